@@ -1,0 +1,40 @@
+package cn.cdcq.registry.common.region;
+
+import java.util.List;
+
+/**
+ * A change to the region registry that one region proposes and the others must approve
+ * before it is in force: bringing a region in (with its first attestation certificate) or
+ * rotating a region's attestation certificate.
+ *
+ * @param id             the proposing transaction's ID
+ * @param kind           {@code REGISTER} or {@code ROTATE}
+ * @param regionCode     the region concerned (always the proposer's own)
+ * @param mspId          MSP ID of the proposing organization
+ * @param name           bureau name (REGISTER only)
+ * @param certificatePem the proposed attestation certificate
+ * @param fingerprint    its SHA-256 fingerprint
+ * @param proposedAt     ISO-8601 instant
+ * @param proposedBy     subject of the proposing bureau user's certificate
+ * @param status         {@code PENDING}, {@code APPROVED} or {@code WITHDRAWN}
+ * @param approvals      approvals so far, one per approving organization
+ */
+public record RegionProposal(String id, String kind, String regionCode, String mspId, String name,
+                             String certificatePem, String fingerprint, String proposedAt, String proposedBy,
+                             String status, List<Approval> approvals) {
+
+    public static final String REGISTER = "REGISTER";
+    public static final String ROTATE = "ROTATE";
+    public static final String PENDING = "PENDING";
+    public static final String APPROVED = "APPROVED";
+    public static final String WITHDRAWN = "WITHDRAWN";
+
+    /** One organization's approval. */
+    public record Approval(String mspId, String regionCode, String approvedBy, String approvedAt) {
+    }
+
+    public RegionProposal withApprovals(List<Approval> newApprovals, String newStatus) {
+        return new RegionProposal(id, kind, regionCode, mspId, name, certificatePem, fingerprint, proposedAt,
+                proposedBy, newStatus, List.copyOf(newApprovals));
+    }
+}

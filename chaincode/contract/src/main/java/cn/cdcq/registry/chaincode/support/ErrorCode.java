@@ -1,0 +1,21 @@
+package cn.cdcq.registry.chaincode.support;
+
+/**
+ * Why a transaction was refused. The code leads the error message ("FORBIDDEN: ...") because
+ * the Fabric Gateway passes the chaincode's message to the client but not its payload; clients
+ * branch on the code, people read the rest.
+ */
+public enum ErrorCode {
+    /** Malformed or out-of-range input: a bad USCC, ID number, certificate number, level, date, JSON. */
+    INVALID_INPUT,
+    /** The caller's role or region may not do this. */
+    FORBIDDEN,
+    /** The record asked for does not exist. */
+    NOT_FOUND,
+    /** The record already exists (a certificate number, a region, a claim). */
+    ALREADY_EXISTS,
+    /** The record is in a state that does not allow the change (revoked, approved, withdrawn...). */
+    CONFLICT,
+    /** A signature or Merkle proof does not verify. */
+    INVALID_SIGNATURE
+}

@@ -1,0 +1,97 @@
+package cn.cdcq.registry.chaincode.support;
+
+import cn.cdcq.registry.common.InvalidInputException;
+import cn.cdcq.registry.common.json.Json;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.shim.ChaincodeStub;
+import org.hyperledger.fabric.shim.ledger.CompositeKey;
+import org.hyperledger.fabric.shim.ledger.KeyValue;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * World state as typed records. Every record is stored as its canonical JSON (RFC 8785), so
+ * both endorsing peers write identical bytes. Keys are composite keys: an object type plus
+ * attributes, e.g. {@code region/CD}.
+ */
+public final class Ledger {
+
+    private final ChaincodeStub stub;
+
+    public Ledger(Context ctx) {
+        this.stub = ctx.getStub();
+    }
+
+    public ChaincodeStub stub() {
+        return stub;
+    }
+
+    public String key(String objectType, String... attributes) {
+        return stub.createCompositeKey(objectType, attributes).toString();
+    }
+
+    public <T> Optional<T> get(String key, Class<T> type) {
+        byte[] bytes = stub.getState(key);
+        if (bytes == null || bytes.length == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(Json.read(bytes, type));
+    }
+
+    public boolean exists(String key) {
+        byte[] bytes = stub.getState(key);
+        return bytes != null && bytes.length > 0;
+    }
+
+    public void put(String key, Object record) {
+        stub.putState(key, Json.canonicalBytes(record));
+    }
+
+    public void delete(String key) {
+        stub.delState(key);
+    }
+
+    /** All records whose key starts with the object type and the given leading attributes, in key order. */
+    public <T> List<T> list(Class<T> type, String objectType, String... leadingAttributes) {
+        List<T> out = new ArrayList<>();
+        CompositeKey partial = stub.createCompositeKey(objectType, leadingAttributes);
+        try (QueryResultsIterator<KeyValue> it = stub.getStateByPartialCompositeKey(partial)) {
+            for (KeyValue kv : it) {
+                out.add(Json.read(kv.getValue(), type));
+            }
+        } catch (InvalidInputException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read " + objectType + " records: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The transaction's timestamp (set by the client, the same on every endorsing peer), to the millisecond. */
+    public Instant now() {
+        return stub.getTxTimestamp().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** ISO-8601 form of {@link #now()}, with a fixed millisecond precision so strings compare as instants. */
+    public String nowIso() {
+        return Timestamps.iso(now());
+    }
+
+    public String txId() {
+        return stub.getTxId();
+    }
+
+    /**
+     * Emits the transaction's chaincode event. Fabric keeps only one event per transaction, so
+     * a transaction emits exactly once. Payloads never carry personal data.
+     */
+    public void emit(String name, Object payload) {
+        stub.setEvent(name, Json.write(payload).getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,54 @@
+package cn.cdcq.registry.client.fabric;
+
+import org.hyperledger.fabric.client.GatewayException;
+import org.hyperledger.fabric.client.CommitException;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A transaction that the network refused or could not complete, with the chaincode's error
+ * code ("FORBIDDEN", "INVALID_INPUT", ... or a stage of its own such as "ENDORSE_FAILED") and
+ * a message a person can read.
+ */
+public class LedgerException extends RuntimeException {
+
+    private static final Pattern CHAINCODE_MESSAGE = Pattern.compile("chaincode response \\d+, ([A-Z_]+): (.*)", Pattern.DOTALL);
+
+    private final String code;
+    private final List<String> peerDetails;
+
+    public LedgerException(String code, String message, List<String> peerDetails, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+        this.peerDetails = List.copyOf(peerDetails);
+    }
+
+    public String code() {
+        return code;
+    }
+
+    /** One line per peer that answered: "address (MSP): message". */
+    public List<String> peerDetails() {
+        return peerDetails;
+    }
+
+    static LedgerException from(String stage, String transaction, GatewayException e) {
+        List<String> details = e.getDetails().stream()
+                .map(d -> d.getAddress() + " (" + d.getMspId() + "): " + d.getMessage()).toList();
+        for (var d : e.getDetails()) {
+            Matcher m = CHAINCODE_MESSAGE.matcher(d.getMessage());
+            if (m.find()) {
+                return new LedgerException(m.group(1), m.group(2), details, e);
+            }
+        }
+        return new LedgerException(stage, transaction + " failed at " + stage.toLowerCase().replace('_', ' ')
+                + ": " + e.getMessage(), details, e);
+    }
+
+    static LedgerException from(String transaction, CommitException e) {
+        return new LedgerException("NOT_COMMITTED", transaction + " (" + e.getTransactionId()
+                + ") was ordered but not committed: " + e.getCode(), List.of(), e);
+    }
+}

@@ -1,0 +1,59 @@
+package cn.cdcq.registry.client.e2e;
+
+import cn.cdcq.registry.client.fabric.MspIdentity;
+import cn.cdcq.registry.client.fabric.NetworkDescription;
+import cn.cdcq.registry.client.fabric.NetworkDescription.RegionEndpoint;
+import cn.cdcq.registry.client.fabric.RegistryGateway;
+import io.grpc.ManagedChannel;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The real network scripts/test.sh started, as end-to-end tests reach it: one gRPC channel
+ * per peer, and a gateway per (user, peer). Fails, never skips, when there is no network.
+ */
+final class E2eNetwork implements AutoCloseable {
+
+    final NetworkDescription description;
+    private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
+    private final List<RegistryGateway> gateways = new ArrayList<>();
+
+    E2eNetwork() {
+        String file = System.getProperty("e2e.network", "");
+        if (file.isBlank() || !Files.isRegularFile(Path.of(file))) {
+            throw new IllegalStateException("end-to-end tests need a running network: set -De2e.network to its "
+                    + "network.properties (scripts/test.sh does); got '" + file + "'");
+        }
+        description = NetworkDescription.load(Path.of(file));
+    }
+
+    RegionEndpoint region(String name) {
+        return description.region(name);
+    }
+
+    /** A gateway for an enrolled user of {@code userRegion} (e.g. "bureau"), connected to {@code peerRegion}'s peer. */
+    synchronized RegistryGateway gateway(String userRegion, String user, String peerRegion) {
+        RegionEndpoint home = region(userRegion);
+        RegionEndpoint via = region(peerRegion);
+        ManagedChannel channel = channels.computeIfAbsent(peerRegion,
+                r -> RegistryGateway.openChannel(via.peerEndpoint(), via.peerHostAlias(), via.tlsCaCert()));
+        RegistryGateway gw = new RegistryGateway(channel, MspIdentity.load(home.mspId(), home.userMsp(user)),
+                description.channel(), description.chaincode());
+        gateways.add(gw);
+        return gw;
+    }
+
+    @Override
+    public synchronized void close() throws InterruptedException {
+        gateways.forEach(RegistryGateway::close);
+        for (ManagedChannel c : channels.values()) {
+            c.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+        }
+    }
+}

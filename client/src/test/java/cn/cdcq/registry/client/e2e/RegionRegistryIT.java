@@ -1,0 +1,170 @@
+package cn.cdcq.registry.client.e2e;
+
+import cn.cdcq.registry.client.fabric.LedgerException;
+import cn.cdcq.registry.client.region.RegionRegistryClient;
+import cn.cdcq.registry.common.crypto.Signatures;
+import cn.cdcq.registry.common.region.AttestationCertificate;
+import cn.cdcq.registry.common.region.Region;
+import cn.cdcq.registry.common.region.RegionProposal;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The region registry on the real two-region network: each bureau, with its own enrolled
+ * identity, proposes its region through its own peer; the other approves; every change is
+ * read back through the other region's peer.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RegionRegistryIT {
+
+    private E2eNetwork net;
+    private RegionRegistryClient cdBureau;      // Chengdu bureau through Chengdu's peer
+    private RegionRegistryClient cqBureau;      // Chongqing bureau through Chongqing's peer
+    private RegionRegistryClient cdBureauViaCq; // Chengdu bureau through Chongqing's peer
+    private RegionRegistryClient cqReader;      // a Chongqing inspector reading through Chongqing's peer
+
+    @BeforeAll
+    void connectAndRegisterBothRegions() throws Exception {
+        net = new E2eNetwork();
+        cdBureau = new RegionRegistryClient(net.gateway("chengdu", "bureau", "chengdu"));
+        cqBureau = new RegionRegistryClient(net.gateway("chongqing", "bureau", "chongqing"));
+        cdBureauViaCq = new RegionRegistryClient(net.gateway("chengdu", "bureau", "chongqing"));
+        cqReader = new RegionRegistryClient(net.gateway("chongqing", "inspector1", "chongqing"));
+
+        if (cqReader.regions().isEmpty()) {
+            String cdCert = Files.readString(net.region("chengdu").userMsp("attestation").resolve("signcerts/cert.pem"));
+            String cqCert = Files.readString(net.region("chongqing").userMsp("attestation").resolve("signcerts/cert.pem"));
+            RegionProposal cd = cdBureau.proposeRegistration("CD", "Chengdu Human Resources and Social Security Bureau", cdCert);
+            RegionProposal cq = cqBureau.proposeRegistration("CQ", "Chongqing Human Resources and Social Security Bureau", cqCert);
+            assertThat(cd.status()).isEqualTo(RegionProposal.PENDING);
+            assertThat(cqReader.regions()).as("nothing is in force on one region's word").isEmpty();
+
+            RegionProposal cdApproved = cqBureau.approve(cd.id());
+            assertThat(cdApproved.status()).isEqualTo(RegionProposal.APPROVED);
+            assertThat(cdApproved.approvals()).extracting(RegionProposal.Approval::mspId).containsExactly("ChongqingMSP");
+            assertThat(cdBureau.approve(cq.id()).status()).isEqualTo(RegionProposal.APPROVED);
+        }
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        if (net != null) {
+            net.close();
+        }
+    }
+
+    @Test
+    void bothRegionsAreReadableThroughEitherPeerWithTheirMspAndAttestationCertificate() throws Exception {
+        List<Region> viaChongqing = cqReader.regions();
+        assertThat(viaChongqing).extracting(Region::code).containsExactly("CD", "CQ");
+        assertThat(viaChongqing).extracting(Region::mspId).containsExactly(
+                net.region("chengdu").mspId(), net.region("chongqing").mspId());
+
+        String cdCertPem = Files.readString(net.region("chengdu").userMsp("attestation").resolve("signcerts/cert.pem"));
+        String enrolledFingerprint = Signatures.fingerprint(Signatures.parseCertificate(cdCertPem));
+        List<AttestationCertificate> history = cqReader.attestationCertificates("CD");
+        assertThat(history.get(0).fingerprint()).isEqualTo(enrolledFingerprint);
+        assertThat(history.get(0).sequence()).isEqualTo(1);
+    }
+
+    @Nested
+    class Rotation {
+
+        @Test
+        void takesEffectOnlyWhenTheOtherRegionApprovesAndKeepsTheOldTermForHistory() throws Exception {
+            List<AttestationCertificate> before = cqReader.attestationCertificates("CD");
+            AttestationCertificate current = before.get(before.size() - 1);
+            String newPem = Signatures.toPem(selfSignedCertificate("secp256r1"));
+
+            RegionProposal proposal = cdBureau.proposeRotation(newPem);
+            assertThat(cqReader.attestationCertificates("CD")).as("pending rotation changes nothing").isEqualTo(before);
+
+            RegionProposal approved = cqBureau.approve(proposal.id());
+            assertThat(approved.status()).isEqualTo(RegionProposal.APPROVED);
+
+            List<AttestationCertificate> after = cqReader.attestationCertificates("CD");
+            assertThat(after).hasSize(before.size() + 1);
+            AttestationCertificate old = after.get(after.size() - 2);
+            AttestationCertificate now = after.get(after.size() - 1);
+            assertThat(old.fingerprint()).isEqualTo(current.fingerprint());
+            assertThat(old.validTo()).isNotNull();
+            assertThat(now.sequence()).isEqualTo(current.sequence() + 1);
+            assertThat(now.validFrom()).isEqualTo(old.validTo());
+            assertThat(now.validTo()).isNull();
+            assertThat(now.fingerprint()).isEqualTo(Signatures.fingerprint(Signatures.parseCertificate(newPem)));
+            assertThat(cdBureauViaCq.region("CD").attestationSequence()).isEqualTo(now.sequence());
+        }
+
+        @Test
+        void aRegionCannotApproveItsOwnProposalAndOnlyTheProposerMayWithdraw() throws Exception {
+            RegionProposal proposal = cdBureau.proposeRotation(Signatures.toPem(selfSignedCertificate("secp256r1")));
+            assertThatThrownBy(() -> cdBureauViaCq.approve(proposal.id()))
+                    .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"))
+                    .hasMessageContaining("cannot approve its own proposal");
+            assertThatThrownBy(() -> cqBureau.withdraw(proposal.id()))
+                    .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+            assertThat(cdBureau.withdraw(proposal.id()).status()).isEqualTo(RegionProposal.WITHDRAWN);
+            assertThat(cqReader.proposal(proposal.id()).status()).isEqualTo(RegionProposal.WITHDRAWN);
+        }
+    }
+
+    @Nested
+    class Refusals {
+
+        @Test
+        void aTrainingCenterCannotProposeOrApprove() {
+            RegionRegistryClient center = new RegionRegistryClient(net.gateway("chengdu", "center", "chengdu"));
+            assertThatThrownBy(() -> center.proposeRotation("irrelevant"))
+                    .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"))
+                    .hasMessageContaining("training_center");
+        }
+
+        @Test
+        void anAttestationKeyOtherThanP256IsRefused() throws Exception {
+            String p384 = Signatures.toPem(selfSignedCertificate("secp384r1"));
+            assertThatThrownBy(() -> cdBureau.proposeRotation(p384))
+                    .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
+            assertThatThrownBy(() -> cdBureau.proposeRotation("-----BEGIN CERTIFICATE-----\nnot a certificate\n-----END CERTIFICATE-----"))
+                    .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
+        }
+
+        @Test
+        void aRegionCannotBeRegisteredTwice() throws Exception {
+            String pem = Signatures.toPem(selfSignedCertificate("secp256r1"));
+            assertThatThrownBy(() -> cqBureau.proposeRegistration("CD", "Impostor", pem))
+                    .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_EXISTS"));
+        }
+    }
+
+    private static java.security.cert.X509Certificate selfSignedCertificate(String curve) throws Exception {
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new ECGenParameterSpec(curve));
+        KeyPair kp = g.generateKeyPair();
+        X500Name name = new X500Name("CN=attestation-test,O=Chengdu");
+        Instant now = Instant.now();
+        var builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
+                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(365))), name, kp.getPublic());
+        return new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(kp.getPrivate())));
+    }
+}

@@ -1,0 +1,99 @@
+# Shared helpers for the project's scripts: logging, ports, processes started and stopped by PID.
+# Sourced, never run. Every listener the scripts start binds to 127.0.0.1.
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+export ROOT
+
+log()  { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die()  { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
+
+# Port layout, all on 127.0.0.1, as offsets from PORT_BASE (7000 for start.sh, 27000 for test.sh).
+set_ports() {
+  local b=$1
+  CA_CD_PORT=$((b + 100));  CA_CD_OPS=$((b + 101))
+  CA_CQ_PORT=$((b + 110));  CA_CQ_OPS=$((b + 111))
+  CA_ORD_PORT=$((b + 120)); CA_ORD_OPS=$((b + 121))
+  ORDERER0_PORT=$((b + 200)); ORDERER0_ADMIN=$((b + 201)); ORDERER0_OPS=$((b + 202))
+  ORDERER1_PORT=$((b + 210)); ORDERER1_ADMIN=$((b + 211)); ORDERER1_OPS=$((b + 212))
+  ORDERER2_PORT=$((b + 220)); ORDERER2_ADMIN=$((b + 221)); ORDERER2_OPS=$((b + 222))
+  PEER_CD_PORT=$((b + 300)); PEER_CD_CC=$((b + 301)); PEER_CD_OPS=$((b + 302))
+  PEER_CQ_PORT=$((b + 310)); PEER_CQ_CC=$((b + 311)); PEER_CQ_OPS=$((b + 312))
+  CC_CD_PORT=$((b + 400)); CC_CQ_PORT=$((b + 410))
+  SERVICE_CD_PORT=$((b + 500)); SERVICE_CQ_PORT=$((b + 510))
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Waits until a TCP port accepts connections, or the process dies, or the timeout passes.
+wait_port() { # name port pid timeout-seconds logfile
+  local name=$1 port=$2 pid=$3 timeout=$4 logfile=$5 waited=0
+  until port_in_use "$port"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "ERROR: $name exited during start; last lines of $logfile:" >&2
+      tail -n 15 "$logfile" >&2 || true
+      return 1
+    fi
+    sleep 0.2; waited=$((waited + 1))
+    if (( waited > timeout * 5 )); then
+      echo "ERROR: $name did not open 127.0.0.1:$port within ${timeout}s; see $logfile" >&2
+      return 1
+    fi
+  done
+}
+
+# Processes: DATA/run/NAME.pid holds the PID, DATA/logs/NAME.log the output.
+# A PID file is trusted only if the process still runs the command recorded with it, so a
+# PID reused by the system after a crash is never signalled.
+proc_alive() { # name
+  local pidfile="$DATA/run/$1.pid" pid cmd
+  [[ -f "$pidfile" ]] || return 1
+  read -r pid cmd < "$pidfile" || return 1
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null || return 1
+  [[ -r "/proc/$pid/cmdline" ]] || return 0
+  tr '\0' ' ' < "/proc/$pid/cmdline" | grep -qF -- "$cmd"
+}
+
+proc_pid() { local pid _; read -r pid _ < "$DATA/run/$1.pid"; echo "$pid"; }
+
+STARTED_THIS_RUN=()
+# start_proc NAME COMMAND... : runs COMMAND in its own session (setsid) with the variables
+# in the array PROC_ENV, output appended to DATA/logs/NAME.log; records PID and command line.
+PROC_ENV=()
+start_proc() {
+  local name=$1; shift
+  mkdir -p "$DATA/run" "$DATA/logs"
+  local logfile="$DATA/logs/$name.log"
+  echo "---- $(date -Is) starting: $*" >>"$logfile"
+  setsid env "${PROC_ENV[@]}" "$@" >>"$logfile" 2>&1 < /dev/null &
+  local pid=$!
+  PROC_ENV=()
+  echo "$pid $*" > "$DATA/run/$name.pid"
+  STARTED_THIS_RUN+=("$name")
+  LAST_PID=$pid
+}
+
+stop_proc() { # name
+  local name=$1 pidfile="$DATA/run/$1.pid" pid
+  [[ -f "$pidfile" ]] || return 0
+  if proc_alive "$name"; then
+    pid=$(proc_pid "$name")
+    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    if kill -0 "$pid" 2>/dev/null; then
+      log "$name (pid $pid) ignored TERM for 10 s; killing it"
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+    fi
+    log "stopped $name (pid $pid)"
+  fi
+  rm -f "$pidfile"
+}
+
+# Stops every process with a PID file under DATA/run, services first, CAs last.
+stop_all() {
+  [[ -d "$DATA/run" ]] || return 0
+  local order=(service-chongqing service-chengdu peer0-chengdu peer0-chongqing chaincode-chengdu chaincode-chongqing orderer0 orderer1 orderer2 ca-chengdu ca-chongqing ca-orderer)
+  local name
+  for name in "${order[@]}"; do stop_proc "$name"; done
+  for f in "$DATA"/run/*.pid; do [[ -e "$f" ]] && stop_proc "$(basename "$f" .pid)"; done
+  return 0
+}

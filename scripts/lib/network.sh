@@ -1,0 +1,353 @@
+# The local two-region Fabric network: three CAs, three Raft orderers, one peer per region,
+# one chaincode server per region. Sourced by start.sh and test.sh; every step is idempotent:
+# what exists is reused, what is missing is made, what is not running is started.
+#
+# Needs: DATA (the data folder the scripts own), PORT_BASE, BIN (Fabric binaries).
+
+CHANNEL=${CHANNEL:-laborchannel}
+CC_NAME=${CC_NAME:-registry}
+# AND: both regions' peers endorse every write (default). OR: either suffices (availability
+# over mutual control; the attestation signatures still expose a forged record).
+ENDORSEMENT=${ENDORSEMENT:-AND}
+FABRIC_SAMPLECONFIG=""
+
+# GB 32100-2015 check character, so the demo centers' IDs are real, valid USCCs.
+uscc_with_check() { # first 17 characters
+  local chars=0123456789ABCDEFGHJKLMNPQRTUWXY w=(1 3 9 27 19 26 16 17 20 29 25 13 8 24 10 30 28)
+  local s=0 i c
+  for i in $(seq 0 16); do c=${1:i:1}; local pre=${chars%%"$c"*}; s=$((s + ${#pre} * w[i])); done
+  echo "$1${chars:$(((31 - s % 31) % 31)):1}"
+}
+
+network_setup_vars() {
+  set_ports "$PORT_BASE"
+  FABRIC_SAMPLECONFIG=$(cd "$ROOT/network/fabric-tools/fabric" && GOFLAGS=-mod=readonly go list -m -f '{{.Dir}}' github.com/hyperledger/fabric 2>/dev/null)/sampleconfig
+  [[ -f "$FABRIC_SAMPLECONFIG/core.yaml" ]] || FABRIC_SAMPLECONFIG="${FABRIC_CFG_SAMPLE:-}"
+  [[ -f "$FABRIC_SAMPLECONFIG/core.yaml" ]] || die "cannot find Fabric's sampleconfig (core.yaml, orderer.yaml); set FABRIC_CFG_SAMPLE to a folder holding them"
+  CD_CENTER_USCC=$(uscc_with_check 52510100MJ0000001)
+  CQ_CENTER_USCC=$(uscc_with_check 52500000MJ0000002)
+}
+
+# Every port the network needs must be free, unless it is ours and already running.
+check_ports_free() {
+  local -a own=()
+  local p name
+  for p in "$@"; do
+    if port_in_use "$p"; then
+      die "port 127.0.0.1:$p is already in use by another program: stop it, or choose other ports with PORT_BASE=NNNNN (now $PORT_BASE)"
+    fi
+  done
+}
+
+# ---------------------------------------------------------------- certificate authorities
+ca_dir() { echo "$DATA/ca/$1"; }
+
+ca_start() { # org port ops-port
+  local org=$1 port=$2 ops=$3 home; home=$(ca_dir "$org")
+  if proc_alive "ca-$org"; then return 0; fi
+  check_ports_free "$port" "$ops"
+  mkdir -p "$home"
+  [[ -f "$home/bootstrap.secret" ]] || (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$home/bootstrap.secret")
+  PROC_ENV=(FABRIC_CA_SERVER_HOME="$home")
+  start_proc "ca-$org" "$BIN/fabric-ca-server" start \
+    -b "admin:$(cat "$home/bootstrap.secret")" --port "$port" --address 127.0.0.1 \
+    --operations.listenaddress "127.0.0.1:$ops" --tls.enabled \
+    --ca.name "ca-$org" --csr.cn "ca-$org" --csr.hosts "127.0.0.1,localhost,ca-$org"
+  wait_port "ca-$org" "$port" "$LAST_PID" 30 "$DATA/logs/ca-$org.log"
+  # The CA writes ca-cert.pem on its first start, just before it listens.
+  [[ -f "$home/ca-cert.pem" ]] || die "ca-$org started but wrote no ca-cert.pem; see $DATA/logs/ca-$org.log"
+}
+
+ca_client() { # org port args... : fabric-ca-client as that CA's bootstrap registrar
+  local org=$1 port=$2; shift 2
+  local home; home=$(ca_dir "$org")
+  FABRIC_CA_CLIENT_HOME="$DATA/ca-admin/$org" "$BIN/fabric-ca-client" "$@" \
+    -u "https://127.0.0.1:$port" --caname "ca-$org" --tls.certfiles "$home/ca-cert.pem"
+}
+
+ca_enroll_registrar() { # org port
+  local org=$1 port=$2 home; home=$(ca_dir "$org")
+  [[ -f "$DATA/ca-admin/$org/msp/signcerts/cert.pem" ]] && return 0
+  FABRIC_CA_CLIENT_HOME="$DATA/ca-admin/$org" "$BIN/fabric-ca-client" enroll \
+    -u "https://admin:$(cat "$home/bootstrap.secret")@127.0.0.1:$port" --caname "ca-$org" \
+    --tls.certfiles "$home/ca-cert.pem" >>"$DATA/logs/enroll.log" 2>&1 \
+    || die "could not enroll the registrar of ca-$org; see $DATA/logs/enroll.log"
+}
+
+write_nodeous() { # msp-dir
+  cat > "$1/config.yaml" <<'YAML'
+NodeOUs:
+  Enable: true
+  ClientOUIdentifier: {Certificate: cacerts/ca.pem, OrganizationalUnitIdentifier: client}
+  PeerOUIdentifier: {Certificate: cacerts/ca.pem, OrganizationalUnitIdentifier: peer}
+  AdminOUIdentifier: {Certificate: cacerts/ca.pem, OrganizationalUnitIdentifier: admin}
+  OrdererOUIdentifier: {Certificate: cacerts/ca.pem, OrganizationalUnitIdentifier: orderer}
+YAML
+}
+
+# Registers (once) and enrolls (once) an identity; with a host list, also a TLS certificate.
+# identity ORG PORT NAME TYPE ATTRS OUTDIR [TLS_HOSTS]
+identity() {
+  local org=$1 port=$2 name=$3 type=$4 attrs=$5 out=$6 hosts=${7:-}
+  local home secretfile; home=$(ca_dir "$org"); secretfile="$DATA/ca-admin/$org/secrets/$name"
+  if [[ ! -f "$out/msp/signcerts/cert.pem" || ( -n "$hosts" && ! -f "$out/tls/signcerts/cert.pem" ) ]]; then
+    mkdir -p "$(dirname "$secretfile")"
+    if [[ ! -f "$secretfile" ]]; then
+      (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$secretfile.new")
+      local -a attrargs=()
+      [[ -n "$attrs" ]] && attrargs=(--id.attrs "$attrs")
+      ca_client "$org" "$port" register --id.name "$name" --id.secret "$(cat "$secretfile.new")" \
+        --id.type "$type" "${attrargs[@]}" >>"$DATA/logs/enroll.log" 2>&1 \
+        || die "could not register $name at ca-$org; see $DATA/logs/enroll.log"
+      mv "$secretfile.new" "$secretfile"
+    fi
+    local secret; secret=$(cat "$secretfile")
+    rm -rf "$out/msp"
+    FABRIC_CA_CLIENT_HOME="$DATA/ca-admin/$org" "$BIN/fabric-ca-client" enroll \
+      -u "https://$name:$secret@127.0.0.1:$port" --caname "ca-$org" --tls.certfiles "$home/ca-cert.pem" \
+      --mspdir "$out/msp" >>"$DATA/logs/enroll.log" 2>&1 || die "could not enroll $name at ca-$org; see $DATA/logs/enroll.log"
+    mv "$out"/msp/cacerts/*.pem "$out/msp/cacerts/ca.pem.tmp" && mv "$out/msp/cacerts/ca.pem.tmp" "$out/msp/cacerts/ca.pem"
+    write_nodeous "$out/msp"
+    if [[ -n "$hosts" ]]; then
+      rm -rf "$out/tls"
+      FABRIC_CA_CLIENT_HOME="$DATA/ca-admin/$org" "$BIN/fabric-ca-client" enroll \
+        -u "https://$name:$secret@127.0.0.1:$port" --caname "ca-$org" --tls.certfiles "$home/ca-cert.pem" \
+        --enrollment.profile tls --csr.hosts "$hosts" --mspdir "$out/tls" >>"$DATA/logs/enroll.log" 2>&1 \
+        || die "could not enroll a TLS certificate for $name at ca-$org; see $DATA/logs/enroll.log"
+      mv "$out"/tls/keystore/*_sk "$out/tls/keystore/key.pem"
+      cp "$out"/tls/tlscacerts/*.pem "$out/tls/ca.pem"
+    fi
+  fi
+}
+
+org_msp() { # org : the org's verifying MSP for the channel configuration
+  local org=$1 dir="$DATA/orgs/$1/msp"
+  [[ -f "$dir/config.yaml" ]] && return 0
+  mkdir -p "$dir/cacerts" "$dir/tlscacerts"
+  # Identity and TLS certificates come from one root per organization.
+  cp "$(ca_dir "$org")/ca-cert.pem" "$dir/cacerts/ca.pem"
+  cp "$(ca_dir "$org")/ca-cert.pem" "$dir/tlscacerts/ca.pem"
+  write_nodeous "$dir"
+}
+
+network_identities() {
+  log "certificate authorities and identities"
+  ca_start chengdu "$CA_CD_PORT" "$CA_CD_OPS"
+  ca_start chongqing "$CA_CQ_PORT" "$CA_CQ_OPS"
+  ca_start orderer "$CA_ORD_PORT" "$CA_ORD_OPS"
+  local org port
+  for org in chengdu chongqing orderer; do
+    case $org in chengdu) port=$CA_CD_PORT;; chongqing) port=$CA_CQ_PORT;; orderer) port=$CA_ORD_PORT;; esac
+    ca_enroll_registrar "$org" "$port"
+    org_msp "$org"
+  done
+  local i
+  for i in 0 1 2; do
+    identity orderer "$CA_ORD_PORT" "orderer$i" orderer "" "$DATA/orderers/orderer$i" "127.0.0.1,localhost,orderer$i"
+  done
+  identity orderer "$CA_ORD_PORT" ordereradmin admin "" "$DATA/users/orderer/admin"
+  # Users carry their role in X.509 attributes (":ecert" puts them in the certificate),
+  # which the chaincode reads with the shim's ClientIdentity.
+  local -A code=([chengdu]=CD [chongqing]=CQ) caport=([chengdu]=$CA_CD_PORT [chongqing]=$CA_CQ_PORT)
+  local -A center=([chengdu]=$CD_CENTER_USCC [chongqing]=$CQ_CENTER_USCC)
+  for org in chengdu chongqing; do
+    port=${caport[$org]}
+    identity "$org" "$port" peer0 peer "" "$DATA/peers/peer0-$org" "127.0.0.1,localhost,peer0-$org"
+    identity "$org" "$port" orgadmin admin "role=bureau:ecert" "$DATA/users/$org/admin"
+    identity "$org" "$port" bureau client "role=bureau:ecert" "$DATA/users/$org/bureau"
+    identity "$org" "$port" center client "role=training_center:ecert,centerId=${center[$org]}:ecert" "$DATA/users/$org/center"
+    identity "$org" "$port" inspector1 client "role=inspector:ecert,inspectorId=${code[$org]}-INS-0001:ecert" "$DATA/users/$org/inspector1"
+    identity "$org" "$port" inspector2 client "role=inspector:ecert,inspectorId=${code[$org]}-INS-0002:ecert" "$DATA/users/$org/inspector2"
+    # The region's attestation key (DESIGN §3.2): its certificate is what the chaincode
+    # checks certificate and rating signatures against.
+    identity "$org" "$port" attestation client "role=attestation:ecert" "$DATA/users/$org/attestation"
+  done
+}
+
+# ---------------------------------------------------------------- orderers
+orderer_start() { # index port admin-port ops-port
+  local i=$1 port=$2 admin=$3 ops=$4 name="orderer$1" dir="$DATA/orderers/orderer$1"
+  proc_alive "$name" && return 0
+  check_ports_free "$port" "$admin" "$ops"
+  mkdir -p "$dir/config" "$dir/ledger"
+  cp "$FABRIC_SAMPLECONFIG/orderer.yaml" "$dir/config/orderer.yaml"
+  local tls="$dir/tls" ca="$DATA/orgs/orderer/msp/tlscacerts/ca.pem"
+  PROC_ENV=(
+    FABRIC_CFG_PATH="$dir/config"
+    FABRIC_LOGGING_SPEC=INFO
+    ORDERER_GENERAL_LISTENADDRESS=127.0.0.1 ORDERER_GENERAL_LISTENPORT="$port"
+    ORDERER_GENERAL_LOCALMSPID=OrdererMSP ORDERER_GENERAL_LOCALMSPDIR="$dir/msp"
+    ORDERER_GENERAL_BOOTSTRAPMETHOD=none
+    ORDERER_GENERAL_TLS_ENABLED=true ORDERER_GENERAL_TLS_PRIVATEKEY="$tls/keystore/key.pem"
+    ORDERER_GENERAL_TLS_CERTIFICATE="$tls/signcerts/cert.pem" ORDERER_GENERAL_TLS_ROOTCAS="[$ca]"
+    ORDERER_GENERAL_CLUSTER_CLIENTCERTIFICATE="$tls/signcerts/cert.pem"
+    ORDERER_GENERAL_CLUSTER_CLIENTPRIVATEKEY="$tls/keystore/key.pem"
+    ORDERER_GENERAL_CLUSTER_ROOTCAS="[$ca]"
+    ORDERER_FILELEDGER_LOCATION="$dir/ledger"
+    ORDERER_CONSENSUS_WALDIR="$dir/ledger/etcdraft/wal" ORDERER_CONSENSUS_SNAPDIR="$dir/ledger/etcdraft/snapshot"
+    ORDERER_CHANNELPARTICIPATION_ENABLED=true
+    ORDERER_ADMIN_LISTENADDRESS="127.0.0.1:$admin"
+    ORDERER_ADMIN_TLS_ENABLED=true ORDERER_ADMIN_TLS_CERTIFICATE="$tls/signcerts/cert.pem"
+    ORDERER_ADMIN_TLS_PRIVATEKEY="$tls/keystore/key.pem" ORDERER_ADMIN_TLS_ROOTCAS="[$ca]"
+    ORDERER_ADMIN_TLS_CLIENTAUTHREQUIRED=true ORDERER_ADMIN_TLS_CLIENTROOTCAS="[$ca]"
+    ORDERER_OPERATIONS_LISTENADDRESS="127.0.0.1:$ops"
+    ORDERER_METRICS_PROVIDER=prometheus
+  )
+  start_proc "$name" "$BIN/orderer"
+  wait_port "$name" "$admin" "$LAST_PID" 30 "$DATA/logs/$name.log"
+}
+
+osnadmin() { # index args...
+  local i=$1; shift
+  local -a ports=("$ORDERER0_ADMIN" "$ORDERER1_ADMIN" "$ORDERER2_ADMIN")
+  local tls="$DATA/orderers/orderer$i/tls"
+  "$BIN/osnadmin" channel "$@" -o "127.0.0.1:${ports[$i]}" --ca-file "$tls/ca.pem" \
+    --client-cert "$tls/signcerts/cert.pem" --client-key "$tls/keystore/key.pem"
+}
+
+network_orderers() {
+  log "ordering service (3 Raft orderers) and channel $CHANNEL"
+  orderer_start 0 "$ORDERER0_PORT" "$ORDERER0_ADMIN" "$ORDERER0_OPS"
+  orderer_start 1 "$ORDERER1_PORT" "$ORDERER1_ADMIN" "$ORDERER1_OPS"
+  orderer_start 2 "$ORDERER2_PORT" "$ORDERER2_ADMIN" "$ORDERER2_OPS"
+  local block="$DATA/channel/$CHANNEL.block"
+  if [[ ! -f "$block" ]]; then
+    mkdir -p "$DATA/channel"
+    sed -e "s|@DATA@|$DATA|g" -e "s|@ORDERER0_PORT@|$ORDERER0_PORT|g" -e "s|@ORDERER1_PORT@|$ORDERER1_PORT|g" \
+        -e "s|@ORDERER2_PORT@|$ORDERER2_PORT|g" -e "s|@PEER_CD_PORT@|$PEER_CD_PORT|g" -e "s|@PEER_CQ_PORT@|$PEER_CQ_PORT|g" \
+        "$ROOT/network/configtx.yaml.tmpl" > "$DATA/channel/configtx.yaml"
+    "$BIN/configtxgen" -configPath "$DATA/channel" -profile LaborChannel -channelID "$CHANNEL" \
+      -outputBlock "$block.tmp" >>"$DATA/logs/channel.log" 2>&1 || die "configtxgen failed; see $DATA/logs/channel.log"
+    mv "$block.tmp" "$block"
+  fi
+  local i
+  for i in 0 1 2; do
+    if ! osnadmin "$i" list 2>/dev/null | grep -q "\"name\": \"$CHANNEL\""; then
+      osnadmin "$i" join --channelID "$CHANNEL" --config-block "$block" >>"$DATA/logs/channel.log" 2>&1 \
+        || die "orderer$i could not join $CHANNEL; see $DATA/logs/channel.log and $DATA/logs/orderer$i.log"
+    fi
+  done
+}
+
+# ---------------------------------------------------------------- peers
+peer_cli() { # org args... : the peer CLI as the org's admin, talking to the org's peer
+  local org=$1; shift
+  local msp port
+  case $org in chengdu) msp=ChengduMSP port=$PEER_CD_PORT;; chongqing) msp=ChongqingMSP port=$PEER_CQ_PORT;; esac
+  FABRIC_CFG_PATH="$DATA/peers/peer0-$org/config" CORE_PEER_LOCALMSPID=$msp \
+  CORE_PEER_MSPCONFIGPATH="$DATA/users/$org/admin/msp" CORE_PEER_ADDRESS="127.0.0.1:$port" \
+  CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_ROOTCERT_FILE="$DATA/orgs/$org/msp/tlscacerts/ca.pem" \
+  FABRIC_LOGGING_SPEC=WARN "$BIN/peer" "$@"
+}
+
+peer_start() { # org mspid port cc-port ops-port chaincode-server-port
+  local org=$1 msp=$2 port=$3 cc=$4 ops=$5 ccserver=$6 name="peer0-$1" dir="$DATA/peers/peer0-$1"
+  proc_alive "$name" && return 0
+  check_ports_free "$port" "$cc" "$ops"
+  mkdir -p "$dir/config" "$dir/ledger"
+  # Fabric's own core.yaml with two changes: no Docker endpoint (with one set, the peer's
+  # health check fails on a machine without Docker) and this project's ccaas builder.
+  sed -e 's|^\(\s*endpoint:\) unix:///var/run/docker.sock|\1|' \
+      -e "s|^\(\s*path:\) /opt/hyperledger/ccaas_builder|\1 $ROOT/network/ccaas-builder|" \
+      -e 's|^\(\s*-\) CHAINCODE_AS_A_SERVICE_BUILDER_CONFIG|\1 CDCQ_CHAINCODE_ADDRESS|' \
+      "$FABRIC_SAMPLECONFIG/core.yaml" > "$dir/config/core.yaml"
+  grep -q "path: $ROOT/network/ccaas-builder" "$dir/config/core.yaml" || die "could not set the external builder in core.yaml (Fabric's sampleconfig changed?)"
+  local tls="$dir/tls"
+  PROC_ENV=(
+    FABRIC_CFG_PATH="$dir/config" FABRIC_LOGGING_SPEC=INFO
+    CORE_PEER_ID="peer0-$org" CORE_PEER_LOCALMSPID="$msp" CORE_PEER_MSPCONFIGPATH="$dir/msp"
+    CORE_PEER_ADDRESS="127.0.0.1:$port" CORE_PEER_LISTENADDRESS="127.0.0.1:$port"
+    CORE_PEER_CHAINCODEADDRESS="127.0.0.1:$cc" CORE_PEER_CHAINCODELISTENADDRESS="127.0.0.1:$cc"
+    CORE_PEER_GOSSIP_BOOTSTRAP="127.0.0.1:$port" CORE_PEER_GOSSIP_EXTERNALENDPOINT="127.0.0.1:$port"
+    CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_CERT_FILE="$tls/signcerts/cert.pem"
+    CORE_PEER_TLS_KEY_FILE="$tls/keystore/key.pem" CORE_PEER_TLS_ROOTCERT_FILE="$tls/ca.pem"
+    CORE_PEER_FILESYSTEMPATH="$dir/ledger" CORE_LEDGER_STATE_STATEDATABASE=goleveldb
+    CORE_OPERATIONS_LISTENADDRESS="127.0.0.1:$ops" CORE_METRICS_PROVIDER=prometheus
+    # A chaincode server that does not answer fails the first call in 15 s, not 5 minutes.
+    CORE_CHAINCODE_STARTUPTIMEOUT=15s CORE_CHAINCODE_EXECUTETIMEOUT=60s
+    CDCQ_CHAINCODE_ADDRESS="127.0.0.1:$ccserver"
+  )
+  start_proc "$name" "$BIN/peer" node start
+  wait_port "$name" "$port" "$LAST_PID" 30 "$DATA/logs/$name.log"
+}
+
+network_peers() {
+  log "peers of Chengdu and Chongqing"
+  peer_start chengdu ChengduMSP "$PEER_CD_PORT" "$PEER_CD_CC" "$PEER_CD_OPS" "$CC_CD_PORT"
+  peer_start chongqing ChongqingMSP "$PEER_CQ_PORT" "$PEER_CQ_CC" "$PEER_CQ_OPS" "$CC_CQ_PORT"
+  local org
+  for org in chengdu chongqing; do
+    if ! peer_cli "$org" channel getinfo -c "$CHANNEL" >/dev/null 2>&1; then
+      peer_cli "$org" channel join -b "$DATA/channel/$CHANNEL.block" >>"$DATA/logs/channel.log" 2>&1 \
+        || die "peer0-$org could not join $CHANNEL; see $DATA/logs/channel.log and $DATA/logs/peer0-$org.log"
+    fi
+  done
+}
+
+# ---------------------------------------------------------------- description for clients
+# DATA/network.properties tells the regional services and the end-to-end tests where
+# everything is; for a real deployment each region writes its own with its hosts.
+write_network_properties() {
+  cat > "$DATA/network.properties.tmp" <<PROPS
+# Written by scripts/start.sh for the network in $DATA
+channel=$CHANNEL
+chaincode=$CC_NAME
+endorsement=$ENDORSEMENT
+regions=chengdu,chongqing
+chengdu.mspId=ChengduMSP
+chengdu.regionCode=CD
+chengdu.peerEndpoint=127.0.0.1:$PEER_CD_PORT
+chengdu.peerHostAlias=peer0-chengdu
+chengdu.tlsCaCert=$DATA/orgs/chengdu/msp/tlscacerts/ca.pem
+chengdu.usersDir=$DATA/users/chengdu
+chengdu.caUrl=https://127.0.0.1:$CA_CD_PORT
+chengdu.caName=ca-chengdu
+chengdu.caCert=$DATA/ca/chengdu/ca-cert.pem
+chengdu.caRegistrarDir=$DATA/ca-admin/chengdu
+chengdu.centerUscc=$CD_CENTER_USCC
+chengdu.servicePort=$SERVICE_CD_PORT
+chongqing.mspId=ChongqingMSP
+chongqing.regionCode=CQ
+chongqing.peerEndpoint=127.0.0.1:$PEER_CQ_PORT
+chongqing.peerHostAlias=peer0-chongqing
+chongqing.tlsCaCert=$DATA/orgs/chongqing/msp/tlscacerts/ca.pem
+chongqing.usersDir=$DATA/users/chongqing
+chongqing.caUrl=https://127.0.0.1:$CA_CQ_PORT
+chongqing.caName=ca-chongqing
+chongqing.caCert=$DATA/ca/chongqing/ca-cert.pem
+chongqing.caRegistrarDir=$DATA/ca-admin/chongqing
+chongqing.centerUscc=$CQ_CENTER_USCC
+chongqing.servicePort=$SERVICE_CQ_PORT
+PROPS
+  mv "$DATA/network.properties.tmp" "$DATA/network.properties"
+}
+
+# The whole network, step by step; each step reuses what is there.
+network_up() {
+  network_setup_vars
+  mkdir -p "$DATA/logs" "$DATA/run"
+  if [[ -f "$DATA/port-base" && "$(cat "$DATA/port-base")" != "$PORT_BASE" ]]; then
+    die "the network in $DATA was made with PORT_BASE=$(cat "$DATA/port-base"); use that, or wipe it with scripts/stop.sh --wipe"
+  fi
+  echo "$PORT_BASE" > "$DATA/port-base"
+  network_identities
+  network_orderers
+  network_peers
+  network_chaincode
+  write_network_properties
+}
+
+network_summary() {
+  cat <<SUMMARY
+
+The Chengdu–Chongqing registry network is running (data: $DATA).
+  CAs        ca-chengdu 127.0.0.1:$CA_CD_PORT  ca-chongqing 127.0.0.1:$CA_CQ_PORT  ca-orderer 127.0.0.1:$CA_ORD_PORT
+  orderers   orderer0 127.0.0.1:$ORDERER0_PORT  orderer1 127.0.0.1:$ORDERER1_PORT  orderer2 127.0.0.1:$ORDERER2_PORT (admin +1, metrics +2)
+  peers      peer0-chengdu 127.0.0.1:$PEER_CD_PORT  peer0-chongqing 127.0.0.1:$PEER_CQ_PORT (metrics +2)
+  chaincode  $CC_NAME $CC_VERSION on channel $CHANNEL, endorsement $ENDORSEMENT
+             servers 127.0.0.1:$CC_CD_PORT (Chengdu), 127.0.0.1:$CC_CQ_PORT (Chongqing)
+  clients    $DATA/network.properties describes peers, CAs and the enrolled users
+  logs       $DATA/logs/
+  stop       scripts/stop.sh    (add --wipe to delete the data folder too)
+SUMMARY
+}

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# All tests: builds, runs the unit tests, starts a fresh network of its own (data folder
+# .data/test, ports from 27000), runs the end-to-end tests against it, and stops that
+# network whatever happened. Exits non-zero on any failure.
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+Usage: scripts/test.sh [--unit-only] [--keep] [--help]
+  --unit-only   build and run the unit tests only (no network)
+  --keep        leave the test network running afterwards (stop it with
+                CDCQ_DATA=.data/test scripts/stop.sh)
+Environment: TEST_PORT_BASE (default 27000), FABRIC_BIN (official binaries instead of building)
+USAGE
+}
+unit_only=0 keep=0
+for a in "$@"; do
+  case $a in
+    -h|--help) usage; exit 0;;
+    --unit-only) unit_only=1;;
+    --keep) keep=1;;
+    *) echo "unknown option $a" >&2; usage >&2; exit 2;;
+  esac
+done
+
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$ROOT/scripts/lib/prereqs.sh"
+source "$ROOT/scripts/lib/network.sh"
+source "$ROOT/scripts/lib/chaincode.sh"
+DATA=${CDCQ_TEST_DATA:-$ROOT/.data/test}
+PORT_BASE=${TEST_PORT_BASE:-27000}
+ENDORSEMENT=${ENDORSEMENT:-AND}
+started=$SECONDS
+
+ensure_prereqs
+log "unit tests (mvn install)"
+(cd "$ROOT" && mvn -B -ntp install) || die "build or unit tests failed (Maven output above)"
+(( unit_only )) && { log "unit tests passed in $((SECONDS - started)) s"; exit 0; }
+
+BIN=$("$ROOT/scripts/fabric-bin.sh")
+# A fresh network for every run: stop what an interrupted earlier run left, wipe its data.
+stop_all
+rm -rf "$DATA"
+cleanup() {
+  local rc=$?
+  if (( keep )); then
+    log "test network left running (--keep): CDCQ_DATA=$DATA scripts/stop.sh"
+  else
+    log "stopping the test network"
+    stop_all
+  fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+log "starting the test network in $DATA (ports from $PORT_BASE)"
+network_up
+log "network ready after $((SECONDS - started)) s; end-to-end tests"
+(cd "$ROOT" && mvn -B -ntp -pl client -Pe2e verify -De2e.network="$DATA/network.properties") \
+  || die "end-to-end tests failed (Maven output above; network logs in $DATA/logs)"
+log "all tests passed in $((SECONDS - started)) s"
