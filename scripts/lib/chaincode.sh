@@ -5,6 +5,21 @@
 
 CC_JAR="$ROOT/chaincode/contract/target/registry-chaincode.jar"
 
+# Runs an ordering command, retrying while Raft has no leader (a few seconds after orderers
+# restart) or the service is briefly unavailable; any other failure is final.
+with_orderer_retry() { # logfile command...
+  local logfile=$1; shift
+  local deadline=$((SECONDS + 45)) out
+  while true; do
+    if out=$("$@" 2>&1); then echo "$out" >>"$logfile"; return 0; fi
+    echo "$out" >>"$logfile"
+    if grep -qE "no Raft leader|SERVICE_UNAVAILABLE" <<<"$out" && (( SECONDS < deadline )); then
+      sleep 1; continue
+    fi
+    return 1
+  done
+}
+
 orderer_tls_args() { echo -o "127.0.0.1:$ORDERER0_PORT" --tls --cafile "$DATA/orgs/orderer/msp/tlscacerts/ca.pem"; }
 
 endorsement_policy() {
@@ -18,22 +33,25 @@ endorsement_policy() {
 chaincode_package() {
   [[ -f "$CC_JAR" ]] || die "$CC_JAR is missing: build it with 'mvn -q -DskipTests package' (start.sh does this)"
   local jarhash; jarhash=$(sha256sum "$CC_JAR" | cut -c1-12)
-  CC_VERSION="$jarhash-${ENDORSEMENT,,}"
   CC_LABEL="${CC_NAME}_$jarhash"
   local dir="$DATA/chaincode/$CC_LABEL"
-  CC_PACKAGE="$dir/$CC_LABEL.tar.gz"
-  if [[ ! -f "$CC_PACKAGE" ]]; then
-    rm -rf "$dir"; mkdir -p "$dir/src"
-    printf '{"address":"@CHAINCODE_ADDRESS@","dial_timeout":"10s","tls_required":false}\n' > "$dir/src/connection.json"
-    printf '{"type":"ccaas","label":"%s"}\n' "$CC_LABEL" > "$dir/src/metadata.json"
-    # Deterministic tar (sorted, fixed times and owners, gzip without a timestamp): the
-    # same jar always gives the same package id.
-    local tarflags=(--sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner)
-    tar "${tarflags[@]}" -C "$dir/src" -cf - connection.json | gzip -n > "$dir/code.tar.gz"
-    tar "${tarflags[@]}" -C "$dir" -cf - code.tar.gz -C "$dir/src" metadata.json | gzip -n > "$CC_PACKAGE.tmp"
-    mv "$CC_PACKAGE.tmp" "$CC_PACKAGE"
-  fi
-  CC_PACKAGE_ID="$CC_LABEL:$(sha256sum "$CC_PACKAGE" | cut -d' ' -f1)"
+  rm -rf "$dir/src"; mkdir -p "$dir/src"
+  # TLS to the chaincode server; each peer's builder fills in its own region's address and
+  # TLS root certificate (network/ccaas-builder/bin/release).
+  printf '{"address":"@CHAINCODE_ADDRESS@","dial_timeout":"5s","tls_required":true,"client_auth_required":false,"root_cert":"@CHAINCODE_TLS_ROOT@"}\n' > "$dir/src/connection.json"
+  printf '{"type":"ccaas","label":"%s"}\n' "$CC_LABEL" > "$dir/src/metadata.json"
+  # Deterministic tar (sorted, fixed times and owners, gzip without a timestamp): the same jar
+  # and connection settings always give the same package, hence the same package id.
+  local tarflags=(--sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner)
+  tar "${tarflags[@]}" -C "$dir/src" -cf - connection.json | gzip -n > "$dir/code.tar.gz"
+  tar "${tarflags[@]}" -C "$dir" -cf - code.tar.gz -C "$dir/src" metadata.json | gzip -n > "$dir/package.tar.gz.tmp"
+  local pkghash; pkghash=$(sha256sum "$dir/package.tar.gz.tmp" | cut -d' ' -f1)
+  CC_PACKAGE="$dir/$CC_LABEL-${pkghash:0:12}.tar.gz"
+  mv "$dir/package.tar.gz.tmp" "$CC_PACKAGE"
+  CC_PACKAGE_ID="$CC_LABEL:$pkghash"
+  # The definition's version names the package and the policy: any change to either is a new
+  # definition (sequence + 1); no change is no redeployment.
+  CC_VERSION="${jarhash}.${pkghash:0:8}-${ENDORSEMENT,,}"
 }
 
 chaincode_server_start() { # org port
@@ -49,7 +67,19 @@ chaincode_server_start() { # org port
   # Copied once: overwriting a jar that a running JVM has open breaks its class loading.
   local jar="$DATA/chaincode/$CC_LABEL/registry-chaincode.jar"
   [[ -f "$jar" ]] || { cp "$CC_JAR" "$jar.tmp" && mv "$jar.tmp" "$jar"; }
+  # The shim serves TLS with CORE_TLS_CLIENT_KEY_FILE / CORE_TLS_CLIENT_CERT_FILE as its server
+  # key and certificate when CORE_PEER_TLS_ENABLED is true. It also insists on the *_PATH
+  # variables and CORE_PEER_TLS_ROOTCERT_FILE, and on each peer connection decodes the *_PATH
+  # files as base64 of the PEM (the form a peer-launched chaincode receives): so we give it
+  # base64 copies of the same key and certificate, and the region's TLS CA.
+  local tls="$DATA/chaincode-servers/$org/tls"
+  base64 -w0 "$tls/keystore/key.pem" > "$tls/key.pem.b64"
+  base64 -w0 "$tls/signcerts/cert.pem" > "$tls/cert.pem.b64"
   PROC_ENV=(CORE_CHAINCODE_ID_NAME="$CC_PACKAGE_ID" CHAINCODE_SERVER_ADDRESS="127.0.0.1:$port"
+            CORE_PEER_TLS_ENABLED=true CORE_TLS_CLIENT_KEY_FILE="$tls/keystore/key.pem"
+            CORE_TLS_CLIENT_CERT_FILE="$tls/signcerts/cert.pem"
+            CORE_TLS_CLIENT_KEY_PATH="$tls/key.pem.b64" CORE_TLS_CLIENT_CERT_PATH="$tls/cert.pem.b64"
+            CORE_PEER_TLS_ROOTCERT_FILE="$DATA/orgs/$org/msp/tlscacerts/ca.pem"
             CORE_CHAINCODE_LOGGING_LEVEL=info CORE_CHAINCODE_LOGGING_SHIM=warning)
   start_proc "$name" java -Xms64m -Xmx512m -XX:+UseSerialGC -jar "$jar"
   echo "$CC_PACKAGE_ID" > "$DATA/run/$name.package"
@@ -81,31 +111,36 @@ network_chaincode() {
   fi
   if [[ -z "$committed" ]]; then
     local policy; policy=$(endorsement_policy)
+    local readiness
+    readiness=$(peer_cli chengdu lifecycle chaincode checkcommitreadiness -C "$CHANNEL" -n "$CC_NAME" \
+      --version "$CC_VERSION" --sequence "$seq" --signature-policy "$policy" 2>/dev/null || true)
+    local msp
     for org in chengdu chongqing; do
+      case $org in chengdu) msp=ChengduMSP;; chongqing) msp=ChongqingMSP;; esac
+      grep -qF "$msp: true" <<<"$readiness" && continue
       # shellcheck disable=SC2046
-      peer_cli "$org" lifecycle chaincode approveformyorg $(orderer_tls_args) -C "$CHANNEL" -n "$CC_NAME" \
-        --version "$CC_VERSION" --package-id "$CC_PACKAGE_ID" --sequence "$seq" \
-        --signature-policy "$policy" --waitForEvent >>"$DATA/logs/chaincode-deploy.log" 2>&1 \
+      with_orderer_retry "$DATA/logs/chaincode-deploy.log" peer_cli "$org" lifecycle chaincode approveformyorg \
+        $(orderer_tls_args) -C "$CHANNEL" -n "$CC_NAME" --version "$CC_VERSION" --package-id "$CC_PACKAGE_ID" \
+        --sequence "$seq" --signature-policy "$policy" --waitForEvent \
         || die "approving the chaincode definition for $org failed; see $DATA/logs/chaincode-deploy.log"
     done
     # shellcheck disable=SC2046
-    peer_cli chengdu lifecycle chaincode commit $(orderer_tls_args) -C "$CHANNEL" -n "$CC_NAME" \
+    with_orderer_retry "$DATA/logs/chaincode-deploy.log" peer_cli chengdu lifecycle chaincode commit \
+      $(orderer_tls_args) -C "$CHANNEL" -n "$CC_NAME" \
       --version "$CC_VERSION" --sequence "$seq" --signature-policy "$policy" \
       --peerAddresses "127.0.0.1:$PEER_CD_PORT" --tlsRootCertFiles "$DATA/orgs/chengdu/msp/tlscacerts/ca.pem" \
       --peerAddresses "127.0.0.1:$PEER_CQ_PORT" --tlsRootCertFiles "$DATA/orgs/chongqing/msp/tlscacerts/ca.pem" \
-      --waitForEvent >>"$DATA/logs/chaincode-deploy.log" 2>&1 \
-      || die "committing the chaincode definition failed; see $DATA/logs/chaincode-deploy.log"
+      --waitForEvent || die "committing the chaincode definition failed; see $DATA/logs/chaincode-deploy.log"
     log "chaincode definition committed: sequence $seq, version $CC_VERSION"
   fi
 
   # Both peers must reach their region's chaincode server before we call the network ready.
+  local deadline=$((SECONDS + 60))
   for org in chengdu chongqing; do
-    local tries=0
     until peer_cli "$org" chaincode query -C "$CHANNEL" -n "$CC_NAME" \
           -c '{"function":"org.hyperledger.fabric:GetMetadata","Args":[]}' >/dev/null 2>>"$DATA/logs/chaincode-deploy.log"; do
-      tries=$((tries + 1))
       proc_alive "chaincode-$org" || die "the chaincode server of $org exited; see $DATA/logs/chaincode-$org.log"
-      (( tries < 20 )) || die "peer0-$org cannot call its chaincode server at 127.0.0.1; see $DATA/logs/peer0-$org.log and $DATA/logs/chaincode-$org.log"
+      (( SECONDS < deadline )) || die "peer0-$org cannot call its chaincode server (60 s); see $DATA/logs/chaincode-deploy.log, peer0-$org.log and chaincode-$org.log"
       sleep 1
     done
   done

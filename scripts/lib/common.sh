@@ -88,12 +88,48 @@ stop_proc() { # name
   rm -f "$pidfile"
 }
 
-# Stops every process with a PID file under DATA/run, services first, CAs last.
+# Stops every process with a PID file under DATA/run: clients of the network first (services,
+# then peers and chaincode servers), then orderers, then CAs; each group in parallel.
 stop_all() {
   [[ -d "$DATA/run" ]] || return 0
-  local order=(service-chongqing service-chengdu peer0-chengdu peer0-chongqing chaincode-chengdu chaincode-chongqing orderer0 orderer1 orderer2 ca-chengdu ca-chongqing ca-orderer)
-  local name
-  for name in "${order[@]}"; do stop_proc "$name"; done
-  for f in "$DATA"/run/*.pid; do [[ -e "$f" ]] && stop_proc "$(basename "$f" .pid)"; done
+  stop_group service-chengdu service-chongqing
+  stop_group peer0-chengdu peer0-chongqing chaincode-chengdu chaincode-chongqing
+  stop_group orderer0 orderer1 orderer2
+  stop_group ca-chengdu ca-chongqing ca-orderer
+  local rest=() f
+  for f in "$DATA"/run/*.pid; do [[ -e "$f" ]] && rest+=("$(basename "$f" .pid)"); done
+  (( ${#rest[@]} == 0 )) || stop_group "${rest[@]}"
   return 0
+}
+
+# TERM to every named process at once, then wait for all (KILL after 10 s).
+stop_group() {
+  local name pid
+  local -a names=() pids=()
+  for name in "$@"; do
+    [[ -f "$DATA/run/$name.pid" ]] || continue
+    if proc_alive "$name"; then
+      pid=$(proc_pid "$name")
+      kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
+      names+=("$name"); pids+=("$pid")
+    else
+      rm -f "$DATA/run/$name.pid"
+    fi
+  done
+  local i alive
+  for _ in $(seq 1 50); do
+    alive=0
+    for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+    (( alive )) || break
+    sleep 0.2
+  done
+  for i in "${!names[@]}"; do
+    pid=${pids[$i]}
+    if kill -0 "$pid" 2>/dev/null; then
+      log "${names[$i]} (pid $pid) ignored TERM for 10 s; killing it"
+      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+    fi
+    log "stopped ${names[$i]} (pid $pid)"
+    rm -f "$DATA/run/${names[$i]}.pid"
+  done
 }

@@ -34,7 +34,9 @@ check_ports_free() {
   local p name
   for p in "$@"; do
     if port_in_use "$p"; then
-      die "port 127.0.0.1:$p is already in use by another program: stop it, or choose other ports with PORT_BASE=NNNNN (now $PORT_BASE)"
+      local holder=""
+      command -v ss >/dev/null && holder=$(ss -ltnpH "sport = :$p" 2>/dev/null | grep -o 'users:(([^)]*' | head -1 | sed 's/users:((//')
+      die "port 127.0.0.1:$p is already in use${holder:+ by $holder}: stop that program (a leftover of an earlier run?), or choose other ports with PORT_BASE=NNNNN (now $PORT_BASE)"
     fi
   done
 }
@@ -161,6 +163,8 @@ network_identities() {
     # The region's attestation key (DESIGN §3.2): its certificate is what the chaincode
     # checks certificate and rating signatures against.
     identity "$org" "$port" attestation client "role=attestation:ecert" "$DATA/users/$org/attestation"
+    # TLS server certificate of the region's chaincode server.
+    identity "$org" "$port" chaincode client "" "$DATA/chaincode-servers/$org" "127.0.0.1,localhost,chaincode-$org"
   done
 }
 
@@ -249,7 +253,7 @@ peer_start() { # org mspid port cc-port ops-port chaincode-server-port
   # health check fails on a machine without Docker) and this project's ccaas builder.
   sed -e 's|^\(\s*endpoint:\) unix:///var/run/docker.sock|\1|' \
       -e "s|^\(\s*path:\) /opt/hyperledger/ccaas_builder|\1 $ROOT/network/ccaas-builder|" \
-      -e 's|^\(\s*-\) CHAINCODE_AS_A_SERVICE_BUILDER_CONFIG|\1 CDCQ_CHAINCODE_ADDRESS|' \
+      -e 's|^\(\s*\)- CHAINCODE_AS_A_SERVICE_BUILDER_CONFIG|\1- CDCQ_CHAINCODE_ADDRESS\n\1- CDCQ_CHAINCODE_TLS_ROOT|' \
       "$FABRIC_SAMPLECONFIG/core.yaml" > "$dir/config/core.yaml"
   grep -q "path: $ROOT/network/ccaas-builder" "$dir/config/core.yaml" || die "could not set the external builder in core.yaml (Fabric's sampleconfig changed?)"
   local tls="$dir/tls"
@@ -266,6 +270,7 @@ peer_start() { # org mspid port cc-port ops-port chaincode-server-port
     # A chaincode server that does not answer fails the first call in 15 s, not 5 minutes.
     CORE_CHAINCODE_STARTUPTIMEOUT=15s CORE_CHAINCODE_EXECUTETIMEOUT=60s
     CDCQ_CHAINCODE_ADDRESS="127.0.0.1:$ccserver"
+    CDCQ_CHAINCODE_TLS_ROOT="$DATA/orgs/$org/msp/tlscacerts/ca.pem"
   )
   start_proc "$name" "$BIN/peer" node start
   wait_port "$name" "$port" "$LAST_PID" 30 "$DATA/logs/$name.log"

@@ -24,12 +24,20 @@ ensure_prereqs() {
   command -v gcc >/dev/null || missing+=(gcc libc6-dev)
   command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
   command -v mvn >/dev/null || missing+=(maven)
-  if [[ -z "${FABRIC_BIN:-}" ]] && ! command -v go >/dev/null; then missing+=(golang-go); fi
+  # Go is not taken from Debian (bookworm's golang-go 1.19 is too old for Fabric 2.5): without
+  # a Go on the PATH, the official toolchain comes from the Go module proxy (below).
+  if [[ -z "${FABRIC_BIN:-}" ]] && ! command -v go >/dev/null; then
+    command -v curl >/dev/null || missing+=(curl ca-certificates)
+    command -v unzip >/dev/null || missing+=(unzip)
+  fi
   (( ${#missing[@]} == 0 )) || apt_install "${missing[@]}"
 
   local jv
   jv=$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
   [[ "${jv%%.*}" -ge 17 ]] 2>/dev/null || die "Java $jv found; the project needs Java 17 or later (set JAVA_HOME or install openjdk-17-jdk-headless)"
+  if [[ -z "${FABRIC_BIN:-}" ]] && ! command -v go >/dev/null; then
+    install_go_toolchain
+  fi
   if [[ -z "${FABRIC_BIN:-}" ]]; then
     local gv
     gv=$(go env GOVERSION 2>/dev/null | sed 's/^go//')
@@ -38,4 +46,25 @@ ensure_prereqs() {
       die "Go $gv is too old to build Fabric 2.5.9 (needs 1.22 or later): install a newer Go, or set FABRIC_BIN to a folder of official Fabric 2.5 binaries"
     fi
   fi
+}
+
+# The Go toolchain as the go command itself fetches it (GOTOOLCHAIN): the module
+# golang.org/toolchain on the Go module proxy, unpacked into the cache outside the repo.
+GO_TOOLCHAIN_VERSION=1.23.12
+install_go_toolchain() {
+  local ver="v0.0.1-go$GO_TOOLCHAIN_VERSION.linux-amd64"
+  local dir="${CDCQ_CACHE:-$HOME/.cache/cdcq-labor-registry}/go/$ver"
+  local gobin="$dir/golang.org/toolchain@$ver/bin"
+  if [[ ! -x "$gobin/go" ]]; then
+    [[ "$(uname -m)" == x86_64 ]] || die "Go is not installed and no toolchain download is set up for $(uname -m): install Go 1.22 or later"
+    log "Go is not installed: fetching Go $GO_TOOLCHAIN_VERSION from the Go module proxy"
+    local proxy="${GOPROXY:-https://proxy.golang.org}"; proxy=${proxy%%,*}
+    mkdir -p "$dir"
+    curl -fsSL "$proxy/golang.org/toolchain/@v/$ver.zip" -o "$dir/toolchain.zip" \
+      || die "could not download Go $GO_TOOLCHAIN_VERSION from $proxy; install Go 1.22 or later by hand"
+    (cd "$dir" && unzip -q -o toolchain.zip && rm toolchain.zip) || die "could not unpack the Go toolchain in $dir"
+    chmod +x "$gobin"/* "$dir/golang.org/toolchain@$ver/pkg/tool/"*/* 2>/dev/null || true
+  fi
+  export PATH="$gobin:$PATH"
+  log "using Go from $gobin"
 }
