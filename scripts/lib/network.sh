@@ -50,9 +50,11 @@ ca_start() { # org port ops-port
   check_ports_free "$port" "$ops"
   mkdir -p "$home"
   [[ -f "$home/bootstrap.secret" ]] || (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$home/bootstrap.secret")
-  PROC_ENV=(FABRIC_CA_SERVER_HOME="$home")
+  # The bootstrap password goes in the environment (FABRIC_CA_SERVER_BOOT, the -b flag), which
+  # only our user can read, not on the command line, which every user sees.
+  PROC_ENV=(FABRIC_CA_SERVER_HOME="$home" FABRIC_CA_SERVER_BOOT="admin:$(cat "$home/bootstrap.secret")")
   start_proc "ca-$org" "$BIN/fabric-ca-server" start \
-    -b "admin:$(cat "$home/bootstrap.secret")" --port "$port" --address 127.0.0.1 \
+    --port "$port" --address 127.0.0.1 \
     --operations.listenaddress "127.0.0.1:$ops" --tls.enabled \
     --ca.name "ca-$org" --csr.cn "ca-$org" --csr.hosts "127.0.0.1,localhost,ca-$org"
   wait_port "ca-$org" "$port" "$LAST_PID" 30 "$DATA/logs/ca-$org.log"
