@@ -70,6 +70,14 @@ public final class RatingContract implements ContractInterface {
                     + signed.regionCode());
         }
         String uscc = CreditLedger.validUscc(signed.uscc());
+        credit.requireEnterprise(uscc);
+        RatingRules.Outcome now = RatingRules.evaluate(uscc, region, checkYear(credit, signed.year()),
+                credit.violations(uscc));
+        if (now.level() != signed.ruleLevel() || !now.countedViolationIds().equals(signed.countedViolationIds())) {
+            throw RegistryException.conflict("the violations changed since the statement was prepared: the rules now "
+                    + "give " + now.level() + " from " + now.countedViolationIds() + ", the statement says "
+                    + signed.ruleLevel() + " from " + signed.countedViolationIds() + "; ask previewRating again and sign that");
+        }
         CreditRatingStatement expected = statement(credit, region, uscc, checkYear(credit, signed.year()),
                 signed.level(), signed.overrideReason());
         if (!expected.equals(signed)) {
@@ -95,13 +103,18 @@ public final class RatingContract implements ContractInterface {
         CreditRating rating = new CreditRating(expected, Hashes.hex(signature), credit.ledger().nowIso(), caller.id(),
                 revision);
         credit.putRating(rating);
+        // A transaction does not read its own writes: put the new rating in place of the old one by hand.
+        List<CreditRating> all = new java.util.ArrayList<>(credit.ratings(uscc).stream()
+                .filter(r -> !(r.statement().regionCode().equals(region) && r.statement().year() == signed.year()))
+                .toList());
+        all.add(rating);
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("uscc", uscc);
         event.put("regionCode", region);
         event.put("year", signed.year());
         event.put("level", expected.level().name());
         event.put("ruleLevel", expected.ruleLevel().name());
-        event.put("effectiveLevel", CreditLedger.effectiveLevel(credit.ratings(uscc)).name());
+        event.put("effectiveLevel", CreditLedger.effectiveLevel(all).name());
         credit.ledger().emit("RatingRecorded", event);
         return Json.write(rating);
     }
