@@ -4,6 +4,8 @@ import cn.cdcq.registry.client.fabric.MspIdentity;
 import cn.cdcq.registry.client.fabric.NetworkDescription;
 import cn.cdcq.registry.client.fabric.NetworkDescription.RegionEndpoint;
 import cn.cdcq.registry.client.fabric.RegistryGateway;
+import cn.cdcq.registry.client.region.RegionRegistryClient;
+import cn.cdcq.registry.common.region.RegionProposal;
 import io.grpc.ManagedChannel;
 
 import java.nio.file.Files;
@@ -47,6 +49,39 @@ final class E2eNetwork implements AutoCloseable {
                 description.channel(), description.chaincode());
         gateways.add(gw);
         return gw;
+    }
+
+    /**
+     * Brings both regions (CD = chengdu, CQ = chongqing) in force with their attestation
+     * identities' certificates, unless an earlier test already did: each bureau proposes through
+     * its own peer and the other approves. Every end-to-end test class calls this first.
+     */
+    synchronized void ensureRegionsRegistered() throws java.io.IOException {
+        RegionRegistryClient reader = new RegionRegistryClient(gateway("chongqing", "inspector1", "chongqing"));
+        if (!reader.regions().isEmpty()) {
+            return;
+        }
+        RegionRegistryClient cdBureau = new RegionRegistryClient(gateway("chengdu", "bureau", "chengdu"));
+        RegionRegistryClient cqBureau = new RegionRegistryClient(gateway("chongqing", "bureau", "chongqing"));
+        String cdCert = Files.readString(region("chengdu").userMsp("attestation").resolve("signcerts/cert.pem"));
+        String cqCert = Files.readString(region("chongqing").userMsp("attestation").resolve("signcerts/cert.pem"));
+        RegionProposal cd = cdBureau.proposeRegistration(region("chengdu").regionCode(),
+                "Chengdu Human Resources and Social Security Bureau", cdCert);
+        RegionProposal cq = cqBureau.proposeRegistration(region("chongqing").regionCode(),
+                "Chongqing Human Resources and Social Security Bureau", cqCert);
+        if (!cd.status().equals(RegionProposal.PENDING) || !reader.regions().isEmpty()) {
+            throw new AssertionError("a region came in force on one region's word: " + cd + " / " + reader.regions());
+        }
+        RegionProposal cdApproved = cqBureau.approve(cd.id());
+        if (!cdApproved.status().equals(RegionProposal.APPROVED)
+                || !cdApproved.approvals().stream().map(RegionProposal.Approval::mspId).toList()
+                        .equals(java.util.List.of(region("chongqing").mspId()))) {
+            throw new AssertionError("Chongqing's approval did not bring Chengdu in force: " + cdApproved);
+        }
+        RegionProposal cqApproved = cdBureau.approve(cq.id());
+        if (!cqApproved.status().equals(RegionProposal.APPROVED)) {
+            throw new AssertionError("Chengdu's approval did not bring Chongqing in force: " + cqApproved);
+        }
     }
 
     @Override
