@@ -129,12 +129,14 @@ class CreditIT {
         for (String id : List.of("CD-INS-0001", "CD-INS-0002")) {
             if (!cdInspectors.contains(id)) {
                 cdSpot.registerInspector(id);
+                sync();
             }
         }
         Set<String> cqInspectors = cqSpot.inspectors(cq).stream().map(InspectorEntry::inspectorId).collect(Collectors.toSet());
         for (String id : List.of("CQ-INS-0001", "CQ-INS-0002", "CQ-INS-0003")) {
             if (!cqInspectors.contains(id)) {
                 cqSpot.registerInspector(id);
+                sync();
             }
         }
         int year = today().getYear();
@@ -144,9 +146,11 @@ class CreditIT {
             } catch (LedgerException e) {
                 assertThat(e.code()).isEqualTo("NOT_FOUND");
                 cdCases.setCalendar(new WorkingCalendar(y, List.of(y + "-01-01"), List.of(), null, null));
+                sync();
             }
         }
         cqSpot.setWeights(1, 2, 4, 2);
+        sync();
         cdSigner = signerFor("chengdu");
         cqSigner = signerFor("chongqing");
     }
@@ -183,6 +187,7 @@ class CreditIT {
             throw new AssertionError(e);
         }
         assertThat(status.isSuccessful()).isTrue();
+        sync();
         assertThat(v.recordingRegion()).isEqualTo(cd);
         assertThat(v.enterpriseRegion()).isEqualTo(cq);
         assertThat(v.recordedBy()).isEqualTo("CD-INS-0002");
@@ -202,6 +207,7 @@ class CreditIT {
         assertThatThrownBy(() -> cdBureau.acknowledgeNotice(v.id()))
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
         CrossRegionNotice acknowledged = cqInspector.acknowledgeNotice(v.id());
+        sync();
         assertThat(acknowledged.acknowledgedBy()).isEqualTo("CQ-INS-0001");
         assertThat(cdBureau.notice(v.id()).acknowledgedAt()).as("read through Chengdu's peer")
                 .isEqualTo(acknowledged.acknowledgedAt());
@@ -217,11 +223,14 @@ class CreditIT {
         Enterprise firm = registerIn(cqBureau, cq);
         Violation penalized = cdInspector.recordViolation(new ViolationInput(firm.uscc(), ViolationType.ILLEGAL_OVERTIME,
                 0, 15, today().minusDays(5).toString(), hash("overtime decision"), false, false, ViolationStatus.PENALIZED));
+        sync();
         int year = today().getYear();
 
         CreditRating byCq = cqBureau.rate(firm.uscc(), year, null, null, cqSigner);
+        sync();
         assertThat(byCq.statement().level()).isEqualTo(CreditLevel.A);
         CreditRating byCd = cdBureau.rate(firm.uscc(), year, null, null, cdSigner);
+        sync();
         assertThat(byCd.statement().level()).isEqualTo(CreditLevel.B);
         assertThat(byCd.statement().countedViolationIds()).containsExactly(penalized.id());
 
@@ -241,6 +250,7 @@ class CreditIT {
 
         // A different level needs a reason and keeps both; a signature by the other region's key is refused.
         CreditRating overridden = cqBureau.rate(firm.uscc(), year, "B", "repeat complaints pending at year end", cqSigner);
+        sync();
         assertThat(overridden.statement().ruleLevel()).isEqualTo(CreditLevel.A);
         assertThat(overridden.statement().level()).isEqualTo(CreditLevel.B);
         assertThat(overridden.revision()).isEqualTo(2);
@@ -261,6 +271,7 @@ class CreditIT {
         Violation arrears = cdInspector.recordViolation(new ViolationInput(firm.uscc(), ViolationType.WAGE_ARREARS,
                 3_000_000, 25, today().minusDays(30).toString(), hash("arrears decision"), false, false,
                 ViolationStatus.PENALIZED));
+        sync();
         String boss = hash("pseudonym of the legal representative");
 
         assertThatThrownBy(() -> cdBureau.list(new ListingInput(arrears.id(), false, 1_000_000, List.of(boss))))
@@ -275,6 +286,7 @@ class CreditIT {
         assertThat(cqBureau.blacklistStatus(firm.uscc()).listed()).isFalse();
 
         WageArrearsListing listing = cdBureau.list(new ListingInput(arrears.id(), true, 1_000_000, List.of(boss)));
+        sync();
         assertThat(listing.expiresOn()).isEqualTo(today().plusYears(3).toString());
 
         CreditProfile inChongqing = cqBureau.profile(firm.uscc());
@@ -290,6 +302,7 @@ class CreditIT {
         assertThat(cqBureau.blacklistStatus(firm.uscc()).listed()).isTrue();
         WageArrearsListing removed = cdBureau.removeEarly(new EarlyRemovalInput(listing.id(), true,
                 today().minusMonths(7).toString(), hash("pledge")));
+        sync();
         assertThat(removed.status()).isEqualTo(WageArrearsListing.REMOVED_EARLY);
         assertThat(cqBureau.blacklistStatus(firm.uscc()).listed()).isFalse();
     }
@@ -301,23 +314,31 @@ class CreditIT {
         Enterprise rated = registerIn(cqBureau, cq);
         cqInspector.recordViolation(new ViolationInput(rated.uscc(), ViolationType.CHILD_LABOR, 0, 1,
                 today().minusDays(1).toString(), hash("child labor"), true, false, ViolationStatus.PENALIZED));
+        sync();
         cqBureau.rate(rated.uscc(), today().getYear(), null, null, cqSigner);
+        sync();
         registerIn(cqBureau, cq);
         ConflictOfInterest conflict = cqSpot.declareConflict("CQ-INS-0001", rated.uscc());
+        sync();
 
         SpotCheckDraw opened = cdSpot.openDraw(new SpotCheckRequest(cq, 2, 2));
+        sync();
         String cdSecret = SpotCheckClient.newSecretHex();
         String cqSecret = SpotCheckClient.newSecretHex();
         cqSpot.commit(opened.id(), cqSecret);
+        sync();
         assertThatThrownBy(() -> cqSpot.reveal(opened.id(), cqSecret)).as("no reveal before Chengdu commits")
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
         assertThat(cdSpot.commit(opened.id(), cdSecret).status()).isEqualTo(SpotCheckDraw.REVEALING);
+        sync();
         assertThatThrownBy(() -> cdSpot.reveal(opened.id(), cqSecret)).as("a secret not matching the commitment")
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
         cdSpot.reveal(opened.id(), cdSecret);
+        sync();
         assertThatThrownBy(() -> cdSpot.reveal(opened.id(), cdSecret)).as("a second reveal")
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
         SpotCheckDraw drawn = cqSpot.reveal(opened.id(), cqSecret);
+        sync();
         assertThat(drawn.status()).isEqualTo(SpotCheckDraw.DRAWN);
 
         // Independently: the register, levels, weights, inspectors and conflicts as the ledger
@@ -354,6 +375,7 @@ class CreditIT {
         SpotCheckDraw.Assignment first = stored.assignments().get(0);
         SpotCheckResult result = cqSpot.publishResult(stored.id(), first.uscc(), SpotCheckResult.Outcome.NO_ISSUES,
                 hash("inspection report"));
+        sync();
         assertThat(cdSpot.results(stored.id())).containsExactly(result);
         assertThat(cdBureau.profile(first.uscc()).spotChecks())
                 .anySatisfy(s -> assertThat(s.result()).isEqualTo(result));
@@ -367,6 +389,7 @@ class CreditIT {
         String worker = hash("pseudonym of a worker " + employer.uscc());
         Complaint filed = cdCases.fileComplaint(new ComplaintInput(worker, employer.uscc(), ComplaintCategory.WAGE_ARREARS,
                 hash("complaint file"), null));
+        sync();
         assertThat(filed.transferred()).isTrue();
         assertThat(filed.filedRegion()).isEqualTo(cd);
         assertThat(filed.jurisdictionRegion()).isEqualTo(cq);
@@ -379,9 +402,11 @@ class CreditIT {
                 ComplaintCategory.WAGE_ARREARS, hash("same again"), null))).as("the same worker, the same matter")
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_EXISTS"));
         assertThat(cqInspectorCases.accept(filed.id()).status()).isEqualTo(Complaint.ACCEPTED);
+        sync();
         assertThat(cdBureau.profile(employer.uscc()).openComplaints()).extracting(CreditProfile.OpenCase::complaintId)
                 .containsExactly(filed.id());
         Complaint closed = cqCases.close(filed.id(), Complaint.Outcome.UPHELD_RECTIFIED, hash("investigation report"));
+        sync();
         assertThat(closed.status()).isEqualTo(Complaint.CLOSED);
         assertThat(cdCases.complaint(filed.id()).outcome()).as("read through Chengdu's peer")
                 .isEqualTo(Complaint.Outcome.UPHELD_RECTIFIED);
@@ -395,25 +420,34 @@ class CreditIT {
         Enterprise firm = registerIn(cqBureau, cq);
         AssistRequest onTime = cdInspectorCases.requestAssist(new AssistRequestInput(AssistRequest.Kind.INQUIRY, cq,
                 firm.uscc(), null, hash("inquiry letter"), null));
-        assertThat(LocalDate.parse(onTime.dueOn())).isAfterOrEqualTo(today().plusDays(14));
+        sync();
+        // Ten working days by the calendar on the ledger, counted here independently of the chaincode.
+        LocalDate expectedDue = WorkingDays.addWorkingDays(today(), 10, y -> java.util.Optional.of(cqCases.calendar(y)));
+        assertThat(onTime.dueOn()).isEqualTo(expectedDue.toString());
+        assertThat(LocalDate.parse(onTime.dueOn())).isAfterOrEqualTo(today().plusDays(12));
         assertThatThrownBy(() -> cdCases.answerAssist(onTime.id(), hash("answer")))
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
         AssistRequest answered = cqInspectorCases.answerAssist(onTime.id(), hash("inquiry record"));
+        sync();
         assertThat(answered.answeredLate()).isFalse();
         assertThat(cdCases.assistRequest(onTime.id()).status()).isEqualTo(AssistRequest.ANSWERED);
 
         // Sent on paper 25 days ago and entered today: more than 10 working days have passed.
         AssistRequest late = cdCases.requestAssist(new AssistRequestInput(AssistRequest.Kind.EVIDENCE_COLLECTION, cq,
                 firm.uscc(), null, hash("evidence request"), today().minusDays(25).toString()));
+        sync();
         assertThat(LocalDate.parse(late.dueOn())).isBefore(today());
         for (CaseRegistryClient reader : List.of(cdCases, cqCases)) {
             assertThat(reader.overdue().assistRequests()).extracting(AssistRequest::id).contains(late.id());
         }
         OverdueReport flagged = cqCases.flagOverdue();
+        sync();
         assertThat(flagged.assistRequests()).extracting(AssistRequest::id).contains(late.id());
         assertThat(cdCases.assistRequest(late.id()).overdueFlaggedOn()).isEqualTo(today().toString());
         assertThat(cqCases.flagOverdue().assistRequests()).extracting(AssistRequest::id).doesNotContain(late.id());
+        sync();
         AssistRequest lateAnswer = cqCases.answerAssist(late.id(), hash("evidence"));
+        sync();
         assertThat(lateAnswer.answeredLate()).isTrue();
         assertThat(cdCases.overdue().assistRequests()).extracting(AssistRequest::id).doesNotContain(late.id());
     }
@@ -440,11 +474,13 @@ class CreditIT {
         assertThatThrownBy(() -> cdBureau.recordViolation(v))
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
         Violation byChengdu = cdInspector.recordViolation(v);
+        sync();
         assertThatThrownBy(() -> cqInspector.updateStatus(byChengdu.id(), ViolationStatus.CLOSED))
                 .as("a Chongqing inspector acting on Chengdu's violation")
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
         assertThat(cdInspector.updateStatus(byChengdu.id(), ViolationStatus.RECTIFIED).status())
                 .isEqualTo(ViolationStatus.RECTIFIED);
+        sync();
         assertThatThrownBy(() -> cqBureauViaCd.registerEnterprise(firm.uscc(), "Again", false))
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_EXISTS"));
         assertThat(cqBureau.violations(firm.uscc())).extracting(Violation::id).containsExactly(byChengdu.id());
@@ -456,12 +492,17 @@ class CreditIT {
         Violation v = cqInspector.recordViolation(new ViolationInput(firm.uscc(), ViolationType.SOCIAL_INSURANCE,
                 120_000, 8, today().minusDays(3).toString(), hash("social insurance"), false, false,
                 ViolationStatus.PENALIZED));
+        sync();
         cqBureau.rate(firm.uscc(), today().getYear(), null, null, cqSigner);
+        sync();
         cdBureau.rate(firm.uscc(), today().getYear(), null, null, cdSigner);
+        sync();
         Complaint c = cqCases.fileComplaint(new ComplaintInput(hash("worker " + firm.uscc()), firm.uscc(),
                 ComplaintCategory.SOCIAL_INSURANCE, hash("file"), null));
+        sync();
         AssistRequest r = cqCases.requestAssist(new AssistRequestInput(AssistRequest.Kind.DOCUMENT_DELIVERY, cd,
                 firm.uscc(), c.id(), hash("deliver"), null));
+        sync();
 
         String viaChengdu = new CreditRegistryClient(net.gateway("chengdu", "inspector1", "chengdu")).profileJson(firm.uscc());
         String viaChongqing = new CreditRegistryClient(net.gateway("chongqing", "inspector1", "chongqing")).profileJson(firm.uscc());
@@ -484,6 +525,11 @@ class CreditIT {
 
     // ------------------------------------------------------------------ helpers
 
+    /** Both peers endorse every write: let the other region's peer catch up before the next step. */
+    private void sync() {
+        net.awaitPeersInSync();
+    }
+
     private static LocalDate today() {
         return WorkingDays.dateOf(Instant.now());
     }
@@ -504,6 +550,7 @@ class CreditIT {
     private Enterprise registerIn(CreditRegistryClient bureau, String region) {
         String uscc = newUscc(region.equals(cd) ? "91510100" : "91500000");
         Enterprise e = bureau.registerEnterprise(uscc, "Test enterprise " + uscc.substring(8, 14), false);
+        sync();
         assertThat(e.regionCode()).isEqualTo(region);
         return e;
     }
@@ -534,7 +581,9 @@ class CreditIT {
                 Date.from(now.plus(Duration.ofDays(365))), name, keys.getPublic())
                 .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
         RegionProposal rotation = own.proposeRotation(Signatures.toPem(cert));
+        sync();
         assertThat(other.approve(rotation.id()).status()).isEqualTo(RegionProposal.APPROVED);
+        sync();
         return new RatingSigner(keys.getPrivate());
     }
 
