@@ -6,6 +6,7 @@ import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.cases.AssistRequest;
 import cn.cdcq.registry.common.cases.Complaint;
+import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.CreditProfile;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.Enterprise;
@@ -105,7 +106,7 @@ public final class EnterpriseContract implements ContractInterface {
                 .toList();
         List<AssistRequest> openAssists = cases.assistRequestsAbout(code).stream()
                 .filter(r -> r.status().equals(AssistRequest.OPEN)).toList();
-        Map<String, cn.cdcq.registry.common.credit.CreditLevel> latest = new LinkedHashMap<>(CreditLedger.latestLevels(ratings));
+        Map<String, CreditLevel> latest = new LinkedHashMap<>(CreditLedger.latestLevels(ratings));
         return Json.write(new CreditProfile(enterprise, today, ratings, latest, CreditLedger.effectiveLevel(ratings),
                 credit.violations(code), credit.notices(code), listings.stream().anyMatch(l -> l.activeOn(today)),
                 listings, checks, openComplaints, openAssists));
