@@ -51,19 +51,8 @@ class RegionRegistryIT {
         cdBureauViaCq = new RegionRegistryClient(net.gateway("chengdu", "bureau", "chongqing"));
         cqReader = new RegionRegistryClient(net.gateway("chongqing", "inspector1", "chongqing"));
 
-        if (cqReader.regions().isEmpty()) {
-            String cdCert = Files.readString(net.region("chengdu").userMsp("attestation").resolve("signcerts/cert.pem"));
-            String cqCert = Files.readString(net.region("chongqing").userMsp("attestation").resolve("signcerts/cert.pem"));
-            RegionProposal cd = cdBureau.proposeRegistration("CD", "Chengdu Human Resources and Social Security Bureau", cdCert);
-            RegionProposal cq = cqBureau.proposeRegistration("CQ", "Chongqing Human Resources and Social Security Bureau", cqCert);
-            assertThat(cd.status()).isEqualTo(RegionProposal.PENDING);
-            assertThat(cqReader.regions()).as("nothing is in force on one region's word").isEmpty();
-
-            RegionProposal cdApproved = cqBureau.approve(cd.id());
-            assertThat(cdApproved.status()).isEqualTo(RegionProposal.APPROVED);
-            assertThat(cdApproved.approvals()).extracting(RegionProposal.Approval::mspId).containsExactly("ChongqingMSP");
-            assertThat(cdBureau.approve(cq.id()).status()).isEqualTo(RegionProposal.APPROVED);
-        }
+        net.ensureRegionsRegistered();
+        assertThat(cqReader.region("CD").attestationSequence()).isGreaterThanOrEqualTo(1);
     }
 
     @AfterAll

@@ -1,0 +1,49 @@
+package cn.cdcq.registry.common.cases;
+
+/**
+ * An assisted-investigation request between the regions, to be answered within the agreed
+ * number of working days (10).
+ *
+ * @param id                  the requesting transaction's ID
+ * @param kind                what is asked
+ * @param fromRegion          requesting region
+ * @param toRegion            region asked
+ * @param uscc                enterprise concerned
+ * @param complaintId         complaint it serves, if any
+ * @param requestDocumentHash SHA-256 of the request letter
+ * @param sentOn              day sent
+ * @param requestedAt         ISO-8601 instant of entry
+ * @param requestedBy         account
+ * @param dueOn               last day to answer
+ * @param status              OPEN or ANSWERED
+ * @param answeredOn          date answered
+ * @param answeredBy          account
+ * @param answerDocumentHash  SHA-256 of the answer (evidence, proof of delivery, inquiry record)
+ * @param answeredLate        answered after dueOn
+ * @param overdueFlaggedOn    date the overdue sweep flagged it, if it did
+ */
+public record AssistRequest(String id, Kind kind, String fromRegion, String toRegion, String uscc, String complaintId,
+                            String requestDocumentHash, String sentOn, String requestedAt, String requestedBy,
+                            String dueOn, String status, String answeredOn, String answeredBy,
+                            String answerDocumentHash, boolean answeredLate, String overdueFlaggedOn) {
+
+    public static final String OPEN = "OPEN";
+    public static final String ANSWERED = "ANSWERED";
+
+    public enum Kind { EVIDENCE_COLLECTION, DOCUMENT_DELIVERY, INQUIRY }
+
+    public boolean overdueOn(String today) {
+        return status.equals(OPEN) && today.compareTo(dueOn) > 0;
+    }
+
+    public AssistRequest answered(String on, String by, String answerHash) {
+        return new AssistRequest(id, kind, fromRegion, toRegion, uscc, complaintId, requestDocumentHash, sentOn,
+                requestedAt, requestedBy, dueOn, ANSWERED, on, by, answerHash, on.compareTo(dueOn) > 0,
+                overdueFlaggedOn);
+    }
+
+    public AssistRequest flaggedOverdue(String on) {
+        return new AssistRequest(id, kind, fromRegion, toRegion, uscc, complaintId, requestDocumentHash, sentOn,
+                requestedAt, requestedBy, dueOn, status, answeredOn, answeredBy, answerDocumentHash, answeredLate, on);
+    }
+}

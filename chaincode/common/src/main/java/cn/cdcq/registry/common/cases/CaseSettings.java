@@ -1,0 +1,25 @@
+package cn.cdcq.registry.common.cases;
+
+import cn.cdcq.registry.common.InvalidInputException;
+import cn.cdcq.registry.common.credit.CreditInputs;
+
+/**
+ * Deadlines of the cross-region agreement, in working days, agreed by the bureaus on the ledger.
+ *
+ * @param acceptanceWorkingDays days the region with jurisdiction has to accept or decline a complaint
+ * @param assistWorkingDays     days to answer an assisted-investigation request (10 in the agreement)
+ * @param setAt                 ISO-8601 instant (filled in by the chaincode; null for the defaults)
+ * @param setBy                 bureau account (filled in by the chaincode)
+ */
+public record CaseSettings(int acceptanceWorkingDays, int assistWorkingDays, String setAt, String setBy) {
+
+    /** In force until a bureau sets others. */
+    public static final CaseSettings DEFAULTS = new CaseSettings(5, 10, null, null);
+
+    public CaseSettings {
+        if (acceptanceWorkingDays < 1 || acceptanceWorkingDays > 60 || assistWorkingDays < 1 || assistWorkingDays > 60) {
+            throw new InvalidInputException(CreditInputs.INVALID_VALUE, "deadlines are 1 to 60 working days; got "
+                    + "acceptance " + acceptanceWorkingDays + ", assist " + assistWorkingDays);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package cn.cdcq.registry.common.cases;
+
+/**
+ * A worker's complaint. Filed in one region against an employer registered in the other, it is
+ * transferred to the region with jurisdiction, which must accept or decline it by
+ * {@code acceptanceDueOn}, then investigates and closes it with an outcome.
+ *
+ * @param id                   the filing transaction's ID
+ * @param workerPseudonym      the worker, by pseudonym only
+ * @param employerUscc         the employer
+ * @param category             what it is about
+ * @param documentHash         SHA-256 of the complaint file
+ * @param filedRegion          region where the worker complained
+ * @param jurisdictionRegion   region where the employer is registered
+ * @param transferred          the two differ
+ * @param receivedOn           day received at the counter
+ * @param filedAt              ISO-8601 instant of entry on the ledger
+ * @param filedBy              account that entered it
+ * @param acceptanceDueOn      last day to accept or decline
+ * @param status               AWAITING_ACCEPTANCE, ACCEPTED, DECLINED, CLOSED
+ * @param decidedOn            date accepted or declined
+ * @param decidedBy            account
+ * @param declineReason        why declined
+ * @param reasonDocumentHash   SHA-256 of the written decision (decline) or investigation report (close)
+ * @param outcome              how it was closed
+ * @param closedOn             date closed
+ * @param overdueFlaggedOn     date the overdue sweep flagged it, if it did
+ */
+public record Complaint(String id, String workerPseudonym, String employerUscc, ComplaintCategory category,
+                        String documentHash, String filedRegion, String jurisdictionRegion, boolean transferred,
+                        String receivedOn, String filedAt, String filedBy, String acceptanceDueOn, String status,
+                        String decidedOn, String decidedBy, DeclineReason declineReason, String reasonDocumentHash,
+                        Outcome outcome, String closedOn, String overdueFlaggedOn) {
+
+    public static final String AWAITING_ACCEPTANCE = "AWAITING_ACCEPTANCE";
+    public static final String ACCEPTED = "ACCEPTED";
+    public static final String DECLINED = "DECLINED";
+    public static final String CLOSED = "CLOSED";
+
+    public enum DeclineReason {
+        NOT_A_LABOR_MATTER, NO_JURISDICTION, OUTSIDE_TIME_LIMIT, DUPLICATE, INSUFFICIENT_INFORMATION,
+        UNDER_ARBITRATION_OR_LITIGATION
+    }
+
+    public enum Outcome {
+        UPHELD_RECTIFIED, UPHELD_PENALIZED, UPHELD_REFERRED_TO_ARBITRATION, NOT_UPHELD, WITHDRAWN_BY_WORKER
+    }
+
+    public boolean open() {
+        return status.equals(AWAITING_ACCEPTANCE) || status.equals(ACCEPTED);
+    }
+
+    public boolean overdueOn(String today) {
+        return status.equals(AWAITING_ACCEPTANCE) && today.compareTo(acceptanceDueOn) > 0;
+    }
+
+    public Complaint decided(String newStatus, String on, String by, DeclineReason reason, String documentHash) {
+        return new Complaint(id, workerPseudonym, employerUscc, category, this.documentHash, filedRegion,
+                jurisdictionRegion, transferred, receivedOn, filedAt, filedBy, acceptanceDueOn, newStatus, on, by,
+                reason, documentHash, outcome, closedOn, overdueFlaggedOn);
+    }
+
+    public Complaint closed(Outcome how, String on, String reportHash) {
+        return new Complaint(id, workerPseudonym, employerUscc, category, documentHash, filedRegion,
+                jurisdictionRegion, transferred, receivedOn, filedAt, filedBy, acceptanceDueOn, CLOSED, decidedOn,
+                decidedBy, declineReason, reportHash, how, on, overdueFlaggedOn);
+    }
+
+    public Complaint flaggedOverdue(String on) {
+        return new Complaint(id, workerPseudonym, employerUscc, category, documentHash, filedRegion,
+                jurisdictionRegion, transferred, receivedOn, filedAt, filedBy, acceptanceDueOn, status, decidedOn,
+                decidedBy, declineReason, reasonDocumentHash, outcome, closedOn, on);
+    }
+}

@@ -1,0 +1,38 @@
+package cn.cdcq.registry.common.credit;
+
+import cn.cdcq.registry.common.cases.AssistRequest;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An enterprise's labor-credit standing in one answer, the same through either region's peer.
+ *
+ * @param enterprise        the register entry
+ * @param asOf              the Asia/Shanghai date the profile is computed for
+ * @param ratings           every rating by every region, by region then year
+ * @param latestLevels      each region's most recent rating level, by region code
+ * @param effectiveLevel    the worse of the regions' latest levels (null: not rated)
+ * @param violations        every recorded violation
+ * @param notices           cross-region notices about them
+ * @param blacklisted       listed on the wage-arrears blacklist today by any region
+ * @param listings          every listing, active or not
+ * @param spotChecks        draws that picked the enterprise, with published results
+ * @param openComplaints    complaints not yet closed or declined (without the worker pseudonym)
+ * @param openAssistRequests assist requests about it not yet answered
+ */
+public record CreditProfile(Enterprise enterprise, String asOf, List<CreditRating> ratings,
+                            Map<String, CreditLevel> latestLevels, CreditLevel effectiveLevel,
+                            List<Violation> violations, List<CrossRegionNotice> notices, boolean blacklisted,
+                            List<WageArrearsListing> listings, List<SpotCheck> spotChecks,
+                            List<OpenCase> openComplaints, List<AssistRequest> openAssistRequests) {
+
+    /** One draw that picked the enterprise: who checks, and the result once published. */
+    public record SpotCheck(String drawId, String registerRegion, List<String> inspectorIds, SpotCheckResult result) {
+    }
+
+    /** A complaint as the profile shows it: no worker pseudonym. */
+    public record OpenCase(String complaintId, String status, String filedRegion,
+                           String jurisdictionRegion, String category, String acceptanceDueOn) {
+    }
+}

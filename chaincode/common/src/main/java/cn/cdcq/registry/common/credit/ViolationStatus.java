@@ -1,0 +1,22 @@
+package cn.cdcq.registry.common.credit;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Where a violation stands. OPEN: decided, order issued; RECTIFIED: the enterprise complied;
+ * PENALIZED: an administrative penalty was imposed; CLOSED: nothing more to do (terminal).
+ */
+public enum ViolationStatus {
+    OPEN, RECTIFIED, PENALIZED, CLOSED;
+
+    /** The statuses this one may move to. */
+    public Set<ViolationStatus> next() {
+        return switch (this) {
+            case OPEN -> EnumSet.of(RECTIFIED, PENALIZED, CLOSED);
+            case RECTIFIED -> EnumSet.of(PENALIZED, CLOSED);
+            case PENALIZED -> EnumSet.of(RECTIFIED, CLOSED);
+            case CLOSED -> EnumSet.noneOf(ViolationStatus.class);
+        };
+    }
+}

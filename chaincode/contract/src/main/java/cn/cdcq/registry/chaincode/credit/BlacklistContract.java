@@ -1,0 +1,144 @@
+package cn.cdcq.registry.chaincode.credit;
+
+import cn.cdcq.registry.chaincode.support.Caller;
+import cn.cdcq.registry.chaincode.support.Ledger;
+import cn.cdcq.registry.chaincode.support.RegistryException;
+import cn.cdcq.registry.common.credit.EarlyRemovalInput;
+import cn.cdcq.registry.common.credit.ListingInput;
+import cn.cdcq.registry.common.credit.Violation;
+import cn.cdcq.registry.common.credit.ViolationType;
+import cn.cdcq.registry.common.credit.WageArrearsListing;
+import cn.cdcq.registry.common.json.Json;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contact;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The wage-arrears blacklist (MOHRSS Order 45). The region that enforced lists: only when the
+ * order to pay was ignored and the amount reached the case's threshold or a mass incident
+ * happened. A listing runs 3 years; early removal needs the wages paid, 6 months since
+ * rectification and a pledge on file. One list for both regions.
+ */
+@Contract(name = "blacklist", info = @Info(title = "Wage-arrears blacklist",
+        description = "Enterprises listed for serious wage arrears, restricted in both regions", version = "1",
+        contact = @Contact(name = "Chengdu-Chongqing labor registry")))
+public final class BlacklistContract implements ContractInterface {
+
+    /** Lists an enterprise ({@link ListingInput} JSON) for a wage-arrears violation the caller's region recorded. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String list(Context ctx, String listingJson) {
+        Caller caller = Caller.of(ctx);
+        CreditLedger credit = new CreditLedger(new Ledger(ctx));
+        String region = credit.requireBureau(caller);
+        ListingInput in = CreditLedger.parse(listingJson, ListingInput.class);
+        Violation v = credit.requireViolation(in.violationId());
+        if (!v.recordingRegion().equals(region)) {
+            throw RegistryException.forbidden("violation " + v.id() + " was enforced by region " + v.recordingRegion()
+                    + "; only that region may list for it, not " + region);
+        }
+        if (v.type() != ViolationType.WAGE_ARREARS) {
+            throw RegistryException.conflict("violation " + v.id() + " is " + v.type()
+                    + "; the blacklist is for wage arrears only");
+        }
+        if (!WageArrearsListing.conditionsMet(in.orderIgnored(), v.amountFen(), in.thresholdFen(), v.massIncident())) {
+            throw RegistryException.conflict("the listing conditions are not met: listing needs an ignored order to pay "
+                    + "(orderIgnored=" + in.orderIgnored() + ") and either the amount owed reaching the case's threshold ("
+                    + v.amountFen() + " fen against " + in.thresholdFen() + " fen) or a mass incident (massIncident="
+                    + v.massIncident() + " on the violation)");
+        }
+        String today = credit.today();
+        for (WageArrearsListing l : credit.listings(v.uscc())) {
+            if (l.violationId().equals(v.id()) && l.status().equals(WageArrearsListing.LISTED)) {
+                throw RegistryException.exists("violation " + v.id() + " already has listing " + l.id());
+            }
+        }
+        LocalDate listedOn = LocalDate.parse(today);
+        Ledger ledger = credit.ledger();
+        WageArrearsListing listing = new WageArrearsListing(ledger.txId(), v.uscc(), region, v.id(), true, v.amountFen(),
+                in.thresholdFen(), v.massIncident(), in.responsiblePersonPseudonyms(), today,
+                listedOn.plusYears(WageArrearsListing.TERM_YEARS).toString(), WageArrearsListing.LISTED, caller.id(), null);
+        credit.putListing(listing);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("listingId", listing.id());
+        event.put("uscc", listing.uscc());
+        event.put("listingRegion", region);
+        event.put("listedOn", listing.listedOn());
+        event.put("expiresOn", listing.expiresOn());
+        ledger.emit("EnterpriseBlacklisted", event);
+        return Json.write(listing);
+    }
+
+    /** Removes a listing before its term ends ({@link EarlyRemovalInput} JSON); only the listing region. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String removeEarly(Context ctx, String removalJson) {
+        Caller caller = Caller.of(ctx);
+        CreditLedger credit = new CreditLedger(new Ledger(ctx));
+        String region = credit.requireBureau(caller);
+        EarlyRemovalInput in = CreditLedger.parse(removalJson, EarlyRemovalInput.class);
+        WageArrearsListing listing = credit.listing(in.listingId()).orElseThrow(() ->
+                RegistryException.notFound("no blacklist listing " + in.listingId()));
+        if (!listing.listingRegion().equals(region)) {
+            throw RegistryException.forbidden("listing " + listing.id() + " was made by region " + listing.listingRegion()
+                    + "; only that region may remove it");
+        }
+        String today = credit.today();
+        if (!listing.activeOn(today)) {
+            throw RegistryException.conflict("listing " + listing.id() + " is not in force (" + listing.status()
+                    + ", term to " + listing.expiresOn() + ")");
+        }
+        if (!in.wagesPaid()) {
+            throw RegistryException.conflict("early removal needs the wages paid in full (wagesPaid=false)");
+        }
+        if (in.pledgeDocumentHash() == null) {
+            throw RegistryException.conflict("early removal needs the enterprise's credit-repair pledge on file "
+                    + "(pledgeDocumentHash)");
+        }
+        LocalDate rectified = LocalDate.parse(in.rectificationDate());
+        if (rectified.isAfter(LocalDate.parse(today))) {
+            throw RegistryException.invalid("rectificationDate " + rectified + " is after today (" + today + ")");
+        }
+        LocalDate earliest = WageArrearsListing.earliestRemoval(rectified);
+        if (LocalDate.parse(today).isBefore(earliest)) {
+            throw RegistryException.conflict("too soon: early removal is possible " + WageArrearsListing.MONTHS_AFTER_RECTIFICATION
+                    + " months after rectification (" + rectified + "), that is from " + earliest + "; today is " + today);
+        }
+        WageArrearsListing removed = listing.removedEarly(new WageArrearsListing.Removal(true, rectified.toString(),
+                in.pledgeDocumentHash(), today, caller.id()));
+        credit.putListing(removed);
+        credit.ledger().emit("BlacklistRemovedEarly", Map.of("listingId", listing.id(), "uscc", listing.uscc(),
+                "listingRegion", region, "removedOn", today));
+        return Json.write(removed);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String getListing(Context ctx, String listingId) {
+        return Json.write(new CreditLedger(new Ledger(ctx)).listing(listingId).orElseThrow(() ->
+                RegistryException.notFound("no blacklist listing " + listingId)));
+    }
+
+    /** Whether the enterprise is listed today by any region, with every listing (in force or not). */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String getStatus(Context ctx, String uscc) {
+        CreditLedger credit = new CreditLedger(new Ledger(ctx));
+        String code = CreditLedger.validUscc(uscc);
+        credit.requireEnterprise(code);
+        String today = credit.today();
+        List<WageArrearsListing> listings = credit.listings(code);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("uscc", code);
+        out.put("asOf", today);
+        out.put("listed", listings.stream().anyMatch(l -> l.activeOn(today)));
+        out.put("listingRegions", listings.stream().filter(l -> l.activeOn(today))
+                .map(WageArrearsListing::listingRegion).distinct().sorted().toList());
+        out.put("listings", listings);
+        return Json.write(out);
+    }
+}

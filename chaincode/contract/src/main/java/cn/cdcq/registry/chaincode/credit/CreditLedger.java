@@ -1,0 +1,313 @@
+package cn.cdcq.registry.chaincode.credit;
+
+import cn.cdcq.registry.chaincode.region.Regions;
+import cn.cdcq.registry.chaincode.support.Caller;
+import cn.cdcq.registry.chaincode.support.Ledger;
+import cn.cdcq.registry.chaincode.support.RegistryException;
+import cn.cdcq.registry.common.InvalidInputException;
+import cn.cdcq.registry.common.cases.WorkingDays;
+import cn.cdcq.registry.common.credit.ConflictOfInterest;
+import cn.cdcq.registry.common.credit.CreditLevel;
+import cn.cdcq.registry.common.credit.CreditRating;
+import cn.cdcq.registry.common.credit.CrossRegionNotice;
+import cn.cdcq.registry.common.credit.Enterprise;
+import cn.cdcq.registry.common.credit.InspectorEntry;
+import cn.cdcq.registry.common.credit.SpotCheckDraw;
+import cn.cdcq.registry.common.credit.SpotCheckResult;
+import cn.cdcq.registry.common.credit.SpotCheckWeights;
+import cn.cdcq.registry.common.credit.Violation;
+import cn.cdcq.registry.common.credit.WageArrearsListing;
+import cn.cdcq.registry.common.format.Uscc;
+import cn.cdcq.registry.common.json.Json;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The credit records in world state, as the credit and case contracts read and write them.
+ * Keys put the enterprise first where queries go by enterprise (its profile), with a small
+ * pointer record where a record is also looked up by its own ID.
+ */
+public final class CreditLedger {
+
+    static final String ENTERPRISE = "credit.enterprise";          // region, uscc
+    static final String ENTERPRISE_REGION = "credit.enterpriseRegion"; // uscc -> region
+    static final String VIOLATION = "credit.violation";            // uscc, id
+    static final String VIOLATION_OWNER = "credit.violationOwner";  // id -> uscc
+    static final String NOTICE = "credit.notice";                  // uscc, violationId
+    static final String RATING = "credit.rating";                  // uscc, region, year
+    static final String LISTING = "credit.listing";                // uscc, id
+    static final String LISTING_OWNER = "credit.listingOwner";      // id -> uscc
+    static final String INSPECTOR = "credit.inspector";            // inspectorId
+    static final String CONFLICT = "credit.conflict";              // uscc, inspectorId
+    static final String WEIGHTS = "credit.spotcheckWeights";       // region
+    static final String DRAW = "credit.spotcheckDraw";             // id
+    static final String RESULT = "credit.spotcheckResult";         // drawId, uscc
+
+    private final Ledger ledger;
+    private final Regions regions;
+
+    public CreditLedger(Ledger ledger) {
+        this.ledger = ledger;
+        this.regions = new Regions(ledger);
+    }
+
+    public Ledger ledger() {
+        return ledger;
+    }
+
+    public Regions regions() {
+        return regions;
+    }
+
+    /** Today as the bureaus count days: the Asia/Shanghai date of the transaction's timestamp. */
+    public String today() {
+        return WorkingDays.dateOf(ledger.now()).toString();
+    }
+
+    // ------------------------------------------------------------------ input
+
+    /** {@code json} read as {@code type}, a malformed one refused as INVALID_INPUT. */
+    public static <T> T parse(String json, Class<T> type) {
+        try {
+            return Json.read(json, type);
+        } catch (InvalidInputException e) {
+            throw RegistryException.invalid(e);
+        }
+    }
+
+    public static String validUscc(String uscc) {
+        try {
+            return Uscc.validate(uscc);
+        } catch (InvalidInputException e) {
+            throw RegistryException.invalid(e);
+        }
+    }
+
+    /** Runs {@code check}, turning an input error into INVALID_INPUT. */
+    public static <T> T checked(java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (InvalidInputException e) {
+            throw RegistryException.invalid(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ callers
+
+    /** A bureau of a registered region; returns that region's code. */
+    public String requireBureau(Caller caller) {
+        caller.requireRole(Caller.BUREAU);
+        return regions.regionOf(caller).code();
+    }
+
+    /**
+     * An inspector acting for their own region: role {@code inspector}, an {@code inspectorId}
+     * attribute, and that ID in the inspector register of the caller's region.
+     */
+    public InspectorEntry requireInspector(Caller caller) {
+        caller.requireRole(Caller.INSPECTOR);
+        String region = regions.regionOf(caller).code();
+        String inspectorId = caller.attribute("inspectorId").orElseThrow(() -> RegistryException.forbidden(
+                "the inspector's certificate has no inspectorId attribute; enroll the inspector with one"));
+        InspectorEntry entry = inspector(inspectorId).orElseThrow(() -> RegistryException.forbidden(
+                "inspector " + inspectorId + " is not in the inspector register; the bureau of " + region
+                        + " must register the inspector first (spotcheck:registerInspector)"));
+        if (!entry.regionCode().equals(region)) {
+            throw RegistryException.forbidden("inspector " + inspectorId + " is registered for region "
+                    + entry.regionCode() + " but acts through " + caller.mspId() + " (region " + region
+                    + "); an inspector acts only for their own region");
+        }
+        return entry;
+    }
+
+    /** A bureau or a registered inspector of a region; returns the region's code. */
+    public String requireBureauOrInspector(Caller caller) {
+        caller.requireRole(Caller.BUREAU, Caller.INSPECTOR);
+        if (caller.role().equals(Caller.INSPECTOR)) {
+            return requireInspector(caller).regionCode();
+        }
+        return regions.regionOf(caller).code();
+    }
+
+    /** Who acted, for the record: the inspectorId of an inspector, otherwise "MSPID/account". */
+    public static String actor(Caller caller) {
+        return caller.role().equals(Caller.INSPECTOR) ? caller.attribute("inspectorId").orElse(caller.id()) : caller.id();
+    }
+
+    // ------------------------------------------------------------------ enterprises
+
+    public Optional<Enterprise> enterprise(String uscc) {
+        return ledger.get(ledger.key(ENTERPRISE_REGION, uscc), String.class)
+                .flatMap(region -> ledger.get(ledger.key(ENTERPRISE, region, uscc), Enterprise.class));
+    }
+
+    public Enterprise requireEnterprise(String uscc) {
+        return enterprise(uscc).orElseThrow(() -> RegistryException.notFound("enterprise " + uscc
+                + " is not in the enterprise register; the bureau of its region must register it first"));
+    }
+
+    public void putEnterprise(Enterprise e) {
+        ledger.put(ledger.key(ENTERPRISE, e.regionCode(), e.uscc()), e);
+        ledger.put(ledger.key(ENTERPRISE_REGION, e.uscc()), e.regionCode());
+    }
+
+    public List<Enterprise> enterprisesOf(String regionCode) {
+        return ledger.list(Enterprise.class, ENTERPRISE, regionCode);
+    }
+
+    // ------------------------------------------------------------------ violations and notices
+
+    public Optional<Violation> violation(String id) {
+        return ledger.get(ledger.key(VIOLATION_OWNER, id), String.class)
+                .flatMap(uscc -> ledger.get(ledger.key(VIOLATION, uscc, id), Violation.class));
+    }
+
+    public Violation requireViolation(String id) {
+        return violation(id).orElseThrow(() -> RegistryException.notFound("no violation " + id));
+    }
+
+    public void putViolation(Violation v) {
+        ledger.put(ledger.key(VIOLATION, v.uscc(), v.id()), v);
+        ledger.put(ledger.key(VIOLATION_OWNER, v.id()), v.uscc());
+    }
+
+    public List<Violation> violations(String uscc) {
+        return ledger.list(Violation.class, VIOLATION, uscc).stream()
+                .sorted(Comparator.comparing(Violation::recordedAt).thenComparing(Violation::id)).toList();
+    }
+
+    public Optional<CrossRegionNotice> notice(String uscc, String violationId) {
+        return ledger.get(ledger.key(NOTICE, uscc, violationId), CrossRegionNotice.class);
+    }
+
+    public void putNotice(CrossRegionNotice n) {
+        ledger.put(ledger.key(NOTICE, n.uscc(), n.violationId()), n);
+    }
+
+    public List<CrossRegionNotice> notices(String uscc) {
+        return ledger.list(CrossRegionNotice.class, NOTICE, uscc);
+    }
+
+    /** Every notice of every enterprise (a scan: the overdue lists and region inboxes). */
+    public List<CrossRegionNotice> allNotices() {
+        return ledger.list(CrossRegionNotice.class, NOTICE).stream()
+                .sorted(Comparator.comparing(CrossRegionNotice::createdOn).thenComparing(CrossRegionNotice::violationId))
+                .toList();
+    }
+
+    // ------------------------------------------------------------------ ratings
+
+    public Optional<CreditRating> rating(String uscc, String region, int year) {
+        return ledger.get(ledger.key(RATING, uscc, region, Integer.toString(year)), CreditRating.class);
+    }
+
+    public void putRating(CreditRating r) {
+        ledger.put(ledger.key(RATING, r.statement().uscc(), r.statement().regionCode(),
+                Integer.toString(r.statement().year())), r);
+    }
+
+    public List<CreditRating> ratings(String uscc) {
+        return ledger.list(CreditRating.class, RATING, uscc);
+    }
+
+    /** Each region's most recent rating level (by year), by region code. */
+    public static Map<String, CreditLevel> latestLevels(List<CreditRating> ratings) {
+        Map<String, CreditRating> latest = new TreeMap<>();
+        for (CreditRating r : ratings) {
+            latest.merge(r.statement().regionCode(), r,
+                    (a, b) -> b.statement().year() > a.statement().year() ? b : a);
+        }
+        Map<String, CreditLevel> levels = new TreeMap<>();
+        latest.forEach((region, r) -> levels.put(region, r.statement().level()));
+        return levels;
+    }
+
+    /** The worse of the regions' latest levels; null if no region rated the enterprise. */
+    public static CreditLevel effectiveLevel(List<CreditRating> ratings) {
+        CreditLevel worst = null;
+        for (CreditLevel l : latestLevels(ratings).values()) {
+            worst = CreditLevel.worse(worst, l);
+        }
+        return worst;
+    }
+
+    // ------------------------------------------------------------------ blacklist
+
+    public Optional<WageArrearsListing> listing(String id) {
+        return ledger.get(ledger.key(LISTING_OWNER, id), String.class)
+                .flatMap(uscc -> ledger.get(ledger.key(LISTING, uscc, id), WageArrearsListing.class));
+    }
+
+    public void putListing(WageArrearsListing l) {
+        ledger.put(ledger.key(LISTING, l.uscc(), l.id()), l);
+        ledger.put(ledger.key(LISTING_OWNER, l.id()), l.uscc());
+    }
+
+    public List<WageArrearsListing> listings(String uscc) {
+        return ledger.list(WageArrearsListing.class, LISTING, uscc).stream()
+                .sorted(Comparator.comparing(WageArrearsListing::listedOn).thenComparing(WageArrearsListing::id)).toList();
+    }
+
+    // ------------------------------------------------------------------ spot checks
+
+    public Optional<InspectorEntry> inspector(String inspectorId) {
+        return ledger.get(ledger.key(INSPECTOR, inspectorId), InspectorEntry.class);
+    }
+
+    public void putInspector(InspectorEntry e) {
+        ledger.put(ledger.key(INSPECTOR, e.inspectorId()), e);
+    }
+
+    public List<InspectorEntry> inspectorsOf(String region) {
+        return ledger.list(InspectorEntry.class, INSPECTOR).stream().filter(i -> i.regionCode().equals(region)).toList();
+    }
+
+    public void putConflict(ConflictOfInterest c) {
+        ledger.put(ledger.key(CONFLICT, c.uscc(), c.inspectorId()), c);
+    }
+
+    public List<ConflictOfInterest> conflicts() {
+        return ledger.list(ConflictOfInterest.class, CONFLICT);
+    }
+
+    public Optional<SpotCheckWeights> weights(String region) {
+        return ledger.get(ledger.key(WEIGHTS, region), SpotCheckWeights.class);
+    }
+
+    public void putWeights(SpotCheckWeights w) {
+        ledger.put(ledger.key(WEIGHTS, w.regionCode()), w);
+    }
+
+    public Optional<SpotCheckDraw> draw(String id) {
+        return ledger.get(ledger.key(DRAW, id), SpotCheckDraw.class);
+    }
+
+    public SpotCheckDraw requireDraw(String id) {
+        return draw(id).orElseThrow(() -> RegistryException.notFound("no spot-check draw " + id));
+    }
+
+    public void putDraw(SpotCheckDraw d) {
+        ledger.put(ledger.key(DRAW, d.id()), d);
+    }
+
+    public List<SpotCheckDraw> draws() {
+        return ledger.list(SpotCheckDraw.class, DRAW).stream()
+                .sorted(Comparator.comparing(SpotCheckDraw::openedAt).thenComparing(SpotCheckDraw::id)).toList();
+    }
+
+    public Optional<SpotCheckResult> result(String drawId, String uscc) {
+        return ledger.get(ledger.key(RESULT, drawId, uscc), SpotCheckResult.class);
+    }
+
+    public void putResult(SpotCheckResult r) {
+        ledger.put(ledger.key(RESULT, r.drawId(), r.uscc()), r);
+    }
+
+    public List<SpotCheckResult> results(String drawId) {
+        return ledger.list(SpotCheckResult.class, RESULT, drawId);
+    }
+}

@@ -1,0 +1,114 @@
+package cn.cdcq.registry.chaincode.credit;
+
+import cn.cdcq.registry.chaincode.cases.CaseLedger;
+import cn.cdcq.registry.chaincode.support.Caller;
+import cn.cdcq.registry.chaincode.support.Ledger;
+import cn.cdcq.registry.chaincode.support.RegistryException;
+import cn.cdcq.registry.common.cases.AssistRequest;
+import cn.cdcq.registry.common.cases.Complaint;
+import cn.cdcq.registry.common.credit.CreditLevel;
+import cn.cdcq.registry.common.credit.CreditProfile;
+import cn.cdcq.registry.common.credit.CreditRating;
+import cn.cdcq.registry.common.credit.Enterprise;
+import cn.cdcq.registry.common.credit.SpotCheckDraw;
+import cn.cdcq.registry.common.credit.WageArrearsListing;
+import cn.cdcq.registry.common.format.RegionCode;
+import cn.cdcq.registry.common.json.Json;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contact;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The enterprise register and the credit profile. An enterprise is registered by the bureau of
+ * the region where it is registered; every region reads every enterprise.
+ */
+@Contract(name = "enterprise", info = @Info(title = "Enterprise register",
+        description = "Employers of both regions and their labor-credit profile", version = "1",
+        contact = @Contact(name = "Chengdu-Chongqing labor registry")))
+public final class EnterpriseContract implements ContractInterface {
+
+    /**
+     * Registers an enterprise in the caller's region.
+     *
+     * @param platform "true" for a gig platform operating in both regions, else "false"
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String registerEnterprise(Context ctx, String uscc, String name, String platform) {
+        Caller caller = Caller.of(ctx);
+        CreditLedger credit = new CreditLedger(new Ledger(ctx));
+        String region = credit.requireBureau(caller);
+        String code = CreditLedger.validUscc(uscc);
+        if (name == null || name.isBlank() || name.strip().length() > 200) {
+            throw RegistryException.invalid("the enterprise name must be 1 to 200 characters");
+        }
+        boolean isPlatform = switch (platform == null ? "" : platform.strip()) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw RegistryException.invalid("platform must be \"true\" or \"false\", got '" + platform + "'");
+        };
+        credit.enterprise(code).ifPresent(e -> {
+            throw RegistryException.exists("enterprise " + code + " is already registered in region " + e.regionCode());
+        });
+        Enterprise e = new Enterprise(code, name.strip(), region, isPlatform, credit.ledger().nowIso(), caller.id());
+        credit.putEnterprise(e);
+        credit.ledger().emit("EnterpriseRegistered", Map.of("uscc", code, "regionCode", region));
+        return Json.write(e);
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String getEnterprise(Context ctx, String uscc) {
+        return Json.write(new CreditLedger(new Ledger(ctx)).requireEnterprise(CreditLedger.validUscc(uscc)));
+    }
+
+    /** The register of a region, by USCC. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String listEnterprises(Context ctx, String regionCode) {
+        String code = CreditLedger.checked(() -> RegionCode.validate(regionCode));
+        return Json.write(new CreditLedger(new Ledger(ctx)).enterprisesOf(code));
+    }
+
+    /**
+     * Everything about an enterprise's standing in one answer: both regions' ratings and the
+     * effective level, violations, notices, blacklist status, spot checks, open cases.
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String getCreditProfile(Context ctx, String uscc) {
+        CreditLedger credit = new CreditLedger(new Ledger(ctx));
+        Enterprise enterprise = credit.requireEnterprise(CreditLedger.validUscc(uscc));
+        String code = enterprise.uscc();
+        String today = credit.today();
+        List<CreditRating> ratings = credit.ratings(code);
+        List<WageArrearsListing> listings = credit.listings(code);
+        List<CreditProfile.SpotCheck> checks = new ArrayList<>();
+        for (SpotCheckDraw d : credit.draws()) {
+            if (d.assignments() == null) {
+                continue;
+            }
+            for (SpotCheckDraw.Assignment a : d.assignments()) {
+                if (a.uscc().equals(code)) {
+                    checks.add(new CreditProfile.SpotCheck(d.id(), d.registerRegion(), a.inspectorIds(),
+                            credit.result(d.id(), code).orElse(null)));
+                }
+            }
+        }
+        CaseLedger cases = new CaseLedger(credit.ledger());
+        List<CreditProfile.OpenCase> openComplaints = cases.complaintsAbout(code).stream().filter(Complaint::open)
+                .map(c -> new CreditProfile.OpenCase(c.id(), c.status(), c.filedRegion(), c.jurisdictionRegion(),
+                        c.category().name(), c.acceptanceDueOn()))
+                .toList();
+        List<AssistRequest> openAssists = cases.assistRequestsAbout(code).stream()
+                .filter(r -> r.status().equals(AssistRequest.OPEN)).toList();
+        Map<String, CreditLevel> latest = new LinkedHashMap<>(CreditLedger.latestLevels(ratings));
+        return Json.write(new CreditProfile(enterprise, today, ratings, latest, CreditLedger.effectiveLevel(ratings),
+                credit.violations(code), credit.notices(code), listings.stream().anyMatch(l -> l.activeOn(today)),
+                listings, checks, openComplaints, openAssists));
+    }
+}

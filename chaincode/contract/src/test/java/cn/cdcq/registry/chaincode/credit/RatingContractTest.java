@@ -1,0 +1,157 @@
+package cn.cdcq.registry.chaincode.credit;
+
+import cn.cdcq.registry.chaincode.support.ErrorCode;
+import cn.cdcq.registry.chaincode.testing.EmittedEvent;
+import cn.cdcq.registry.common.credit.CreditLevel;
+import cn.cdcq.registry.common.credit.CreditRating;
+import cn.cdcq.registry.common.credit.CreditRatingStatement;
+import cn.cdcq.registry.common.credit.Violation;
+import cn.cdcq.registry.common.crypto.Hashes;
+import cn.cdcq.registry.common.crypto.Signatures;
+import cn.cdcq.registry.common.json.Json;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static cn.cdcq.registry.chaincode.credit.CreditFixture.CQ_FIRM;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RatingContractTest {
+
+    private final CreditFixture f = new CreditFixture(Instant.parse("2026-11-20T02:00:00Z"));
+
+    private CreditLevel ruleLevel(String region) {
+        return f.preview(region.equals("CD") ? f.cdBureau : f.cqBureau, CQ_FIRM, 2026, "", "").ruleLevel();
+    }
+
+    @Nested
+    class Rules {
+
+        @Test
+        void noPenalizedViolationIsA() {
+            f.record(f.cqInspector, CQ_FIRM, "OTHER", 0, "2026-03-01", false, false, "OPEN");
+            f.record(f.cqInspector, CQ_FIRM, "CHILD_LABOR", 0, "2026-03-02", false, false, "OPEN");
+            assertThat(ruleLevel("CQ")).as("open violations do not count until penalized").isEqualTo(CreditLevel.A);
+        }
+
+        @Test
+        void oneOrTwoPenalizedViolationsAreBAndTheThirdIsC() {
+            f.penalized(f.cqInspector, CQ_FIRM, "ILLEGAL_OVERTIME", "2026-02-01");
+            assertThat(ruleLevel("CQ")).isEqualTo(CreditLevel.B);
+            f.penalized(f.cqInspector, CQ_FIRM, "SOCIAL_INSURANCE", "2026-04-01");
+            assertThat(ruleLevel("CQ")).isEqualTo(CreditLevel.B);
+            f.penalized(f.cqInspector, CQ_FIRM, "MINIMUM_WAGE", "2026-06-01");
+            CreditRatingStatement s = f.preview(f.cqBureau, CQ_FIRM, 2026, "", "");
+            assertThat(s.ruleLevel()).isEqualTo(CreditLevel.C);
+            assertThat(s.countedViolationIds()).hasSize(3);
+        }
+
+        @Test
+        void aPenaltyLaterRectifiedStillCounts() {
+            Violation v = f.record(f.cqInspector, CQ_FIRM, "OTHER", 0, "2026-03-01", false, false, "OPEN");
+            f.network.<String>invoke(f.cqInspector, ctx -> f.violations.updateStatus(ctx, v.id(), "RECTIFIED"));
+            assertThat(ruleLevel("CQ")).as("rectified without a penalty").isEqualTo(CreditLevel.A);
+            f.network.<String>invoke(f.cqInspector, ctx -> f.violations.updateStatus(ctx, v.id(), "PENALIZED"));
+            f.network.<String>invoke(f.cqInspector, ctx -> f.violations.updateStatus(ctx, v.id(), "CLOSED"));
+            assertThat(ruleLevel("CQ")).isEqualTo(CreditLevel.B);
+        }
+
+        @Test
+        void childLaborForcedLaborRefusedOrdersAndMassIncidentsAreCAtOnce() {
+            for (String type : List.of("CHILD_LABOR", "FORCED_LABOR", "REFUSED_INSPECTION_ORDER")) {
+                CreditFixture g = new CreditFixture(Instant.parse("2026-11-20T02:00:00Z"));
+                g.penalized(g.cqInspector, CQ_FIRM, type, "2026-05-05");
+                assertThat(g.preview(g.cqBureau, CQ_FIRM, 2026, "", "").ruleLevel()).as(type).isEqualTo(CreditLevel.C);
+            }
+            f.record(f.cqInspector, CQ_FIRM, "WAGE_ARREARS", 1_000, "2026-05-05", false, true, "PENALIZED");
+            assertThat(ruleLevel("CQ")).as("mass incident").isEqualTo(CreditLevel.C);
+        }
+
+        @Test
+        void eachRegionRatesFromItsOwnViolationsOfTheYear() {
+            f.penalized(f.cdInspector, CQ_FIRM, "CHILD_LABOR", "2026-05-05");
+            f.penalized(f.cqInspector, CQ_FIRM, "OTHER", "2025-12-31");
+            assertThat(ruleLevel("CD")).isEqualTo(CreditLevel.C);
+            assertThat(ruleLevel("CQ")).as("Chengdu's finding and last year's do not count for Chongqing 2026")
+                    .isEqualTo(CreditLevel.A);
+            assertThat(f.preview(f.cqBureau, CQ_FIRM, 2025, "", "").ruleLevel()).isEqualTo(CreditLevel.B);
+        }
+    }
+
+    @Nested
+    class Recording {
+
+        @Test
+        void keepsTheSignatureAndTheAttestationSequenceAndIsReadableByTheOtherRegion() {
+            CreditRating r = f.rate(f.cqBureau, f.cqAttestation, CQ_FIRM, 2026, "", "");
+            assertThat(r.statement().level()).isEqualTo(CreditLevel.A);
+            assertThat(r.statement().attestationSequence()).isEqualTo(1);
+            assertThat(CreditRatingStatement.verify(r.statement(), f.cqAttestation.certificate().getPublicKey(),
+                    Hashes.fromHex(r.signatureHex()))).isTrue();
+            CreditRating viaCd = CreditFixture.read(f.network.<String>evaluate(f.cdInspector,
+                    ctx -> f.ratings.getRating(ctx, CQ_FIRM, "CQ", "2026")), CreditRating.class);
+            assertThat(viaCd).isEqualTo(r);
+            assertThat(f.network.lastEvent()).map(EmittedEvent::name).hasValue("RatingRecorded");
+        }
+
+        @Test
+        void aDifferentLevelNeedsAWrittenReasonAndKeepsBoth() {
+            f.assertRefused(ErrorCode.INVALID_INPUT, () -> f.preview(f.cqBureau, CQ_FIRM, 2026, "B", ""));
+            f.assertRefused(ErrorCode.INVALID_INPUT, () -> f.preview(f.cqBureau, CQ_FIRM, 2026, "A", "same as rules"));
+            CreditRating r = f.rate(f.cqBureau, f.cqAttestation, CQ_FIRM, 2026, "B",
+                    "repeated wage complaints under investigation at year end");
+            assertThat(r.statement().ruleLevel()).isEqualTo(CreditLevel.A);
+            assertThat(r.statement().level()).isEqualTo(CreditLevel.B);
+            assertThat(r.statement().overrideReason()).startsWith("repeated");
+        }
+
+        @Test
+        void aSignatureByAnotherKeyIsRefused() {
+            CreditRatingStatement s = f.preview(f.cqBureau, CQ_FIRM, 2026, "", "");
+            String wrongKey = Hashes.hex(CreditRatingStatement.sign(s, f.cdAttestation.privateKey()));
+            f.assertRefused(ErrorCode.INVALID_SIGNATURE, () -> f.network.invoke(f.cqBureau,
+                    ctx -> f.ratings.recordRating(ctx, Json.write(s), wrongKey)));
+        }
+
+        @Test
+        void aStatementAlteredAfterSigningOrByAnotherRegionIsRefused() {
+            CreditRatingStatement s = f.preview(f.cqBureau, CQ_FIRM, 2026, "", "");
+            CreditRatingStatement better = new CreditRatingStatement(s.uscc(), s.regionCode(), s.year(), s.ruleLevel(),
+                    CreditLevel.A, null, s.countedViolationIds(), s.ruleReasons(), s.attestationSequence());
+            f.penalized(f.cqInspector, CQ_FIRM, "OTHER", "2026-05-05");
+            String sig = Hashes.hex(CreditRatingStatement.sign(better, f.cqAttestation.privateKey()));
+            f.assertRefused(ErrorCode.CONFLICT, () -> f.network.invoke(f.cqBureau,
+                    ctx -> f.ratings.recordRating(ctx, Json.write(better), sig)));
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> f.network.invoke(f.cdBureau,
+                    ctx -> f.ratings.recordRating(ctx, Json.write(better), sig)));
+            CreditRatingStatement fresh = f.preview(f.cqBureau, CQ_FIRM, 2026, "", "");
+            byte[] raw = Signatures.sign(f.cqAttestation.privateKey(), "not the statement".getBytes());
+            f.assertRefused(ErrorCode.INVALID_SIGNATURE, () -> f.network.invoke(f.cqBureau,
+                    ctx -> f.ratings.recordRating(ctx, Json.write(fresh), Hashes.hex(raw))));
+            f.assertRefused(ErrorCode.INVALID_INPUT, () -> f.network.invoke(f.cqBureau,
+                    ctx -> f.ratings.recordRating(ctx, Json.write(fresh), "zz")));
+        }
+
+        @Test
+        void onlyABureauRates() {
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> f.preview(f.cqInspector, CQ_FIRM, 2026, "", ""));
+        }
+
+        @Test
+        void theEffectiveLevelIsTheWorseOfTheRegionsLatestRatings() {
+            f.rate(f.cqBureau, f.cqAttestation, CQ_FIRM, 2026, "", "");
+            f.penalized(f.cdInspector, CQ_FIRM, "WAGE_ARREARS", "2026-05-05");
+            f.rate(f.cdBureau, f.cdAttestation, CQ_FIRM, 2026, "", "");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> effective = Json.read(f.network.<String>evaluate(f.cqInspector,
+                    ctx -> f.ratings.getEffectiveLevel(ctx, CQ_FIRM)), Map.class);
+            assertThat(effective.get("effectiveLevel")).isEqualTo("B");
+            assertThat(effective.get("latestLevels")).isEqualTo(Map.of("CD", "B", "CQ", "A"));
+            CreditRating again = f.rate(f.cdBureau, f.cdAttestation, CQ_FIRM, 2026, "", "");
+            assertThat(again.revision()).isEqualTo(2);
+        }
+    }
+}

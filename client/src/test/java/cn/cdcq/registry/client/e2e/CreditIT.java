@@ -1,0 +1,604 @@
+package cn.cdcq.registry.client.e2e;
+
+import cn.cdcq.registry.client.cases.CaseRegistryClient;
+import cn.cdcq.registry.client.credit.CreditRegistryClient;
+import cn.cdcq.registry.client.credit.RatingSigner;
+import cn.cdcq.registry.client.credit.SpotCheckClient;
+import cn.cdcq.registry.client.fabric.LedgerException;
+import cn.cdcq.registry.client.fabric.RegistryGateway;
+import cn.cdcq.registry.client.region.RegionRegistryClient;
+import cn.cdcq.registry.common.cases.AssistRequest;
+import cn.cdcq.registry.common.cases.AssistRequestInput;
+import cn.cdcq.registry.common.cases.Complaint;
+import cn.cdcq.registry.common.cases.ComplaintCategory;
+import cn.cdcq.registry.common.cases.ComplaintInput;
+import cn.cdcq.registry.common.cases.OverdueReport;
+import cn.cdcq.registry.common.cases.WorkingCalendar;
+import cn.cdcq.registry.common.cases.WorkingDays;
+import cn.cdcq.registry.common.credit.ConflictOfInterest;
+import cn.cdcq.registry.common.credit.CreditLevel;
+import cn.cdcq.registry.common.credit.CreditProfile;
+import cn.cdcq.registry.common.credit.CreditRating;
+import cn.cdcq.registry.common.credit.CreditRatingStatement;
+import cn.cdcq.registry.common.credit.CrossRegionNotice;
+import cn.cdcq.registry.common.credit.EarlyRemovalInput;
+import cn.cdcq.registry.common.credit.Enterprise;
+import cn.cdcq.registry.common.credit.InspectorEntry;
+import cn.cdcq.registry.common.credit.ListingInput;
+import cn.cdcq.registry.common.credit.SpotCheckDraw;
+import cn.cdcq.registry.common.credit.SpotCheckDrawing;
+import cn.cdcq.registry.common.credit.SpotCheckRequest;
+import cn.cdcq.registry.common.credit.SpotCheckResult;
+import cn.cdcq.registry.common.credit.SpotCheckWeights;
+import cn.cdcq.registry.common.credit.Violation;
+import cn.cdcq.registry.common.credit.ViolationInput;
+import cn.cdcq.registry.common.credit.ViolationStatus;
+import cn.cdcq.registry.common.credit.ViolationType;
+import cn.cdcq.registry.common.credit.WageArrearsListing;
+import cn.cdcq.registry.common.crypto.Hashes;
+import cn.cdcq.registry.common.crypto.Signatures;
+import cn.cdcq.registry.common.format.Uscc;
+import cn.cdcq.registry.common.region.AttestationCertificate;
+import cn.cdcq.registry.common.region.RegionProposal;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.hyperledger.fabric.client.ChaincodeEvent;
+import org.hyperledger.fabric.client.CloseableIterator;
+import org.hyperledger.fabric.client.Status;
+import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Enterprise labor credit and cross-region cases on the real two-region network: users of each
+ * region with their own enrolled identities (bureau, inspectors, attestation key), through their
+ * own region's peer, and every outcome read back through the other region's peer. Each run uses
+ * fresh enterprises, so the tests also pass against a network kept from an earlier run.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CreditIT {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+
+    private E2eNetwork net;
+    private String cd;
+    private String cq;
+    private CreditRegistryClient cdBureau;
+    private CreditRegistryClient cdInspector;
+    private CreditRegistryClient cdCenter;
+    private CreditRegistryClient cqBureau;
+    private CreditRegistryClient cqInspector;
+    private CreditRegistryClient cqBureauViaCd;
+    private SpotCheckClient cdSpot;
+    private SpotCheckClient cqSpot;
+    private CaseRegistryClient cdCases;
+    private CaseRegistryClient cdInspectorCases;
+    private CaseRegistryClient cqCases;
+    private CaseRegistryClient cqInspectorCases;
+    private RatingSigner cdSigner;
+    private RatingSigner cqSigner;
+
+    @BeforeAll
+    void connectAndPrepareRegisters() throws Exception {
+        net = new E2eNetwork();
+        net.ensureRegionsRegistered();
+        cd = net.region("chengdu").regionCode();
+        cq = net.region("chongqing").regionCode();
+        cdBureau = new CreditRegistryClient(net.gateway("chengdu", "bureau", "chengdu"));
+        cdInspector = new CreditRegistryClient(net.gateway("chengdu", "inspector1", "chengdu"));
+        cdCenter = new CreditRegistryClient(net.gateway("chengdu", "center", "chengdu"));
+        cqBureau = new CreditRegistryClient(net.gateway("chongqing", "bureau", "chongqing"));
+        cqInspector = new CreditRegistryClient(net.gateway("chongqing", "inspector1", "chongqing"));
+        cqBureauViaCd = new CreditRegistryClient(net.gateway("chongqing", "bureau", "chengdu"));
+        cdSpot = new SpotCheckClient(net.gateway("chengdu", "bureau", "chengdu"));
+        cqSpot = new SpotCheckClient(net.gateway("chongqing", "bureau", "chongqing"));
+        cdCases = new CaseRegistryClient(net.gateway("chengdu", "bureau", "chengdu"));
+        cdInspectorCases = new CaseRegistryClient(net.gateway("chengdu", "inspector1", "chengdu"));
+        cqCases = new CaseRegistryClient(net.gateway("chongqing", "bureau", "chongqing"));
+        cqInspectorCases = new CaseRegistryClient(net.gateway("chongqing", "inspector1", "chongqing"));
+
+        // The inspector registers: the enrolled inspectors, plus a third Chongqing inspector so a
+        // declared conflict of interest still leaves two for every enterprise.
+        Set<String> cdInspectors = cdSpot.inspectors(cd).stream().map(InspectorEntry::inspectorId).collect(Collectors.toSet());
+        for (String id : List.of("CD-INS-0001", "CD-INS-0002")) {
+            if (!cdInspectors.contains(id)) {
+                cdSpot.registerInspector(id);
+                sync();
+            }
+        }
+        Set<String> cqInspectors = cqSpot.inspectors(cq).stream().map(InspectorEntry::inspectorId).collect(Collectors.toSet());
+        for (String id : List.of("CQ-INS-0001", "CQ-INS-0002", "CQ-INS-0003")) {
+            if (!cqInspectors.contains(id)) {
+                cqSpot.registerInspector(id);
+                sync();
+            }
+        }
+        int year = today().getYear();
+        for (int y = year - 1; y <= year + 1; y++) {
+            try {
+                cdCases.calendar(y);
+            } catch (LedgerException e) {
+                assertThat(e.code()).isEqualTo("NOT_FOUND");
+                cdCases.setCalendar(new WorkingCalendar(y, List.of(y + "-01-01"), List.of(), null, null));
+                sync();
+            }
+        }
+        cqSpot.setWeights(1, 2, 4, 2);
+        sync();
+        cdSigner = signerFor("chengdu");
+        cqSigner = signerFor("chongqing");
+    }
+
+    @AfterAll
+    void close() throws Exception {
+        if (net != null) {
+            net.close();
+        }
+    }
+
+    // ------------------------------------------------------------------ violations and notices
+
+    @Test
+    void aChengduViolationAgainstAChongqingEnterpriseIsNotifiedToChongqingWhichAcknowledges() {
+        Enterprise firm = registerIn(cqBureau, cq);
+        ViolationInput input = new ViolationInput(firm.uscc(), ViolationType.WAGE_ARREARS, 2_500_000, 40,
+                today().minusDays(2).toString(), hash("decision"), true, false, ViolationStatus.OPEN);
+
+        RegistryGateway cdInspectorGateway = net.gateway("chengdu", "inspector2", "chengdu");
+        SubmittedTransaction tx;
+        try {
+            tx = cdInspectorGateway.network().getContract(net.description.chaincode(), "violation")
+                    .newProposal("recordViolation").addArguments(cn.cdcq.registry.common.json.Json.write(input))
+                    .build().endorse().submitAsync();
+        } catch (Exception e) {
+            throw new AssertionError("recording the violation failed", e);
+        }
+        Violation v = cn.cdcq.registry.common.json.Json.read(new String(tx.getResult(), StandardCharsets.UTF_8), Violation.class);
+        Status status;
+        try {
+            status = tx.getStatus();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        assertThat(status.isSuccessful()).isTrue();
+        sync();
+        assertThat(v.recordingRegion()).isEqualTo(cd);
+        assertThat(v.enterpriseRegion()).isEqualTo(cq);
+        assertThat(v.recordedBy()).isEqualTo("CD-INS-0002");
+
+        // Chongqing hears of it through its own peer's event stream: the notice, without personal data.
+        ChaincodeEvent event = eventOf(net.gateway("chongqing", "bureau", "chongqing"), status);
+        assertThat(event.getEventName()).isEqualTo("CrossRegionNoticeRaised");
+        String payload = new String(event.getPayload(), StandardCharsets.UTF_8);
+        assertThat(payload).contains("\"toRegion\":\"" + cq + "\"", "\"violationId\":\"" + v.id() + "\"",
+                "\"dueOn\":\"" + today() + "\"");
+
+        assertThat(cqInspector.notices(cq, true)).extracting(CrossRegionNotice::violationId).contains(v.id());
+        CrossRegionNotice notice = cqBureau.notice(v.id());
+        assertThat(notice.major()).isTrue();
+        assertThat(notice.dueOn()).as("a major case is due at once").isEqualTo(today().toString());
+
+        assertThatThrownBy(() -> cdBureau.acknowledgeNotice(v.id()))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+        CrossRegionNotice acknowledged = cqInspector.acknowledgeNotice(v.id());
+        sync();
+        assertThat(acknowledged.acknowledgedBy()).isEqualTo("CQ-INS-0001");
+        assertThat(cdBureau.notice(v.id()).acknowledgedAt()).as("read through Chengdu's peer")
+                .isEqualTo(acknowledged.acknowledgedAt());
+        assertThatThrownBy(() -> cqBureau.acknowledgeNotice(v.id()))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
+        assertThat(cqBureau.overdueNotices()).extracting(CrossRegionNotice::violationId).doesNotContain(v.id());
+    }
+
+    // ------------------------------------------------------------------ ratings
+
+    @Test
+    void bothRegionsRateWithTheirAttestationKeysAndTheWorseLevelIsEffectiveThroughEitherPeer() throws Exception {
+        Enterprise firm = registerIn(cqBureau, cq);
+        Violation penalized = cdInspector.recordViolation(new ViolationInput(firm.uscc(), ViolationType.ILLEGAL_OVERTIME,
+                0, 15, today().minusDays(5).toString(), hash("overtime decision"), false, false, ViolationStatus.PENALIZED));
+        sync();
+        int year = today().getYear();
+
+        CreditRating byCq = cqBureau.rate(firm.uscc(), year, null, null, cqSigner);
+        sync();
+        assertThat(byCq.statement().level()).isEqualTo(CreditLevel.A);
+        CreditRating byCd = cdBureau.rate(firm.uscc(), year, null, null, cdSigner);
+        sync();
+        assertThat(byCd.statement().level()).isEqualTo(CreditLevel.B);
+        assertThat(byCd.statement().countedViolationIds()).containsExactly(penalized.id());
+
+        for (CreditRegistryClient reader : List.of(cqInspector, cdInspector)) {
+            CreditRegistryClient.EffectiveLevel effective = reader.effectiveLevel(firm.uscc());
+            assertThat(effective.effectiveLevel()).isEqualTo("B");
+            assertThat(effective.latestLevels()).isEqualTo(Map.of(cd, "B", cq, "A"));
+        }
+        // Anyone can check a rating offline against the region's attestation certificate on the ledger.
+        CreditRating readBack = cqInspector.rating(firm.uscc(), cd, year);
+        AttestationCertificate cert = new RegionRegistryClient(net.gateway("chongqing", "inspector1", "chongqing"))
+                .attestationCertificates(cd).stream().filter(c -> c.sequence() == readBack.statement().attestationSequence())
+                .findFirst().orElseThrow();
+        assertThat(CreditRatingStatement.verify(readBack.statement(),
+                Signatures.parseCertificate(cert.certificatePem()).getPublicKey(), Hashes.fromHex(readBack.signatureHex())))
+                .isTrue();
+
+        // A different level needs a reason and keeps both; a signature by the other region's key is refused.
+        CreditRating overridden = cqBureau.rate(firm.uscc(), year, "B", "repeat complaints pending at year end", cqSigner);
+        sync();
+        assertThat(overridden.statement().ruleLevel()).isEqualTo(CreditLevel.A);
+        assertThat(overridden.statement().level()).isEqualTo(CreditLevel.B);
+        assertThat(overridden.revision()).isEqualTo(2);
+        assertThatThrownBy(() -> cqBureau.rate(firm.uscc(), year, "C", null, cqSigner))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
+        CreditRatingStatement statement = cqBureau.previewRating(firm.uscc(), year, null, null);
+        assertThatThrownBy(() -> cqBureau.recordRating(statement, cdSigner.signHex(statement)))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("INVALID_SIGNATURE"));
+        assertThatThrownBy(() -> cqInspector.previewRating(firm.uscc(), year, null, null))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+    }
+
+    // ------------------------------------------------------------------ blacklist
+
+    @Test
+    void aChengduBlacklistingIsRefusedWithoutItsConditionsAndOnceMadeShowsInChongqing() {
+        Enterprise firm = registerIn(cqBureau, cq);
+        Violation arrears = cdInspector.recordViolation(new ViolationInput(firm.uscc(), ViolationType.WAGE_ARREARS,
+                3_000_000, 25, today().minusDays(30).toString(), hash("arrears decision"), false, false,
+                ViolationStatus.PENALIZED));
+        sync();
+        String boss = hash("pseudonym of the legal representative");
+
+        assertThatThrownBy(() -> cdBureau.list(new ListingInput(arrears.id(), false, 1_000_000, List.of(boss))))
+                .as("order to pay not ignored")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
+        assertThatThrownBy(() -> cdBureau.list(new ListingInput(arrears.id(), true, 5_000_000, List.of(boss))))
+                .as("below the case's threshold, no mass incident")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
+        assertThatThrownBy(() -> cqBureau.list(new ListingInput(arrears.id(), true, 1_000_000, List.of(boss))))
+                .as("Chongqing did not enforce this one")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+        assertThat(cqBureau.blacklistStatus(firm.uscc()).listed()).isFalse();
+
+        WageArrearsListing listing = cdBureau.list(new ListingInput(arrears.id(), true, 1_000_000, List.of(boss)));
+        sync();
+        assertThat(listing.expiresOn()).isEqualTo(today().plusYears(3).toString());
+
+        CreditProfile inChongqing = cqBureau.profile(firm.uscc());
+        assertThat(inChongqing.blacklisted()).isTrue();
+        assertThat(inChongqing.listings()).extracting(WageArrearsListing::listingRegion).containsExactly(cd);
+        assertThat(cqInspector.blacklistStatus(firm.uscc()).listingRegions()).containsExactly(cd);
+
+        assertThatThrownBy(() -> cdBureau.removeEarly(new EarlyRemovalInput(listing.id(), true,
+                today().minusMonths(2).toString(), hash("pledge"))))
+                .as("early removal two months after rectification")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"))
+                .hasMessageContaining("too soon");
+        assertThat(cqBureau.blacklistStatus(firm.uscc()).listed()).isTrue();
+        WageArrearsListing removed = cdBureau.removeEarly(new EarlyRemovalInput(listing.id(), true,
+                today().minusMonths(7).toString(), hash("pledge")));
+        sync();
+        assertThat(removed.status()).isEqualTo(WageArrearsListing.REMOVED_EARLY);
+        assertThat(cqBureau.blacklistStatus(firm.uscc()).listed()).isFalse();
+    }
+
+    // ------------------------------------------------------------------ spot checks
+
+    @Test
+    void aSpotCheckDrawWithBothRegionsSecretsIsRecomputedIndependentlyFromTheLedger() {
+        Enterprise rated = registerIn(cqBureau, cq);
+        cqInspector.recordViolation(new ViolationInput(rated.uscc(), ViolationType.CHILD_LABOR, 0, 1,
+                today().minusDays(1).toString(), hash("child labor"), true, false, ViolationStatus.PENALIZED));
+        sync();
+        cqBureau.rate(rated.uscc(), today().getYear(), null, null, cqSigner);
+        sync();
+        registerIn(cqBureau, cq);
+        ConflictOfInterest conflict = cqSpot.declareConflict("CQ-INS-0001", rated.uscc());
+        sync();
+
+        SpotCheckDraw opened = cdSpot.openDraw(new SpotCheckRequest(cq, 2, 2));
+        sync();
+        String cdSecret = SpotCheckClient.newSecretHex();
+        String cqSecret = SpotCheckClient.newSecretHex();
+        cqSpot.commit(opened.id(), cqSecret);
+        sync();
+        assertThatThrownBy(() -> cqSpot.reveal(opened.id(), cqSecret)).as("no reveal before Chengdu commits")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
+        assertThat(cdSpot.commit(opened.id(), cdSecret).status()).isEqualTo(SpotCheckDraw.REVEALING);
+        sync();
+        assertThatThrownBy(() -> cdSpot.reveal(opened.id(), cqSecret)).as("a secret not matching the commitment")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
+        cdSpot.reveal(opened.id(), cdSecret);
+        sync();
+        assertThatThrownBy(() -> cdSpot.reveal(opened.id(), cdSecret)).as("a second reveal")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
+        SpotCheckDraw drawn = cqSpot.reveal(opened.id(), cqSecret);
+        sync();
+        assertThat(drawn.status()).isEqualTo(SpotCheckDraw.DRAWN);
+
+        // Independently: the register, levels, weights, inspectors and conflicts as the ledger
+        // shows them through Chengdu's peer, the seed from the two secrets, and the common draw.
+        SpotCheckDraw stored = cdSpot.draw(opened.id());
+        SpotCheckWeights weights = cdSpot.weights(cq);
+        List<SpotCheckDraw.Candidate> candidates = new ArrayList<>();
+        for (Enterprise e : cdBureau.enterprises(cq)) {
+            String level = cdBureau.effectiveLevel(e.uscc()).effectiveLevel();
+            CreditLevel l = level == null ? null : CreditLevel.valueOf(level);
+            candidates.add(new SpotCheckDraw.Candidate(e.uscc(), l, weights.weightOf(l)));
+        }
+        assertThat(stored.candidates()).isEqualTo(candidates);
+        assertThat(stored.candidates()).filteredOn(c -> c.uscc().equals(rated.uscc()))
+                .singleElement().satisfies(c -> assertThat(c.weight()).isEqualTo(4));
+        List<String> inspectors = cdSpot.inspectors(cq).stream().map(InspectorEntry::inspectorId).sorted().toList();
+        assertThat(stored.inspectorIds()).isEqualTo(inspectors);
+        Set<String> usccs = candidates.stream().map(SpotCheckDraw.Candidate::uscc).collect(Collectors.toSet());
+        List<SpotCheckDraw.Conflict> conflicts = cdSpot.conflicts().stream()
+                .filter(c -> inspectors.contains(c.inspectorId()) && usccs.contains(c.uscc()))
+                .map(c -> new SpotCheckDraw.Conflict(c.inspectorId(), c.uscc())).toList();
+        assertThat(conflicts).contains(new SpotCheckDraw.Conflict(conflict.inspectorId(), conflict.uscc()));
+        byte[] seed = Hashes.sha256(Hashes.fromHex(cdSecret), Hashes.fromHex(cqSecret));
+        assertThat(stored.seedHex()).isEqualTo(Hashes.hex(seed));
+        List<SpotCheckDraw.Assignment> recomputed = SpotCheckDrawing.draw(candidates, inspectors, conflicts, 2, 2, seed);
+        assertThat(stored.assignments()).isEqualTo(recomputed).hasSize(2);
+        for (SpotCheckDraw.Assignment a : recomputed) {
+            assertThat(a.inspectorIds()).hasSize(2).doesNotHaveDuplicates();
+            if (a.uscc().equals(rated.uscc())) {
+                assertThat(a.inspectorIds()).doesNotContain("CQ-INS-0001");
+            }
+        }
+
+        SpotCheckDraw.Assignment first = stored.assignments().get(0);
+        SpotCheckResult result = cqSpot.publishResult(stored.id(), first.uscc(), SpotCheckResult.Outcome.NO_ISSUES,
+                hash("inspection report"));
+        sync();
+        assertThat(cdSpot.results(stored.id())).containsExactly(result);
+        assertThat(cdBureau.profile(first.uscc()).spotChecks())
+                .anySatisfy(s -> assertThat(s.result()).isEqualTo(result));
+    }
+
+    // ------------------------------------------------------------------ cases
+
+    @Test
+    void aComplaintFiledInChengduAgainstAChongqingEmployerIsTransferredAcceptedAndClosed() {
+        Enterprise employer = registerIn(cqBureau, cq);
+        String worker = hash("pseudonym of a worker " + employer.uscc());
+        Complaint filed = cdCases.fileComplaint(new ComplaintInput(worker, employer.uscc(), ComplaintCategory.WAGE_ARREARS,
+                hash("complaint file"), null));
+        sync();
+        assertThat(filed.transferred()).isTrue();
+        assertThat(filed.filedRegion()).isEqualTo(cd);
+        assertThat(filed.jurisdictionRegion()).isEqualTo(cq);
+        assertThat(LocalDate.parse(filed.acceptanceDueOn())).isAfter(today());
+        assertThat(cqCases.complaints(cq)).extracting(Complaint::id).contains(filed.id());
+
+        assertThatThrownBy(() -> cdCases.accept(filed.id())).as("Chengdu has no jurisdiction")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+        assertThatThrownBy(() -> cqCases.fileComplaint(new ComplaintInput(worker, employer.uscc(),
+                ComplaintCategory.WAGE_ARREARS, hash("same again"), null))).as("the same worker, the same matter")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_EXISTS"));
+        assertThat(cqInspectorCases.accept(filed.id()).status()).isEqualTo(Complaint.ACCEPTED);
+        sync();
+        assertThat(cdBureau.profile(employer.uscc()).openComplaints()).extracting(CreditProfile.OpenCase::complaintId)
+                .containsExactly(filed.id());
+        Complaint closed = cqCases.close(filed.id(), Complaint.Outcome.UPHELD_RECTIFIED, hash("investigation report"));
+        sync();
+        assertThat(closed.status()).isEqualTo(Complaint.CLOSED);
+        assertThat(cdCases.complaint(filed.id()).outcome()).as("read through Chengdu's peer")
+                .isEqualTo(Complaint.Outcome.UPHELD_RECTIFIED);
+        assertThatThrownBy(() -> cqCases.close(filed.id(), Complaint.Outcome.NOT_UPHELD, hash("again")))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
+        assertThat(cdBureau.profile(employer.uscc()).openComplaints()).isEmpty();
+    }
+
+    @Test
+    void anAssistRequestIsAnsweredInTimeAndAnotherOneIsOverdueForBothRegions() {
+        Enterprise firm = registerIn(cqBureau, cq);
+        AssistRequest onTime = cdInspectorCases.requestAssist(new AssistRequestInput(AssistRequest.Kind.INQUIRY, cq,
+                firm.uscc(), null, hash("inquiry letter"), null));
+        sync();
+        // Ten working days by the calendar on the ledger, counted here independently of the chaincode.
+        LocalDate expectedDue = WorkingDays.addWorkingDays(today(), 10, y -> java.util.Optional.of(cqCases.calendar(y)));
+        assertThat(onTime.dueOn()).isEqualTo(expectedDue.toString());
+        assertThat(LocalDate.parse(onTime.dueOn())).isAfterOrEqualTo(today().plusDays(12));
+        assertThatThrownBy(() -> cdCases.answerAssist(onTime.id(), hash("answer")))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+        AssistRequest answered = cqInspectorCases.answerAssist(onTime.id(), hash("inquiry record"));
+        sync();
+        assertThat(answered.answeredLate()).isFalse();
+        assertThat(cdCases.assistRequest(onTime.id()).status()).isEqualTo(AssistRequest.ANSWERED);
+
+        // Sent on paper 25 days ago and entered today: more than 10 working days have passed.
+        AssistRequest late = cdCases.requestAssist(new AssistRequestInput(AssistRequest.Kind.EVIDENCE_COLLECTION, cq,
+                firm.uscc(), null, hash("evidence request"), today().minusDays(25).toString()));
+        sync();
+        assertThat(LocalDate.parse(late.dueOn())).isBefore(today());
+        for (CaseRegistryClient reader : List.of(cdCases, cqCases)) {
+            assertThat(reader.overdue().assistRequests()).extracting(AssistRequest::id).contains(late.id());
+        }
+        OverdueReport flagged = cqCases.flagOverdue();
+        sync();
+        assertThat(flagged.assistRequests()).extracting(AssistRequest::id).contains(late.id());
+        assertThat(cdCases.assistRequest(late.id()).overdueFlaggedOn()).isEqualTo(today().toString());
+        assertThat(cqCases.flagOverdue().assistRequests()).extracting(AssistRequest::id).doesNotContain(late.id());
+        sync();
+        AssistRequest lateAnswer = cqCases.answerAssist(late.id(), hash("evidence"));
+        sync();
+        assertThat(lateAnswer.answeredLate()).isTrue();
+        assertThat(cdCases.overdue().assistRequests()).extracting(AssistRequest::id).doesNotContain(late.id());
+    }
+
+    // ------------------------------------------------------------------ refusals and the profile
+
+    @Test
+    void wrongRolesWrongRegionsAndBadUsccsAreRefused() {
+        String bad = "91500000MA5U7Q1K3" + "0";
+        if (Uscc.isValid(bad)) {
+            bad = "91500000MA5U7Q1K3" + "1";
+        }
+        String badUscc = bad;
+        assertThatThrownBy(() -> cqBureau.registerEnterprise(badUscc, "Bad Code Co.", false))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"))
+                .hasMessageContaining("check character");
+        Enterprise firm = registerIn(cqBureau, cq);
+        assertThatThrownBy(() -> cqInspector.registerEnterprise(newUscc("91500000"), "Inspector's firm", false))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+        ViolationInput v = new ViolationInput(firm.uscc(), ViolationType.OTHER, 0, 1, today().toString(),
+                hash("d"), false, false, ViolationStatus.OPEN);
+        assertThatThrownBy(() -> cdCenter.recordViolation(v))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+        assertThatThrownBy(() -> cdBureau.recordViolation(v))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+        Violation byChengdu = cdInspector.recordViolation(v);
+        sync();
+        assertThatThrownBy(() -> cqInspector.updateStatus(byChengdu.id(), ViolationStatus.CLOSED))
+                .as("a Chongqing inspector acting on Chengdu's violation")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+        assertThat(cdInspector.updateStatus(byChengdu.id(), ViolationStatus.RECTIFIED).status())
+                .isEqualTo(ViolationStatus.RECTIFIED);
+        sync();
+        assertThatThrownBy(() -> cqBureauViaCd.registerEnterprise(firm.uscc(), "Again", false))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_EXISTS"));
+        assertThat(cqBureau.violations(firm.uscc())).extracting(Violation::id).containsExactly(byChengdu.id());
+    }
+
+    @Test
+    void theCreditProfileIsOneQueryAndTheSameThroughBothPeers() {
+        Enterprise firm = registerIn(cdBureau, cd);
+        Violation v = cqInspector.recordViolation(new ViolationInput(firm.uscc(), ViolationType.SOCIAL_INSURANCE,
+                120_000, 8, today().minusDays(3).toString(), hash("social insurance"), false, false,
+                ViolationStatus.PENALIZED));
+        sync();
+        cqBureau.rate(firm.uscc(), today().getYear(), null, null, cqSigner);
+        sync();
+        cdBureau.rate(firm.uscc(), today().getYear(), null, null, cdSigner);
+        sync();
+        Complaint c = cqCases.fileComplaint(new ComplaintInput(hash("worker " + firm.uscc()), firm.uscc(),
+                ComplaintCategory.SOCIAL_INSURANCE, hash("file"), null));
+        sync();
+        AssistRequest r = cqCases.requestAssist(new AssistRequestInput(AssistRequest.Kind.DOCUMENT_DELIVERY, cd,
+                firm.uscc(), c.id(), hash("deliver"), null));
+        sync();
+
+        String viaChengdu = new CreditRegistryClient(net.gateway("chengdu", "inspector1", "chengdu")).profileJson(firm.uscc());
+        String viaChongqing = new CreditRegistryClient(net.gateway("chongqing", "inspector1", "chongqing")).profileJson(firm.uscc());
+        assertThat(viaChongqing).isEqualTo(viaChengdu);
+        CreditProfile p = cqBureau.profile(firm.uscc());
+        assertThat(p.enterprise().regionCode()).isEqualTo(cd);
+        assertThat(p.latestLevels()).isEqualTo(Map.of(cd, CreditLevel.A, cq, CreditLevel.B));
+        assertThat(p.effectiveLevel()).isEqualTo(CreditLevel.B);
+        assertThat(p.ratings()).hasSize(2);
+        assertThat(p.violations()).extracting(Violation::id).containsExactly(v.id());
+        assertThat(p.notices()).singleElement().satisfies(n -> {
+            assertThat(n.toRegion()).isEqualTo(cd);
+            assertThat(n.dueOn()).isEqualTo(CrossRegionNotice.dueDate(today(), false).toString());
+        });
+        assertThat(p.blacklisted()).isFalse();
+        assertThat(p.openComplaints()).extracting(CreditProfile.OpenCase::complaintId).containsExactly(c.id());
+        assertThat(p.openAssistRequests()).extracting(AssistRequest::id).containsExactly(r.id());
+        assertThat(viaChengdu).doesNotContain(hash("worker " + firm.uscc()));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Both peers endorse every write: let the other region's peer catch up before the next step. */
+    private void sync() {
+        net.awaitPeersInSync();
+    }
+
+    private static LocalDate today() {
+        return WorkingDays.dateOf(Instant.now());
+    }
+
+    private static String hash(String text) {
+        return Hashes.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A fresh, valid USCC starting with {@code prefix} (8 characters: registration authority, type, region). */
+    private static String newUscc(String prefix) {
+        StringBuilder first17 = new StringBuilder(prefix);
+        while (first17.length() < 17) {
+            first17.append(USCC_CHARS.charAt(RANDOM.nextInt(USCC_CHARS.length())));
+        }
+        return first17 + String.valueOf(Uscc.checkCharacter(first17.toString()));
+    }
+
+    private Enterprise registerIn(CreditRegistryClient bureau, String region) {
+        String uscc = newUscc(region.equals(cd) ? "91510100" : "91500000");
+        Enterprise e = bureau.registerEnterprise(uscc, "Test enterprise " + uscc.substring(8, 14), false);
+        sync();
+        assertThat(e.regionCode()).isEqualTo(region);
+        return e;
+    }
+
+    /**
+     * A signer holding the region's current attestation key: the enrolled attestation identity's
+     * key while its certificate is current; otherwise (another test rotated it) a fresh key the
+     * region rotates to, with the other region's approval, as a bureau would.
+     */
+    private RatingSigner signerFor(String regionName) throws Exception {
+        var region = net.region(regionName);
+        String otherName = regionName.equals("chengdu") ? "chongqing" : "chengdu";
+        RegionRegistryClient own = new RegionRegistryClient(net.gateway(regionName, "bureau", regionName));
+        RegionRegistryClient other = new RegionRegistryClient(net.gateway(otherName, "bureau", otherName));
+        List<AttestationCertificate> history = own.attestationCertificates(region.regionCode());
+        AttestationCertificate current = history.get(history.size() - 1);
+        String enrolledPem = Files.readString(region.userMsp("attestation").resolve("signcerts/cert.pem"));
+        if (current.fingerprint().equals(Signatures.fingerprint(Signatures.parseCertificate(enrolledPem)))) {
+            return RatingSigner.fromMspDirectory(region.userMsp("attestation"));
+        }
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair keys = generator.generateKeyPair();
+        X500Name name = new X500Name("CN=attestation-" + region.regionCode() + ",O=" + region.mspId());
+        Instant now = Instant.now();
+        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(name,
+                BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(Duration.ofHours(1))),
+                Date.from(now.plus(Duration.ofDays(365))), name, keys.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+        RegionProposal rotation = own.proposeRotation(Signatures.toPem(cert));
+        sync();
+        assertThat(other.approve(rotation.id()).status()).isEqualTo(RegionProposal.APPROVED);
+        sync();
+        return new RatingSigner(keys.getPrivate());
+    }
+
+    /** The chaincode event of a committed transaction, read from {@code reader}'s peer's event stream. */
+    private ChaincodeEvent eventOf(RegistryGateway reader, Status committed) {
+        try (CloseableIterator<ChaincodeEvent> events = reader.network()
+                .newChaincodeEventsRequest(net.description.chaincode()).startBlock(committed.getBlockNumber())
+                .build().getEvents()) {
+            while (events.hasNext()) {
+                ChaincodeEvent e = events.next();
+                if (e.getTransactionId().equals(committed.getTransactionId())) {
+                    return e;
+                }
+            }
+        }
+        throw new AssertionError("no chaincode event for " + committed.getTransactionId());
+    }
+}
