@@ -271,6 +271,10 @@ peer_start() { # org mspid port cc-port ops-port chaincode-server-port
     CORE_OPERATIONS_LISTENADDRESS="127.0.0.1:$ops" CORE_METRICS_PROVIDER=prometheus
     # A chaincode server that does not answer fails the first call in 15 s, not 5 minutes.
     CORE_CHAINCODE_STARTUPTIMEOUT=15s CORE_CHAINCODE_EXECUTETIMEOUT=60s
+    # The two peers join the channel a moment apart; the first one's gossip dial to the other is
+    # refused until that one has joined, and gossip retries only every reconnectInterval (25 s by
+    # default): until then the Gateway finds no set of peers satisfying an AND policy.
+    CORE_PEER_GOSSIP_RECONNECTINTERVAL=2s
     CDCQ_CHAINCODE_ADDRESS="127.0.0.1:$ccserver"
     CDCQ_CHAINCODE_TLS_ROOT="$DATA/orgs/$org/msp/tlscacerts/ca.pem"
   )
@@ -288,6 +292,27 @@ network_peers() {
       peer_cli "$org" channel join -b "$DATA/channel/$CHANNEL.block" >>"$DATA/logs/channel.log" 2>&1 \
         || die "peer0-$org could not join $CHANNEL; see $DATA/logs/channel.log and $DATA/logs/peer0-$org.log"
     fi
+  done
+  wait_gossip_membership chengdu "$PEER_CD_OPS"
+  wait_gossip_membership chongqing "$PEER_CQ_OPS"
+}
+
+# The value of a peer's Prometheus metric line starting with $2 (bash's /dev/tcp: no curl needed).
+peer_metric() { # ops-port metric-prefix
+  local reply
+  reply=$(exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'GET /metrics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 && cat <&3) \
+    2>/dev/null || return 1
+  grep -F "$2" <<<"$reply" | head -n 1 | awk '{print $2}'
+}
+
+# Waits until the peer knows another peer of the channel through gossip: the Gateway can gather
+# endorsements from both regions only then.
+wait_gossip_membership() { # org ops-port
+  local org=$1 ops=$2 deadline=$((SECONDS + 60)) known
+  until known=$(peer_metric "$ops" "gossip_membership_total_peers_known{channel=\"$CHANNEL\"}") \
+        && [[ -n "$known" ]] && (( ${known%.*} >= 1 )); do
+    (( SECONDS < deadline )) || die "peer0-$org has not met the other region's peer through gossip in 60 s; see $DATA/logs/peer0-$org.log (gossip.comm, gossip.discovery)"
+    sleep 0.5
   done
 }
 

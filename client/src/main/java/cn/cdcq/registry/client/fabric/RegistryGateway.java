@@ -12,6 +12,9 @@ import org.hyperledger.fabric.client.Gateway;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.Network;
 import org.hyperledger.fabric.client.SubmitException;
+import org.hyperledger.fabric.client.Status;
+import org.hyperledger.fabric.client.SubmittedTransaction;
+import org.hyperledger.fabric.client.Transaction;
 import org.hyperledger.fabric.client.Hash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +23,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +35,9 @@ import java.util.concurrent.TimeUnit;
 public final class RegistryGateway implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(RegistryGateway.class);
+
+    /** Above the orderer's AbsoluteMaxBytes (16 MB), so no transaction the network accepts is refused here. */
+    private static final int MAX_MESSAGE_BYTES = 32 * 1024 * 1024;
 
     private final Gateway gateway;
     private final Network network;
@@ -56,7 +63,9 @@ public final class RegistryGateway implements AutoCloseable {
         try {
             ChannelCredentials credentials = TlsChannelCredentials.newBuilder()
                     .trustManager(tlsCaCert.toFile()).build();
-            return Grpc.newChannelBuilder(endpoint, credentials).overrideAuthority(hostAlias).build();
+            // An endorsed transaction comes back whole: a 2,000-certificate batch is over gRPC's 4 MB default.
+            return Grpc.newChannelBuilder(endpoint, credentials).overrideAuthority(hostAlias)
+                    .maxInboundMessageSize(MAX_MESSAGE_BYTES).build();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the peer's TLS CA certificate " + tlsCaCert, e);
         }
@@ -79,6 +88,37 @@ public final class RegistryGateway implements AutoCloseable {
             throw logged(LedgerException.from("COMMIT_STATUS_UNKNOWN", name, e));
         } catch (CommitException e) {
             throw logged(LedgerException.from(name, e));
+        }
+    }
+
+    /**
+     * A committed transaction: its result, its id, the block that holds it, and its size as sent
+     * to the orderer (the signed envelope with the endorsements and the write set), which is what
+     * counts against the orderer's AbsoluteMaxBytes.
+     */
+    public record Committed(String result, String transactionId, long blockNumber, int transactionBytes) {
+    }
+
+    /** {@link #submit}, also telling where the transaction was committed and how large it was. */
+    public Committed submitCommitted(String contract, String transaction, String... args) {
+        Contract c = network.getContract(chaincode, contract);
+        String name = contract + ":" + transaction;
+        try {
+            Transaction endorsed = c.newProposal(transaction).addArguments(args).build().endorse();
+            SubmittedTransaction submitted = endorsed.submitAsync();
+            Status status = submitted.getStatus();
+            if (!status.isSuccessful()) {
+                throw logged(new LedgerException("NOT_COMMITTED", name + " (" + status.getTransactionId()
+                        + ") was ordered but not committed: " + status.getCode(), List.of(), null));
+            }
+            return new Committed(new String(submitted.getResult(), StandardCharsets.UTF_8), status.getTransactionId(),
+                    status.getBlockNumber(), endorsed.getBytes().length);
+        } catch (EndorseException e) {
+            throw logged(LedgerException.from("ENDORSE_FAILED", name, e));
+        } catch (SubmitException e) {
+            throw logged(LedgerException.from("SUBMIT_FAILED", name, e));
+        } catch (CommitStatusException e) {
+            throw logged(LedgerException.from("COMMIT_STATUS_UNKNOWN", name, e));
         }
     }
 

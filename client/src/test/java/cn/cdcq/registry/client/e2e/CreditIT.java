@@ -39,11 +39,6 @@ import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.format.Uscc;
 import cn.cdcq.registry.common.region.AttestationCertificate;
-import cn.cdcq.registry.common.region.RegionProposal;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.Status;
@@ -53,19 +48,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -555,36 +542,9 @@ class CreditIT {
         return e;
     }
 
-    /**
-     * A signer holding the region's current attestation key: the enrolled attestation identity's
-     * key while its certificate is current; otherwise (another test rotated it) a fresh key the
-     * region rotates to, with the other region's approval, as a bureau would.
-     */
-    private RatingSigner signerFor(String regionName) throws Exception {
-        var region = net.region(regionName);
-        String otherName = regionName.equals("chengdu") ? "chongqing" : "chengdu";
-        RegionRegistryClient own = new RegionRegistryClient(net.gateway(regionName, "bureau", regionName));
-        RegionRegistryClient other = new RegionRegistryClient(net.gateway(otherName, "bureau", otherName));
-        List<AttestationCertificate> history = own.attestationCertificates(region.regionCode());
-        AttestationCertificate current = history.get(history.size() - 1);
-        String enrolledPem = Files.readString(region.userMsp("attestation").resolve("signcerts/cert.pem"));
-        if (current.fingerprint().equals(Signatures.fingerprint(Signatures.parseCertificate(enrolledPem)))) {
-            return RatingSigner.fromMspDirectory(region.userMsp("attestation"));
-        }
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-        generator.initialize(new ECGenParameterSpec("secp256r1"));
-        KeyPair keys = generator.generateKeyPair();
-        X500Name name = new X500Name("CN=attestation-" + region.regionCode() + ",O=" + region.mspId());
-        Instant now = Instant.now();
-        X509Certificate cert = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(name,
-                BigInteger.valueOf(now.toEpochMilli()), Date.from(now.minus(Duration.ofHours(1))),
-                Date.from(now.plus(Duration.ofDays(365))), name, keys.getPublic())
-                .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
-        RegionProposal rotation = own.proposeRotation(Signatures.toPem(cert));
-        sync();
-        assertThat(other.approve(rotation.id()).status()).isEqualTo(RegionProposal.APPROVED);
-        sync();
-        return new RatingSigner(keys.getPrivate());
+    /** A signer holding the region's current attestation key (see {@link E2eNetwork#attestationKey}). */
+    private RatingSigner signerFor(String regionName) {
+        return new RatingSigner(net.attestationKey(regionName));
     }
 
     /** The chaincode event of a committed transaction, read from {@code reader}'s peer's event stream. */

@@ -5,12 +5,28 @@ import cn.cdcq.registry.client.fabric.NetworkDescription;
 import cn.cdcq.registry.client.fabric.NetworkDescription.RegionEndpoint;
 import cn.cdcq.registry.client.fabric.RegistryGateway;
 import cn.cdcq.registry.client.region.RegionRegistryClient;
+import cn.cdcq.registry.common.crypto.Signatures;
+import cn.cdcq.registry.common.region.AttestationCertificate;
 import cn.cdcq.registry.common.region.RegionProposal;
 import io.grpc.ManagedChannel;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,6 +41,7 @@ final class E2eNetwork implements AutoCloseable {
     final NetworkDescription description;
     private final Map<String, ManagedChannel> channels = new ConcurrentHashMap<>();
     private final List<RegistryGateway> gateways = new ArrayList<>();
+    private final Map<String, AttestationKey> attestationKeys = new HashMap<>();
 
     E2eNetwork() {
         String file = System.getProperty("e2e.network", "");
@@ -102,11 +119,12 @@ final class E2eNetwork implements AutoCloseable {
         for (RegistryGateway gw : readers.values()) {
             target = Math.max(target, height(gw));
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        // 30 s: a 2,000-certificate block takes the other peer a while to validate on 2 cores.
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         for (Map.Entry<String, RegistryGateway> e : readers.entrySet()) {
             while (height(e.getValue()) < target) {
                 if (System.nanoTime() > deadline) {
-                    throw new AssertionError("the peer of " + e.getKey() + " did not reach block height " + target + " in 15 s");
+                    throw new AssertionError("the peer of " + e.getKey() + " did not reach block height " + target + " in 30 s");
                 }
                 try {
                     Thread.sleep(20);
@@ -116,6 +134,73 @@ final class E2eNetwork implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * The private key of {@code region}'s current attestation certificate ("chengdu" or
+     * "chongqing"): the enrolled attestation identity's key while its certificate is current;
+     * when another test has rotated it to a key nobody kept, the region rotates again, through
+     * the region contract as bureaus would, to a key made here.
+     */
+    synchronized PrivateKey attestationKey(String regionName) {
+        try {
+            RegionEndpoint region = region(regionName);
+            String otherName = description.regions().keySet().stream().filter(n -> !n.equals(regionName))
+                    .findFirst().orElseThrow();
+            RegionRegistryClient own = new RegionRegistryClient(gateway(regionName, "bureau", regionName));
+            awaitPeersInSync();
+            List<AttestationCertificate> history = own.attestationCertificates(region.regionCode());
+            AttestationCertificate current = history.get(history.size() - 1);
+            AttestationKey known = attestationKeys.get(regionName);
+            if (known != null && known.fingerprint().equals(current.fingerprint())) {
+                return known.key();
+            }
+            MspIdentity enrolled = MspIdentity.load(region.mspId(), region.userMsp("attestation"));
+            if (current.fingerprint().equals(Signatures.fingerprint(enrolled.certificate()))) {
+                return remember(regionName, enrolled.privateKey(), enrolled.certificate());
+            }
+            KeyPair pair = newP256KeyPair();
+            X509Certificate certificate = selfSignedCertificate(pair, "CN=attestation-e2e,O=" + region.mspId());
+            RegionProposal rotation = own.proposeRotation(Signatures.toPem(certificate));
+            awaitPeersInSync();
+            RegionProposal approved = new RegionRegistryClient(gateway(otherName, "bureau", otherName)).approve(rotation.id());
+            if (!approved.status().equals(RegionProposal.APPROVED)) {
+                throw new AssertionError("the rotation to a test key was not approved: " + approved);
+            }
+            awaitPeersInSync();
+            return remember(regionName, pair.getPrivate(), certificate);
+        } catch (Exception e) {
+            throw new IllegalStateException("could not obtain region " + regionName + "'s attestation key: " + e.getMessage(), e);
+        }
+    }
+
+    private record AttestationKey(PrivateKey key, String fingerprint) {
+    }
+
+    private PrivateKey remember(String region, PrivateKey key, X509Certificate certificate) {
+        attestationKeys.put(region, new AttestationKey(key, Signatures.fingerprint(certificate)));
+        return key;
+    }
+
+    static KeyPair keyPair(String curve) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec(curve));
+        return generator.generateKeyPair();
+    }
+
+    static KeyPair newP256KeyPair() throws Exception {
+        return keyPair("secp256r1");
+    }
+
+    /** A self-signed certificate valid from an hour ago for a year, for attestation keys made in tests. */
+    static X509Certificate selfSignedCertificate(KeyPair pair, String subject) throws Exception {
+        X500Name name = new X500Name(subject);
+        Instant now = Instant.now();
+        var builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
+                Date.from(now.minus(Duration.ofHours(1))), Date.from(now.plus(Duration.ofDays(365))), name,
+                pair.getPublic());
+        return new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
     }
 
     private long height(RegistryGateway gw) {

@@ -1,0 +1,81 @@
+package cn.cdcq.registry.common.certificate;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A training/evaluation center accredited by its own region's bureau to issue certificates for
+ * some occupations up to some level, within a validity window. Only that region may change it;
+ * every change raises {@code version}, and each certificate records the version it was issued
+ * under, so "accredited at issue time" can be checked against the key history later.
+ *
+ * @param centerId         the center's USCC, its key on the ledger (one accreditation per center)
+ * @param name             the center's registered name
+ * @param region           the accrediting region
+ * @param scopes           occupations and the highest level in each
+ * @param validFrom        first day it may issue, yyyy-MM-dd
+ * @param validTo          last day it may issue, yyyy-MM-dd
+ * @param status           {@link AccreditationStatus#ACTIVE}, {@code SUSPENDED} or {@code REVOKED}
+ * @param statusReasonCode reason code of the last status change, {@code null} while never changed
+ * @param statusReason     free text of the last status change
+ * @param version          1 when accredited, +1 on every change
+ * @param accreditedAt     ISO-8601 instant of the accrediting transaction
+ * @param accreditedBy     "MSPID/account" of the bureau user who accredited it
+ * @param updatedAt        ISO-8601 instant of the last change
+ * @param updatedBy        "MSPID/account" of the bureau user who made it
+ */
+public record Accreditation(String centerId, String name, String region, List<AccreditationScope> scopes,
+                            String validFrom, String validTo, String status, String statusReasonCode,
+                            String statusReason, int version, String accreditedAt, String accreditedBy,
+                            String updatedAt, String updatedBy) {
+
+    /** The scope for {@code occupation}, if the center is accredited for it at all. */
+    public Optional<AccreditationScope> scopeFor(String occupation) {
+        return scopes.stream().filter(s -> s.occupation().equals(occupation)).findFirst();
+    }
+
+    /** Whether {@code date} falls within the validity window (both ends included). */
+    public boolean coversDate(LocalDate date) {
+        return !date.isBefore(LocalDate.parse(validFrom)) && !date.isAfter(LocalDate.parse(validTo));
+    }
+
+    /**
+     * Why the center could not issue a certificate of {@code occupation} and {@code level} on
+     * {@code date} under this accreditation, or empty if it could.
+     */
+    public Optional<String> refusalFor(String occupation, int level, LocalDate date) {
+        if (!AccreditationStatus.ACTIVE.equals(status)) {
+            return Optional.of("the accreditation of center " + centerId + " is " + status
+                    + (statusReasonCode == null ? "" : " (" + statusReasonCode + ": " + statusReason + ")"));
+        }
+        if (!coversDate(date)) {
+            return Optional.of("the accreditation of center " + centerId + " is valid from " + validFrom + " to "
+                    + validTo + ", which does not include " + date
+                    + (date.isAfter(LocalDate.parse(validTo)) ? " (it has expired; the bureau must renew it)" : ""));
+        }
+        Optional<AccreditationScope> scope = scopeFor(occupation);
+        if (scope.isEmpty()) {
+            return Optional.of("center " + centerId + " is not accredited for occupation " + occupation
+                    + "; it is accredited for " + scopes.stream().map(AccreditationScope::occupation).toList());
+        }
+        if (!scope.get().covers(level)) {
+            return Optional.of("center " + centerId + " is accredited for occupation " + occupation
+                    + " up to level " + scope.get().highestLevel() + ", not level " + level
+                    + " (1 is the most advanced level, 5 the least)");
+        }
+        return Optional.empty();
+    }
+
+    /** This accreditation after a status change. */
+    public Accreditation withStatus(String newStatus, String reasonCode, String reason, String at, String by) {
+        return new Accreditation(centerId, name, region, scopes, validFrom, validTo, newStatus, reasonCode, reason,
+                version + 1, accreditedAt, accreditedBy, at, by);
+    }
+
+    /** This accreditation with new terms (name, scopes, window). */
+    public Accreditation amendedBy(AccreditationRequest terms, String at, String by) {
+        return new Accreditation(centerId, terms.name(), region, terms.scopes(), terms.validFrom(), terms.validTo(),
+                status, statusReasonCode, statusReason, version + 1, accreditedAt, accreditedBy, at, by);
+    }
+}

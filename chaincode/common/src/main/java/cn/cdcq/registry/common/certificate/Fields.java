@@ -1,0 +1,70 @@
+package cn.cdcq.registry.common.certificate;
+
+import cn.cdcq.registry.common.InvalidInputException;
+
+/**
+ * Checks shared by the records of this package: a value that reaches the ledger must already be
+ * in the one form it is signed and keyed in, because normalizing it afterwards would change the
+ * signed bytes.
+ */
+final class Fields {
+
+    private Fields() {
+    }
+
+    /** Refuses {@code given} unless it is exactly {@code canonical} (the validator's normalized form). */
+    static String requireCanonical(String field, String given, String canonical, String code) {
+        if (!canonical.equals(given)) {
+            throw new InvalidInputException(code, field + " \"" + given + "\" must be written exactly as \""
+                    + canonical + "\" (no spaces, uppercase letters): it is signed and stored in that form");
+        }
+        return given;
+    }
+
+    /** A SHA-256 or HMAC-SHA256 value in 64 lowercase hex digits, e.g. a holder pseudonym. */
+    static String requireHash(String field, String value, String code) {
+        if (value == null || value.isEmpty()) {
+            throw new InvalidInputException(code, field + " is missing; give 64 lowercase hex digits");
+        }
+        if (value.length() != 64) {
+            throw new InvalidInputException(code, field + " has " + value.length()
+                    + " characters; it must be 64 lowercase hex digits (a SHA-256 value)");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
+                throw new InvalidInputException(code, field + " has '" + c + "' at position " + (i + 1)
+                        + "; it must be 64 lowercase hex digits (a SHA-256 value)");
+            }
+        }
+        return value;
+    }
+
+    /**
+     * Free text a person wrote (a name, a reason): present, at most {@code max} characters, no
+     * control characters. Reasons are public on the ledger, so they must not hold personal data;
+     * that cannot be checked here and is the writer's duty.
+     */
+    static String requireText(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(ReasonCodes.INVALID_TEXT, field + " is missing; write it out");
+        }
+        String text = value.strip();
+        if (text.length() > max) {
+            throw new InvalidInputException(ReasonCodes.INVALID_TEXT, field + " has " + text.length()
+                    + " characters; at most " + max + " are allowed");
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (Character.isISOControl(text.charAt(i))) {
+                throw new InvalidInputException(ReasonCodes.INVALID_TEXT, field
+                        + " contains a control character at position " + (i + 1) + "; use plain text on one line");
+            }
+        }
+        return text;
+    }
+
+    /** Like {@link #requireText} but {@code null} or blank is allowed and becomes {@code null}. */
+    static String optionalText(String field, String value, int max) {
+        return value == null || value.isBlank() ? null : requireText(field, value, max);
+    }
+}

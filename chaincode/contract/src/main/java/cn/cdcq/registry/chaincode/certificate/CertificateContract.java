@@ -1,0 +1,376 @@
+package cn.cdcq.registry.chaincode.certificate;
+
+import cn.cdcq.registry.chaincode.region.Regions;
+import cn.cdcq.registry.chaincode.support.Caller;
+import cn.cdcq.registry.chaincode.support.ErrorCode;
+import cn.cdcq.registry.chaincode.support.Ledger;
+import cn.cdcq.registry.chaincode.support.RegistryException;
+import cn.cdcq.registry.common.InvalidInputException;
+import cn.cdcq.registry.common.certificate.Accreditation;
+import cn.cdcq.registry.common.certificate.BatchHeader;
+import cn.cdcq.registry.common.certificate.CertificateAttestation;
+import cn.cdcq.registry.common.certificate.CertificateBatch;
+import cn.cdcq.registry.common.certificate.CertificateBatchRequest;
+import cn.cdcq.registry.common.certificate.CertificateClaims;
+import cn.cdcq.registry.common.certificate.CertificateIssueRequest;
+import cn.cdcq.registry.common.certificate.CertificateStatus;
+import cn.cdcq.registry.common.certificate.ReasonCodes;
+import cn.cdcq.registry.common.certificate.SkillCertificate;
+import cn.cdcq.registry.common.crypto.Hashes;
+import cn.cdcq.registry.common.crypto.Signatures;
+import cn.cdcq.registry.common.json.Json;
+import cn.cdcq.registry.common.merkle.MerkleTree;
+import cn.cdcq.registry.common.region.AttestationCertificate;
+import cn.cdcq.registry.common.region.Region;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contact;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+
+import java.security.cert.X509Certificate;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+
+/**
+ * Skill certificates: an accredited training center issues them (one at a time or in a batch),
+ * each carrying its region's attestation signature; its region's bureau suspends, reinstates or
+ * revokes them; anyone on the channel reads, verifies and traces their history.
+ *
+ * <p>Issuing checks, in order: the caller is a training center of a registered region and issues
+ * as its own {@code centerId}; the claims are well formed; the center is accredited by that
+ * region, today, for the occupation and level; the number was never issued in either region;
+ * the signature verifies under the region's current attestation certificate. A batch is all or
+ * nothing and its refusal names every offending entry (index, number, reason).
+ */
+@Contract(name = "certificate", info = @Info(title = "Skill certificates",
+        description = "Issue (single and batch), status changes, verification and history of skill certificates",
+        version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
+public final class CertificateContract implements ContractInterface {
+
+    /** How many offending entries a refused batch lists before summarizing the rest. */
+    static final int MAX_LISTED_PROBLEMS = 20;
+    private static final Pattern HASH = Pattern.compile("^[0-9a-f]{64}$");
+
+    /** Issues one certificate; {@code requestJson} is a {@link CertificateIssueRequest}. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String issue(Context ctx, String requestJson) {
+        Issuer issuer = Issuer.of(ctx);
+        CertificateIssueRequest request = Inputs.read(requestJson, CertificateIssueRequest.class);
+        if (request.certificate() == null) {
+            throw RegistryException.invalid("the request has no \"certificate\"; send {\"certificate\": {...}, \"signature\": \"...\"}");
+        }
+        CertificateClaims claims = Inputs.valid(() -> request.certificate().validate());
+        String signature = Inputs.valid(() -> CertificateAttestation.requireSignatureFormat(request.signature()));
+        Accreditation accreditation = issuer.accreditation();
+        Optional<RegistryException> problem = issuer.problemWith(claims, accreditation);
+        if (problem.isPresent()) {
+            throw problem.get();
+        }
+        if (issuer.certificates.exists(claims.number())) {
+            throw alreadyIssued(issuer.certificates.require(claims.number()));
+        }
+        AttestationCertificate attestation = issuer.attestation();
+        if (!CertificateAttestation.verify(claims, signature, issuer.attestationCertificate(attestation))) {
+            throw RegistryException.badSignature("the signature does not verify for certificate " + claims.number()
+                    + " under region " + issuer.region.code() + "'s attestation certificate " + attestation.sequence()
+                    + " (SHA-256 fingerprint " + attestation.fingerprint() + "); sign the canonical certificate, exactly "
+                    + "as sent, with the region's current attestation key");
+        }
+        Ledger ledger = issuer.ledger;
+        SkillCertificate certificate = new SkillCertificate(claims, signature, null, null, null, attestation.sequence(),
+                accreditation.version(), ledger.nowIso(), ledger.txId(), issuer.caller.id(), CertificateStatus.VALID,
+                null, null, null, null);
+        issuer.certificates.put(certificate);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("number", claims.number());
+        event.put("region", claims.region());
+        event.put("centerId", claims.centerId());
+        event.put("occupation", claims.occupation());
+        event.put("level", claims.level());
+        event.put("issuedAt", certificate.issuedAt());
+        ledger.emit("CertificateIssued", event);
+        return Json.write(certificate);
+    }
+
+    /**
+     * Issues a batch of up to {@value CertificateAttestation#MAX_BATCH_SIZE} certificates under one
+     * signature over the batch header; {@code requestJson} is a {@link CertificateBatchRequest}.
+     * Returns the {@link CertificateBatch}; each certificate is stored with its leaf index and path.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String issueBatch(Context ctx, String requestJson) {
+        Issuer issuer = Issuer.of(ctx);
+        CertificateBatchRequest request = Inputs.read(requestJson, CertificateBatchRequest.class);
+        List<CertificateClaims> entries = request.certificates();
+        if (entries == null || entries.isEmpty()) {
+            throw RegistryException.invalid("the batch has no certificates; send {\"certificates\": [...], \"signature\": \"...\"}");
+        }
+        if (entries.size() > CertificateAttestation.MAX_BATCH_SIZE) {
+            throw RegistryException.invalid("the batch has " + entries.size() + " certificates, more than the maximum of "
+                    + CertificateAttestation.MAX_BATCH_SIZE + " per transaction; split it into batches of at most "
+                    + CertificateAttestation.MAX_BATCH_SIZE + ", each signed on its own");
+        }
+        String signature = Inputs.valid(() -> CertificateAttestation.requireSignatureFormat(request.signature()));
+        Accreditation accreditation = issuer.accreditation();
+
+        List<String> listed = new ArrayList<>();
+        int wrong = 0;
+        ErrorCode firstCode = null;
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < entries.size(); i++) {
+            CertificateClaims claims = entries.get(i);
+            RegistryException problem = claims == null ? RegistryException.invalid("the entry is empty")
+                    : check(claims::validate).or(() -> issuer.problemWith(claims, accreditation)).orElse(null);
+            if (problem == null) {
+                Integer earlier = seen.putIfAbsent(claims.number(), i);
+                if (earlier != null) {
+                    problem = RegistryException.exists("the number is also entry " + earlier + " of this batch");
+                } else if (issuer.certificates.exists(claims.number())) {
+                    problem = alreadyIssued(issuer.certificates.require(claims.number()));
+                }
+            }
+            if (problem != null) {
+                wrong++;
+                firstCode = firstCode == null ? problem.code() : firstCode;
+                if (listed.size() < MAX_LISTED_PROBLEMS) {
+                    String number = claims == null || claims.number() == null ? "(no number)" : claims.number();
+                    listed.add("[" + i + "] " + number + ": " + problem.getMessage());
+                }
+            }
+        }
+        if (wrong > 0) {
+            throw new RegistryException(firstCode, "batch of " + entries.size() + " certificates refused, nothing was "
+                    + "issued: " + wrong + (wrong == 1 ? " entry is" : " entries are") + " wrong; "
+                    + String.join("; ", listed) + (wrong > listed.size() ? "; and " + (wrong - listed.size()) + " more" : ""));
+        }
+
+        MerkleTree tree = CertificateAttestation.merkleTree(entries);
+        BatchHeader header = new BatchHeader(issuer.region.code(), issuer.centerId, entries.size(), Hashes.hex(tree.root()));
+        AttestationCertificate attestation = issuer.attestation();
+        if (!CertificateAttestation.verify(header, signature, issuer.attestationCertificate(attestation))) {
+            throw RegistryException.badSignature("the batch signature does not verify under region "
+                    + issuer.region.code() + "'s attestation certificate " + attestation.sequence()
+                    + " (SHA-256 fingerprint " + attestation.fingerprint() + ") for the batch header with Merkle root "
+                    + header.merkleRoot() + " over " + header.count() + " certificates; sign the header built from "
+                    + "exactly these certificates, in this order, with the region's current attestation key");
+        }
+        if (issuer.certificates.batch(header.merkleRoot()).isPresent()) {
+            throw RegistryException.exists("batch " + header.merkleRoot() + " was already issued");
+        }
+        Ledger ledger = issuer.ledger;
+        String now = ledger.nowIso();
+        CertificateBatch batch = new CertificateBatch(header.merkleRoot(), header.region(), header.centerId(),
+                header.count(), signature, attestation.sequence(), now, ledger.txId(), issuer.caller.id());
+        issuer.certificates.putBatch(batch);
+        for (int i = 0; i < entries.size(); i++) {
+            issuer.certificates.put(new SkillCertificate(entries.get(i), null, batch.merkleRoot(), i, tree.proof(i),
+                    attestation.sequence(), accreditation.version(), now, ledger.txId(), issuer.caller.id(),
+                    CertificateStatus.VALID, null, null, null, null));
+        }
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("batchId", batch.merkleRoot());
+        event.put("region", batch.region());
+        event.put("centerId", batch.centerId());
+        event.put("count", batch.count());
+        event.put("issuedAt", now);
+        ledger.emit("CertificateBatchIssued", event);
+        return Json.write(batch);
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String suspend(Context ctx, String number, String reasonCode, String reason) {
+        return changeStatus(ctx, number, reasonCode, reason, "suspend", List.of(CertificateStatus.VALID),
+                CertificateStatus.SUSPENDED, ReasonCodes.CERTIFICATE_SUSPEND);
+    }
+
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String reinstate(Context ctx, String number, String reasonCode, String reason) {
+        return changeStatus(ctx, number, reasonCode, reason, "reinstate", List.of(CertificateStatus.SUSPENDED),
+                CertificateStatus.VALID, ReasonCodes.CERTIFICATE_REINSTATE);
+    }
+
+    /** Revokes a certificate for good. */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String revoke(Context ctx, String number, String reasonCode, String reason) {
+        return changeStatus(ctx, number, reasonCode, reason, "revoke",
+                List.of(CertificateStatus.VALID, CertificateStatus.SUSPENDED), CertificateStatus.REVOKED,
+                ReasonCodes.CERTIFICATE_REVOKE);
+    }
+
+    /** The certificate as stored (its status is the stored one; {@link #verify} also reports expiry). */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String getCertificate(Context ctx, String number) {
+        return Json.write(new Certificates(new Ledger(ctx)).require(Inputs.certificateNumber(number)));
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String getBatch(Context ctx, String batchId) {
+        String id = batchId == null ? "" : batchId.strip();
+        return Json.write(new Certificates(new Ledger(ctx)).batch(id).orElseThrow(() ->
+                RegistryException.notFound("no certificate batch " + id)));
+    }
+
+    /** Every version of the certificate, oldest first, with the transaction, when, and who (in the record). */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String getCertificateHistory(Context ctx, String number) {
+        Certificates certificates = new Certificates(new Ledger(ctx));
+        String valid = Inputs.certificateNumber(number);
+        certificates.require(valid);
+        return Json.write(certificates.history(valid));
+    }
+
+    /**
+     * Checks a certificate step by step (see {@link cn.cdcq.registry.common.certificate.VerificationReport}).
+     *
+     * @param holderCommitment the commitment recomputed from the holder's presented details and salt
+     *                         ({@code Holder.commitment}), or empty when no details are presented;
+     *                         the details themselves never reach the chaincode
+     */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String verify(Context ctx, String number, String holderCommitment) {
+        Ledger ledger = new Ledger(ctx);
+        String commitment = holderCommitment == null || holderCommitment.isBlank() ? null : holderCommitment.strip();
+        if (commitment != null && !HASH.matcher(commitment).matches()) {
+            throw RegistryException.invalid("holderCommitment must be 64 lowercase hex digits (Holder.commitment of "
+                    + "the presented details and the salt from the worker's credential), or empty");
+        }
+        return Json.write(new CertificateVerifier(ledger).verify(Inputs.certificateNumber(number), commitment));
+    }
+
+    private String changeStatus(Context ctx, String number, String reasonCode, String reason, String action,
+                                List<String> from, String to, List<String> allowedReasons) {
+        Caller caller = Caller.of(ctx);
+        caller.requireRole(Caller.BUREAU);
+        Ledger ledger = new Ledger(ctx);
+        Region region = new Regions(ledger).regionOf(caller);
+        String code = Inputs.valid(() -> ReasonCodes.require(action + " a certificate", reasonCode, allowedReasons));
+        String text = Inputs.valid(() -> ReasonCodes.requireText(reason));
+        Certificates certificates = new Certificates(ledger);
+        SkillCertificate current = certificates.require(Inputs.certificateNumber(number));
+        if (!current.claims().region().equals(region.code())) {
+            throw RegistryException.forbidden("certificate " + current.number() + " was issued in region "
+                    + current.claims().region() + "; only that region's bureau may change its status, not "
+                    + region.code() + "'s");
+        }
+        if (!from.contains(current.status())) {
+            throw RegistryException.conflict("cannot " + action + " certificate " + current.number() + ": it is "
+                    + current.status() + (CertificateStatus.REVOKED.equals(current.status())
+                    ? ", and revocation is final" : "; only a " + String.join(" or ", from) + " certificate can be "
+                    + action + "d"));
+        }
+        SkillCertificate changed = current.withStatus(to, code, text, ledger.nowIso(), caller.id());
+        certificates.put(changed);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("number", changed.number());
+        event.put("region", changed.claims().region());
+        event.put("previousStatus", current.status());
+        event.put("status", to);
+        event.put("reasonCode", code);
+        event.put("changedAt", changed.statusChangedAt());
+        ledger.emit("CertificateStatusChanged", event);
+        return Json.write(changed);
+    }
+
+    private static RegistryException alreadyIssued(SkillCertificate existing) {
+        return RegistryException.exists("certificate number " + existing.number() + " was already issued, in region "
+                + existing.claims().region() + " on " + existing.claims().issueDate()
+                + "; a number is issued once in either region, so give this certificate a new serial");
+    }
+
+    private static Optional<RegistryException> check(Supplier<?> validation) {
+        try {
+            validation.get();
+            return Optional.empty();
+        } catch (InvalidInputException e) {
+            return Optional.of(RegistryException.invalid(e));
+        }
+    }
+
+    /** The submitting training center, its region, accreditation and attestation, as issuing needs them. */
+    private static final class Issuer {
+        final Ledger ledger;
+        final Caller caller;
+        final Region region;
+        final String centerId;
+        final Regions regions;
+        final Certificates certificates;
+        final LocalDate today;
+
+        private Issuer(Ledger ledger, Caller caller, Region region, String centerId, Regions regions) {
+            this.ledger = ledger;
+            this.caller = caller;
+            this.region = region;
+            this.centerId = centerId;
+            this.regions = regions;
+            this.certificates = new Certificates(ledger);
+            this.today = Inputs.today(ledger);
+        }
+
+        static Issuer of(Context ctx) {
+            Caller caller = Caller.of(ctx);
+            caller.requireRole(Caller.TRAINING_CENTER);
+            String centerId = caller.attribute("centerId").orElseThrow(() -> RegistryException.forbidden(
+                    "the caller's certificate has no centerId attribute; a training center's Fabric CA enrollment "
+                            + "must carry centerId=<its USCC>"));
+            Ledger ledger = new Ledger(ctx);
+            Regions regions = new Regions(ledger);
+            return new Issuer(ledger, caller, regions.regionOf(caller), centerId, regions);
+        }
+
+        Accreditation accreditation() {
+            Accreditation accreditation = new Accreditations(ledger).find(centerId).orElseThrow(() ->
+                    RegistryException.forbidden("center " + centerId + " is not accredited; region " + region.code()
+                            + "'s bureau must accredit it before it issues certificates"));
+            if (!accreditation.region().equals(region.code())) {
+                throw RegistryException.forbidden("center " + centerId + " is accredited by region "
+                        + accreditation.region() + " but the caller's organization acts for region " + region.code()
+                        + "; a center issues through its own region");
+            }
+            return accreditation;
+        }
+
+        /** Why this center may not issue these claims today, if it may not. */
+        Optional<RegistryException> problemWith(CertificateClaims claims, Accreditation accreditation) {
+            if (!claims.centerId().equals(centerId)) {
+                return Optional.of(RegistryException.forbidden("the certificate names center " + claims.centerId()
+                        + " but the caller is center " + centerId + "; a center issues only its own certificates"));
+            }
+            if (!claims.region().equals(region.code())) {
+                return Optional.of(RegistryException.forbidden("the certificate names region " + claims.region()
+                        + " but the caller's organization acts for region " + region.code()
+                        + "; a region issues only its own certificates"));
+            }
+            Optional<String> refusal = accreditation.refusalFor(claims.occupation(), claims.level(), today);
+            if (refusal.isPresent()) {
+                return Optional.of(RegistryException.forbidden(refusal.get()));
+            }
+            LocalDate issued = claims.issuedOn();
+            if (issued.isAfter(today)) {
+                return Optional.of(RegistryException.invalid("issueDate " + issued + " is in the future (today is "
+                        + today + " in China); a certificate is issued on or after its issue date"));
+            }
+            if (issued.isBefore(LocalDate.parse(accreditation.validFrom()))) {
+                return Optional.of(RegistryException.invalid("issueDate " + issued + " is before the center's "
+                        + "accreditation began (" + accreditation.validFrom() + ")"));
+            }
+            return Optional.empty();
+        }
+
+        AttestationCertificate attestation() {
+            return regions.currentAttestation(region.code());
+        }
+
+        X509Certificate attestationCertificate(AttestationCertificate attestation) {
+            return Signatures.parseCertificate(attestation.certificatePem());
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package cn.cdcq.registry.chaincode.certificate;
+
+import cn.cdcq.registry.chaincode.region.Regions;
+import cn.cdcq.registry.chaincode.support.Ledger;
+import cn.cdcq.registry.common.InvalidInputException;
+import cn.cdcq.registry.common.certificate.Accreditation;
+import cn.cdcq.registry.common.certificate.CertificateAttestation;
+import cn.cdcq.registry.common.certificate.CertificateBatch;
+import cn.cdcq.registry.common.certificate.CertificateClaims;
+import cn.cdcq.registry.common.certificate.CertificateStatus;
+import cn.cdcq.registry.common.certificate.RecognitionRule;
+import cn.cdcq.registry.common.certificate.SkillCertificate;
+import cn.cdcq.registry.common.certificate.VerificationReport;
+import cn.cdcq.registry.common.certificate.VerificationReport.Recognition;
+import cn.cdcq.registry.common.certificate.VerificationReport.Step;
+import cn.cdcq.registry.common.crypto.Signatures;
+import cn.cdcq.registry.common.region.AttestationCertificate;
+import cn.cdcq.registry.common.region.Region;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static cn.cdcq.registry.common.certificate.VerificationReport.FAIL;
+import static cn.cdcq.registry.common.certificate.VerificationReport.NOT_APPLICABLE;
+import static cn.cdcq.registry.common.certificate.VerificationReport.PASS;
+
+/**
+ * Checks one certificate the way an offline verifier would, from the ledger alone, and reports
+ * each check (DESIGN §3.3): record found and well formed; canonical hash recomputed; Merkle path
+ * to the signed batch root; region signature under the attestation certificate current at issue
+ * time; issuer accredited at issue time; status; holder commitment; recognition per region.
+ */
+final class CertificateVerifier {
+
+    private final Ledger ledger;
+    private final Regions regions;
+    private final Certificates certificates;
+
+    CertificateVerifier(Ledger ledger) {
+        this.ledger = ledger;
+        this.regions = new Regions(ledger);
+        this.certificates = new Certificates(ledger);
+    }
+
+    VerificationReport verify(String number, String presentedCommitment) {
+        String checkedAt = ledger.nowIso();
+        Optional<SkillCertificate> found;
+        try {
+            found = certificates.find(number);
+        } catch (InvalidInputException e) {
+            return notFound(number, checkedAt, "the record of " + number + " cannot be read: " + e.getMessage());
+        }
+        if (found.isEmpty()) {
+            return notFound(number, checkedAt, "no certificate with number " + number + " was issued in any region");
+        }
+        SkillCertificate certificate = found.get();
+        CertificateClaims claims = certificate.claims();
+        List<Step> steps = new ArrayList<>();
+        try {
+            claims.validate();
+            steps.add(new Step(VerificationReport.RECORD, PASS, "certificate " + number + " found, issued in region "
+                    + claims.region() + " by center " + claims.centerId() + " at " + certificate.issuedAt()
+                    + " (transaction " + certificate.issueTxId() + ")"));
+        } catch (InvalidInputException e) {
+            steps.add(new Step(VerificationReport.RECORD, FAIL, "the record of " + number + " is malformed: " + e.getMessage()));
+        }
+        steps.add(new Step(VerificationReport.CANONICAL_HASH, PASS, "SHA-256 of the canonical certificate is "
+                + CertificateAttestation.canonicalHash(claims)));
+
+        Optional<AttestationCertificate> attestation = regions.attestations(claims.region()).stream()
+                .filter(a -> a.sequence() == certificate.attestationSequence()).findFirst();
+        if (certificate.batchIssued()) {
+            Optional<CertificateBatch> batch = certificates.batch(certificate.batchId());
+            if (batch.isEmpty()) {
+                steps.add(new Step(VerificationReport.MERKLE_PATH, FAIL, "batch " + certificate.batchId()
+                        + " named by the certificate is not on the ledger"));
+                steps.add(new Step(VerificationReport.REGION_SIGNATURE, FAIL, "no batch, so no signature to check"));
+            } else {
+                steps.add(merklePath(certificate, batch.get()));
+                steps.add(regionSignature(certificate, attestation, a ->
+                        CertificateAttestation.verify(batch.get().header(), batch.get().signature(), a),
+                        "the signature over batch " + batch.get().merkleRoot() + " (" + batch.get().count()
+                                + " certificates)"));
+            }
+        } else {
+            steps.add(new Step(VerificationReport.MERKLE_PATH, NOT_APPLICABLE,
+                    "issued on its own, with a signature of its own"));
+            steps.add(regionSignature(certificate, attestation, a ->
+                    CertificateAttestation.verify(claims, certificate.signature(), a), "the certificate's signature"));
+        }
+        steps.add(issuerAccredited(certificate));
+        LocalDate today = Inputs.today(ledger);
+        String status = effectiveStatus(certificate, today);
+        steps.add(statusStep(certificate, status));
+        steps.add(holder(certificate, presentedCommitment));
+
+        boolean valid = steps.stream().noneMatch(s -> FAIL.equals(s.result()));
+        List<Recognition> recognition = recognition(claims, today, valid, status);
+        Optional<Accreditation> center = new Accreditations(ledger).find(claims.centerId());
+        return new VerificationReport(number, valid ? VerificationReport.VALID : VerificationReport.INVALID, status,
+                claims.occupation(), claims.level(), claims.region(), claims.centerId(),
+                center.map(Accreditation::name).orElse(null), claims.issueDate(), claims.expiryDate(), checkedAt,
+                List.copyOf(steps), recognition);
+    }
+
+    private Step merklePath(SkillCertificate certificate, CertificateBatch batch) {
+        boolean leads = certificate.merklePath() != null
+                && CertificateAttestation.leadsToRoot(certificate.claims(), certificate.merklePath(), batch.merkleRoot());
+        String where = "leaf " + certificate.leafIndex() + " of batch " + batch.merkleRoot() + " (" + batch.count()
+                + " certificates)";
+        return leads ? new Step(VerificationReport.MERKLE_PATH, PASS, "the Merkle path from " + where
+                + " leads to the signed batch root")
+                : new Step(VerificationReport.MERKLE_PATH, FAIL, "the Merkle path from " + where
+                + " does not lead to the signed batch root: the certificate or its path was altered");
+    }
+
+    private Step regionSignature(SkillCertificate certificate, Optional<AttestationCertificate> attestation,
+                                 java.util.function.Predicate<java.security.cert.X509Certificate> verifies, String what) {
+        String region = certificate.claims().region();
+        if (attestation.isEmpty()) {
+            return new Step(VerificationReport.REGION_SIGNATURE, FAIL, "region " + region + " has no attestation "
+                    + "certificate " + certificate.attestationSequence() + " on the ledger");
+        }
+        AttestationCertificate a = attestation.get();
+        String which = "region " + region + "'s attestation certificate " + a.sequence() + " (SHA-256 fingerprint "
+                + a.fingerprint() + ", in force from " + a.validFrom() + (a.validTo() == null ? ", current" : " to " + a.validTo())
+                + ")";
+        if (!a.coversInstant(certificate.issuedAt())) {
+            return new Step(VerificationReport.REGION_SIGNATURE, FAIL, which + " was not in force when the certificate "
+                    + "was issued (" + certificate.issuedAt() + ")");
+        }
+        boolean ok;
+        try {
+            ok = verifies.test(Signatures.parseCertificate(a.certificatePem()));
+        } catch (InvalidInputException e) {
+            return new Step(VerificationReport.REGION_SIGNATURE, FAIL, which + " cannot be read: " + e.getMessage());
+        }
+        return ok ? new Step(VerificationReport.REGION_SIGNATURE, PASS, what + " is valid under " + which
+                + ", which was in force at issue")
+                : new Step(VerificationReport.REGION_SIGNATURE, FAIL, what + " does not verify under " + which
+                + ": the record was altered or not signed by the region");
+    }
+
+    private Step issuerAccredited(SkillCertificate certificate) {
+        CertificateClaims claims = certificate.claims();
+        Optional<Accreditation> then = new Accreditations(ledger).atVersion(claims.centerId(),
+                certificate.accreditationVersion());
+        if (then.isEmpty()) {
+            return new Step(VerificationReport.ISSUER_ACCREDITED, FAIL, "no version " + certificate.accreditationVersion()
+                    + " of the accreditation of center " + claims.centerId() + " is on the ledger");
+        }
+        Accreditation a = then.get();
+        LocalDate issuedOn = Inputs.dateOf(certificate.issuedAt());
+        Optional<String> refusal = a.region().equals(claims.region()) ? a.refusalFor(claims.occupation(), claims.level(), issuedOn)
+                : Optional.of("the accreditation is region " + a.region() + "'s, not " + claims.region() + "'s");
+        if (refusal.isPresent()) {
+            return new Step(VerificationReport.ISSUER_ACCREDITED, FAIL, "at issue (" + issuedOn + "): " + refusal.get());
+        }
+        int highest = a.scopeFor(claims.occupation()).orElseThrow().highestLevel();
+        return new Step(VerificationReport.ISSUER_ACCREDITED, PASS, "at issue (" + issuedOn + ") center "
+                + claims.centerId() + " (" + a.name() + ") was accredited by region " + a.region() + " for occupation "
+                + claims.occupation() + " up to level " + highest + ", valid " + a.validFrom() + " to " + a.validTo()
+                + " (accreditation version " + a.version() + ")");
+    }
+
+    static String effectiveStatus(SkillCertificate certificate, LocalDate today) {
+        if (CertificateStatus.VALID.equals(certificate.status()) && certificate.claims().expiredOn(today)) {
+            return CertificateStatus.EXPIRED;
+        }
+        return certificate.status();
+    }
+
+    private static Step statusStep(SkillCertificate certificate, String status) {
+        return switch (status) {
+            case CertificateStatus.VALID -> new Step(VerificationReport.STATUS, PASS, "VALID"
+                    + (certificate.claims().expiryDate() == null ? ", does not expire"
+                    : " until " + certificate.claims().expiryDate()));
+            case CertificateStatus.EXPIRED -> new Step(VerificationReport.STATUS, FAIL, "EXPIRED: valid until "
+                    + certificate.claims().expiryDate());
+            default -> new Step(VerificationReport.STATUS, FAIL, status + " by region " + certificate.claims().region()
+                    + " at " + certificate.statusChangedAt() + " (" + certificate.statusReasonCode() + ": "
+                    + certificate.statusReason() + ")");
+        };
+    }
+
+    private static Step holder(SkillCertificate certificate, String presentedCommitment) {
+        if (presentedCommitment == null) {
+            return new Step(VerificationReport.HOLDER, NOT_APPLICABLE, "no holder details presented");
+        }
+        boolean matches = MessageDigest.isEqual(presentedCommitment.getBytes(StandardCharsets.UTF_8),
+                certificate.claims().holderCommitment().getBytes(StandardCharsets.UTF_8));
+        return matches ? new Step(VerificationReport.HOLDER, PASS, "the presented holder details and salt match the "
+                + "certificate's holder commitment")
+                : new Step(VerificationReport.HOLDER, FAIL, "the presented holder details and salt do not match the "
+                + "certificate's holder commitment: it was issued to someone else, or the details were typed differently");
+    }
+
+    private List<Recognition> recognition(CertificateClaims claims, LocalDate today, boolean valid, String status) {
+        Recognitions recognitions = new Recognitions(ledger);
+        List<RecognitionRule> catalogue = recognitions.rules();
+        List<Recognition> out = new ArrayList<>();
+        for (Region region : regions.all()) {
+            Recognition r = recognitions.in(claims, region.code(), today, catalogue);
+            if (!valid) {
+                r = new Recognition(r.region(), false, r.basis(), r.ruleId(), r.caseId(), "not recognized: the "
+                        + "certificate itself is not valid (" + (status == null ? "see the checks" : status)
+                        + "); otherwise " + r.reason());
+            }
+            out.add(r);
+        }
+        return List.copyOf(out);
+    }
+
+    private VerificationReport notFound(String number, String checkedAt, String reason) {
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step(VerificationReport.RECORD, FAIL, reason));
+        for (String check : List.of(VerificationReport.CANONICAL_HASH, VerificationReport.MERKLE_PATH,
+                VerificationReport.REGION_SIGNATURE, VerificationReport.ISSUER_ACCREDITED, VerificationReport.STATUS,
+                VerificationReport.HOLDER)) {
+            steps.add(new Step(check, NOT_APPLICABLE, "no record to check"));
+        }
+        return new VerificationReport(number, VerificationReport.INVALID, null, null, null, null, null, null, null,
+                null, checkedAt, List.copyOf(steps), List.of());
+    }
+}

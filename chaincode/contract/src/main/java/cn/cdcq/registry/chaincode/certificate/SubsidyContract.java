@@ -1,0 +1,111 @@
+package cn.cdcq.registry.chaincode.certificate;
+
+import cn.cdcq.registry.chaincode.region.Regions;
+import cn.cdcq.registry.chaincode.support.Caller;
+import cn.cdcq.registry.chaincode.support.Ledger;
+import cn.cdcq.registry.chaincode.support.RegistryException;
+import cn.cdcq.registry.common.certificate.CertificateClaims;
+import cn.cdcq.registry.common.certificate.CertificateStatus;
+import cn.cdcq.registry.common.certificate.SkillCertificate;
+import cn.cdcq.registry.common.certificate.SubsidyClaim;
+import cn.cdcq.registry.common.certificate.SubsidyClaimOutcome;
+import cn.cdcq.registry.common.certificate.SubsidyClaimOutcome.Refusal;
+import cn.cdcq.registry.common.certificate.SubsidyClaimRequest;
+import cn.cdcq.registry.common.json.Json;
+import cn.cdcq.registry.common.region.Region;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.ContractInterface;
+import org.hyperledger.fabric.contract.annotation.Contact;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Info;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Training subsidy claims: one subsidy per holder, occupation and level across both regions.
+ *
+ * <p>A bureau records a subsidy it paid for a certificate; the holder pseudonym, occupation and
+ * level come from the certificate, and that triple is the claim's key, shared by both regions. A
+ * second claim for the same triple, in either region, is refused: the refusal is recorded (both
+ * regions see the attempt) and names the earlier claim by id, region and date only.
+ */
+@Contract(name = "subsidy", info = @Info(title = "Training subsidy claims",
+        description = "One training subsidy per holder, occupation and level across both regions",
+        version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
+public final class SubsidyContract implements ContractInterface {
+
+    static final String CLAIM = "subsidyClaim";
+    static final String REFUSAL = "subsidyRefusal";
+
+    /**
+     * Records a subsidy paid for a certificate, or the refusal of a second one;
+     * {@code requestJson} is a {@link SubsidyClaimRequest}. Returns a {@link SubsidyClaimOutcome}.
+     */
+    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    public String claim(Context ctx, String requestJson) {
+        Caller caller = Caller.of(ctx);
+        caller.requireRole(Caller.BUREAU);
+        Ledger ledger = new Ledger(ctx);
+        Region region = new Regions(ledger).regionOf(caller);
+        SubsidyClaimRequest request = Inputs.valid(() -> Inputs.read(requestJson, SubsidyClaimRequest.class).validate());
+        SkillCertificate certificate = new Certificates(ledger).require(request.certificateNumber());
+        String status = CertificateVerifier.effectiveStatus(certificate, Inputs.today(ledger));
+        if (!CertificateStatus.VALID.equals(status)) {
+            throw RegistryException.conflict("certificate " + certificate.number() + " is " + status
+                    + "; a subsidy is paid only for a valid certificate");
+        }
+        String key = claimKey(ledger, certificate);
+        Optional<SubsidyClaim> earlier = ledger.get(key, SubsidyClaim.class);
+        String now = ledger.nowIso();
+        if (earlier.isPresent()) {
+            SubsidyClaim first = earlier.get();
+            Refusal refusal = new Refusal(ledger.txId(), certificate.number(), region.code(), now, caller.id(),
+                    first.claimId(), first.region(), first.paidDate());
+            ledger.put(ledger.key(REFUSAL, refusal.refusalId()), refusal);
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("refusalId", refusal.refusalId());
+            event.put("region", refusal.region());
+            event.put("earlierClaimId", first.claimId());
+            event.put("earlierRegion", first.region());
+            ledger.emit("SubsidyClaimRefused", event);
+            return Json.write(new SubsidyClaimOutcome(SubsidyClaimOutcome.REFUSED, null, refusal));
+        }
+        CertificateClaims claims = certificate.claims();
+        SubsidyClaim claim = new SubsidyClaim(ledger.txId(), certificate.number(), claims.holderPseudonym(),
+                claims.occupation(), claims.level(), region.code(), request.amountFen(), request.paidDate(), request.reference(), now, caller.id());
+        ledger.put(key, claim);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("claimId", claim.claimId());
+        event.put("region", claim.region());
+        event.put("occupation", claim.occupation());
+        event.put("level", claim.level());
+        ledger.emit("SubsidyClaimed", event);
+        return Json.write(new SubsidyClaimOutcome(SubsidyClaimOutcome.ACCEPTED, claim, null));
+    }
+
+    /** The subsidy claim that covers a certificate's holder, occupation and level, wherever it was paid. */
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String getClaimForCertificate(Context ctx, String certificateNumber) {
+        Ledger ledger = new Ledger(ctx);
+        SkillCertificate certificate = new Certificates(ledger).require(Inputs.certificateNumber(certificateNumber));
+        return Json.write(ledger.get(claimKey(ledger, certificate), SubsidyClaim.class).orElseThrow(() ->
+                RegistryException.notFound("no subsidy has been claimed for the holder, occupation and level of "
+                        + "certificate " + certificate.number())));
+    }
+
+    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    public String getRefusal(Context ctx, String refusalId) {
+        Ledger ledger = new Ledger(ctx);
+        return Json.write(ledger.get(ledger.key(REFUSAL, refusalId == null ? "" : refusalId.strip()), Refusal.class)
+                .orElseThrow(() -> RegistryException.notFound("no subsidy refusal " + refusalId)));
+    }
+
+    /** One key space for both regions: holder pseudonym, occupation, level. */
+    private static String claimKey(Ledger ledger, SkillCertificate certificate) {
+        CertificateClaims claims = certificate.claims();
+        return ledger.key(CLAIM, claims.holderPseudonym(), claims.occupation(), String.valueOf(claims.level()));
+    }
+}

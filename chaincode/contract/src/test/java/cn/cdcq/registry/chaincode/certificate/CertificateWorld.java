@@ -1,0 +1,208 @@
+package cn.cdcq.registry.chaincode.certificate;
+
+import cn.cdcq.registry.chaincode.region.RegionContract;
+import cn.cdcq.registry.chaincode.support.ErrorCode;
+import cn.cdcq.registry.chaincode.support.RegistryException;
+import cn.cdcq.registry.chaincode.testing.EmittedEvent;
+import cn.cdcq.registry.chaincode.testing.InMemoryStub;
+import cn.cdcq.registry.chaincode.testing.TestIdentities;
+import cn.cdcq.registry.chaincode.testing.TestIdentity;
+import cn.cdcq.registry.chaincode.testing.TestNetwork;
+import cn.cdcq.registry.common.certificate.Accreditation;
+import cn.cdcq.registry.common.certificate.AccreditationRequest;
+import cn.cdcq.registry.common.certificate.AccreditationScope;
+import cn.cdcq.registry.common.certificate.CertificateAttestation;
+import cn.cdcq.registry.common.certificate.CertificateBatch;
+import cn.cdcq.registry.common.certificate.CertificateBatchRequest;
+import cn.cdcq.registry.common.certificate.CertificateClaims;
+import cn.cdcq.registry.common.certificate.CertificateIssueRequest;
+import cn.cdcq.registry.common.certificate.SkillCertificate;
+import cn.cdcq.registry.common.certificate.VerificationReport;
+import cn.cdcq.registry.common.format.ResidentIdNumber;
+import cn.cdcq.registry.common.format.Uscc;
+import cn.cdcq.registry.common.json.Json;
+import cn.cdcq.registry.common.privacy.Holder;
+import cn.cdcq.registry.common.region.RegionProposal;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PrivateKey;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Both regions on one in-memory channel, endorsed by both peers as the AND policy demands, with
+ * the identities their CAs would enroll: bureaus, training centers (with {@code centerId}), an
+ * inspector, and each region's attestation key. Regions are registered through the region
+ * contract, so the certificate contracts see exactly what they see on the network.
+ */
+final class CertificateWorld {
+
+    static final String CD_MSP = "ChengduMSP";
+    static final String CQ_MSP = "ChongqingMSP";
+    static final String CD_CENTER = withCheck("52510100MJ0000001");
+    static final String CQ_CENTER = withCheck("52500000MJ0000002");
+    static final String OCCUPATION = "4-04-05-01";
+    static final String OTHER_OCCUPATION = "6-28-01-14";
+    static final byte[] PEPPER = "consortium-pepper-for-unit-tests!".getBytes(StandardCharsets.US_ASCII);
+
+    final TestNetwork network = new TestNetwork().endorsingPeers(CD_MSP, CQ_MSP);
+    final TestIdentity cdBureau = TestIdentities.user(CD_MSP, "bureau", Map.of("role", "bureau"));
+    final TestIdentity cqBureau = TestIdentities.user(CQ_MSP, "bureau", Map.of("role", "bureau"));
+    final TestIdentity cdCenter = TestIdentities.user(CD_MSP, "center",
+            Map.of("role", "training_center", "centerId", CD_CENTER));
+    final TestIdentity cqCenter = TestIdentities.user(CQ_MSP, "center",
+            Map.of("role", "training_center", "centerId", CQ_CENTER));
+    final TestIdentity cqInspector = TestIdentities.user(CQ_MSP, "inspector1",
+            Map.of("role", "inspector", "inspectorId", "CQ-INS-0001"));
+    final TestIdentity cdAttestation = TestIdentities.user(CD_MSP, "attestation", Map.of("role", "attestation"));
+    final TestIdentity cqAttestation = TestIdentities.user(CQ_MSP, "attestation", Map.of("role", "attestation"));
+
+    final RegionContract regions = new RegionContract();
+    final AccreditationContract accreditation = new AccreditationContract();
+    final CertificateContract certificates = new CertificateContract();
+    final RecognitionContract recognition = new RecognitionContract();
+    final SubsidyContract subsidy = new SubsidyContract();
+
+    /** Registers CD and CQ, each with its attestation certificate, and accredits one center in each. */
+    CertificateWorld() {
+        RegionProposal cd = Json.read(network.<String>invoke(cdBureau, ctx -> regions.proposeRegistration(ctx, "CD",
+                "Chengdu bureau", cdAttestation.certificatePem())), RegionProposal.class);
+        RegionProposal cq = Json.read(network.<String>invoke(cqBureau, ctx -> regions.proposeRegistration(ctx, "CQ",
+                "Chongqing bureau", cqAttestation.certificatePem())), RegionProposal.class);
+        network.invoke(cqBureau, ctx -> regions.approve(ctx, cd.id()));
+        network.invoke(cdBureau, ctx -> regions.approve(ctx, cq.id()));
+        accredit(cdBureau, CD_CENTER, "Chengdu Vocational Skills Center");
+        accredit(cqBureau, CQ_CENTER, "Chongqing Vocational Skills Center");
+    }
+
+    static String withCheck(String first17) {
+        return first17 + Uscc.checkCharacter(first17);
+    }
+
+    Accreditation accredit(TestIdentity bureau, String centerId, String name) {
+        return accredit(bureau, new AccreditationRequest(centerId, name,
+                List.of(new AccreditationScope(OCCUPATION, 3), new AccreditationScope(OTHER_OCCUPATION, 5)),
+                "2025-01-01", "2027-12-31"));
+    }
+
+    Accreditation accredit(TestIdentity bureau, AccreditationRequest request) {
+        return Json.read(network.<String>invoke(bureau, ctx -> accreditation.accredit(ctx, Json.write(request))),
+                Accreditation.class);
+    }
+
+    /** A valid resident ID number, different for each {@code person}. */
+    static String idNumber(int person) {
+        String first17 = "50010119900101" + String.format("%03d", person % 1000);
+        return first17 + ResidentIdNumber.checkCharacter(first17);
+    }
+
+    static String number(String region, int level, int serial) {
+        String province = region.equals("CQ") ? "50" : "51";
+        return String.format("S0001%s00000126%d%06d", province, level, serial);
+    }
+
+    /** Claims for a certificate of {@code region}'s center, level 4, held by {@code person}. */
+    static CertificateClaims claims(String region, int serial, int person) {
+        return claims(region, serial, person, OCCUPATION, 4);
+    }
+
+    static CertificateClaims claims(String region, int serial, int person, String occupation, int level) {
+        String id = idNumber(person);
+        return new CertificateClaims(number(region, level, serial), occupation, level,
+                region.equals("CQ") ? CQ_CENTER : CD_CENTER, region, "2026-01-01", "2030-12-31",
+                Holder.pseudonym(PEPPER, id), Holder.commitment(salt(person), new Holder.HolderDetails("王小明", id)));
+    }
+
+    static byte[] salt(int person) {
+        byte[] salt = new byte[32];
+        salt[0] = (byte) person;
+        return salt;
+    }
+
+    static String commitmentOf(int person) {
+        return Holder.commitment(salt(person), new Holder.HolderDetails("王小明", idNumber(person)));
+    }
+
+    PrivateKey attestationKey(String region) {
+        return (region.equals("CQ") ? cqAttestation : cdAttestation).privateKey();
+    }
+
+    TestIdentity centerOf(String region) {
+        return region.equals("CQ") ? cqCenter : cdCenter;
+    }
+
+    TestIdentity bureauOf(String region) {
+        return region.equals("CQ") ? cqBureau : cdBureau;
+    }
+
+    static String request(CertificateClaims claims, PrivateKey key) {
+        return Json.write(new CertificateIssueRequest(claims, CertificateAttestation.sign(claims, key)));
+    }
+
+    static String batchRequest(List<CertificateClaims> claims, PrivateKey key) {
+        return Json.write(new CertificateBatchRequest(claims,
+                CertificateAttestation.sign(CertificateAttestation.header(claims), key)));
+    }
+
+    SkillCertificate issue(CertificateClaims claims) {
+        String region = claims.region();
+        String json = request(claims, attestationKey(region));
+        return Json.read(network.<String>invoke(centerOf(region), ctx -> certificates.issue(ctx, json)),
+                SkillCertificate.class);
+    }
+
+    CertificateBatch issueBatch(List<CertificateClaims> claims) {
+        String region = claims.get(0).region();
+        String json = batchRequest(claims, attestationKey(region));
+        return Json.read(network.<String>invoke(centerOf(region), ctx -> certificates.issueBatch(ctx, json)),
+                CertificateBatch.class);
+    }
+
+    SkillCertificate certificate(String number) {
+        return Json.read(network.<String>evaluate(cqInspector, ctx -> certificates.getCertificate(ctx, number)),
+                SkillCertificate.class);
+    }
+
+    VerificationReport verify(String number) {
+        return verify(number, "");
+    }
+
+    VerificationReport verify(String number, String commitment) {
+        return Json.read(network.<String>evaluate(cqInspector, ctx -> certificates.verify(ctx, number, commitment)),
+                VerificationReport.class);
+    }
+
+    String lastEventName() {
+        return network.lastEvent().map(EmittedEvent::name).orElse(null);
+    }
+
+    /** Writes {@code value} under {@code key} behind the contracts' back, as a forging peer could. */
+    void tamper(String key, byte[] value) {
+        InMemoryStub stub = InMemoryStub.builder(network.ledger()).creator(cqInspector).build();
+        stub.putState(key, value);
+        stub.commit();
+    }
+
+    String certificateKey(String number) {
+        return InMemoryStub.builder(network.ledger()).creator(cqInspector).build()
+                .createCompositeKey(Certificates.CERTIFICATE, number).toString();
+    }
+
+    /**
+     * Asserts that {@code call} is refused with {@code code}, its message containing {@code message},
+     * and that it left the world state as it was.
+     */
+    void refused(ThrowingCallable call, ErrorCode code, String message) {
+        var before = network.ledger().stateSnapshot();
+        int events = network.events().size();
+        assertThatThrownBy(call).isInstanceOfSatisfying(RegistryException.class,
+                e -> assertThat(e.code()).as(e.getMessage()).isEqualTo(code)).hasMessageContaining(message);
+        assertThat(network.ledger().stateSnapshot().keySet()).isEqualTo(before.keySet());
+        before.forEach((k, v) -> assertThat(network.ledger().state(k)).hasValueSatisfying(now -> assertThat(now).isEqualTo(v)));
+        assertThat(network.events()).hasSize(events);
+    }
+}

@@ -1,0 +1,86 @@
+package cn.cdcq.registry.client.certificate;
+
+import cn.cdcq.registry.client.fabric.RegistryGateway;
+import cn.cdcq.registry.client.fabric.RegistryGateway.Committed;
+import cn.cdcq.registry.common.certificate.CertificateBatch;
+import cn.cdcq.registry.common.certificate.CertificateBatchRequest;
+import cn.cdcq.registry.common.certificate.CertificateHistoryEntry;
+import cn.cdcq.registry.common.certificate.CertificateIssueRequest;
+import cn.cdcq.registry.common.certificate.SkillCertificate;
+import cn.cdcq.registry.common.certificate.VerificationReport;
+import cn.cdcq.registry.common.json.Json;
+
+import java.util.List;
+
+/**
+ * The certificate contract ("certificate") as typed calls, for one user through one peer. Build
+ * the requests with {@link CertificateIssuer}; verify with holder details through
+ * {@link HolderPresentation}, whose details never leave this process (only their commitment does).
+ */
+public final class CertificateClient {
+
+    private static final String CONTRACT = "certificate";
+    private final RegistryGateway gateway;
+
+    public CertificateClient(RegistryGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /**
+     * What an issue transaction committed, with its id and size.
+     *
+     * @param value            what the contract returned
+     * @param transactionId    the committed transaction
+     * @param blockNumber      the block that holds it
+     * @param transactionBytes its size as sent to the orderer
+     */
+    public record Issued<T>(T value, String transactionId, long blockNumber, int transactionBytes) {
+    }
+
+    public Issued<SkillCertificate> issue(CertificateIssueRequest request) {
+        Committed committed = gateway.submitCommitted(CONTRACT, "issue", Json.write(request));
+        return new Issued<>(Json.read(committed.result(), SkillCertificate.class), committed.transactionId(),
+                committed.blockNumber(), committed.transactionBytes());
+    }
+
+    public Issued<CertificateBatch> issueBatch(CertificateBatchRequest request) {
+        Committed committed = gateway.submitCommitted(CONTRACT, "issueBatch", Json.write(request));
+        return new Issued<>(Json.read(committed.result(), CertificateBatch.class), committed.transactionId(),
+                committed.blockNumber(), committed.transactionBytes());
+    }
+
+    public SkillCertificate suspend(String number, String reasonCode, String reason) {
+        return Json.read(gateway.submit(CONTRACT, "suspend", number, reasonCode, reason), SkillCertificate.class);
+    }
+
+    public SkillCertificate reinstate(String number, String reasonCode, String reason) {
+        return Json.read(gateway.submit(CONTRACT, "reinstate", number, reasonCode, reason), SkillCertificate.class);
+    }
+
+    public SkillCertificate revoke(String number, String reasonCode, String reason) {
+        return Json.read(gateway.submit(CONTRACT, "revoke", number, reasonCode, reason), SkillCertificate.class);
+    }
+
+    public SkillCertificate certificate(String number) {
+        return Json.read(gateway.evaluate(CONTRACT, "getCertificate", number), SkillCertificate.class);
+    }
+
+    public CertificateBatch batch(String batchId) {
+        return Json.read(gateway.evaluate(CONTRACT, "getBatch", batchId), CertificateBatch.class);
+    }
+
+    /** Every version of the certificate, oldest first. */
+    public List<CertificateHistoryEntry> history(String number) {
+        return Json.readList(gateway.evaluate(CONTRACT, "getCertificateHistory", number), CertificateHistoryEntry.class);
+    }
+
+    /** Verifies the certificate without holder details. */
+    public VerificationReport verify(String number) {
+        return Json.read(gateway.evaluate(CONTRACT, "verify", number, ""), VerificationReport.class);
+    }
+
+    /** Verifies the certificate and that {@code holder} is the person it was issued to. */
+    public VerificationReport verify(String number, HolderPresentation holder) {
+        return Json.read(gateway.evaluate(CONTRACT, "verify", number, holder.commitment()), VerificationReport.class);
+    }
+}
