@@ -35,8 +35,16 @@ public final class RegistryGateway implements AutoCloseable {
     private final Gateway gateway;
     private final Network network;
     private final String chaincode;
+    private final LedgerCallObserver observer;
 
     public RegistryGateway(ManagedChannel channel, MspIdentity user, String channelName, String chaincode) {
+        this(channel, user, channelName, chaincode, LedgerCallObserver.NONE);
+    }
+
+    /** As above, with every submit and evaluate reported to {@code observer} (timing, outcome). */
+    public RegistryGateway(ManagedChannel channel, MspIdentity user, String channelName, String chaincode,
+                           LedgerCallObserver observer) {
+        this.observer = observer;
         this.gateway = Gateway.newInstance()
                 .identity(user.identity())
                 .signer(user.signer())
@@ -67,6 +75,14 @@ public final class RegistryGateway implements AutoCloseable {
     }
 
     public String submit(String contract, String transaction, String... args) {
+        return observer.observe(contract, transaction, LedgerCallObserver.SUBMIT, () -> doSubmit(contract, transaction, args));
+    }
+
+    public String evaluate(String contract, String transaction, String... args) {
+        return observer.observe(contract, transaction, LedgerCallObserver.EVALUATE, () -> doEvaluate(contract, transaction, args));
+    }
+
+    private String doSubmit(String contract, String transaction, String... args) {
         Contract c = network.getContract(chaincode, contract);
         String name = contract + ":" + transaction;
         try {
@@ -82,7 +98,7 @@ public final class RegistryGateway implements AutoCloseable {
         }
     }
 
-    public String evaluate(String contract, String transaction, String... args) {
+    private String doEvaluate(String contract, String transaction, String... args) {
         Contract c = network.getContract(chaincode, contract);
         try {
             return new String(c.evaluateTransaction(transaction, args), StandardCharsets.UTF_8);
