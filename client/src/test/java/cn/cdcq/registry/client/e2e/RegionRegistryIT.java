@@ -156,7 +156,7 @@ class RegionRegistryIT {
         }
     }
 
-    private static java.security.cert.X509Certificate selfSignedCertificate(String curve) throws Exception {
+    static java.security.cert.X509Certificate selfSignedCertificate(String curve) throws Exception {
         KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
         g.initialize(new ECGenParameterSpec(curve));
         KeyPair kp = g.generateKeyPair();
