@@ -1,6 +1,11 @@
 package cn.cdcq.registry.client.service;
 
+import cn.cdcq.registry.client.identity.AccountUserDetails;
 import cn.cdcq.registry.client.identity.Accounts;
+import cn.cdcq.registry.client.identity.CachingPasswordAuthentication;
+import org.springframework.security.authentication.AuthenticationProvider;
+import java.time.Clock;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -30,6 +35,12 @@ public class SecurityConfiguration {
     @Bean
     static PasswordEncoder passwordEncoder() {
         return Accounts.passwordEncoder();
+    }
+
+    /** Basic against the accounts, a verified password remembered (as an HMAC) for 5 minutes. */
+    @Bean
+    AuthenticationProvider accountAuthentication(AccountUserDetails users, PasswordEncoder encoder) {
+        return new CachingPasswordAuthentication(users, encoder, Duration.ofMinutes(5), Clock.systemUTC());
     }
 
     @Bean
