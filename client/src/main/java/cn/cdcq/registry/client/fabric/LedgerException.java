@@ -16,6 +16,8 @@ public class LedgerException extends RuntimeException {
 
     /** The peer (or its gateway) refused for load: its concurrency limit, or a deadline passed. Retry later. */
     public static final String BUSY = "BUSY";
+    /** The transaction read state that another transaction changed before it committed (MVCC). Safe to retry. */
+    public static final String MVCC_CONFLICT = "MVCC_CONFLICT";
     /** The peer could not be reached. Retry later. */
     public static final String PEER_UNAVAILABLE = "PEER_UNAVAILABLE";
 
@@ -59,6 +61,10 @@ public class LedgerException extends RuntimeException {
     }
 
     static LedgerException from(String transaction, CommitException e) {
+        if (e.getCode() == org.hyperledger.fabric.protos.peer.TxValidationCode.MVCC_READ_CONFLICT) {
+            return new LedgerException(MVCC_CONFLICT, transaction + " (" + e.getTransactionId()
+                    + ") lost a race: a concurrent transaction changed what it read; retry it", List.of(), e);
+        }
         return new LedgerException("NOT_COMMITTED", transaction + " (" + e.getTransactionId()
                 + ") was ordered but not committed: " + e.getCode(), List.of(), e);
     }

@@ -37,6 +37,7 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
             Map.entry("NOT_FOUND", HttpStatus.NOT_FOUND),
             Map.entry("ALREADY_EXISTS", HttpStatus.CONFLICT),
             Map.entry("CONFLICT", HttpStatus.CONFLICT),
+            Map.entry(LedgerException.MVCC_CONFLICT, HttpStatus.CONFLICT),
             Map.entry("INVALID_SIGNATURE", HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry(LedgerException.BUSY, HttpStatus.SERVICE_UNAVAILABLE),
             Map.entry(LedgerException.PEER_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE));
