@@ -82,6 +82,38 @@ public final class RegistryGateway implements AutoCloseable {
         return observer.observe(contract, transaction, LedgerCallObserver.EVALUATE, () -> doEvaluate(contract, transaction, args));
     }
 
+    /**
+     * {@link #submit}, repeated (up to {@code attempts} times in all) when it loses an MVCC race
+     * to a concurrent transaction. Only for transactions that are safe to repeat: ones whose
+     * chaincode checks state afresh and refuses a duplicate (an approval, a batch with its id).
+     */
+    public String submitRetryingConflicts(int attempts, String contract, String transaction, String... args) {
+        return retryingConflicts(attempts, () -> submit(contract, transaction, args), RegistryGateway::pause);
+    }
+
+    static <T> T retryingConflicts(int attempts, java.util.function.Supplier<T> call, java.util.function.IntConsumer pause) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (LedgerException e) {
+                if (!e.code().equals(LedgerException.MVCC_CONFLICT) || attempt >= attempts) {
+                    throw e;
+                }
+                log.info("MVCC conflict, retrying ({} of {}): {}", attempt + 1, attempts, e.getMessage());
+                pause.accept(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(50L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextInt(50));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerException(LedgerException.BUSY, "interrupted while retrying", java.util.List.of(), e);
+        }
+    }
+
     private String doSubmit(String contract, String transaction, String... args) {
         Contract c = network.getContract(chaincode, contract);
         String name = contract + ":" + transaction;

@@ -54,6 +54,8 @@ public final class FabricCaClient {
     public record Enrollment(String certificatePem, String privateKeyPem) {
     }
 
+    /** Fabric CA's error code for registering a name that exists. */
+    private static final int ALREADY_REGISTERED = 74;
     private static final BigInteger P256_ORDER = ECNamedCurveTable.getByName("secp256r1").getN();
 
     private final URI base;
@@ -153,6 +155,12 @@ public final class FabricCaClient {
             throw new CaException("the Fabric CA answered " + response.statusCode() + " to " + what + " with no JSON", e);
         }
         if (response.statusCode() / 100 != 2 || !answer.path("success").asBoolean(false)) {
+            for (JsonNode e : answer.path("errors")) {
+                if (e.path("code").asInt() == ALREADY_REGISTERED) {
+                    throw new Accounts.AccountExistsException("the region's Fabric CA already has an identity named as this "
+                            + "account (" + e.path("message").asText() + "); choose another account name");
+                }
+            }
             StringBuilder errors = new StringBuilder();
             answer.path("errors").forEach(e -> errors.append(errors.isEmpty() ? "" : "; ")
                     .append(e.path("message").asText()).append(" (code ").append(e.path("code").asText()).append(')'));
