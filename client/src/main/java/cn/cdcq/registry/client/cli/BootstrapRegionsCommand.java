@@ -52,6 +52,7 @@ final class BootstrapRegionsCommand implements Callable<Integer> {
         for (var entry : proposalOf.entrySet()) {
             for (var approver : admins.entrySet()) {
                 if (!approver.getKey().equals(entry.getKey())) {
+                    awaitVisible(approver.getValue(), entry.getValue());
                     JsonNode result = approver.getValue().post("/api/v1/region-proposals/" + entry.getValue() + "/approve", null);
                     System.err.println("region " + entry.getKey() + " approved by " + approver.getKey() + ": " + result.path("status").asText());
                 }
@@ -59,6 +60,30 @@ final class BootstrapRegionsCommand implements Callable<Integer> {
         }
         System.out.println(Output.pretty(any.get("/api/v1/regions")));
         return 0;
+    }
+
+    /**
+     * A proposal committed through one region's peer reaches the other's a moment later; the
+     * approver's service must see it before approving (at most 10 s).
+     */
+    private static void awaitVisible(ServiceApi api, String proposalId) {
+        long end = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            try {
+                api.get("/api/v1/region-proposals/" + proposalId);
+                return;
+            } catch (ServiceApi.ApiException e) {
+                if (e.status() != 404 || System.nanoTime() > end) {
+                    throw e;
+                }
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            }
+        }
     }
 
     private static boolean registered(ServiceApi api, String code) {

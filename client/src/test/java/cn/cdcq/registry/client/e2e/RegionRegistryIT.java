@@ -59,9 +59,11 @@ class RegionRegistryIT {
             assertThat(cd.status()).isEqualTo(RegionProposal.PENDING);
             assertThat(cqReader.regions()).as("nothing is in force on one region's word").isEmpty();
 
+            seen(cqReader, cd.id(), RegionProposal.PENDING);
             RegionProposal cdApproved = cqBureau.approve(cd.id());
             assertThat(cdApproved.status()).isEqualTo(RegionProposal.APPROVED);
             assertThat(cdApproved.approvals()).extracting(RegionProposal.Approval::mspId).containsExactly("ChongqingMSP");
+            seen(cdBureau, cq.id(), RegionProposal.PENDING);
             assertThat(cdBureau.approve(cq.id()).status()).isEqualTo(RegionProposal.APPROVED);
         }
     }
@@ -99,6 +101,7 @@ class RegionRegistryIT {
             RegionProposal proposal = cdBureau.proposeRotation(newPem);
             assertThat(cqReader.attestationCertificates("CD")).as("pending rotation changes nothing").isEqualTo(before);
 
+            seen(cqReader, proposal.id(), RegionProposal.PENDING);
             RegionProposal approved = cqBureau.approve(proposal.id());
             assertThat(approved.status()).isEqualTo(RegionProposal.APPROVED);
 
@@ -118,13 +121,14 @@ class RegionRegistryIT {
         @Test
         void aRegionCannotApproveItsOwnProposalAndOnlyTheProposerMayWithdraw() throws Exception {
             RegionProposal proposal = cdBureau.proposeRotation(Signatures.toPem(selfSignedCertificate("secp256r1")));
+            seen(cqReader, proposal.id(), RegionProposal.PENDING);
             assertThatThrownBy(() -> cdBureauViaCq.approve(proposal.id()))
                     .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"))
                     .hasMessageContaining("cannot approve its own proposal");
             assertThatThrownBy(() -> cqBureau.withdraw(proposal.id()))
                     .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
             assertThat(cdBureau.withdraw(proposal.id()).status()).isEqualTo(RegionProposal.WITHDRAWN);
-            assertThat(cqReader.proposal(proposal.id()).status()).isEqualTo(RegionProposal.WITHDRAWN);
+            assertThat(seen(cqReader, proposal.id(), RegionProposal.WITHDRAWN).status()).isEqualTo(RegionProposal.WITHDRAWN);
         }
     }
 
@@ -153,6 +157,28 @@ class RegionRegistryIT {
             String pem = Signatures.toPem(selfSignedCertificate("secp256r1"));
             assertThatThrownBy(() -> cqBureau.proposeRegistration("CD", "Impostor", pem))
                     .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_EXISTS"));
+        }
+    }
+
+    /**
+     * The proposal as read through {@code reader}'s peer once it has {@code status} there. A
+     * submit returns when its own peer has committed the block; the other region's peer commits
+     * it a moment later, so a step through the other peer waits for it first (at most 10 s).
+     */
+    private static RegionProposal seen(RegionRegistryClient reader, String id, String status) throws InterruptedException {
+        Instant end = Instant.now().plusSeconds(10);
+        while (true) {
+            try {
+                RegionProposal p = reader.proposal(id);
+                if (p.status().equals(status) || Instant.now().isAfter(end)) {
+                    return p;
+                }
+            } catch (LedgerException e) {
+                if (!e.code().equals("NOT_FOUND") || Instant.now().isAfter(end)) {
+                    throw e;
+                }
+            }
+            Thread.sleep(50);
         }
     }
 

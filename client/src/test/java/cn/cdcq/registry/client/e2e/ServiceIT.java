@@ -176,18 +176,21 @@ class ServiceIT {
     void afterARestartTheChongqingInboxHasEveryEventExactlyOnce() throws Exception {
         List<JsonNode> before = items(chongqing);
         script("stop", "chongqing");
-        assertThat(ready(chongqing)).isFalse();
+        String proposalId;
+        try {
+            assertThat(ready(chongqing)).isFalse();
 
-        // While Chongqing's service is down, Chengdu proposes a rotation and withdraws it.
-        String pem = Signatures.toPem(RegionRegistryIT.selfSignedCertificate("secp256r1"));
-        Answer proposed = post(chengdu, "/api/v1/region-proposals/rotation",
-                Json.mapper().createObjectNode().put("certificatePem", pem));
-        assertThat(proposed.status()).as(proposed.body().toString()).isEqualTo(200);
-        String proposalId = proposed.body().path("id").asText();
-        Answer withdrawn = post(chengdu, "/api/v1/region-proposals/" + proposalId + "/withdraw", null);
-        assertThat(withdrawn.status()).as(withdrawn.body().toString()).isEqualTo(200);
-
-        script("start", "chongqing");
+            // While Chongqing's service is down, Chengdu proposes a rotation and withdraws it.
+            String pem = Signatures.toPem(RegionRegistryIT.selfSignedCertificate("secp256r1"));
+            Answer proposed = post(chengdu, "/api/v1/region-proposals/rotation",
+                    Json.mapper().createObjectNode().put("certificatePem", pem));
+            assertThat(proposed.status()).as(proposed.body().toString()).isEqualTo(200);
+            proposalId = proposed.body().path("id").asText();
+            Answer withdrawn = post(chengdu, "/api/v1/region-proposals/" + proposalId + "/withdraw", null);
+            assertThat(withdrawn.status()).as(withdrawn.body().toString()).isEqualTo(200);
+        } finally {
+            script("start", "chongqing");
+        }
         List<JsonNode> after = waitForEvent(chongqing, "RegionChangeWithdrawn", proposalId, Duration.ofSeconds(60));
 
         assertThat(after.stream().filter(i -> i.path("txId").asText().equals(proposalId))
