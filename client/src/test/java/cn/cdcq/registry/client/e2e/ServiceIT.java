@@ -1,6 +1,7 @@
 package cn.cdcq.registry.client.e2e;
 
 import cn.cdcq.registry.common.crypto.Signatures;
+import cn.cdcq.registry.common.format.Uscc;
 import cn.cdcq.registry.common.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterAll;
@@ -131,6 +132,35 @@ class ServiceIT {
         Answer twice = post(chengdu, "/api/v1/accounts", Json.mapper().createObjectNode()
                 .put("name", name).put("role", "INSPECTOR").put("inspectorId", inspectorId));
         assertThat(twice.status()).isEqualTo(409);
+    }
+
+    @Test
+    void theCliCreatesATrainingCenterWhoseCenterIdReachesTheLedgerThroughItsCertificate() throws Exception {
+        String serial = String.format("%07d", RANDOM.nextInt(10_000_000));
+        String first17 = "5250000MJ" + serial + "0";
+        first17 = first17.substring(0, 17);
+        String uscc = first17 + Uscc.checkCharacter(first17);
+        String name = "cq-center-" + serial;
+        Path passwordFile = Files.createTempFile("center", ".pw");
+        Files.writeString(passwordFile, "center-password-" + serial);
+        try {
+            CliRun created = cli("--region", "chongqing", "accounts", "create", "--name", name, "--role", "TRAINING_CENTER",
+                    "--center-id", uscc, "--password-file", passwordFile.toString());
+            assertThat(created.exitCode()).as(created.output()).isZero();
+            assertThat(Json.tree(created.output()).path("centerId").asText()).isEqualTo(uscc);
+
+            CliRun whoami = cli("--region", "chongqing", "--user", name, "--password-file", passwordFile.toString(), "whoami");
+            assertThat(whoami.exitCode()).as(whoami.output()).isZero();
+            JsonNode ledger = Json.tree(whoami.output()).path("ledger");
+            assertThat(ledger.path("mspId").asText()).isEqualTo("ChongqingMSP");
+            assertThat(ledger.path("role").asText()).isEqualTo("training_center");
+            assertThat(ledger.path("centerId").asText()).isEqualTo(uscc);
+
+            CliRun notAnAdmin = cli("--region", "chongqing", "--user", name, "--password-file", passwordFile.toString(), "accounts");
+            assertThat(notAnAdmin.exitCode()).isEqualTo(1);
+        } finally {
+            Files.delete(passwordFile);
+        }
     }
 
     @Nested
