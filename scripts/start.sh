@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Brings the whole system up: builds what is missing (Fabric from its Go modules, the Java
-# modules), starts the two-region Fabric network and the chaincode servers, and leaves them
-# running. Safe to run again: what runs is reused, what is missing is started.
+# modules), starts the two-region Fabric network, the chaincode servers and the two regional
+# services, registers both regions once, and leaves it all running. Safe to run again: what
+# runs is reused, what is missing is started.
 set -euo pipefail
 
 usage() {
@@ -9,7 +10,9 @@ usage() {
 Usage: scripts/start.sh [--endorsement AND|OR] [--help]
 
 Starts, all on 127.0.0.1: three Fabric CAs, three Raft orderers, one peer per region
-(Chengdu, Chongqing), one chaincode server per region. Prints what runs where.
+(Chengdu, Chongqing), one chaincode server per region, one regional service (REST API) per
+region; registers both regions in the ledger's region registry if it is empty. Prints what
+runs where.
 
   --endorsement AND   both regions endorse every write (default)
   --endorsement OR    either region's peer suffices (availability over mutual control)
@@ -34,6 +37,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$ROOT/scripts/lib/prereqs.sh"
 source "$ROOT/scripts/lib/network.sh"
 source "$ROOT/scripts/lib/chaincode.sh"
+source "$ROOT/scripts/lib/services.sh"
 DATA=${CDCQ_DATA:-$ROOT/.data/network}
 PORT_BASE=${PORT_BASE:-7000}
 
@@ -55,5 +59,9 @@ log "Fabric binaries: $BIN"
 log "building the Java modules (mvn package, tests are run by scripts/test.sh)"
 (cd "$ROOT" && mvn -q -B -DskipTests install) >&2 || die "the Maven build failed (output above)"
 network_up
+services_up
+log "region registry: both bureaus propose and approve each other (once)"
+services_bootstrap_registry
 network_summary
+services_summary
 log "ready in $((SECONDS - started)) s"

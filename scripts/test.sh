@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # All tests: builds, runs the unit tests, starts a fresh network of its own (data folder
-# .data/test, ports from 27000), runs the end-to-end tests against it, and stops that
-# network whatever happened. Exits non-zero on any failure.
+# .data/test, ports from 27000) and the two regional services, runs the end-to-end tests
+# against them, and stops it all whatever happened. Exits non-zero on any failure.
 set -euo pipefail
 
 usage() {
@@ -27,6 +27,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$ROOT/scripts/lib/prereqs.sh"
 source "$ROOT/scripts/lib/network.sh"
 source "$ROOT/scripts/lib/chaincode.sh"
+source "$ROOT/scripts/lib/services.sh"
 DATA=${CDCQ_TEST_DATA:-$ROOT/.data/test}
 PORT_BASE=${TEST_PORT_BASE:-27000}
 ENDORSEMENT=${ENDORSEMENT:-AND}
@@ -56,10 +57,11 @@ trap 'exit 130' INT TERM
 
 log "starting the test network in $DATA (ports from $PORT_BASE)"
 network_up
-log "network ready after $((SECONDS - started)) s; end-to-end tests"
-# -am: take registry-common from this reactor, not from ~/.m2, which other checkouts may be
-# reinstalling at the same moment (seen: NoClassDefFoundError mid-run).
-(cd "$ROOT" && mvn -B -ntp -pl client -am -Pe2e verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
-  -De2e.network="$DATA/network.properties") \
+services_up
+log "network and services ready after $((SECONDS - started)) s; end-to-end tests"
+# -am: the client is tested against this tree's registry-common (built in the reactor), never
+# against whatever another checkout last installed into ~/.m2; unit tests already ran above.
+(cd "$ROOT" && CDCQ_DATA="$DATA" mvn -B -ntp -pl client -am -Pe2e verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
+    -De2e.network="$DATA/network.properties" -De2e.services="$DATA/services.properties") \
   || die "end-to-end tests failed (Maven output above; network logs in $DATA/logs)"
 log "all tests passed in $((SECONDS - started)) s"

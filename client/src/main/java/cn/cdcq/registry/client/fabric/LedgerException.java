@@ -14,6 +14,13 @@ import java.util.regex.Pattern;
  */
 public class LedgerException extends RuntimeException {
 
+    /** The peer (or its gateway) refused for load: its concurrency limit, or a deadline passed. Retry later. */
+    public static final String BUSY = "BUSY";
+    /** The transaction read state that another transaction changed before it committed (MVCC). Safe to retry. */
+    public static final String MVCC_CONFLICT = "MVCC_CONFLICT";
+    /** The peer could not be reached. Retry later. */
+    public static final String PEER_UNAVAILABLE = "PEER_UNAVAILABLE";
+
     private static final Pattern CHAINCODE_MESSAGE = Pattern.compile("chaincode response \\d+, ([A-Z_]+): (.*)", Pattern.DOTALL);
 
     private final String code;
@@ -43,11 +50,21 @@ public class LedgerException extends RuntimeException {
                 return new LedgerException(m.group(1), m.group(2), details, e);
             }
         }
-        return new LedgerException(stage, transaction + " failed at " + stage.toLowerCase().replace('_', ' ')
-                + ": " + e.getMessage(), details, e);
+        return switch (e.getStatus().getCode()) {
+            case UNAVAILABLE -> new LedgerException(PEER_UNAVAILABLE, transaction + ": the peer cannot be reached ("
+                    + e.getStatus().getDescription() + "); retry when it is back", details, e);
+            case RESOURCE_EXHAUSTED, DEADLINE_EXCEEDED -> new LedgerException(BUSY, transaction
+                    + ": the peer is busy (" + e.getStatus().getCode() + "); retry in a moment", details, e);
+            default -> new LedgerException(stage, transaction + " failed at " + stage.toLowerCase().replace('_', ' ')
+                    + ": " + e.getMessage(), details, e);
+        };
     }
 
     static LedgerException from(String transaction, CommitException e) {
+        if (e.getCode() == org.hyperledger.fabric.protos.peer.TxValidationCode.MVCC_READ_CONFLICT) {
+            return new LedgerException(MVCC_CONFLICT, transaction + " (" + e.getTransactionId()
+                    + ") lost a race: a concurrent transaction changed what it read; retry it", List.of(), e);
+        }
         return new LedgerException("NOT_COMMITTED", transaction + " (" + e.getTransactionId()
                 + ") was ordered but not committed: " + e.getCode(), List.of(), e);
     }

@@ -42,8 +42,16 @@ public final class RegistryGateway implements AutoCloseable {
     private final Gateway gateway;
     private final Network network;
     private final String chaincode;
+    private final LedgerCallObserver observer;
 
     public RegistryGateway(ManagedChannel channel, MspIdentity user, String channelName, String chaincode) {
+        this(channel, user, channelName, chaincode, LedgerCallObserver.NONE);
+    }
+
+    /** As above, with every submit and evaluate reported to {@code observer} (timing, outcome). */
+    public RegistryGateway(ManagedChannel channel, MspIdentity user, String channelName, String chaincode,
+                           LedgerCallObserver observer) {
+        this.observer = observer;
         this.gateway = Gateway.newInstance()
                 .identity(user.identity())
                 .signer(user.signer())
@@ -76,6 +84,46 @@ public final class RegistryGateway implements AutoCloseable {
     }
 
     public String submit(String contract, String transaction, String... args) {
+        return observer.observe(contract, transaction, LedgerCallObserver.SUBMIT, () -> doSubmit(contract, transaction, args));
+    }
+
+    public String evaluate(String contract, String transaction, String... args) {
+        return observer.observe(contract, transaction, LedgerCallObserver.EVALUATE, () -> doEvaluate(contract, transaction, args));
+    }
+
+    /**
+     * {@link #submit}, repeated (up to {@code attempts} times in all) when it loses an MVCC race
+     * to a concurrent transaction. Only for transactions that are safe to repeat: ones whose
+     * chaincode checks state afresh and refuses a duplicate (an approval, a batch with its id).
+     */
+    public String submitRetryingConflicts(int attempts, String contract, String transaction, String... args) {
+        return retryingConflicts(attempts, () -> submit(contract, transaction, args), RegistryGateway::pause);
+    }
+
+    static <T> T retryingConflicts(int attempts, java.util.function.Supplier<T> call, java.util.function.IntConsumer pause) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return call.get();
+            } catch (LedgerException e) {
+                if (!e.code().equals(LedgerException.MVCC_CONFLICT) || attempt >= attempts) {
+                    throw e;
+                }
+                log.info("MVCC conflict, retrying ({} of {}): {}", attempt + 1, attempts, e.getMessage());
+                pause.accept(attempt);
+            }
+        }
+    }
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(50L * attempt + java.util.concurrent.ThreadLocalRandom.current().nextInt(50));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LedgerException(LedgerException.BUSY, "interrupted while retrying", java.util.List.of(), e);
+        }
+    }
+
+    private String doSubmit(String contract, String transaction, String... args) {
         Contract c = network.getContract(chaincode, contract);
         String name = contract + ":" + transaction;
         try {
@@ -101,6 +149,11 @@ public final class RegistryGateway implements AutoCloseable {
 
     /** {@link #submit}, also telling where the transaction was committed and how large it was. */
     public Committed submitCommitted(String contract, String transaction, String... args) {
+        return observer.observe(contract, transaction, LedgerCallObserver.SUBMIT,
+                () -> doSubmitCommitted(contract, transaction, args));
+    }
+
+    private Committed doSubmitCommitted(String contract, String transaction, String... args) {
         Contract c = network.getContract(chaincode, contract);
         String name = contract + ":" + transaction;
         try {
@@ -122,7 +175,7 @@ public final class RegistryGateway implements AutoCloseable {
         }
     }
 
-    public String evaluate(String contract, String transaction, String... args) {
+    private String doEvaluate(String contract, String transaction, String... args) {
         Contract c = network.getContract(chaincode, contract);
         try {
             return new String(c.evaluateTransaction(transaction, args), StandardCharsets.UTF_8);

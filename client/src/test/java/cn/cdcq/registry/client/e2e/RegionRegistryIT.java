@@ -77,6 +77,7 @@ class RegionRegistryIT {
             RegionProposal proposal = cdBureau.proposeRotation(newPem);
             assertThat(cqReader.attestationCertificates("CD")).as("pending rotation changes nothing").isEqualTo(before);
 
+            seen(cqReader, proposal.id(), RegionProposal.PENDING);
             RegionProposal approved = cqBureau.approve(proposal.id());
             assertThat(approved.status()).isEqualTo(RegionProposal.APPROVED);
 
@@ -96,13 +97,14 @@ class RegionRegistryIT {
         @Test
         void aRegionCannotApproveItsOwnProposalAndOnlyTheProposerMayWithdraw() throws Exception {
             RegionProposal proposal = cdBureau.proposeRotation(Signatures.toPem(selfSignedCertificate("secp256r1")));
+            seen(cqReader, proposal.id(), RegionProposal.PENDING);
             assertThatThrownBy(() -> cdBureauViaCq.approve(proposal.id()))
                     .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"))
                     .hasMessageContaining("cannot approve its own proposal");
             assertThatThrownBy(() -> cqBureau.withdraw(proposal.id()))
                     .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
             assertThat(cdBureau.withdraw(proposal.id()).status()).isEqualTo(RegionProposal.WITHDRAWN);
-            assertThat(cqReader.proposal(proposal.id()).status()).isEqualTo(RegionProposal.WITHDRAWN);
+            assertThat(seen(cqReader, proposal.id(), RegionProposal.WITHDRAWN).status()).isEqualTo(RegionProposal.WITHDRAWN);
         }
     }
 
@@ -132,6 +134,17 @@ class RegionRegistryIT {
             assertThatThrownBy(() -> cqBureau.proposeRegistration("CD", "Impostor", pem))
                     .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_EXISTS"));
         }
+    }
+
+    /**
+     * The proposal as read through {@code reader}'s peer once both peers have every block: a
+     * submit returns when its own peer has committed, the other region's peer a moment later.
+     */
+    private RegionProposal seen(RegionRegistryClient reader, String id, String expectedStatus) {
+        net.awaitPeersInSync();
+        RegionProposal p = reader.proposal(id);
+        assertThat(p.status()).isEqualTo(expectedStatus);
+        return p;
     }
 
     private static java.security.cert.X509Certificate selfSignedCertificate(String curve) throws Exception {

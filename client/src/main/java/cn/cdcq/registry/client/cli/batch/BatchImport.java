@@ -1,0 +1,153 @@
+package cn.cdcq.registry.client.cli.batch;
+
+import cn.cdcq.registry.common.crypto.Hashes;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Bulk submission from a CSV, all or nothing at validation and idempotent at submission:
+ * <ol>
+ *   <li>every row is validated first; if any is invalid, each is reported with its line and
+ *       reason and nothing at all is submitted;</li>
+ *   <li>the rows go in batches whose ids are derived from the CSV's content and the batch's
+ *       index ({@code sha256(csv)[0..16]-index}), so the same file always makes the same batch
+ *       ids and the ledger can refuse a batch it has already taken;</li>
+ *   <li>each submitted batch id is appended (and forced to disk) to a progress file, so a run
+ *       that was interrupted resumes with the first batch not recorded; a batch that the service
+ *       reports as {@code ALREADY_EXISTS} (submitted, but the answer was lost) counts as done.</li>
+ * </ol>
+ * A feature plugs in a {@link Validator} and a {@link Submitter}; progress shows on stderr.
+ */
+public final class BatchImport<T> {
+
+    /** Turns a row into an item, or throws {@link InvalidRow} saying what is wrong with it. */
+    public interface Validator<T> {
+        T validate(CsvRows.Row row) throws InvalidRow;
+    }
+
+    /** Submits one batch under its id; throws {@link AlreadySubmitted} if the ledger already has that id. */
+    public interface Submitter<T> {
+        void submit(String batchId, List<T> items) throws AlreadySubmitted;
+    }
+
+    /** A row that cannot be submitted; the message says why and what to do. */
+    public static final class InvalidRow extends Exception {
+        public InvalidRow(String reason) {
+            super(reason);
+        }
+    }
+
+    /** The batch was submitted before (e.g. the answer was lost); nothing more to do for it. */
+    public static final class AlreadySubmitted extends Exception {
+        public AlreadySubmitted(String message) {
+            super(message);
+        }
+    }
+
+    /** What a run did. {@code invalid} non-empty means nothing was submitted. */
+    public record Result(List<String> invalid, int batches, int submitted, int skippedAsDone, int alreadyOnLedger) {
+        public boolean ok() {
+            return invalid.isEmpty();
+        }
+    }
+
+    private final Validator<T> validator;
+    private final Submitter<T> submitter;
+    private final int batchSize;
+    private final PrintStream progress;
+
+    public BatchImport(Validator<T> validator, Submitter<T> submitter, int batchSize, PrintStream progress) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("the batch size must be at least 1");
+        }
+        this.validator = validator;
+        this.submitter = submitter;
+        this.batchSize = batchSize;
+        this.progress = progress;
+    }
+
+    /** The id of batch {@code index} (from 0) of a CSV with these bytes. */
+    public static String batchId(byte[] csv, int index) {
+        return Hashes.sha256Hex(csv).substring(0, 16) + "-" + index;
+    }
+
+    public Result run(Path csv, Path progressFile) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + csv, e);
+        }
+        List<CsvRows.Row> rows = CsvRows.parse(new String(bytes, StandardCharsets.UTF_8));
+        List<T> items = new ArrayList<>();
+        List<String> invalid = new ArrayList<>();
+        for (CsvRows.Row row : rows) {
+            try {
+                items.add(validator.validate(row));
+            } catch (InvalidRow e) {
+                invalid.add("line " + row.line() + ": " + e.getMessage());
+            }
+        }
+        int batches = (items.size() + batchSize - 1) / batchSize;
+        if (!invalid.isEmpty()) {
+            return new Result(List.copyOf(invalid), batches, 0, 0, 0);
+        }
+        Set<String> done = readProgress(progressFile);
+        int submitted = 0;
+        int skipped = 0;
+        int onLedger = 0;
+        ProgressBar bar = new ProgressBar(progress, items.size());
+        try (FileChannel log = FileChannel.open(progressFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            for (int b = 0; b < batches; b++) {
+                String id = batchId(bytes, b);
+                List<T> chunk = items.subList(b * batchSize, Math.min(items.size(), (b + 1) * batchSize));
+                if (done.contains(id)) {
+                    skipped++;
+                } else {
+                    try {
+                        submitter.submit(id, chunk);
+                        submitted++;
+                    } catch (AlreadySubmitted e) {
+                        onLedger++;
+                    }
+                    log.write(StandardCharsets.UTF_8.encode(id + "\n"));
+                    log.force(false);
+                }
+                bar.advance(chunk.size(), b + 1, batches);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the progress file " + progressFile, e);
+        }
+        bar.finish();
+        return new Result(List.of(), batches, submitted, skipped, onLedger);
+    }
+
+    private static Set<String> readProgress(Path file) {
+        if (!Files.exists(file)) {
+            return new HashSet<>();
+        }
+        try {
+            Set<String> ids = new HashSet<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                if (!line.isBlank()) {
+                    ids.add(line.strip());
+                }
+            }
+            return ids;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the progress file " + file, e);
+        }
+    }
+}

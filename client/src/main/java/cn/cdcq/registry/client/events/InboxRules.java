@@ -1,0 +1,44 @@
+package cn.cdcq.registry.client.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.Map;
+
+/**
+ * Which chaincode events this region has to act on, by event name. An event not in the table is
+ * kept in the inbox as information. Add a row when a contract adds an event.
+ */
+public final class InboxRules {
+
+    /** Decides from an event's payload whether the region of {@code mspId} / {@code regionCode} must act. */
+    public interface Rule {
+        boolean needsAction(JsonNode payload, String mspId, String regionCode);
+    }
+
+    /** The event was raised by another organization (its {@code field} names that MSP): the other region waits for us. */
+    static Rule fromOtherRegion(String mspField) {
+        return (payload, mspId, regionCode) -> payload.hasNonNull(mspField) && !payload.path(mspField).asText().equals(mspId);
+    }
+
+    /** The event is addressed to this region ({@code field} holds a region code). */
+    static Rule addressedTo(String regionField) {
+        return (payload, mspId, regionCode) -> payload.path(regionField).asText("").equals(regionCode);
+    }
+
+    static final Rule INFORMATION = (payload, mspId, regionCode) -> false;
+
+    static final Map<String, Rule> RULES = Map.of(
+            // Contract "region": the other region's registration or rotation awaits our approval.
+            "RegionChangeProposed", fromOtherRegion("mspId"),
+            "RegionChangeApproved", INFORMATION,
+            "RegionRegistered", INFORMATION,
+            "AttestationRotated", INFORMATION,
+            "RegionChangeWithdrawn", INFORMATION);
+
+    private InboxRules() {
+    }
+
+    public static boolean needsAction(String eventName, JsonNode payload, String mspId, String regionCode) {
+        return RULES.getOrDefault(eventName, INFORMATION).needsAction(payload, mspId, regionCode);
+    }
+}

@@ -1,0 +1,60 @@
+package cn.cdcq.registry.client.fabric;
+
+import cn.cdcq.registry.client.identity.Accounts;
+import cn.cdcq.registry.client.service.ServiceProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * A Fabric Gateway per account, over the shared peer channel, so every ledger call is signed
+ * with the acting user's own identity. Gateways are cached: building one decrypts the user's key.
+ * Typed clients are thin wrappers over a gateway: {@code client(account, RegionRegistryClient::new)}.
+ */
+@Component
+public class UserGateways implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(UserGateways.class);
+
+    private final PeerChannel peer;
+    private final Accounts keys;
+    private final ServiceProperties properties;
+    private final LedgerCallObserver observer;
+    private final Map<String, RegistryGateway> gateways = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    public UserGateways(PeerChannel peer, Accounts keys, ServiceProperties properties, LedgerCallObserver observer) {
+        this.peer = peer;
+        this.keys = keys;
+        this.properties = properties;
+        this.observer = observer;
+    }
+
+    /** The gateway that signs as {@code account}. */
+    public RegistryGateway gateway(String account) {
+        if (closed) {
+            throw new LedgerException(LedgerException.PEER_UNAVAILABLE,
+                    "the service is shutting down; retry against the restarted service", java.util.List.of(), null);
+        }
+        return gateways.computeIfAbsent(account, a -> new RegistryGateway(peer.channel(), keys.identity(a),
+                properties.channel(), properties.chaincode(), observer));
+    }
+
+    /** A typed contract client acting as {@code account}, e.g. {@code client(name, RegionRegistryClient::new)}. */
+    public <C> C client(String account, Function<RegistryGateway, C> typedClient) {
+        return typedClient.apply(gateway(account));
+    }
+
+    @Override
+    public void destroy() {
+        closed = true;
+        gateways.values().forEach(RegistryGateway::close);
+        log.info("closed {} user gateways", gateways.size());
+        gateways.clear();
+    }
+}

@@ -1,0 +1,102 @@
+package cn.cdcq.registry.client.service;
+
+import cn.cdcq.registry.client.fabric.LedgerException;
+import cn.cdcq.registry.client.identity.Accounts;
+import cn.cdcq.registry.client.identity.FabricCaClient;
+import cn.cdcq.registry.common.InvalidInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Every refusal as an RFC 9457 problem detail with a {@code code} a client can branch on (the
+ * chaincode's error code where the ledger refused) and a {@code detail} a person can act on.
+ */
+@RestControllerAdvice
+public class ProblemDetails extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
+
+    /** HTTP status for each ledger error code; anything else is a 502 (the ledger path failed). */
+    static final Map<String, HttpStatus> LEDGER_STATUS = Map.ofEntries(
+            Map.entry("INVALID_INPUT", HttpStatus.BAD_REQUEST),
+            Map.entry("FORBIDDEN", HttpStatus.FORBIDDEN),
+            Map.entry("NOT_FOUND", HttpStatus.NOT_FOUND),
+            Map.entry("ALREADY_EXISTS", HttpStatus.CONFLICT),
+            Map.entry("CONFLICT", HttpStatus.CONFLICT),
+            Map.entry(LedgerException.MVCC_CONFLICT, HttpStatus.CONFLICT),
+            Map.entry("INVALID_SIGNATURE", HttpStatus.UNPROCESSABLE_CONTENT),
+            Map.entry(LedgerException.BUSY, HttpStatus.SERVICE_UNAVAILABLE),
+            Map.entry(LedgerException.PEER_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE));
+
+    @ExceptionHandler(LedgerException.class)
+    ResponseEntity<ProblemDetail> ledger(LedgerException e) {
+        HttpStatus status = LEDGER_STATUS.getOrDefault(e.code(), HttpStatus.BAD_GATEWAY);
+        String detail = status == HttpStatus.SERVICE_UNAVAILABLE ? "busy, retry: " + e.getMessage() : e.getMessage();
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
+        if (status == HttpStatus.SERVICE_UNAVAILABLE) {
+            answer.header(HttpHeaders.RETRY_AFTER, "2");
+        }
+        return answer.body(problem(status, e.code(), detail));
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, e.getCode(), e.getMessage()));
+    }
+
+    @ExceptionHandler(Accounts.AccountExistsException.class)
+    ResponseEntity<ProblemDetail> exists(Accounts.AccountExistsException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "ALREADY_EXISTS", e.getMessage()));
+    }
+
+    @ExceptionHandler(FabricCaClient.CaException.class)
+    ResponseEntity<ProblemDetail> ca(FabricCaClient.CaException e) {
+        log.warn("Fabric CA: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(problem(HttpStatus.BAD_GATEWAY, "CA_FAILED", e.getMessage()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .body(problem(HttpStatus.FORBIDDEN, "FORBIDDEN", "your account's role may not do this"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String detail = e.getBindingResult().getFieldErrors().stream()
+                .map(f -> f.getField() + ": " + f.getDefaultMessage()).sorted().collect(Collectors.joining("; "));
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_INPUT", detail.isEmpty() ? "the request body is not valid" : detail);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        // Spring's own refusals (unreadable JSON, wrong method, ...) get a code too.
+        if (body instanceof ProblemDetail p && (p.getProperties() == null || !p.getProperties().containsKey("code"))) {
+            p.setProperty("code", status.value() == 400 ? "INVALID_INPUT" : HttpStatus.valueOf(status.value()).name());
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String code, String detail) {
+        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
+        p.setProperty("code", code);
+        return p;
+    }
+}

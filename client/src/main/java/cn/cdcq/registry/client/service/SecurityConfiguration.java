@@ -1,0 +1,85 @@
+package cn.cdcq.registry.client.service;
+
+import cn.cdcq.registry.client.identity.AccountUserDetails;
+import cn.cdcq.registry.client.identity.Accounts;
+import cn.cdcq.registry.client.identity.CachingPasswordAuthentication;
+import org.springframework.security.authentication.AuthenticationProvider;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import java.io.IOException;
+
+/**
+ * Who may call what. HTTP Basic against the service's accounts (BCrypt hashes), no sessions, no
+ * cookies (so no CSRF surface). Open to anyone: /api/v1/public/** (verification, public credit
+ * profiles), health, the OpenAPI description and its UI, Prometheus metrics (the service binds
+ * to 127.0.0.1). Everything else under /api/v1 needs an account; roles are checked per
+ * endpoint with {@code @PreAuthorize}, and the chaincode checks them again.
+ * A refusal is a problem detail: 401 without valid credentials, 403 for the wrong role.
+ */
+@Configuration
+@EnableMethodSecurity
+public class SecurityConfiguration {
+
+    @Bean
+    static PasswordEncoder passwordEncoder() {
+        return Accounts.passwordEncoder();
+    }
+
+    /** Basic against the accounts, a verified password remembered (as an HMAC) for 5 minutes. */
+    @Bean
+    AuthenticationProvider accountAuthentication(AccountUserDetails users, PasswordEncoder encoder) {
+        return new CachingPasswordAuthentication(users, encoder, Duration.ofMinutes(5), Clock.systemUTC());
+    }
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/api/v1/public/**").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()));
+        return http.build();
+    }
+
+    private static AuthenticationEntryPoint unauthorized() {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"cdcq-registry\"");
+            write(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                    "this needs an account of the regional service: send HTTP Basic credentials (user and password)",
+                    request.getRequestURI());
+        };
+    }
+
+    private static AccessDeniedHandler forbidden() {
+        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "FORBIDDEN",
+                "your account's role may not do this", request.getRequestURI());
+    }
+
+    static void write(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String code,
+                      String detail, String instance) throws IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        var problem = cn.cdcq.registry.common.json.Json.mapper().createObjectNode();
+        problem.put("title", status.getReasonPhrase()).put("status", status.value())
+                .put("detail", detail).put("instance", instance).put("code", code);
+        response.getWriter().write(problem.toString());
+    }
+}

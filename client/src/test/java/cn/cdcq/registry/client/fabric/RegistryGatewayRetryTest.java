@@ -1,0 +1,41 @@
+package cn.cdcq.registry.client.fabric;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RegistryGatewayRetryTest {
+
+    final List<Integer> pauses = new ArrayList<>();
+
+    @Test
+    void anMvccConflictIsRetriedUntilItCommits() {
+        AtomicInteger calls = new AtomicInteger();
+        String result = RegistryGateway.retryingConflicts(3, () -> {
+            if (calls.incrementAndGet() < 3) {
+                throw new LedgerException(LedgerException.MVCC_CONFLICT, "lost a race", List.of(), null);
+            }
+            return "committed";
+        }, pauses::add);
+        assertThat(result).isEqualTo("committed");
+        assertThat(pauses).containsExactly(1, 2);
+    }
+
+    @Test
+    void theLastConflictAndEveryOtherRefusalReachTheCaller() {
+        assertThatThrownBy(() -> RegistryGateway.retryingConflicts(2, () -> {
+            throw new LedgerException(LedgerException.MVCC_CONFLICT, "lost a race", List.of(), null);
+        }, pauses::add)).isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("MVCC_CONFLICT"));
+        AtomicInteger calls = new AtomicInteger();
+        assertThatThrownBy(() -> RegistryGateway.retryingConflicts(5, () -> {
+            calls.incrementAndGet();
+            throw new LedgerException("FORBIDDEN", "no", List.of(), null);
+        }, pauses::add)).isInstanceOf(LedgerException.class);
+        assertThat(calls).hasValue(1);
+    }
+}

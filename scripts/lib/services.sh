@@ -1,0 +1,137 @@
+# The regional services: one Spring Boot process per region (client/target/registry-service.jar),
+# on 127.0.0.1, connected to its own region's peer and CA. Sourced by start.sh, test.sh and
+# service.sh; needs DATA, PORT_BASE and the network's variables (network_setup_vars).
+
+SERVICE_JAR="$ROOT/client/target/registry-service.jar"
+SERVICE_REGIONS=(chengdu chongqing)
+
+service_port() { case $1 in chengdu) echo "$SERVICE_CD_PORT";; chongqing) echo "$SERVICE_CQ_PORT";; esac; }
+service_code() { case $1 in chengdu) echo CD;; chongqing) echo CQ;; esac; }
+service_msp()  { case $1 in chengdu) echo ChengduMSP;; chongqing) echo ChongqingMSP;; esac; }
+service_ca_port() { case $1 in chengdu) echo "$CA_CD_PORT";; chongqing) echo "$CA_CQ_PORT";; esac; }
+service_peer_port() { case $1 in chengdu) echo "$PEER_CD_PORT";; chongqing) echo "$PEER_CQ_PORT";; esac; }
+service_admin() { local c; c=$(service_code "$1"); echo "${c,,}-admin"; }
+
+# DATA/service-<region>.yml (the service's typed configuration), its data folder, and the
+# bootstrap administrator's password (0600); the consortium pepper is shared by both regions.
+service_config() { # region
+  local org=$1 dir="$DATA/service/$1"
+  mkdir -p "$dir"
+  [[ -f "$dir/admin.password" ]] || (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$dir/admin.password")
+  [[ -f "$DATA/consortium.pepper" ]] || (umask 077; head -c 32 /dev/urandom | base64 > "$DATA/consortium.pepper")
+  cat > "$DATA/service-$org.yml.tmp" <<YML
+# Written by scripts/start.sh: the regional service of $org (see client/.../ServiceProperties).
+server:
+  address: 127.0.0.1
+  port: $(service_port "$org")
+registry:
+  region: $org
+  region-code: $(service_code "$org")
+  msp-id: $(service_msp "$org")
+  channel: $CHANNEL
+  chaincode: $CC_NAME
+  peer:
+    endpoint: 127.0.0.1:$(service_peer_port "$org")
+    host-alias: peer0-$org
+    tls-ca-cert: $DATA/orgs/$org/msp/tlscacerts/ca.pem
+  ca:
+    url: https://127.0.0.1:$(service_ca_port "$org")
+    name: ca-$org
+    certificate: $DATA/ca/$org/ca-cert.pem
+    registrar-msp: $DATA/ca-admin/$org/msp
+  data-dir: $dir
+  attestation-msp: $DATA/users/$org/attestation/msp
+  pepper-file: $DATA/consortium.pepper
+  admin:
+    account: $(service_admin "$org")
+    password-file: $dir/admin.password
+YML
+  mv "$DATA/service-$org.yml.tmp" "$DATA/service-$org.yml"
+}
+
+service_url() { echo "http://127.0.0.1:$(service_port "$1")"; }
+
+# Waits until the service reports ready (its peer answers), or it dies, or the timeout passes.
+service_wait_ready() { # region pid timeout
+  local org=$1 pid=$2 timeout=$3 waited=0 url; url="$(service_url "$1")/actuator/health/readiness"
+  until curl -fsS -o /dev/null "$url" 2>/dev/null; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      echo "ERROR: service-$org exited during start; last lines of $DATA/logs/service-$org.log:" >&2
+      tail -n 25 "$DATA/logs/service-$org.log" >&2 || true
+      return 1
+    fi
+    sleep 0.5; waited=$((waited + 1))
+    if (( waited > timeout * 2 )); then
+      echo "ERROR: service-$org was not ready at $url within ${timeout}s; see $DATA/logs/service-$org.log" >&2
+      return 1
+    fi
+  done
+}
+
+# Starts the service unless it runs; sets SERVICE_PID (empty if it was running already).
+service_launch() { # region
+  local org=$1 name="service-$1" port
+  port=$(service_port "$org")
+  SERVICE_PID=""
+  if proc_alive "$name"; then return 0; fi
+  [[ -f "$SERVICE_JAR" ]] || die "$SERVICE_JAR is missing: build it with 'mvn -q -DskipTests install' (start.sh does this)"
+  check_ports_free "$port"
+  service_config "$org"
+  # The service runs a copy, so rebuilding client/target never changes a running service's jar.
+  cp "$SERVICE_JAR" "$DATA/service/registry-service.jar.tmp" && mv "$DATA/service/registry-service.jar.tmp" "$DATA/service/registry-service.jar"
+  start_proc "$name" java -Xms64m -Xmx384m -XX:+UseSerialGC -jar "$DATA/service/registry-service.jar" \
+    "--spring.config.additional-location=file:$DATA/service-$org.yml"
+  SERVICE_PID=$LAST_PID
+}
+
+service_start() { # region
+  service_launch "$1"
+  [[ -z "$SERVICE_PID" ]] || service_wait_ready "$1" "$SERVICE_PID" 120
+}
+
+# DATA/services.properties: where the services are and who their administrators are, for
+# the end-to-end tests and the CLI (scripts/registry-cli.sh --region NAME).
+write_services_properties() {
+  {
+    echo "# Written by scripts/start.sh for the services of the network in $DATA"
+    echo "regions=$(IFS=,; echo "${SERVICE_REGIONS[*]}")"
+    local org
+    for org in "${SERVICE_REGIONS[@]}"; do
+      echo "$org.url=$(service_url "$org")"
+      echo "$org.regionCode=$(service_code "$org")"
+      echo "$org.adminAccount=$(service_admin "$org")"
+      echo "$org.adminPasswordFile=$DATA/service/$org/admin.password"
+      echo "$org.config=$DATA/service-$org.yml"
+    done
+  } > "$DATA/services.properties.tmp"
+  mv "$DATA/services.properties.tmp" "$DATA/services.properties"
+}
+
+services_up() {
+  log "regional services (Chengdu, Chongqing)"
+  local org
+  local -A pids=()
+  # Both start at once (a JVM start is mostly single-threaded), then both must become ready.
+  for org in "${SERVICE_REGIONS[@]}"; do service_launch "$org"; pids[$org]=$SERVICE_PID; done
+  for org in "${SERVICE_REGIONS[@]}"; do
+    [[ -z "${pids[$org]}" ]] || service_wait_ready "$org" "${pids[$org]}" 120
+  done
+  write_services_properties
+}
+
+# The region registry starts empty; locally, both bureaus propose their regions with their
+# attestation certificates and approve each other's (the stand-in for two bureaus agreeing).
+services_bootstrap_registry() {
+  CDCQ_SERVICES="$DATA/services.properties" "$ROOT/scripts/registry-cli.sh" bootstrap-regions >>"$DATA/logs/bootstrap.log" 2>&1 \
+    || { tail -n 20 "$DATA/logs/bootstrap.log" >&2; die "bootstrapping the region registry failed; see $DATA/logs/bootstrap.log"; }
+}
+
+services_summary() {
+  cat <<SUMMARY
+  services   Chengdu  $(service_url chengdu)   Chongqing  $(service_url chongqing)
+             API under /api/v1, OpenAPI UI at /swagger-ui.html, health /actuator/health, metrics /actuator/prometheus
+             administrators: $(service_admin chengdu) / $(service_admin chongqing), passwords in $DATA/service/<region>/admin.password
+             try: curl -u $(service_admin chengdu):\$(cat $DATA/service/chengdu/admin.password) $(service_url chengdu)/api/v1/regions
+               or: CDCQ_DATA=$DATA scripts/registry-cli.sh --region chengdu regions
+SUMMARY
+}
