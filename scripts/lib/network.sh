@@ -320,37 +320,31 @@ wait_gossip_membership() { # org ops-port
 # DATA/network.properties tells the regional services and the end-to-end tests where
 # everything is; for a real deployment each region writes its own with its hosts.
 write_network_properties() {
-  cat > "$DATA/network.properties.tmp" <<PROPS
-# Written by scripts/start.sh for the network in $DATA
-channel=$CHANNEL
-chaincode=$CC_NAME
-endorsement=$ENDORSEMENT
-regions=chengdu,chongqing
-chengdu.mspId=ChengduMSP
-chengdu.regionCode=CD
-chengdu.peerEndpoint=127.0.0.1:$PEER_CD_PORT
-chengdu.peerHostAlias=peer0-chengdu
-chengdu.tlsCaCert=$DATA/orgs/chengdu/msp/tlscacerts/ca.pem
-chengdu.usersDir=$DATA/users/chengdu
-chengdu.caUrl=https://127.0.0.1:$CA_CD_PORT
-chengdu.caName=ca-chengdu
-chengdu.caCert=$DATA/ca/chengdu/ca-cert.pem
-chengdu.caRegistrarDir=$DATA/ca-admin/chengdu
-chengdu.centerUscc=$CD_CENTER_USCC
-chengdu.servicePort=$SERVICE_CD_PORT
-chongqing.mspId=ChongqingMSP
-chongqing.regionCode=CQ
-chongqing.peerEndpoint=127.0.0.1:$PEER_CQ_PORT
-chongqing.peerHostAlias=peer0-chongqing
-chongqing.tlsCaCert=$DATA/orgs/chongqing/msp/tlscacerts/ca.pem
-chongqing.usersDir=$DATA/users/chongqing
-chongqing.caUrl=https://127.0.0.1:$CA_CQ_PORT
-chongqing.caName=ca-chongqing
-chongqing.caCert=$DATA/ca/chongqing/ca-cert.pem
-chongqing.caRegistrarDir=$DATA/ca-admin/chongqing
-chongqing.centerUscc=$CQ_CENTER_USCC
-chongqing.servicePort=$SERVICE_CQ_PORT
+  region_properties() { # org code msp ca-port peer-port center-uscc service-port
+    cat <<PROPS
+$1.mspId=$3
+$1.regionCode=$2
+$1.peerEndpoint=127.0.0.1:$5
+$1.peerHostAlias=peer0-$1
+$1.tlsCaCert=$DATA/orgs/$1/msp/tlscacerts/ca.pem
+$1.usersDir=$DATA/users/$1
+$1.caUrl=https://127.0.0.1:$4
+$1.caName=ca-$1
+$1.caCert=$DATA/ca/$1/ca-cert.pem
+$1.caRegistrarDir=$DATA/ca-admin/$1
+$1.centerUscc=$6
+$1.servicePort=$7
 PROPS
+  }
+  {
+    echo "# Written by scripts/start.sh for the network in $DATA"
+    echo "channel=$CHANNEL"
+    echo "chaincode=$CC_NAME"
+    echo "endorsement=$ENDORSEMENT"
+    echo "regions=chengdu,chongqing"
+    region_properties chengdu CD ChengduMSP "$CA_CD_PORT" "$PEER_CD_PORT" "$CD_CENTER_USCC" "$SERVICE_CD_PORT"
+    region_properties chongqing CQ ChongqingMSP "$CA_CQ_PORT" "$PEER_CQ_PORT" "$CQ_CENTER_USCC" "$SERVICE_CQ_PORT"
+  } > "$DATA/network.properties.tmp"
   mv "$DATA/network.properties.tmp" "$DATA/network.properties"
 }
 
