@@ -25,11 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class PublicCreditController {
 
     private final UserGateways gateways;
-    private final String reader;
+    private final ServiceProperties properties;
 
     public PublicCreditController(UserGateways gateways, ServiceProperties properties) {
         this.gateways = gateways;
-        this.reader = properties.admin().account();
+        this.properties = properties;
     }
 
     @GetMapping("/enterprises/{uscc}/credit-profile")
@@ -38,6 +38,6 @@ public class PublicCreditController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PublicCreditProfile.class)))
     public ResponseEntity<String> profile(@PathVariable String uscc) {
         String code = CreditRequests.uscc("uscc", uscc);
-        return LedgerJson.ok(PublicCreditProfile.of(gateways.client(reader, CreditRegistryClient::new).profile(code)));
+        return LedgerJson.ok(PublicCreditProfile.of(gateways.client(properties.admin().account(), CreditRegistryClient::new).profile(code)));
     }
 }
