@@ -203,7 +203,7 @@ class CreditServiceIT {
         CliRun viaCli = cli("--url", chongqing.url(), "profile", enterprise.toLowerCase());
         assertThat(viaCli.exitCode()).as(viaCli.output()).isZero();
         assertThat(Json.tree(viaCli.output()).path("effectiveLevel").asText()).isEqualTo("B");
-        CliRun badUscc = cli("--url", chongqing.url(), "profile", enterprise.substring(0, 17) + "X");
+        CliRun badUscc = cli("--url", chongqing.url(), "profile", enterprise.substring(0, 17) + (enterprise.endsWith("0") ? "1" : "0"));
         assertThat(badUscc.exitCode()).isEqualTo(2);
     }
 
@@ -271,6 +271,40 @@ class CreditServiceIT {
         System.out.print(report);
         assertThat(get(chengdu.anonymous(), "/api/v1/public/enterprises/" + local + "/credit-profile").body()
                 .path("violations").path("total").asInt()).isEqualTo(15);
+    }
+
+    @Test
+    @Order(7)
+    void aSpotCheckIsDrawnFromBothServicesSecretsAndItsResultIsPublic() throws Exception {
+        inspector(chengdu, "cd", "CD");
+        assertThat(put(chengdu, "/api/v1/spot-checks/weights", obj().put("a", 1).put("b", 2).put("c", 4).put("unrated", 2))
+                .status()).isEqualTo(200);
+        Answer opened = post(chengdu, "/api/v1/spot-checks/draws", obj().put("registerRegion", "CD")
+                .put("enterpriseCount", 1).put("inspectorsPerEnterprise", 2));
+        assertThat(opened.status()).as(opened.body().toString()).isEqualTo(200);
+        String drawId = opened.body().path("id").asText();
+        assertThat(waitForInboxItem(chongqing, "SpotCheckOpened", drawId, Duration.ofSeconds(60)).path("needsAction").asBoolean())
+                .isTrue();
+        Answer early = post(chengdu, "/api/v1/spot-checks/draws/" + drawId + "/reveal", null);
+        assertThat(early.status()).as("a reveal before this service committed").isEqualTo(400);
+        assertThat(post(chengdu, "/api/v1/spot-checks/draws/" + drawId + "/commit", null).status()).isEqualTo(200);
+        assertThat(post(chongqing, "/api/v1/spot-checks/draws/" + drawId + "/commit", null).status()).isEqualTo(200);
+        JsonNode half = post(chengdu, "/api/v1/spot-checks/draws/" + drawId + "/reveal", null).body();
+        assertThat(half.path("status").asText()).as(half.toString()).isEqualTo("REVEALING");
+        JsonNode drawn = post(chongqing, "/api/v1/spot-checks/draws/" + drawId + "/reveal", null).body();
+        assertThat(drawn.path("status").asText()).as(drawn.toString()).isEqualTo("DRAWN");
+        JsonNode assignment = drawn.path("assignments").get(0);
+        assertThat(assignment.path("inspectorIds").size()).isEqualTo(2);
+        String uscc = assignment.path("uscc").asText();
+
+        Answer published = post(chengdu, "/api/v1/spot-checks/draws/" + drawId + "/results", obj().put("uscc", uscc)
+                .put("outcome", "NO_ISSUES").put("findingsDocumentHash", Hashes.sha256Hex(drawId.getBytes(StandardCharsets.UTF_8))));
+        assertThat(published.status()).as(published.body().toString()).isEqualTo(200);
+        JsonNode profile = get(chongqing.anonymous(), "/api/v1/public/enterprises/" + uscc + "/credit-profile").body();
+        assertThat(profile.path("spotChecks")).anySatisfy(c -> {
+            assertThat(c.path("drawId").asText()).isEqualTo(drawId);
+            assertThat(c.path("outcome").asText()).isEqualTo("NO_ISSUES");
+        });
     }
 
     // ------------------------------------------------------------------ helpers
@@ -371,6 +405,11 @@ class CreditServiceIT {
 
     private Answer get(Service service, String path) {
         return send(service, request(service, path).GET());
+    }
+
+    private Answer put(Service service, String path, JsonNode body) {
+        return send(service, request(service, path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
     }
 
     private Answer post(Service service, String path, JsonNode body) {
