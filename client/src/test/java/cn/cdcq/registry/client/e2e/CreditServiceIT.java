@@ -307,6 +307,56 @@ class CreditServiceIT {
         });
     }
 
+    @Test
+    @Order(8)
+    void anInspectorRecordsViolationsFromACsvThroughTheCliAllOrNothingAndNeverTwice() throws Exception {
+        String local = randomUscc("915101");
+        assertThat(post(chengdu, "/api/v1/enterprises", obj().put("uscc", local).put("name", "Chengdu CSV Works " + local.substring(10))
+                .put("platform", false)).status()).isEqualTo(200);
+        String today = LocalDate.now(CHINA).toString();
+        String header = "uscc,type,amountFen,workersAffected,decisionDate,decisionDocumentHash,major,massIncident,status\n";
+        String good = local + ",WAGE_ARREARS,250000,2," + today + "," + Hashes.sha256Hex(("csv 1 " + local).getBytes(StandardCharsets.UTF_8)) + ",false,false,OPEN\n"
+                + local + ",ILLEGAL_OVERTIME,0,7," + today + "," + Hashes.sha256Hex(("csv 2 " + local).getBytes(StandardCharsets.UTF_8)) + ",,,\n";
+        Path dir = Files.createTempDirectory("violations");
+        Path password = dir.resolve("pw");
+        Files.writeString(password, cdInspector.password());
+        Path bad = dir.resolve("bad.csv");
+        Files.writeString(bad, header + good + local + ",WAGE_ARREARS,12.5,1," + today + ",nothex,,,\n");
+        Path csv = dir.resolve("violations.csv");
+        Files.writeString(csv, header + good);
+        String[] as = {"--url", chengdu.url(), "--user", cdInspector.user(), "--password-file", password.toString()};
+        try {
+            CliRun refused = cli(concat(as, "violations", "record", "--csv", bad.toString()));
+            assertThat(refused.exitCode()).isEqualTo(1);
+            assertThat(get(chengdu, "/api/v1/enterprises/" + local + "/violations").body().size()).as("nothing recorded").isZero();
+
+            CliRun recorded = cli(concat(as, "violations", "record", "--csv", csv.toString()));
+            assertThat(recorded.exitCode()).as(recorded.output()).isZero();
+            assertThat(Json.tree(recorded.output()).path("recorded").asInt()).isEqualTo(2);
+            Files.delete(dir.resolve("violations.csv.progress"));
+            CliRun again = cli(concat(as, "violations", "record", "--csv", csv.toString()));
+            assertThat(again.exitCode()).as(again.output()).isZero();
+            assertThat(Json.tree(again.output()).path("alreadyOnLedger").asInt()).isEqualTo(2);
+            JsonNode onLedger = get(chengdu, "/api/v1/enterprises/" + local + "/violations").body();
+            assertThat(onLedger.findValuesAsText("type")).containsExactlyInAnyOrder("WAGE_ARREARS", "ILLEGAL_OVERTIME");
+            assertThat(onLedger.findValuesAsText("recordedBy")).containsOnly(
+                    get(cdInspector, "/api/v1/whoami").body().path("ledger").path("inspectorId").asText());
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    Files.delete(f);
+                }
+            }
+            Files.delete(dir);
+        }
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private JsonNode rate(Service bureau, String expectedLevel) throws Exception {
