@@ -21,6 +21,7 @@ import java.util.Properties;
 @Command(name = "registry-cli", mixinStandardHelpOptions = true, version = "registry-cli 0.1",
         description = "Talks to a regional service of the Chengdu-Chongqing labor registry.",
         subcommands = {WhoamiCommand.class, AccountsCommand.class, RegionsCommand.class, InboxCommand.class, BootstrapRegionsCommand.class,
+                ProfileCommand.class, NoticesCommand.class, ViolationsCommand.class,
                 CommandLine.HelpCommand.class})
 public final class RegistryCli {
 

@@ -31,9 +31,13 @@ public class InboxController {
             @RequestParam(required = false) Boolean needsAction,
             @Parameter(description = "only items after this inbox sequence number")
             @RequestParam(defaultValue = "0") long after,
-            @Parameter(description = "only events of this name") @RequestParam(required = false) String eventName) {
+            @Parameter(description = "only events of this name") @RequestParam(required = false) String eventName,
+            @Parameter(description = "only items due on or before this date (yyyy-MM-dd): what is near or past its deadline")
+            @RequestParam(required = false) String dueBy) {
+        String due = dueBy == null ? null : cn.cdcq.registry.common.format.IsoDate.parse("dueBy", dueBy).toString();
         return inbox.items(i -> i.sequence() > after
                 && (needsAction == null || i.needsAction() == needsAction)
-                && (eventName == null || i.eventName().equals(eventName)));
+                && (eventName == null || i.eventName().equals(eventName))
+                && (due == null || (i.dueDate() != null && i.dueDate().compareTo(due) <= 0)));
     }
 }

@@ -25,17 +25,58 @@ public final class InboxRules {
         return (payload, mspId, regionCode) -> payload.path(regionField).asText("").equals(regionCode);
     }
 
+    /** The event came from the other region ({@code field} holds the acting region's code). */
+    static Rule fromOtherRegionCode(String regionField) {
+        return (payload, mspId, regionCode) -> payload.hasNonNull(regionField) && !payload.path(regionField).asText().equals(regionCode);
+    }
+
+    /** This region is one of those listed in {@code field} (an array of region codes). */
+    static Rule listedIn(String arrayField) {
+        return (payload, mspId, regionCode) -> {
+            for (JsonNode code : payload.path(arrayField)) {
+                if (code.asText().equals(regionCode)) {
+                    return true;
+                }
+            }
+            return false;
+        };
+    }
+
     static final Rule INFORMATION = (payload, mspId, regionCode) -> false;
 
-    static final Map<String, Rule> RULES = Map.of(
+    /** Deadline fields of event payloads, by name; the first present is the item's due date. */
+    static final java.util.List<String> DUE_FIELDS = java.util.List.of("dueOn", "acceptanceDueOn");
+
+    static final Map<String, Rule> RULES = Map.ofEntries(
             // Contract "region": the other region's registration or rotation awaits our approval.
-            "RegionChangeProposed", fromOtherRegion("mspId"),
-            "RegionChangeApproved", INFORMATION,
-            "RegionRegistered", INFORMATION,
-            "AttestationRotated", INFORMATION,
-            "RegionChangeWithdrawn", INFORMATION);
+            Map.entry("RegionChangeProposed", fromOtherRegion("mspId")),
+            Map.entry("RegionChangeApproved", INFORMATION),
+            Map.entry("RegionRegistered", INFORMATION),
+            Map.entry("AttestationRotated", INFORMATION),
+            Map.entry("RegionChangeWithdrawn", INFORMATION),
+            // Credit: a violation against one of our enterprises recorded by the other region, to acknowledge by dueOn.
+            Map.entry("CrossRegionNoticeRaised", addressedTo("toRegion")),
+            // Spot checks: every participant commits, then reveals after the other region did.
+            Map.entry("SpotCheckOpened", listedIn("participants")),
+            Map.entry("SpotCheckRevealed", fromOtherRegionCode("regionCode")),
+            // Cases: the region with jurisdiction accepts or declines by acceptanceDueOn; the region asked answers by dueOn.
+            Map.entry("ComplaintTransferred", addressedTo("toRegion")),
+            Map.entry("ComplaintFiled", addressedTo("toRegion")),
+            Map.entry("AssistRequested", addressedTo("toRegion")),
+            // The sweep names overdue items of both regions (ids only): each region looks at its own.
+            Map.entry("OverdueFlagged", (payload, mspId, regionCode) -> true));
 
     private InboxRules() {
+    }
+
+    /** The deadline an event carries (yyyy-MM-dd), or null. */
+    public static String dueDate(JsonNode payload) {
+        for (String field : DUE_FIELDS) {
+            if (payload.hasNonNull(field)) {
+                return payload.path(field).asText();
+            }
+        }
+        return null;
     }
 
     public static boolean needsAction(String eventName, JsonNode payload, String mspId, String regionCode) {

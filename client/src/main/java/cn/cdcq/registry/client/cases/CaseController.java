@@ -1,0 +1,215 @@
+package cn.cdcq.registry.client.cases;
+
+import cn.cdcq.registry.client.credit.CreditRequests;
+import cn.cdcq.registry.client.fabric.UserGateways;
+import cn.cdcq.registry.client.service.LedgerJson;
+import cn.cdcq.registry.common.cases.AssistRequest;
+import cn.cdcq.registry.common.cases.AssistRequestInput;
+import cn.cdcq.registry.common.cases.CaseSettings;
+import cn.cdcq.registry.common.cases.Complaint;
+import cn.cdcq.registry.common.cases.ComplaintCategory;
+import cn.cdcq.registry.common.cases.ComplaintInput;
+import cn.cdcq.registry.common.cases.OverdueReport;
+import cn.cdcq.registry.common.cases.WorkingCalendar;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * Cross-region cases (contract cases) and the working-day calendar (contract calendar):
+ * complaints filed, transferred, accepted, declined and closed; assist requests and answers;
+ * overdue lists. Bureau and inspector accounts; the calendar, case settings and the overdue
+ * sweep by the bureau.
+ */
+@RestController
+@RequestMapping(value = "/api/v1", produces = "application/json")
+@Tag(name = "Cases", description = "Complaints, assist requests, deadlines on the working-day calendar")
+@PreAuthorize("hasAnyRole('BUREAU', 'INSPECTOR')")
+public class CaseController {
+
+    private final UserGateways gateways;
+
+    public CaseController(UserGateways gateways) {
+        this.gateways = gateways;
+    }
+
+    public record ComplaintRequest(@Schema(description = "the worker's pseudonym (64 hex digits), never a name or ID number")
+                                   String workerPseudonym, String employerUscc,
+                                   @Schema(description = "one of ComplaintCategory") String category,
+                                   String documentHash,
+                                   @Schema(description = "day received at the counter (default today; at most 30 days ago)") String receivedOn) {
+    }
+
+    public record DeclineRequest(@Schema(description = "one of Complaint.DeclineReason") String reason, String decisionDocumentHash) {
+    }
+
+    public record CloseRequest(@Schema(description = "one of Complaint.Outcome") String outcome, String reportDocumentHash) {
+    }
+
+    public record AssistRequestBody(@Schema(description = "EVIDENCE_COLLECTION, DOCUMENT_DELIVERY or INQUIRY") String kind,
+                                    String toRegion, String uscc, String complaintId, String requestDocumentHash,
+                                    String sentOn) {
+    }
+
+    public record AnswerRequest(String answerDocumentHash) {
+    }
+
+    public record CalendarRequest(@NotNull Integer year, List<String> holidays, List<String> adjustedWorkingDays) {
+    }
+
+    public record SettingsRequest(@NotNull Integer acceptanceWorkingDays, @NotNull Integer assistWorkingDays) {
+    }
+
+    // ------------------------------------------------------------------ complaints
+
+    @PostMapping("/complaints")
+    @Operation(summary = "File a complaint received in this region; transferred when the employer is registered in the other")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Complaint.class)))
+    public ResponseEntity<String> file(@RequestBody ComplaintRequest r, @AuthenticationPrincipal UserDetails user) {
+        ComplaintInput input = new ComplaintInput(r.workerPseudonym(), CreditRequests.uscc("employerUscc", r.employerUscc()),
+                CreditRequests.enumValue(ComplaintCategory.class, "category", r.category()), r.documentHash(),
+                CreditRequests.optionalDate("receivedOn", r.receivedOn()));
+        return LedgerJson.ok(client(user).fileComplaint(input));
+    }
+
+    @GetMapping("/complaints")
+    @Operation(summary = "Complaints under a region's jurisdiction")
+    @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = Complaint.class))))
+    public ResponseEntity<String> complaints(@RequestParam String region, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).complaints(CreditRequests.region("region", region)));
+    }
+
+    @GetMapping("/complaints/{id}")
+    @Operation(summary = "One complaint")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Complaint.class)))
+    public ResponseEntity<String> complaint(@PathVariable String id, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).complaint(id));
+    }
+
+    @PostMapping("/complaints/{id}/accept")
+    @Operation(summary = "Accept a complaint under this region's jurisdiction")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Complaint.class)))
+    public ResponseEntity<String> accept(@PathVariable String id, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).accept(id));
+    }
+
+    @PostMapping("/complaints/{id}/decline")
+    @Operation(summary = "Decline a complaint with a reason code and the written decision's hash")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Complaint.class)))
+    public ResponseEntity<String> decline(@PathVariable String id, @RequestBody DeclineRequest r, @AuthenticationPrincipal UserDetails user) {
+        Complaint.DeclineReason reason = CreditRequests.enumValue(Complaint.DeclineReason.class, "reason", r.reason());
+        return LedgerJson.ok(client(user).decline(id, reason, CreditRequests.sha256("decisionDocumentHash", r.decisionDocumentHash())));
+    }
+
+    @PostMapping("/complaints/{id}/close")
+    @Operation(summary = "Close an accepted complaint with its outcome and the report's hash")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Complaint.class)))
+    public ResponseEntity<String> close(@PathVariable String id, @RequestBody CloseRequest r, @AuthenticationPrincipal UserDetails user) {
+        Complaint.Outcome outcome = CreditRequests.enumValue(Complaint.Outcome.class, "outcome", r.outcome());
+        return LedgerJson.ok(client(user).close(id, outcome, CreditRequests.sha256("reportDocumentHash", r.reportDocumentHash())));
+    }
+
+    // ------------------------------------------------------------------ assist requests
+
+    @PostMapping("/assist-requests")
+    @Operation(summary = "Ask the other region for help with an investigation (due in the agreed working days)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssistRequest.class)))
+    public ResponseEntity<String> requestAssist(@RequestBody AssistRequestBody r, @AuthenticationPrincipal UserDetails user) {
+        AssistRequestInput input = new AssistRequestInput(
+                CreditRequests.enumValue(AssistRequest.Kind.class, "kind", r.kind()),
+                CreditRequests.region("toRegion", r.toRegion()), CreditRequests.uscc("uscc", r.uscc()), r.complaintId(),
+                r.requestDocumentHash(), CreditRequests.optionalDate("sentOn", r.sentOn()));
+        return LedgerJson.ok(client(user).requestAssist(input));
+    }
+
+    @GetMapping("/assist-requests")
+    @Operation(summary = "Assist requests to or from a region")
+    @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = AssistRequest.class))))
+    public ResponseEntity<String> assistRequests(@RequestParam String region, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).assistRequests(CreditRequests.region("region", region)));
+    }
+
+    @GetMapping("/assist-requests/{id}")
+    @Operation(summary = "One assist request")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssistRequest.class)))
+    public ResponseEntity<String> assistRequest(@PathVariable String id, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).assistRequest(id));
+    }
+
+    @PostMapping("/assist-requests/{id}/answer")
+    @Operation(summary = "Answer an assist request addressed to this region")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssistRequest.class)))
+    public ResponseEntity<String> answer(@PathVariable String id, @RequestBody AnswerRequest r, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).answerAssist(id, CreditRequests.sha256("answerDocumentHash", r.answerDocumentHash())));
+    }
+
+    // ------------------------------------------------------------------ deadlines
+
+    @GetMapping("/overdue")
+    @Operation(summary = "Everything past its deadline today: notices, complaints, assist requests")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OverdueReport.class)))
+    public ResponseEntity<String> overdue(@AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).overdue());
+    }
+
+    @PostMapping("/overdue/flag")
+    @PreAuthorize("hasRole('BUREAU')")
+    @Operation(summary = "Flag what became overdue (one OverdueFlagged event tells both regions)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OverdueReport.class)))
+    public ResponseEntity<String> flagOverdue(@AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).flagOverdue());
+    }
+
+    @PutMapping("/calendar")
+    @PreAuthorize("hasRole('BUREAU')")
+    @Operation(summary = "Set a year of the working-day calendar (holidays, adjusted working days)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkingCalendar.class)))
+    public ResponseEntity<String> setCalendar(@Valid @RequestBody CalendarRequest r, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).setCalendar(new WorkingCalendar(r.year(), r.holidays(), r.adjustedWorkingDays(), null, null)));
+    }
+
+    @GetMapping("/calendar/{year}")
+    @Operation(summary = "One year of the working-day calendar")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkingCalendar.class)))
+    public ResponseEntity<String> calendar(@PathVariable int year, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).calendar(CreditRequests.year("year", year)));
+    }
+
+    @PutMapping("/case-settings")
+    @PreAuthorize("hasRole('BUREAU')")
+    @Operation(summary = "Set the deadlines in working days (acceptance of complaints, answers to assist requests)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseSettings.class)))
+    public ResponseEntity<String> setSettings(@Valid @RequestBody SettingsRequest r, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).setCaseSettings(r.acceptanceWorkingDays(), r.assistWorkingDays()));
+    }
+
+    @GetMapping("/case-settings")
+    @Operation(summary = "The deadlines in force")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseSettings.class)))
+    public ResponseEntity<String> settings(@AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).caseSettings());
+    }
+
+    private CaseRegistryClient client(UserDetails user) {
+        return gateways.client(user.getUsername(), CaseRegistryClient::new);
+    }
+}

@@ -1,0 +1,43 @@
+package cn.cdcq.registry.client.credit;
+
+import cn.cdcq.registry.client.fabric.UserGateways;
+import cn.cdcq.registry.client.service.LedgerJson;
+import cn.cdcq.registry.client.service.ServiceProperties;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The public part of an enterprise's credit profile, open to anyone ({@link PublicCreditProfile}
+ * says what is in it and what is not). The caller has no ledger identity, so the service reads
+ * (evaluate only, never submit) with its bureau administrator's identity.
+ */
+@RestController
+@RequestMapping(value = "/api/v1/public", produces = "application/json")
+@Tag(name = "Public", description = "Open to anyone, no account")
+public class PublicCreditController {
+
+    private final UserGateways gateways;
+    private final ServiceProperties properties;
+
+    public PublicCreditController(UserGateways gateways, ServiceProperties properties) {
+        this.gateways = gateways;
+        this.properties = properties;
+    }
+
+    @GetMapping("/enterprises/{uscc}/credit-profile")
+    @Operation(summary = "An enterprise's public credit profile: ratings of both regions, effective level, blacklist "
+            + "status, violation counts by type, spot-check outcomes; no personal data")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PublicCreditProfile.class)))
+    public ResponseEntity<String> profile(@PathVariable String uscc) {
+        String code = CreditRequests.uscc("uscc", uscc);
+        return LedgerJson.ok(PublicCreditProfile.of(gateways.client(properties.admin().account(), CreditRegistryClient::new).profile(code)));
+    }
+}

@@ -1,0 +1,182 @@
+package cn.cdcq.registry.client.credit;
+
+import cn.cdcq.registry.client.fabric.UserGateways;
+import cn.cdcq.registry.client.service.LedgerJson;
+import cn.cdcq.registry.common.credit.ConflictOfInterest;
+import cn.cdcq.registry.common.credit.CreditInputs;
+import cn.cdcq.registry.common.credit.InspectorEntry;
+import cn.cdcq.registry.common.credit.SpotCheckDraw;
+import cn.cdcq.registry.common.credit.SpotCheckRequest;
+import cn.cdcq.registry.common.credit.SpotCheckResult;
+import cn.cdcq.registry.common.credit.SpotCheckWeights;
+import cn.cdcq.registry.common.InvalidInputException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * "Double random, one public" spot checks (contract spotcheck): the bureau keeps the inspector
+ * register, conflicts and weights, opens draws, and commits to and reveals the region's secret,
+ * which this service makes and keeps ({@link SpotCheckSecrets}); results by bureau or drawn inspectors.
+ */
+@RestController
+@RequestMapping(value = "/api/v1/spot-checks", produces = "application/json")
+@Tag(name = "Spot checks", description = "Inspector register, conflicts, weights, commit-reveal draws, results")
+@PreAuthorize("hasAnyRole('BUREAU', 'INSPECTOR')")
+public class SpotCheckController {
+
+    private final UserGateways gateways;
+    private final SpotCheckSecrets secrets;
+
+    public SpotCheckController(UserGateways gateways, SpotCheckSecrets secrets) {
+        this.gateways = gateways;
+        this.secrets = secrets;
+    }
+
+    public record InspectorRequest(@NotNull @Pattern(regexp = "[A-Z]{2}-INS-[0-9]{4,8}",
+            message = "must be an inspector id such as CD-INS-0003") String inspectorId) {
+    }
+
+    public record ConflictRequest(@NotNull @Pattern(regexp = "[A-Z]{2}-INS-[0-9]{4,8}",
+            message = "must be an inspector id such as CD-INS-0003") String inspectorId, String uscc) {
+    }
+
+    public record WeightsRequest(@NotNull Integer a, @NotNull Integer b, @NotNull Integer c, @NotNull Integer unrated) {
+    }
+
+    public record DrawRequest(String registerRegion, @NotNull Integer enterpriseCount, @NotNull Integer inspectorsPerEnterprise) {
+    }
+
+    public record ResultRequest(String uscc, @Schema(description = "one of SpotCheckResult.Outcome") String outcome,
+                                String findingsDocumentHash) {
+    }
+
+    @PostMapping("/inspectors")
+    @PreAuthorize("hasRole('BUREAU')")
+    @Operation(summary = "Register an inspector id in this region's register (needed before the inspector can record)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InspectorEntry.class)))
+    public ResponseEntity<String> registerInspector(@Valid @RequestBody InspectorRequest request, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).registerInspector(request.inspectorId()));
+    }
+
+    @GetMapping("/inspectors")
+    @Operation(summary = "A region's inspector register")
+    @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = InspectorEntry.class))))
+    public ResponseEntity<String> inspectors(@RequestParam String region, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).inspectors(CreditRequests.region("region", region)));
+    }
+
+    @PostMapping("/conflicts")
+    @PreAuthorize("hasRole('BUREAU')")
+    @Operation(summary = "Declare an inspector's conflict of interest with an enterprise")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConflictOfInterest.class)))
+    public ResponseEntity<String> declareConflict(@Valid @RequestBody ConflictRequest request, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).declareConflict(request.inspectorId(), CreditRequests.uscc("uscc", request.uscc())));
+    }
+
+    @GetMapping("/conflicts")
+    @Operation(summary = "Every declared conflict")
+    @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = ConflictOfInterest.class))))
+    public ResponseEntity<String> conflicts(@AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).conflicts());
+    }
+
+    @PutMapping("/weights")
+    @PreAuthorize("hasRole('BUREAU')")
+    @Operation(summary = "Set this region's draw weights per credit level")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckWeights.class)))
+    public ResponseEntity<String> setWeights(@Valid @RequestBody WeightsRequest w, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).setWeights(w.a(), w.b(), w.c(), w.unrated()));
+    }
+
+    @GetMapping("/weights")
+    @Operation(summary = "A region's draw weights")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckWeights.class)))
+    public ResponseEntity<String> weights(@RequestParam String region, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).weights(CreditRequests.region("region", region)));
+    }
+
+    @PostMapping("/draws")
+    @PreAuthorize("hasRole('BUREAU')")
+    @Operation(summary = "Open a draw: fixes the register, levels, weights, inspectors and conflicts")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckDraw.class)))
+    public ResponseEntity<String> openDraw(@Valid @RequestBody DrawRequest r, @AuthenticationPrincipal UserDetails user) {
+        String region = CreditRequests.region("registerRegion", r.registerRegion());
+        return LedgerJson.ok(client(user).openDraw(new SpotCheckRequest(region, r.enterpriseCount(), r.inspectorsPerEnterprise())));
+    }
+
+    @GetMapping("/draws")
+    @Operation(summary = "Every draw")
+    @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = SpotCheckDraw.class))))
+    public ResponseEntity<String> draws(@AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).draws());
+    }
+
+    @GetMapping("/draws/{drawId}")
+    @Operation(summary = "One draw (with its assignments once drawn)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckDraw.class)))
+    public ResponseEntity<String> draw(@PathVariable String drawId, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).draw(CreditRequests.ledgerId("drawId", drawId)));
+    }
+
+    @PostMapping("/draws/{drawId}/commit")
+    @PreAuthorize("hasRole('BUREAU')")
+    @Operation(summary = "Commit this region to a fresh secret (kept by the service; only its SHA-256 goes to the ledger)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckDraw.class)))
+    public ResponseEntity<String> commit(@PathVariable String drawId, @AuthenticationPrincipal UserDetails user) {
+        String id = CreditRequests.ledgerId("drawId", drawId);
+        return LedgerJson.ok(client(user).commit(id, secrets.secretFor(id)));
+    }
+
+    @PostMapping("/draws/{drawId}/reveal")
+    @PreAuthorize("hasRole('BUREAU')")
+    @Operation(summary = "Reveal this region's secret (after every region committed); the last reveal draws")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckDraw.class)))
+    public ResponseEntity<String> reveal(@PathVariable String drawId, @AuthenticationPrincipal UserDetails user) {
+        String id = CreditRequests.ledgerId("drawId", drawId);
+        String secret = secrets.find(id).orElseThrow(() -> new InvalidInputException(CreditInputs.INVALID_VALUE,
+                "drawId: this service holds no secret for draw " + id + "; commit first (POST .../commit)"));
+        return LedgerJson.ok(client(user).reveal(id, secret));
+    }
+
+    @PostMapping("/draws/{drawId}/results")
+    @Operation(summary = "Publish the result of checking one drawn enterprise (bureau or a drawn inspector)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckResult.class)))
+    public ResponseEntity<String> publishResult(@PathVariable String drawId, @RequestBody ResultRequest r,
+                                                @AuthenticationPrincipal UserDetails user) {
+        String id = CreditRequests.ledgerId("drawId", drawId);
+        String uscc = CreditRequests.uscc("uscc", r.uscc());
+        SpotCheckResult.Outcome outcome = CreditRequests.enumValue(SpotCheckResult.Outcome.class, "outcome", r.outcome());
+        String hash = CreditRequests.sha256("findingsDocumentHash", r.findingsDocumentHash());
+        return LedgerJson.ok(client(user).publishResult(id, uscc, outcome, hash));
+    }
+
+    @GetMapping("/draws/{drawId}/results")
+    @Operation(summary = "Published results of a draw")
+    @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = SpotCheckResult.class))))
+    public ResponseEntity<String> results(@PathVariable String drawId, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).results(CreditRequests.ledgerId("drawId", drawId)));
+    }
+
+    private SpotCheckClient client(UserDetails user) {
+        return gateways.client(user.getUsername(), SpotCheckClient::new);
+    }
+}

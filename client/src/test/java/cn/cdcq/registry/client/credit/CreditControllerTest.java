@@ -1,0 +1,341 @@
+package cn.cdcq.registry.client.credit;
+
+import cn.cdcq.registry.client.fabric.LedgerException;
+import cn.cdcq.registry.client.fabric.UserGateways;
+import cn.cdcq.registry.client.identity.AccountUserDetails;
+import cn.cdcq.registry.client.region.RegionAttestation;
+import cn.cdcq.registry.client.service.ProblemDetails;
+import cn.cdcq.registry.client.service.SecurityConfiguration;
+import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.common.credit.CreditLevel;
+import cn.cdcq.registry.common.credit.CreditProfile;
+import cn.cdcq.registry.common.credit.CreditRating;
+import cn.cdcq.registry.common.credit.CreditRatingStatement;
+import cn.cdcq.registry.common.credit.Enterprise;
+import cn.cdcq.registry.common.credit.SpotCheckResult;
+import cn.cdcq.registry.common.credit.Violation;
+import cn.cdcq.registry.common.credit.ViolationInput;
+import cn.cdcq.registry.common.credit.ViolationStatus;
+import cn.cdcq.registry.common.credit.ViolationType;
+import cn.cdcq.registry.common.credit.WageArrearsListing;
+import cn.cdcq.registry.common.crypto.Hashes;
+import cn.cdcq.registry.common.json.Json;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.verifyNoInteractions;
+import static org.mockito.Mockito.when;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The credit API's HTTP face (credit, spot checks, public profile), typed ledger clients mocked at their boundary. */
+@WebMvcTest({CreditController.class, SpotCheckController.class, PublicCreditController.class})
+@Import({SecurityConfiguration.class, ProblemDetails.class})
+class CreditControllerTest {
+
+    static final String USCC = "91500000MA5U7Q1K33";
+    static final String HASH = "86ae35d58a6aa3b5742df94ef9d7162219f0106a911ae1954c1f0604aaec805d";
+    static final String TX = "90a01c8af6216e66947ce5e062f774f71de1a3cfa21399bdc2418c9f8f97af70";
+
+    @Autowired
+    MockMvc mvc;
+    @MockitoBean
+    UserGateways gateways;
+    @MockitoBean
+    RegionAttestation attestation;
+    @MockitoBean
+    AccountUserDetails users;
+    @MockitoBean
+    ServiceProperties properties;
+    @MockitoBean
+    SpotCheckSecrets secrets;
+
+    final CreditRegistryClient credit = mock(CreditRegistryClient.class);
+    final SpotCheckClient spotChecks = mock(SpotCheckClient.class);
+
+    @BeforeEach
+    void typedClients() {
+        when(gateways.client(anyString(), any())).thenAnswer(call -> {
+            // Which typed client the controller asked for: build one over no gateway and look at its type.
+            Object asked = ((Function<Object, ?>) call.getArgument(1)).apply(null);
+            return asked instanceof SpotCheckClient ? spotChecks : credit;
+        });
+        when(properties.admin()).thenReturn(new ServiceProperties.Admin("cd-admin", Path.of("pw")));
+    }
+
+    static String violationJson(String uscc, String amountFen) {
+        return "{\"uscc\":\"" + uscc + "\",\"type\":\"WAGE_ARREARS\",\"amountFen\":" + amountFen + ",\"workersAffected\":3,"
+                + "\"decisionDate\":\"2026-03-15\",\"decisionDocumentHash\":\"" + HASH + "\",\"major\":true}";
+    }
+
+    static Violation violation(String recordedBy) {
+        return new Violation(TX, USCC, "CQ", "CD", ViolationType.WAGE_ARREARS, 1_250_000, 3, "2026-03-15", HASH, true, false,
+                ViolationStatus.PENALIZED, true, "2026-03-16", "2026-03-16T02:00:00Z", recordedBy, "2026-03-16T02:00:00Z");
+    }
+
+    @Nested
+    class Violations {
+
+        @Test
+        @WithMockUser(username = "cd-ins-0007", roles = "INSPECTOR")
+        void anInspectorsViolationGoesToTheLedgerAsTypedInputSignedAsTheInspector() throws Exception {
+            Violation recorded = violation("CD-INS-0007");
+            when(credit.recordViolation(any())).thenReturn(recorded);
+            mvc.perform(post("/api/v1/violations").contentType(MediaType.APPLICATION_JSON)
+                            .content(violationJson(USCC.toLowerCase(), "1250000")))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(Json.write(recorded)));
+            ArgumentCaptor<ViolationInput> input = ArgumentCaptor.forClass(ViolationInput.class);
+            verify(credit).recordViolation(input.capture());
+            assertThat(input.getValue()).isEqualTo(new ViolationInput(USCC, ViolationType.WAGE_ARREARS, 1_250_000, 3,
+                    "2026-03-15", HASH, true, false, ViolationStatus.OPEN));
+            verify(gateways).client(eq("cd-ins-0007"), any());
+        }
+
+        @Test
+        @WithMockUser(username = "cd-ins-0007", roles = "INSPECTOR")
+        void aFractionOfAFenIsRefusedNamingTheField() throws Exception {
+            mvc.perform(post("/api/v1/violations").contentType(MediaType.APPLICATION_JSON).content(violationJson(USCC, "12.5")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.detail").value(startsWith("amountFen: 12.5 is not a whole number of fen")));
+            verifyNoInteractions(credit);
+        }
+
+        @Test
+        @WithMockUser(username = "cd-ins-0007", roles = "INSPECTOR")
+        void aBadUsccIsRefusedBeforeTheLedgerWithItsCheckCharacter() throws Exception {
+            mvc.perform(post("/api/v1/violations").contentType(MediaType.APPLICATION_JSON)
+                            .content(violationJson("91500000MA5U7Q1K3J", "100")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("INVALID_USCC"))
+                    .andExpect(jsonPath("$.detail").value(startsWith("uscc: USCC 91500000MA5U7Q1K3J: check character should be 3")));
+            verifyNoInteractions(credit);
+        }
+
+        @Test
+        @WithMockUser(username = "cd-ins-0007", roles = "INSPECTOR")
+        void anUnknownTypeADateThatIsNoDateAndAWordForANumberAreEachNamed() throws Exception {
+            mvc.perform(post("/api/v1/violations").contentType(MediaType.APPLICATION_JSON)
+                            .content(violationJson(USCC, "100").replace("WAGE_ARREARS", "UNPAID")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value(startsWith("type: 'UNPAID' is not one of [WAGE_ARREARS")));
+            mvc.perform(post("/api/v1/violations").contentType(MediaType.APPLICATION_JSON)
+                            .content(violationJson(USCC, "100").replace("2026-03-15", "2026-02-30")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("INVALID_DATE"))
+                    .andExpect(jsonPath("$.detail").value(startsWith("decisionDate")));
+            mvc.perform(post("/api/v1/violations").contentType(MediaType.APPLICATION_JSON)
+                            .content(violationJson(USCC, "100").replace("\"workersAffected\":3", "\"workersAffected\":\"three\"")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value(startsWith("workersAffected:")));
+            verifyNoInteractions(credit);
+        }
+
+        @Test
+        @WithMockUser(username = "cd-center", roles = "TRAINING_CENTER")
+        void aTrainingCenterMayNotRecordAViolation() throws Exception {
+            mvc.perform(post("/api/v1/violations").contentType(MediaType.APPLICATION_JSON).content(violationJson(USCC, "100")))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.code").value("FORBIDDEN"));
+            verifyNoInteractions(credit);
+        }
+
+        @Test
+        @WithMockUser(username = "cd-bureau", roles = "BUREAU")
+        void aBureauAccountMayNotRecordAViolationEither() throws Exception {
+            mvc.perform(post("/api/v1/violations").contentType(MediaType.APPLICATION_JSON).content(violationJson(USCC, "100")))
+                    .andExpect(status().isForbidden());
+            verifyNoInteractions(credit);
+        }
+
+        @Test
+        void withoutCredentialsItIs401() throws Exception {
+            mvc.perform(post("/api/v1/violations").contentType(MediaType.APPLICATION_JSON).content(violationJson(USCC, "100")))
+                    .andExpect(status().isUnauthorized())
+                    .andExpect(jsonPath("$.code").value("UNAUTHENTICATED"));
+            mvc.perform(get("/api/v1/notices").param("toRegion", "CQ")).andExpect(status().isUnauthorized());
+            verifyNoInteractions(gateways);
+        }
+
+        @Test
+        @WithMockUser(username = "cq-ins-0008", roles = "INSPECTOR")
+        void theOtherRegionsRefusalOfAStatusChangeIs403WithTheChaincodesMessage() throws Exception {
+            when(credit.updateStatus(TX, ViolationStatus.CLOSED)).thenThrow(new LedgerException("FORBIDDEN",
+                    "violation " + TX + " was recorded by region CD; only its inspectors may change it", List.of(), null));
+            mvc.perform(post("/api/v1/violations/" + TX + "/status").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"status\":\"CLOSED\"}"))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.code").value("FORBIDDEN"))
+                    .andExpect(jsonPath("$.detail").value(containsString("recorded by region CD")));
+        }
+
+        @Test
+        @WithMockUser(username = "cq-admin", roles = "BUREAU")
+        void noticesAreListedForAValidRegionOnly() throws Exception {
+            when(credit.notices("CQ", true)).thenReturn(List.of());
+            mvc.perform(get("/api/v1/notices").param("toRegion", "cq").param("pendingOnly", "true"))
+                    .andExpect(status().isOk()).andExpect(content().string("[]"));
+            mvc.perform(get("/api/v1/notices").param("toRegion", "Chongqing"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("INVALID_REGION"))
+                    .andExpect(jsonPath("$.detail").value(startsWith("toRegion: ")));
+        }
+    }
+
+    @Nested
+    class Ratings {
+
+        final CreditRatingStatement statement = new CreditRatingStatement(USCC, "CD", 2026, CreditLevel.B, CreditLevel.B,
+                null, List.of(TX), List.of("B: 1 penalized violation in 2026, no C condition"), 1);
+
+        @Test
+        @WithMockUser(username = "cd-admin", roles = "BUREAU")
+        void theServiceSignsExactlyThePreviewedStatementWithTheRegionsKeyAndRecordsThatSignature() throws Exception {
+            when(credit.previewRating(USCC, 2026, null, null)).thenReturn(statement);
+            byte[] signature = {0x30, 0x44, 0x02, 0x20, 0x11};
+            when(attestation.sign(any(), anyString(), anyString(), anyString())).thenReturn(signature);
+            CreditRating rating = new CreditRating(statement, Hashes.hex(signature), "2026-03-16T02:00:00Z", "ChengduMSP/cd-admin", 1);
+            when(credit.recordRating(statement, Hashes.hex(signature))).thenReturn(rating);
+            mvc.perform(post("/api/v1/enterprises/" + USCC + "/ratings").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"year\":2026}"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(Json.write(rating)));
+            verify(attestation).sign(eq(CreditRatingStatement.bytesToSign(statement)), eq("CreditRatingStatement"),
+                    eq(USCC + "/CD/2026"), eq("cd-admin"));
+        }
+
+        @Test
+        @WithMockUser(username = "cd-ins-0007", roles = "INSPECTOR")
+        void anInspectorMayNotRateAndNothingIsSigned() throws Exception {
+            mvc.perform(post("/api/v1/enterprises/" + USCC + "/ratings").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"year\":2026}"))
+                    .andExpect(status().isForbidden());
+            verifyNoInteractions(credit, attestation);
+        }
+
+        @Test
+        @WithMockUser(username = "cd-admin", roles = "BUREAU")
+        void aLevelOutsideABCIsRefusedBeforeAnythingIsSigned() throws Exception {
+            mvc.perform(post("/api/v1/enterprises/" + USCC + "/ratings").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"year\":2026,\"level\":\"AAA\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value(startsWith("level: 'AAA' is not one of [A, B, C]")));
+            verifyNoInteractions(credit, attestation);
+        }
+    }
+
+    @Nested
+    class SpotChecks {
+
+        @Test
+        @WithMockUser(username = "cd-admin", roles = "BUREAU")
+        void theCommitUsesTheSecretTheServiceKeepsAndTheRevealTheSameOne() throws Exception {
+            when(secrets.secretFor(TX)).thenReturn("ab".repeat(32));
+            when(secrets.find(TX)).thenReturn(Optional.of("ab".repeat(32)));
+            mvc.perform(post("/api/v1/spot-checks/draws/" + TX + "/commit")).andExpect(status().isOk());
+            mvc.perform(post("/api/v1/spot-checks/draws/" + TX + "/reveal")).andExpect(status().isOk());
+            verify(spotChecks).commit(TX, "ab".repeat(32));
+            verify(spotChecks).reveal(TX, "ab".repeat(32));
+        }
+
+        @Test
+        @WithMockUser(username = "cd-admin", roles = "BUREAU")
+        void aRevealWithoutACommittedSecretIsRefusedAndADrawIdThatIsNoIdToo() throws Exception {
+            when(secrets.find(TX)).thenReturn(Optional.empty());
+            mvc.perform(post("/api/v1/spot-checks/draws/" + TX + "/reveal"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value(containsString("commit first")));
+            mvc.perform(post("/api/v1/spot-checks/draws/not-a-draw/commit"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.detail").value(startsWith("drawId: 'not-a-draw' is not a record id")));
+            verifyNoInteractions(spotChecks);
+        }
+
+        @Test
+        @WithMockUser(username = "cd-ins-0007", roles = "INSPECTOR")
+        void anInspectorMayPublishAResultButNotCommit() throws Exception {
+            mvc.perform(post("/api/v1/spot-checks/draws/" + TX + "/commit")).andExpect(status().isForbidden());
+            mvc.perform(post("/api/v1/spot-checks/draws/" + TX + "/results").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"uscc\":\"" + USCC + "\",\"outcome\":\"NO_ISSUES\",\"findingsDocumentHash\":\"" + HASH + "\"}"))
+                    .andExpect(status().isOk());
+            verify(spotChecks).publishResult(TX, USCC, SpotCheckResult.Outcome.NO_ISSUES, HASH);
+            verifyNoInteractions(secrets);
+        }
+    }
+
+    @Nested
+    class PublicProfile {
+
+        @Test
+        void anyoneReadsThePublicPartsWithoutAccountsInspectorsReasonsOrPseudonyms() throws Exception {
+            CreditRatingStatement overridden = new CreditRatingStatement(USCC, "CQ", 2026, CreditLevel.A, CreditLevel.B,
+                    "reason text written by cq-admin", List.of(), List.of("A: none"), 1);
+            WageArrearsListing listing = new WageArrearsListing("l1", USCC, "CD", TX, true, 1_250_000, 1_000_000, false,
+                    List.of("cd".repeat(32)), "2026-03-20", "2029-03-20", WageArrearsListing.LISTED, "ChengduMSP/cd-admin", null);
+            CreditProfile profile = new CreditProfile(
+                    new Enterprise(USCC, "Chongqing Test Works Co", "CQ", false, "2026-01-01T00:00:00Z", "ChongqingMSP/cq-admin"),
+                    "2026-03-21", List.of(new CreditRating(overridden, "3045", "2026-03-21T01:00:00Z", "ChongqingMSP/cq-admin", 1)),
+                    Map.of("CQ", CreditLevel.B), CreditLevel.B, List.of(violation("CD-INS-0007")), List.of(), true,
+                    List.of(listing), List.of(new CreditProfile.SpotCheck("d1", "CQ", List.of("CQ-INS-0008", "CQ-INS-0009"),
+                    new SpotCheckResult("d1", USCC, SpotCheckResult.Outcome.VIOLATION_FOUND, HASH, "2026-03-19T00:00:00Z", "CQ-INS-0008"))),
+                    List.of(), List.of());
+            when(credit.profile(USCC)).thenReturn(profile);
+            String body = mvc.perform(get("/api/v1/public/enterprises/" + USCC + "/credit-profile"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.effectiveLevel").value("B"))
+                    .andExpect(jsonPath("$.latestLevels.CQ").value("B"))
+                    .andExpect(jsonPath("$.ratings[0].level").value("B"))
+                    .andExpect(jsonPath("$.blacklist.listed").value(true))
+                    .andExpect(jsonPath("$.blacklist.listings[0].expiresOn").value("2029-03-20"))
+                    .andExpect(jsonPath("$.violations.total").value(1))
+                    .andExpect(jsonPath("$.violations.byType.WAGE_ARREARS").value(1))
+                    .andExpect(jsonPath("$.spotChecks[0].outcome").value("VIOLATION_FOUND"))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(body).doesNotContain("cq-admin", "cd-admin", "INS-", "reason text", "cd".repeat(32), HASH);
+            verify(gateways).client(eq("cd-admin"), any());
+        }
+
+        @Test
+        void aMalformedUsccIsRefusedWithoutAnAccount() throws Exception {
+            mvc.perform(get("/api/v1/public/enterprises/915000/credit-profile"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("INVALID_USCC"));
+            verifyNoInteractions(credit);
+        }
+
+        @Test
+        void anUnknownEnterpriseIs404() throws Exception {
+            when(credit.profile(USCC)).thenThrow(new LedgerException("NOT_FOUND", "no enterprise " + USCC, List.of(), null));
+            mvc.perform(get("/api/v1/public/enterprises/" + USCC + "/credit-profile"))
+                    .andExpect(status().isNotFound())
+                    .andExpect(jsonPath("$.code").value("NOT_FOUND"));
+        }
+    }
+}
