@@ -78,8 +78,10 @@ service_launch() { # region
   check_ports_free "$port"
   service_config "$org"
   # The service runs a copy, so rebuilding client/target never changes a running service's jar.
-  cp "$SERVICE_JAR" "$DATA/service/registry-service.jar.tmp" && mv "$DATA/service/registry-service.jar.tmp" "$DATA/service/registry-service.jar"
-  start_proc "$name" java -Xms64m -Xmx384m -XX:+UseSerialGC -jar "$DATA/service/registry-service.jar" \
+  # One copy per region (renamed into place), so restarting both regions at once never races.
+  local jar="$DATA/service/$org/registry-service.jar"
+  cp "$SERVICE_JAR" "$jar.tmp" && mv "$jar.tmp" "$jar"
+  start_proc "$name" java -Xms64m -Xmx384m -XX:+UseSerialGC -jar "$jar" \
     "--spring.config.additional-location=file:$DATA/service-$org.yml"
   SERVICE_PID=$LAST_PID
 }
