@@ -27,13 +27,22 @@ public final class InboxRules {
 
     static final Rule INFORMATION = (payload, mspId, regionCode) -> false;
 
-    static final Map<String, Rule> RULES = Map.of(
+    /** A recognition rule proposed by the other region between it and this one awaits our acceptance or refusal. */
+    static final Rule RULE_TO_ANSWER = (payload, mspId, regionCode) -> "PROPOSED".equals(payload.path("status").asText())
+            && !regionCode.equals(payload.path("proposedByRegion").asText(regionCode))
+            && (regionCode.equals(payload.path("fromRegion").asText()) || regionCode.equals(payload.path("toRegion").asText()));
+
+    static final Map<String, Rule> RULES = Map.ofEntries(
             // Contract "region": the other region's registration or rotation awaits our approval.
-            "RegionChangeProposed", fromOtherRegion("mspId"),
-            "RegionChangeApproved", INFORMATION,
-            "RegionRegistered", INFORMATION,
-            "AttestationRotated", INFORMATION,
-            "RegionChangeWithdrawn", INFORMATION);
+            Map.entry("RegionChangeProposed", fromOtherRegion("mspId")),
+            Map.entry("RegionChangeApproved", INFORMATION),
+            Map.entry("RegionRegistered", INFORMATION),
+            Map.entry("AttestationRotated", INFORMATION),
+            Map.entry("RegionChangeWithdrawn", INFORMATION),
+            // Contract "recognition": the other region's rule proposal awaits our answer; a case
+            // submitted for recognition here awaits our decision.
+            Map.entry("RecognitionRuleProposed", RULE_TO_ANSWER),
+            Map.entry("RecognitionCaseSubmitted", addressedTo("targetRegion")));
 
     private InboxRules() {
     }
