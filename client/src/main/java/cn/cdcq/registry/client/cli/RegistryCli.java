@@ -22,7 +22,7 @@ import java.util.Properties;
         description = "Talks to a regional service of the Chengdu-Chongqing labor registry.",
         subcommands = {WhoamiCommand.class, AccountsCommand.class, RegionsCommand.class, InboxCommand.class, BootstrapRegionsCommand.class,
                 ProfileCommand.class, NoticesCommand.class, ViolationsCommand.class,
-                CommandLine.HelpCommand.class})
+                IssueBatchCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class})
 public final class RegistryCli {
 
     @Option(names = "--region", description = "chengdu or chongqing: take the service's URL (and, without --user, "
@@ -73,6 +73,15 @@ public final class RegistryCli {
             throw new IllegalArgumentException("say which service: --region chengdu|chongqing or --url URL");
         }
         return new ServiceApi(serviceUrl, account, account == null ? null : password(password));
+    }
+
+    /** The API without an account, for the open endpoints (--url, or --region for its URL only). */
+    ServiceApi publicApi() {
+        String serviceUrl = url != null ? url : region != null ? required(services(), region + ".url") : null;
+        if (serviceUrl == null) {
+            throw new IllegalArgumentException("say which service: --region chengdu|chongqing or --url URL");
+        }
+        return new ServiceApi(serviceUrl, null, null);
     }
 
     static Properties services() {

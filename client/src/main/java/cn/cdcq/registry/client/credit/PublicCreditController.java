@@ -1,8 +1,7 @@
 package cn.cdcq.registry.client.credit;
 
-import cn.cdcq.registry.client.fabric.UserGateways;
+import cn.cdcq.registry.client.identity.PublicReader;
 import cn.cdcq.registry.client.service.LedgerJson;
-import cn.cdcq.registry.client.service.ServiceProperties;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -17,19 +16,17 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The public part of an enterprise's credit profile, open to anyone ({@link PublicCreditProfile}
  * says what is in it and what is not). The caller has no ledger identity, so the service reads
- * (evaluate only, never submit) with its bureau administrator's identity.
+ * (evaluate only) as the service's {@link PublicReader}, which no contract lets write.
  */
 @RestController
 @RequestMapping(value = "/api/v1/public", produces = "application/json")
 @Tag(name = "Public", description = "Open to anyone, no account")
 public class PublicCreditController {
 
-    private final UserGateways gateways;
-    private final ServiceProperties properties;
+    private final PublicReader reader;
 
-    public PublicCreditController(UserGateways gateways, ServiceProperties properties) {
-        this.gateways = gateways;
-        this.properties = properties;
+    public PublicCreditController(PublicReader reader) {
+        this.reader = reader;
     }
 
     @GetMapping("/enterprises/{uscc}/credit-profile")
@@ -38,6 +35,6 @@ public class PublicCreditController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PublicCreditProfile.class)))
     public ResponseEntity<String> profile(@PathVariable String uscc) {
         String code = CreditRequests.uscc("uscc", uscc);
-        return LedgerJson.ok(PublicCreditProfile.of(gateways.client(properties.admin().account(), CreditRegistryClient::new).profile(code)));
+        return LedgerJson.ok(PublicCreditProfile.of(reader.client(CreditRegistryClient::new).profile(code)));
     }
 }

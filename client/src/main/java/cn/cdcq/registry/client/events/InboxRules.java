@@ -47,6 +47,11 @@ public final class InboxRules {
     /** Deadline fields of event payloads, by name; the first present is the item's due date. */
     static final java.util.List<String> DUE_FIELDS = java.util.List.of("dueOn", "acceptanceDueOn");
 
+    /** A recognition rule proposed by the other region between it and this one awaits our acceptance or refusal. */
+    static final Rule RULE_TO_ANSWER = (payload, mspId, regionCode) -> "PROPOSED".equals(payload.path("status").asText())
+            && !regionCode.equals(payload.path("proposedByRegion").asText(regionCode))
+            && (regionCode.equals(payload.path("fromRegion").asText()) || regionCode.equals(payload.path("toRegion").asText()));
+
     static final Map<String, Rule> RULES = Map.ofEntries(
             // Contract "region": the other region's registration or rotation awaits our approval.
             Map.entry("RegionChangeProposed", fromOtherRegion("mspId")),
@@ -64,7 +69,11 @@ public final class InboxRules {
             Map.entry("ComplaintFiled", addressedTo("toRegion")),
             Map.entry("AssistRequested", addressedTo("toRegion")),
             // The sweep names overdue items of both regions (ids only): each region looks at its own.
-            Map.entry("OverdueFlagged", (payload, mspId, regionCode) -> true));
+            Map.entry("OverdueFlagged", (payload, mspId, regionCode) -> true),
+            // Contract "recognition": the other region's rule proposal awaits our answer; a case
+            // submitted for recognition here awaits our decision.
+            Map.entry("RecognitionRuleProposed", RULE_TO_ANSWER),
+            Map.entry("RecognitionCaseSubmitted", addressedTo("targetRegion")));
 
     private InboxRules() {
     }

@@ -61,11 +61,17 @@ public class LedgerException extends RuntimeException {
     }
 
     static LedgerException from(String transaction, CommitException e) {
-        if (e.getCode() == org.hyperledger.fabric.protos.peer.TxValidationCode.MVCC_READ_CONFLICT) {
-            return new LedgerException(MVCC_CONFLICT, transaction + " (" + e.getTransactionId()
-                    + ") lost a race: a concurrent transaction changed what it read; retry it", List.of(), e);
+        return notCommitted(transaction, e.getTransactionId(), e.getCode(), e);
+    }
+
+    /** A transaction the orderer took but the peer marked invalid: a lost MVCC race is {@link #MVCC_CONFLICT}. */
+    static LedgerException notCommitted(String transaction, String transactionId,
+                                        org.hyperledger.fabric.protos.peer.TxValidationCode code, Throwable cause) {
+        if (code == org.hyperledger.fabric.protos.peer.TxValidationCode.MVCC_READ_CONFLICT) {
+            return new LedgerException(MVCC_CONFLICT, transaction + " (" + transactionId
+                    + ") lost a race: a concurrent transaction changed what it read; retry it", List.of(), cause);
         }
-        return new LedgerException("NOT_COMMITTED", transaction + " (" + e.getTransactionId()
-                + ") was ordered but not committed: " + e.getCode(), List.of(), e);
+        return new LedgerException("NOT_COMMITTED", transaction + " (" + transactionId
+                + ") was ordered but not committed: " + code, List.of(), cause);
     }
 }

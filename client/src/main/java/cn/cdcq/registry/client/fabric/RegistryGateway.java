@@ -161,8 +161,7 @@ public final class RegistryGateway implements AutoCloseable {
             SubmittedTransaction submitted = endorsed.submitAsync();
             Status status = submitted.getStatus();
             if (!status.isSuccessful()) {
-                throw logged(new LedgerException("NOT_COMMITTED", name + " (" + status.getTransactionId()
-                        + ") was ordered but not committed: " + status.getCode(), List.of(), null));
+                throw logged(LedgerException.notCommitted(name, status.getTransactionId(), status.getCode(), null));
             }
             return new Committed(new String(submitted.getResult(), StandardCharsets.UTF_8), status.getTransactionId(),
                     status.getBlockNumber(), endorsed.getBytes().length);

@@ -9,7 +9,14 @@ public enum AccountRole {
     BUREAU_ADMIN("bureau"),
     BUREAU("bureau"),
     TRAINING_CENTER("training_center"),
-    INSPECTOR("inspector");
+    INSPECTOR("inspector"),
+    /**
+     * The service's own identity for its open endpoints ({@code /api/v1/public/**}): it reads the
+     * ledger (verification, public profiles) and may write nothing, since no contract grants the
+     * role {@code reader} anything. Made by the service itself ({@link PublicReader}); nobody logs
+     * in with it and no administrator can create one.
+     */
+    PUBLIC_READER("reader");
 
     private final String fabricRole;
 

@@ -26,7 +26,8 @@ public class AccountUserDetails implements UserDetailsService {
         if (account.role() == AccountRole.BUREAU_ADMIN) {
             roles.add(AccountRole.BUREAU.name());
         }
+        // The public reader acts only for the open endpoints; nobody logs in as it.
         return User.withUsername(account.name()).password(account.passwordHash())
-                .roles(roles.toArray(String[]::new)).build();
+                .roles(roles.toArray(String[]::new)).disabled(account.role() == AccountRole.PUBLIC_READER).build();
     }
 }

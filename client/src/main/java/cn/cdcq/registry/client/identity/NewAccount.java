@@ -31,6 +31,10 @@ public record NewAccount(
      * USCC, an inspector an ID of this region, and nobody else either.
      */
     public void validate(String regionCode) {
+        if (role == AccountRole.PUBLIC_READER || PublicReader.ACCOUNT.equals(name)) {
+            throw new InvalidInputException("INVALID_ACCOUNT", "the account " + PublicReader.ACCOUNT + " (role "
+                    + AccountRole.PUBLIC_READER + ") is the service's own reader for its open endpoints; it cannot be created");
+        }
         switch (role) {
             case TRAINING_CENTER -> {
                 if (centerId == null) {

@@ -5,12 +5,15 @@ import cn.cdcq.registry.client.identity.Accounts;
 import cn.cdcq.registry.client.identity.FabricCaClient;
 import cn.cdcq.registry.common.InvalidInputException;
 import org.slf4j.Logger;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.MismatchedInputException;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -53,6 +56,16 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         return answer.body(problem(status, e.code(), detail));
     }
 
+    /** Refused before the ledger: the first wrong field in {@code field}, every one in {@code errors}. */
+    @ExceptionHandler(InvalidRequest.class)
+    ResponseEntity<ProblemDetail> invalidFields(InvalidRequest e) {
+        ProblemDetail p = problem(HttpStatus.BAD_REQUEST, e.getCode(), e.getMessage());
+        p.setProperty("field", e.field());
+        p.setProperty("errors", e.problems().stream().map(f -> Map.of("field", f.field(), "code", f.code(),
+                "message", f.message())).toList());
+        return ResponseEntity.badRequest().body(p);
+    }
+
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, e.getCode(), e.getMessage()));
@@ -81,23 +94,48 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         String detail = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> f.getField() + ": " + f.getDefaultMessage()).sorted().collect(Collectors.joining("; "));
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_INPUT", detail.isEmpty() ? "the request body is not valid" : detail);
+        e.getBindingResult().getFieldErrors().stream().map(f -> f.getField()).sorted().findFirst()
+                .ifPresent(field -> problem.setProperty("field", field));
         return ResponseEntity.badRequest().body(problem);
     }
 
-    /** Unreadable JSON: name the field Jackson stopped at (a fraction where whole fen were due, a string for a number). */
+    /**
+     * A body Jackson cannot map (text where a number belongs, an array where an object does)
+     * names the field by its JSON path; the value itself is not repeated, as it may be personal data.
+     */
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(org.springframework.http.converter.HttpMessageNotReadableException e,
-                                                                  HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
-            if (t instanceof tools.jackson.core.JacksonException j && !j.getPath().isEmpty()) {
-                String field = j.getPath().stream().map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-                        .collect(Collectors.joining(".")).replace(".[", "[");
-                return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "INVALID_INPUT",
-                        field + ": " + j.getOriginalMessage().lines().findFirst().orElse("cannot be read")));
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        if (!(e.getMostSpecificCause() instanceof JacksonException json) || json.getPath().isEmpty()) {
+            return super.handleHttpMessageNotReadable(e, headers, status, request);
+        }
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference step : json.getPath()) {
+            if (step.getPropertyName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+            } else if (step.getIndex() >= 0) {
+                field.append('[').append(step.getIndex()).append(']');
             }
         }
-        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "INVALID_INPUT",
-                "the request body is not valid JSON for this endpoint"));
+        String expected = json instanceof MismatchedInputException m && m.getTargetType() != null
+                ? " (expected " + describe(m.getTargetType()) + ")" : "";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_JSON", field + ": has the wrong JSON type or form"
+                + expected + "; see the API description at /v3/api-docs");
+        problem.setProperty("field", field.toString());
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    private static String describe(Class<?> type) {
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "a whole number";
+        }
+        if (type == String.class) {
+            return "text in quotes";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "an array";
+        }
+        return type.isRecord() ? "an object" : type.getSimpleName();
     }
 
     @Override

@@ -40,4 +40,19 @@ class InboxRulesTest {
         assertThat(new InboxItem(1, "CrossRegionNoticeRaised", "tx", 3, true, "now", "{\"dueOn\":\"2026-03-31\"}").dueDate())
                 .isEqualTo("2026-03-31");
     }
+
+    @Test
+    void aRuleProposedByTheOtherRegionAwaitsThisOnesAnswerButNotItsOwn() {
+        String proposedByCq = "{\"ruleId\":\"r\",\"fromRegion\":\"CQ\",\"toRegion\":\"CD\",\"status\":\"PROPOSED\",\"proposedByRegion\":\"CQ\"}";
+        assertThat(InboxRules.needsAction("RecognitionRuleProposed", Json.tree(proposedByCq), "ChengduMSP", "CD")).isTrue();
+        assertThat(InboxRules.needsAction("RecognitionRuleProposed", Json.tree(proposedByCq), "ChongqingMSP", "CQ")).isFalse();
+        assertThat(InboxRules.needsAction("RecognitionRuleAccepted", Json.tree(proposedByCq), "ChengduMSP", "CD")).isFalse();
+    }
+
+    @Test
+    void aCaseAwaitsTheDecisionOfItsTargetRegion() {
+        String toCd = "{\"caseId\":\"c\",\"fromRegion\":\"CQ\",\"targetRegion\":\"CD\",\"status\":\"SUBMITTED\"}";
+        assertThat(InboxRules.needsAction("RecognitionCaseSubmitted", Json.tree(toCd), "ChengduMSP", "CD")).isTrue();
+        assertThat(InboxRules.needsAction("RecognitionCaseSubmitted", Json.tree(toCd), "ChongqingMSP", "CQ")).isFalse();
+    }
 }

@@ -38,4 +38,16 @@ class RegistryGatewayRetryTest {
         }, pauses::add)).isInstanceOf(LedgerException.class);
         assertThat(calls).hasValue(1);
     }
+
+    @Test
+    void aTransactionMarkedMvccReadConflictAtCommitIsAnMvccConflictWhicheverWayItWasSubmitted() {
+        LedgerException lost = LedgerException.notCommitted("certificate:issueBatch", "tx1",
+                org.hyperledger.fabric.protos.peer.TxValidationCode.MVCC_READ_CONFLICT, null);
+        assertThat(lost.code()).isEqualTo(LedgerException.MVCC_CONFLICT);
+        assertThat(lost.getMessage()).contains("tx1", "lost a race");
+        LedgerException other = LedgerException.notCommitted("certificate:issueBatch", "tx2",
+                org.hyperledger.fabric.protos.peer.TxValidationCode.ENDORSEMENT_POLICY_FAILURE, null);
+        assertThat(other.code()).isEqualTo("NOT_COMMITTED");
+        assertThat(other.getMessage()).contains("ENDORSEMENT_POLICY_FAILURE");
+    }
 }

@@ -87,6 +87,20 @@ class AccountControllerTest {
 
     @Test
     @WithMockUser(username = "cd-admin", roles = {"BUREAU_ADMIN", "BUREAU"})
+    void theServicesPublicReaderCannotBeCreatedOrImpersonatedByName() throws Exception {
+        mvc.perform(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"cd-reader\",\"role\":\"PUBLIC_READER\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_ACCOUNT"));
+        mvc.perform(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"public-reader\",\"role\":\"BUREAU\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_ACCOUNT"));
+        verify(accounts, never()).create(any(), anyString(), anyString());
+    }
+
+    @Test
+    @WithMockUser(username = "cd-admin", roles = {"BUREAU_ADMIN", "BUREAU"})
     void personalNamesAndShortPasswordsAreRefusedWithTheFieldsNamed() throws Exception {
         mvc.perform(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"Li Lei\",\"role\":\"BUREAU\",\"password\":\"short\"}"))

@@ -286,6 +286,7 @@ public final class RecognitionContract implements ContractInterface {
         e.put("fromRegion", rule.fromRegion());
         e.put("toRegion", rule.toRegion());
         e.put("status", rule.status());
+        e.put("proposedByRegion", rule.proposedByRegion());
         return e;
     }
 

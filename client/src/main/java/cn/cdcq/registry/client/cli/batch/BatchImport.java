@@ -21,7 +21,7 @@ import java.util.Set;
  *   <li>every row is validated first; if any is invalid, each is reported with its line and
  *       reason and nothing at all is submitted;</li>
  *   <li>the rows go in batches whose ids are derived from the CSV's content and the batch's
- *       index ({@code sha256(csv)[0..16]-index}), so the same file always makes the same batch
+ *       size and index ({@code sha256(csv)[0..16]-size-index}), so the same file always makes the same batch
  *       ids and the ledger can refuse a batch it has already taken;</li>
  *   <li>each submitted batch id is appended (and forced to disk) to a progress file, so a run
  *       that was interrupted resumes with the first batch not recorded; a batch that the service
@@ -77,9 +77,13 @@ public final class BatchImport<T> {
         this.progress = progress;
     }
 
-    /** The id of batch {@code index} (from 0) of a CSV with these bytes. */
-    public static String batchId(byte[] csv, int index) {
-        return Hashes.sha256Hex(csv).substring(0, 16) + "-" + index;
+    /**
+     * The id of batch {@code index} (from 0) of a CSV with these bytes cut into batches of
+     * {@code batchSize}: a resumed run with another batch size has other ids, so it never takes a
+     * batch of the earlier run for one of its own.
+     */
+    public static String batchId(byte[] csv, int batchSize, int index) {
+        return Hashes.sha256Hex(csv).substring(0, 16) + "-" + batchSize + "-" + index;
     }
 
     public Result run(Path csv, Path progressFile) {
@@ -111,7 +115,7 @@ public final class BatchImport<T> {
         try (FileChannel log = FileChannel.open(progressFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             for (int b = 0; b < batches; b++) {
-                String id = batchId(bytes, b);
+                String id = batchId(bytes, batchSize, b);
                 List<T> chunk = items.subList(b * batchSize, Math.min(items.size(), (b + 1) * batchSize));
                 if (done.contains(id)) {
                     skipped++;

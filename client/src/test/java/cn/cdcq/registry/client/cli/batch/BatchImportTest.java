@@ -100,7 +100,8 @@ class BatchImportTest {
     void batchIdsFollowTheContentAndTheIndex() {
         byte[] a = "name,level\nx,1\n".getBytes(StandardCharsets.UTF_8);
         byte[] b = "name,level\nx,2\n".getBytes(StandardCharsets.UTF_8);
-        assertThat(BatchImport.batchId(a, 0)).isEqualTo(BatchImport.batchId(a.clone(), 0)).matches("[0-9a-f]{16}-0");
-        assertThat(BatchImport.batchId(a, 0)).isNotEqualTo(BatchImport.batchId(b, 0)).isNotEqualTo(BatchImport.batchId(a, 1));
+        assertThat(BatchImport.batchId(a, 500, 0)).isEqualTo(BatchImport.batchId(a.clone(), 500, 0)).matches("[0-9a-f]{16}-500-0");
+        assertThat(BatchImport.batchId(a, 500, 0)).isNotEqualTo(BatchImport.batchId(b, 500, 0))
+                .isNotEqualTo(BatchImport.batchId(a, 500, 1)).isNotEqualTo(BatchImport.batchId(a, 200, 0));
     }
 }
