@@ -1,5 +1,8 @@
 package cn.cdcq.registry.client.e2e;
 
+import cn.cdcq.registry.client.e2e.E2eServices.Answer;
+import cn.cdcq.registry.client.e2e.E2eServices.CliRun;
+import cn.cdcq.registry.client.e2e.E2eServices.Service;
 import cn.cdcq.registry.common.credit.CreditRatingStatement;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.crypto.Signatures;
@@ -14,12 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,10 +26,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,9 +49,7 @@ class CreditServiceIT {
     private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private Path servicesFile;
-    private Path root;
+    private E2eServices services;
     private Service chengdu;
     private Service chongqing;
     private Service cdInspector;
@@ -65,55 +57,29 @@ class CreditServiceIT {
     private String violationId;
     private final String year = Integer.toString(LocalDate.now(CHINA).getYear());
 
-    record Service(String url, String user, String password) {
-        Service as(String otherUser, String otherPassword) {
-            return new Service(url, otherUser, otherPassword);
-        }
-
-        Service anonymous() {
-            return new Service(url, null, null);
-        }
-    }
-
-    record Answer(int status, JsonNode body) {
-    }
-
-    record CliRun(int exitCode, String output) {
-    }
-
     @BeforeAll
     void services() throws Exception {
-        String file = System.getProperty("e2e.services", "");
-        if (file.isBlank() || !Files.isRegularFile(Path.of(file))) {
-            throw new IllegalStateException("end-to-end tests of the services need them running: set -De2e.services to "
-                    + "their services.properties (scripts/test.sh does); got '" + file + "'");
-        }
-        servicesFile = Path.of(file);
-        root = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
-        Properties services = new Properties();
-        try (Reader r = Files.newBufferedReader(servicesFile, StandardCharsets.UTF_8)) {
-            services.load(r);
-        }
-        chengdu = admin(services, "chengdu");
-        chongqing = admin(services, "chongqing");
-        CliRun bootstrap = cli("bootstrap-regions");
-        assertThat(bootstrap.exitCode()).as("registry-cli bootstrap-regions: %s", bootstrap.output()).isZero();
+        services = new E2eServices();
+        chengdu = services.admin("chengdu");
+        chongqing = services.admin("chongqing");
+        CliRun bootstrap = services.cli(120, "bootstrap-regions");
+        assertThat(bootstrap.exitCode()).as("registry-cli bootstrap-regions: %s", bootstrap.out()).isZero();
         enterprise = randomUscc("915000");
     }
 
     @Test
     @Order(1)
     void chongqingRegistersAnEnterpriseAndChengduRegistersAnInspectorThroughTheApi() {
-        Answer registered = post(chongqing, "/api/v1/enterprises", obj().put("uscc", enterprise)
+        Answer registered = services.post(chongqing, "/api/v1/enterprises", obj().put("uscc", enterprise)
                 .put("name", "Chongqing Credit Test Works " + enterprise.substring(10)).put("platform", false));
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(200);
         assertThat(registered.body().path("regionCode").asText()).isEqualTo("CQ");
-        assertThat(get(chengdu, "/api/v1/enterprises/" + enterprise).body().path("regionCode").asText()).isEqualTo("CQ");
+        assertThat(services.get(chengdu, "/api/v1/enterprises/" + enterprise).body().path("regionCode").asText()).isEqualTo("CQ");
 
         cdInspector = inspector(chengdu, "cd", "CD");
-        Answer me = get(cdInspector, "/api/v1/whoami");
+        Answer me = services.get(cdInspector, "/api/v1/whoami");
         assertThat(me.body().path("ledger").path("role").asText()).isEqualTo("inspector");
-        Answer register = get(chengdu, "/api/v1/spot-checks/inspectors?region=CD");
+        Answer register = services.get(chengdu, "/api/v1/spot-checks/inspectors?region=CD");
         assertThat(register.body().findValuesAsText("inspectorId"))
                 .contains(me.body().path("ledger").path("inspectorId").asText());
     }
@@ -122,7 +88,7 @@ class CreditServiceIT {
     @Order(2)
     void aChengduViolationReachesChongqingsInboxAsNeedingActionAndChongqingAcknowledgesIt() throws Exception {
         String today = LocalDate.now(CHINA).toString();
-        Answer recorded = post(cdInspector, "/api/v1/violations", violation(enterprise, today));
+        Answer recorded = services.post(cdInspector, "/api/v1/violations", violation(enterprise, today));
         assertThat(recorded.status()).as(recorded.body().toString()).isEqualTo(200);
         violationId = recorded.body().path("id").asText();
         assertThat(recorded.body().path("recordingRegion").asText()).isEqualTo("CD");
@@ -132,24 +98,24 @@ class CreditServiceIT {
         assertThat(item.path("needsAction").asBoolean()).isTrue();
         assertThat(item.path("dueDate").asText()).isEqualTo(item.path("payload").path("dueOn").asText()).isEqualTo(today);
         // Due today (a major case): it is among what is due by today, and in Chengdu's inbox it needs no action.
-        assertThat(get(chongqing, "/api/v1/inbox?needsAction=true&dueBy=" + today).body().findValuesAsText("txId"))
+        assertThat(services.get(chongqing, "/api/v1/inbox?needsAction=true&dueBy=" + today).body().findValuesAsText("txId"))
                 .contains(violationId);
-        assertThat(get(chongqing, "/api/v1/inbox?dueBy=" + LocalDate.parse(today).minusDays(1)).body().findValuesAsText("txId"))
+        assertThat(services.get(chongqing, "/api/v1/inbox?dueBy=" + LocalDate.parse(today).minusDays(1)).body().findValuesAsText("txId"))
                 .doesNotContain(violationId);
         JsonNode inChengdu = waitForInboxItem(chengdu, "CrossRegionNoticeRaised", violationId, Duration.ofSeconds(60));
         assertThat(inChengdu.path("needsAction").asBoolean()).isFalse();
 
-        Answer pending = get(chongqing, "/api/v1/notices?toRegion=CQ&pendingOnly=true");
+        Answer pending = services.get(chongqing, "/api/v1/notices?toRegion=CQ&pendingOnly=true");
         assertThat(pending.body().findValuesAsText("violationId")).contains(violationId);
-        Answer notChengdus = post(chengdu, "/api/v1/notices/" + violationId + "/acknowledge", null);
+        Answer notChengdus = services.post(chengdu, "/api/v1/notices/" + violationId + "/acknowledge", null);
         assertThat(notChengdus.status()).as(notChengdus.body().toString()).isEqualTo(403);
         assertThat(notChengdus.body().path("detail").asText()).contains("addressed to region CQ");
-        Answer ack = post(chongqing, "/api/v1/notices/" + violationId + "/acknowledge", null);
+        Answer ack = services.post(chongqing, "/api/v1/notices/" + violationId + "/acknowledge", null);
         assertThat(ack.status()).as(ack.body().toString()).isEqualTo(200);
         assertThat(ack.body().path("acknowledgedBy").asText()).isEqualTo("ChongqingMSP/cq-admin");
-        assertThat(get(chongqing, "/api/v1/notices?toRegion=CQ&pendingOnly=true").body().findValuesAsText("violationId"))
+        assertThat(services.get(chongqing, "/api/v1/notices?toRegion=CQ&pendingOnly=true").body().findValuesAsText("violationId"))
                 .doesNotContain(violationId);
-        Answer twice = post(chongqing, "/api/v1/notices/" + violationId + "/acknowledge", null);
+        Answer twice = services.post(chongqing, "/api/v1/notices/" + violationId + "/acknowledge", null);
         assertThat(twice.status()).isEqualTo(409);
     }
 
@@ -159,18 +125,18 @@ class CreditServiceIT {
         Path csv = Files.createTempFile("notices", ".csv");
         Path json = Files.createTempFile("notices", ".json");
         try {
-            CliRun exported = cli("--region", "chongqing", "notices", "export", "--region", "CQ", "--format", "csv",
+            CliRun exported = services.cli(120, "--region", "chongqing", "notices", "export", "--region", "CQ", "--format", "csv",
                     "--out", csv.toString());
-            assertThat(exported.exitCode()).as(exported.output()).isZero();
+            assertThat(exported.exitCode()).as(exported.out()).isZero();
             List<String> lines = Files.readAllLines(csv);
             assertThat(lines.get(0)).startsWith("violationId,uscc,fromRegion,toRegion");
             assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(violationId + "," + enterprise + ",CD,CQ,true,")
                     .endsWith(",ChongqingMSP/cq-admin,"));
-            CliRun asJson = cli("--region", "chongqing", "notices", "export", "--format", "json", "--out", json.toString());
-            assertThat(asJson.exitCode()).as(asJson.output()).isZero();
+            CliRun asJson = services.cli(120, "--region", "chongqing", "notices", "export", "--format", "json", "--out", json.toString());
+            assertThat(asJson.exitCode()).as(asJson.out()).isZero();
             assertThat(Json.tree(Files.readString(json)).findValuesAsText("violationId")).contains(violationId)
                     .hasSize(lines.size() - 1);
-            CliRun bad = cli("--region", "chongqing", "notices", "export", "--format", "xml");
+            CliRun bad = services.cli(120, "--region", "chongqing", "notices", "export", "--format", "xml");
             assertThat(bad.exitCode()).isEqualTo(2);
         } finally {
             Files.deleteIfExists(csv);
@@ -186,8 +152,8 @@ class CreditServiceIT {
         assertThat(cd.path("statement").path("countedViolationIds").get(0).asText()).isEqualTo(violationId);
         assertThat(cq.path("statement").path("countedViolationIds").size()).isZero();
 
-        Answer fromChengdu = get(chengdu.anonymous(), "/api/v1/public/enterprises/" + enterprise + "/credit-profile");
-        Answer fromChongqing = get(chongqing.anonymous(), "/api/v1/public/enterprises/" + enterprise + "/credit-profile");
+        Answer fromChengdu = services.get(chengdu.anonymous(), "/api/v1/public/enterprises/" + enterprise + "/credit-profile");
+        Answer fromChongqing = services.get(chongqing.anonymous(), "/api/v1/public/enterprises/" + enterprise + "/credit-profile");
         assertThat(fromChengdu.status()).as(fromChengdu.body().toString()).isEqualTo(200);
         assertThat(fromChongqing.body()).isEqualTo(fromChengdu.body());
         JsonNode profile = fromChengdu.body();
@@ -200,41 +166,41 @@ class CreditServiceIT {
         String text = profile.toString();
         assertThat(text).doesNotContain("INS-", "cd-admin", "cq-admin", violationId);
 
-        CliRun viaCli = cli("--url", chongqing.url(), "profile", enterprise.toLowerCase());
-        assertThat(viaCli.exitCode()).as(viaCli.output()).isZero();
-        assertThat(Json.tree(viaCli.output()).path("effectiveLevel").asText()).isEqualTo("B");
-        CliRun badUscc = cli("--url", chongqing.url(), "profile", enterprise.substring(0, 17) + (enterprise.endsWith("0") ? "1" : "0"));
+        CliRun viaCli = services.cli(120, "--url", chongqing.url(), "profile", enterprise.toLowerCase());
+        assertThat(viaCli.exitCode()).as(viaCli.out()).isZero();
+        assertThat(Json.tree(viaCli.out()).path("effectiveLevel").asText()).isEqualTo("B");
+        CliRun badUscc = services.cli(120, "--url", chongqing.url(), "profile", enterprise.substring(0, 17) + (enterprise.endsWith("0") ? "1" : "0"));
         assertThat(badUscc.exitCode()).isEqualTo(2);
     }
 
     @Test
     @Order(5)
     void noCredentialsATrainingCenterAndTheOtherRegionsInspectorAreRefused() throws Exception {
-        Answer anonymous = post(chengdu.anonymous(), "/api/v1/violations", violation(enterprise, LocalDate.now(CHINA).toString()));
+        Answer anonymous = services.post(chengdu.anonymous(), "/api/v1/violations", violation(enterprise, LocalDate.now(CHINA).toString()));
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.body().path("code").asText()).isEqualTo("UNAUTHENTICATED");
 
         String serial = digits(6);
         String centerName = "cd-center-" + serial;
         String centerPassword = "pw-" + digits(12);
-        Answer center = post(chengdu, "/api/v1/accounts", obj().put("name", centerName).put("role", "TRAINING_CENTER")
+        Answer center = services.post(chengdu, "/api/v1/accounts", obj().put("name", centerName).put("role", "TRAINING_CENTER")
                 .put("centerId", randomUscc("915101")).put("password", centerPassword));
         assertThat(center.status()).as(center.body().toString()).isEqualTo(201);
-        Answer byCenter = post(chengdu.as(centerName, centerPassword), "/api/v1/violations",
+        Answer byCenter = services.post(chengdu.as(centerName, centerPassword), "/api/v1/violations",
                 violation(enterprise, LocalDate.now(CHINA).toString()));
         assertThat(byCenter.status()).isEqualTo(403);
         assertThat(byCenter.body().path("code").asText()).isEqualTo("FORBIDDEN");
 
         Service cqInspector = inspector(chongqing, "cq", "CQ");
-        Answer change = post(cqInspector, "/api/v1/violations/" + violationId + "/status", obj().put("status", "CLOSED"));
+        Answer change = services.post(cqInspector, "/api/v1/violations/" + violationId + "/status", obj().put("status", "CLOSED"));
         assertThat(change.status()).as(change.body().toString()).isEqualTo(403);
         assertThat(change.body().path("code").asText()).isEqualTo("FORBIDDEN");
         assertThat(change.body().path("detail").asText()).contains("recorded by region CD");
-        assertThat(get(chengdu, "/api/v1/violations/" + violationId).body().path("status").asText()).isEqualTo("PENALIZED");
+        assertThat(services.get(chengdu, "/api/v1/violations/" + violationId).body().path("status").asText()).isEqualTo("PENALIZED");
         // The Chongqing inspector is not an account of the Chengdu service at all.
-        assertThat(get(chengdu.as(cqInspector.user(), cqInspector.password()), "/api/v1/violations/" + violationId).status())
+        assertThat(services.get(chengdu.as(cqInspector.user(), cqInspector.password()), "/api/v1/violations/" + violationId).status())
                 .isEqualTo(401);
-        Answer inspectorRates = post(cdInspector, "/api/v1/enterprises/" + enterprise + "/ratings", obj().put("year", Integer.parseInt(year)));
+        Answer inspectorRates = services.post(cdInspector, "/api/v1/enterprises/" + enterprise + "/ratings", obj().put("year", Integer.parseInt(year)));
         assertThat(inspectorRates.status()).isEqualTo(403);
     }
 
@@ -242,15 +208,15 @@ class CreditServiceIT {
     @Order(6)
     void latencyOfThePublicProfileAndOfRecordingAViolationThroughTheApi() throws Exception {
         String local = randomUscc("915101");
-        assertThat(post(chengdu, "/api/v1/enterprises", obj().put("uscc", local).put("name", "Chengdu Latency Works " + local.substring(10))
+        assertThat(services.post(chengdu, "/api/v1/enterprises", obj().put("uscc", local).put("name", "Chengdu Latency Works " + local.substring(10))
                 .put("platform", false)).status()).isEqualTo(200);
         String today = LocalDate.now(CHINA).toString();
         List<Long> profile = new ArrayList<>();
         List<Long> record = new ArrayList<>();
-        get(chengdu.anonymous(), "/api/v1/public/enterprises/" + local + "/credit-profile");
+        services.get(chengdu.anonymous(), "/api/v1/public/enterprises/" + local + "/credit-profile");
         for (int i = 0; i < 30; i++) {
             long t = System.nanoTime();
-            Answer a = get(chengdu.anonymous(), "/api/v1/public/enterprises/" + local + "/credit-profile");
+            Answer a = services.get(chengdu.anonymous(), "/api/v1/public/enterprises/" + local + "/credit-profile");
             profile.add(System.nanoTime() - t);
             assertThat(a.status()).isEqualTo(200);
         }
@@ -259,17 +225,17 @@ class CreditServiceIT {
             v.put("major", false).put("status", "OPEN").put("decisionDocumentHash", Hashes.sha256Hex(("latency " + i + local)
                     .getBytes(StandardCharsets.UTF_8)));
             long t = System.nanoTime();
-            Answer a = post(cdInspector, "/api/v1/violations", v);
+            Answer a = services.post(cdInspector, "/api/v1/violations", v);
             record.add(System.nanoTime() - t);
             assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
         }
         String report = "public credit profile (GET, no account, evaluate): " + summary(profile) + "\n"
                 + "record a violation (POST as an inspector, submit, both regions endorse): " + summary(record) + "\n";
-        Path out = root.resolve("client/target/credit-service-timings.txt");
+        Path out = services.root.resolve("client/target/credit-service-timings.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report);
         System.out.print(report);
-        assertThat(get(chengdu.anonymous(), "/api/v1/public/enterprises/" + local + "/credit-profile").body()
+        assertThat(services.get(chengdu.anonymous(), "/api/v1/public/enterprises/" + local + "/credit-profile").body()
                 .path("violations").path("total").asInt()).isEqualTo(15);
     }
 
@@ -277,30 +243,30 @@ class CreditServiceIT {
     @Order(7)
     void aSpotCheckIsDrawnFromBothServicesSecretsAndItsResultIsPublic() throws Exception {
         inspector(chengdu, "cd", "CD");
-        assertThat(put(chengdu, "/api/v1/spot-checks/weights", obj().put("a", 1).put("b", 2).put("c", 4).put("unrated", 2))
+        assertThat(services.put(chengdu, "/api/v1/spot-checks/weights", obj().put("a", 1).put("b", 2).put("c", 4).put("unrated", 2))
                 .status()).isEqualTo(200);
-        Answer opened = post(chengdu, "/api/v1/spot-checks/draws", obj().put("registerRegion", "CD")
+        Answer opened = services.post(chengdu, "/api/v1/spot-checks/draws", obj().put("registerRegion", "CD")
                 .put("enterpriseCount", 1).put("inspectorsPerEnterprise", 2));
         assertThat(opened.status()).as(opened.body().toString()).isEqualTo(200);
         String drawId = opened.body().path("id").asText();
         assertThat(waitForInboxItem(chongqing, "SpotCheckOpened", drawId, Duration.ofSeconds(60)).path("needsAction").asBoolean())
                 .isTrue();
-        Answer early = post(chengdu, "/api/v1/spot-checks/draws/" + drawId + "/reveal", null);
+        Answer early = services.post(chengdu, "/api/v1/spot-checks/draws/" + drawId + "/reveal", null);
         assertThat(early.status()).as("a reveal before this service committed").isEqualTo(400);
-        assertThat(post(chengdu, "/api/v1/spot-checks/draws/" + drawId + "/commit", null).status()).isEqualTo(200);
-        assertThat(post(chongqing, "/api/v1/spot-checks/draws/" + drawId + "/commit", null).status()).isEqualTo(200);
-        JsonNode half = post(chengdu, "/api/v1/spot-checks/draws/" + drawId + "/reveal", null).body();
+        assertThat(services.post(chengdu, "/api/v1/spot-checks/draws/" + drawId + "/commit", null).status()).isEqualTo(200);
+        assertThat(services.post(chongqing, "/api/v1/spot-checks/draws/" + drawId + "/commit", null).status()).isEqualTo(200);
+        JsonNode half = services.post(chengdu, "/api/v1/spot-checks/draws/" + drawId + "/reveal", null).body();
         assertThat(half.path("status").asText()).as(half.toString()).isEqualTo("REVEALING");
-        JsonNode drawn = post(chongqing, "/api/v1/spot-checks/draws/" + drawId + "/reveal", null).body();
+        JsonNode drawn = services.post(chongqing, "/api/v1/spot-checks/draws/" + drawId + "/reveal", null).body();
         assertThat(drawn.path("status").asText()).as(drawn.toString()).isEqualTo("DRAWN");
         JsonNode assignment = drawn.path("assignments").get(0);
         assertThat(assignment.path("inspectorIds").size()).isEqualTo(2);
         String uscc = assignment.path("uscc").asText();
 
-        Answer published = post(chengdu, "/api/v1/spot-checks/draws/" + drawId + "/results", obj().put("uscc", uscc)
+        Answer published = services.post(chengdu, "/api/v1/spot-checks/draws/" + drawId + "/results", obj().put("uscc", uscc)
                 .put("outcome", "NO_ISSUES").put("findingsDocumentHash", Hashes.sha256Hex(drawId.getBytes(StandardCharsets.UTF_8))));
         assertThat(published.status()).as(published.body().toString()).isEqualTo(200);
-        JsonNode profile = get(chongqing.anonymous(), "/api/v1/public/enterprises/" + uscc + "/credit-profile").body();
+        JsonNode profile = services.get(chongqing.anonymous(), "/api/v1/public/enterprises/" + uscc + "/credit-profile").body();
         assertThat(profile.path("spotChecks")).anySatisfy(c -> {
             assertThat(c.path("drawId").asText()).isEqualTo(drawId);
             assertThat(c.path("outcome").asText()).isEqualTo("NO_ISSUES");
@@ -311,7 +277,7 @@ class CreditServiceIT {
     @Order(8)
     void anInspectorRecordsViolationsFromACsvThroughTheCliAllOrNothingAndNeverTwice() throws Exception {
         String local = randomUscc("915101");
-        assertThat(post(chengdu, "/api/v1/enterprises", obj().put("uscc", local).put("name", "Chengdu CSV Works " + local.substring(10))
+        assertThat(services.post(chengdu, "/api/v1/enterprises", obj().put("uscc", local).put("name", "Chengdu CSV Works " + local.substring(10))
                 .put("platform", false)).status()).isEqualTo(200);
         String today = LocalDate.now(CHINA).toString();
         String header = "uscc,type,amountFen,workersAffected,decisionDate,decisionDocumentHash,major,massIncident,status\n";
@@ -326,21 +292,21 @@ class CreditServiceIT {
         Files.writeString(csv, header + good);
         String[] as = {"--url", chengdu.url(), "--user", cdInspector.user(), "--password-file", password.toString()};
         try {
-            CliRun refused = cli(concat(as, "violations", "record", "--csv", bad.toString()));
+            CliRun refused = services.cli(120, concat(as, "violations", "record", "--csv", bad.toString()));
             assertThat(refused.exitCode()).isEqualTo(1);
-            assertThat(get(chengdu, "/api/v1/enterprises/" + local + "/violations").body().size()).as("nothing recorded").isZero();
+            assertThat(services.get(chengdu, "/api/v1/enterprises/" + local + "/violations").body().size()).as("nothing recorded").isZero();
 
-            CliRun recorded = cli(concat(as, "violations", "record", "--csv", csv.toString()));
-            assertThat(recorded.exitCode()).as(recorded.output()).isZero();
-            assertThat(Json.tree(recorded.output()).path("recorded").asInt()).isEqualTo(2);
+            CliRun recorded = services.cli(120, concat(as, "violations", "record", "--csv", csv.toString()));
+            assertThat(recorded.exitCode()).as(recorded.out()).isZero();
+            assertThat(Json.tree(recorded.out()).path("recorded").asInt()).isEqualTo(2);
             Files.delete(dir.resolve("violations.csv.progress"));
-            CliRun again = cli(concat(as, "violations", "record", "--csv", csv.toString()));
-            assertThat(again.exitCode()).as(again.output()).isZero();
-            assertThat(Json.tree(again.output()).path("alreadyOnLedger").asInt()).isEqualTo(2);
-            JsonNode onLedger = get(chengdu, "/api/v1/enterprises/" + local + "/violations").body();
+            CliRun again = services.cli(120, concat(as, "violations", "record", "--csv", csv.toString()));
+            assertThat(again.exitCode()).as(again.out()).isZero();
+            assertThat(Json.tree(again.out()).path("alreadyOnLedger").asInt()).isEqualTo(2);
+            JsonNode onLedger = services.get(chengdu, "/api/v1/enterprises/" + local + "/violations").body();
             assertThat(onLedger.findValuesAsText("type")).containsExactlyInAnyOrder("WAGE_ARREARS", "ILLEGAL_OVERTIME");
             assertThat(onLedger.findValuesAsText("recordedBy")).containsOnly(
-                    get(cdInspector, "/api/v1/whoami").body().path("ledger").path("inspectorId").asText());
+                    services.get(cdInspector, "/api/v1/whoami").body().path("ledger").path("inspectorId").asText());
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path f : files.toList()) {
@@ -360,12 +326,12 @@ class CreditServiceIT {
     // ------------------------------------------------------------------ helpers
 
     private JsonNode rate(Service bureau, String expectedLevel) throws Exception {
-        Answer rated = post(bureau, "/api/v1/enterprises/" + enterprise + "/ratings", obj().put("year", Integer.parseInt(year)));
+        Answer rated = services.post(bureau, "/api/v1/enterprises/" + enterprise + "/ratings", obj().put("year", Integer.parseInt(year)));
         assertThat(rated.status()).as(rated.body().toString()).isEqualTo(200);
         JsonNode rating = rated.body();
         assertThat(rating.path("statement").path("level").asText()).isEqualTo(expectedLevel);
         // The signature verifies under the service's own attestation certificate, over the statement's canonical bytes.
-        String pem = get(bureau, "/api/v1/attestation").body().path("certificatePem").asText();
+        String pem = services.get(bureau, "/api/v1/attestation").body().path("certificatePem").asText();
         CreditRatingStatement statement = Json.read(rating.path("statement").toString(), CreditRatingStatement.class);
         assertThat(CreditRatingStatement.verify(statement, Signatures.parseCertificate(pem).getPublicKey(),
                 Hashes.fromHex(rating.path("signatureHex").asText()))).isTrue();
@@ -376,10 +342,10 @@ class CreditServiceIT {
         String number = digits(6);
         String name = prefix + "-ins-" + number;
         String password = "pw-" + digits(12);
-        Answer created = post(admin, "/api/v1/accounts", obj().put("name", name).put("role", "INSPECTOR")
+        Answer created = services.post(admin, "/api/v1/accounts", obj().put("name", name).put("role", "INSPECTOR")
                 .put("inspectorId", region + "-INS-" + number).put("password", password));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
-        Answer registered = post(admin, "/api/v1/spot-checks/inspectors", obj().put("inspectorId", region + "-INS-" + number));
+        Answer registered = services.post(admin, "/api/v1/spot-checks/inspectors", obj().put("inspectorId", region + "-INS-" + number));
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(200);
         assertThat(registered.body().path("regionCode").asText()).isEqualTo(region);
         return admin.as(name, password);
@@ -395,7 +361,7 @@ class CreditServiceIT {
     private JsonNode waitForInboxItem(Service service, String eventName, String txId, Duration timeout) throws InterruptedException {
         Instant end = Instant.now().plus(timeout);
         while (true) {
-            Answer inbox = get(service, "/api/v1/inbox?eventName=" + eventName);
+            Answer inbox = services.get(service, "/api/v1/inbox?eventName=" + eventName);
             assertThat(inbox.status()).as(inbox.body().toString()).isEqualTo(200);
             for (JsonNode item : inbox.body()) {
                 if (item.path("txId").asText().equals(txId)) {
@@ -435,57 +401,9 @@ class CreditServiceIT {
         return Json.mapper().createObjectNode();
     }
 
-    private static Service admin(Properties services, String region) throws IOException {
-        return new Service(services.getProperty(region + ".url"), services.getProperty(region + ".adminAccount"),
-                Files.readString(Path.of(services.getProperty(region + ".adminPasswordFile"))).strip());
-    }
 
-    /** scripts/registry-cli.sh with the services file of this network. */
-    private CliRun cli(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(root.resolve("scripts/registry-cli.sh").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().put("CDCQ_SERVICES", servicesFile.toString());
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("registry-cli %s finished", List.of(args)).isTrue();
-        return new CliRun(p.exitValue(), out);
-    }
 
-    private Answer get(Service service, String path) {
-        return send(service, request(service, path).GET());
-    }
 
-    private Answer put(Service service, String path, JsonNode body) {
-        return send(service, request(service, path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
-    }
 
-    private Answer post(Service service, String path, JsonNode body) {
-        return send(service, request(service, path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : body.toString())));
-    }
 
-    private static HttpRequest.Builder request(Service service, String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(service.url() + path)).timeout(Duration.ofSeconds(60));
-        if (service.user() != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (service.user() + ":" + service.password()).getBytes(StandardCharsets.UTF_8)));
-        }
-        return b;
-    }
-
-    private Answer send(Service service, HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = r.body().isBlank() ? Json.mapper().nullNode() : Json.mapper().readTree(r.body());
-            return new Answer(r.statusCode(), body);
-        } catch (IOException e) {
-            throw new AssertionError("the service at " + service.url() + " did not answer: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-    }
 }

@@ -110,6 +110,11 @@ final class E2eServices {
                 .POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : body.toString())));
     }
 
+    Answer put(Service service, String path, JsonNode body) {
+        return send(service, request(service, path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body.toString())));
+    }
+
     private static HttpRequest.Builder request(Service service, String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(service.url() + path)).timeout(Duration.ofSeconds(120));
         if (service.user() != null) {

@@ -1,5 +1,8 @@
 package cn.cdcq.registry.client.e2e;
 
+import cn.cdcq.registry.client.e2e.E2eServices.Answer;
+import cn.cdcq.registry.client.e2e.E2eServices.CliRun;
+import cn.cdcq.registry.client.e2e.E2eServices.Service;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.format.Uscc;
 import cn.cdcq.registry.common.json.Json;
@@ -11,12 +14,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -26,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
@@ -42,41 +42,19 @@ class ServiceIT {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private Properties services;
-    private Path servicesFile;
-    private Path root;
+    private E2eServices services;
     private Service chengdu;
     private Service chongqing;
 
-    /** One service as one account. */
-    record Service(String url, String user, String password) {
-        Service as(String otherUser, String otherPassword) {
-            return new Service(url, otherUser, otherPassword);
-        }
-    }
-
-    record Answer(int status, JsonNode body) {
-    }
-
     @BeforeAll
     void servicesAndRegistry() throws Exception {
-        String file = System.getProperty("e2e.services", "");
-        if (file.isBlank() || !Files.isRegularFile(Path.of(file))) {
-            throw new IllegalStateException("end-to-end tests of the services need them running: set -De2e.services to "
-                    + "their services.properties (scripts/test.sh does); got '" + file + "'");
-        }
-        servicesFile = Path.of(file);
-        root = Path.of(System.getProperty("e2e.root", "..")).toAbsolutePath().normalize();
-        services = new Properties();
-        try (Reader r = Files.newBufferedReader(servicesFile, StandardCharsets.UTF_8)) {
-            services.load(r);
-        }
-        chengdu = admin("chengdu");
-        chongqing = admin("chongqing");
+        services = new E2eServices();
+        chengdu = services.admin("chengdu");
+        chongqing = services.admin("chongqing");
         // What start.sh does: register both regions unless they are (an earlier test may have).
-        CliRun bootstrap = cli("bootstrap-regions");
-        assertThat(bootstrap.exitCode()).as("registry-cli bootstrap-regions: %s", bootstrap.output()).isZero();
-        assertThat(codes(get(chongqing, "/api/v1/regions").body())).contains("CD", "CQ");
+        CliRun bootstrap = services.cli(120, "bootstrap-regions");
+        assertThat(bootstrap.exitCode()).as("registry-cli bootstrap-regions: %s", bootstrap.out()).isZero();
+        assertThat(codes(services.get(chongqing, "/api/v1/regions").body())).contains("CD", "CQ");
     }
 
     @AfterAll
@@ -94,14 +72,14 @@ class ServiceIT {
         byte[] secret = new byte[12];
         RANDOM.nextBytes(secret);
         String password = "pw-" + Base64.getUrlEncoder().encodeToString(secret);
-        Answer created = post(chengdu, "/api/v1/accounts", Json.mapper().createObjectNode()
+        Answer created = services.post(chengdu, "/api/v1/accounts", Json.mapper().createObjectNode()
                 .put("name", name).put("role", "INSPECTOR").put("inspectorId", inspectorId).put("password", password));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         assertThat(created.body().path("mspId").asText()).isEqualTo("ChengduMSP");
         assertThat(created.body().has("initialPassword")).isFalse();
 
         Service inspector = chengdu.as(name, password);
-        Answer me = get(inspector, "/api/v1/whoami");
+        Answer me = services.get(inspector, "/api/v1/whoami");
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.body().path("account").asText()).isEqualTo(name);
         JsonNode ledger = me.body().path("ledger");
@@ -110,26 +88,26 @@ class ServiceIT {
         assertThat(ledger.path("role").asText()).isEqualTo("inspector");
         assertThat(ledger.path("inspectorId").asText()).isEqualTo(inspectorId);
 
-        assertThat(codes(get(inspector, "/api/v1/regions").body())).contains("CD", "CQ");
+        assertThat(codes(services.get(inspector, "/api/v1/regions").body())).contains("CD", "CQ");
 
         Path passwordFile = Files.createTempFile("inspector", ".pw");
         Files.writeString(passwordFile, password);
-        CliRun whoami = cli("--url", chengdu.url(), "--user", name, "--password-file", passwordFile.toString(), "whoami");
+        CliRun whoami = services.cli(120, "--url", chengdu.url(), "--user", name, "--password-file", passwordFile.toString(), "whoami");
         Files.delete(passwordFile);
-        assertThat(whoami.exitCode()).as(whoami.output()).isZero();
-        assertThat(Json.tree(whoami.output()).path("ledger").path("inspectorId").asText()).isEqualTo(inspectorId);
-        CliRun refused = cli("--url", chengdu.url(), "--user", name, "--password-file", "/nonexistent", "whoami");
+        assertThat(whoami.exitCode()).as(whoami.out()).isZero();
+        assertThat(Json.tree(whoami.out()).path("ledger").path("inspectorId").asText()).isEqualTo(inspectorId);
+        CliRun refused = services.cli(120, "--url", chengdu.url(), "--user", name, "--password-file", "/nonexistent", "whoami");
         assertThat(refused.exitCode()).isEqualTo(2);
 
-        Answer forbidden = post(inspector, "/api/v1/accounts", Json.mapper().createObjectNode()
+        Answer forbidden = services.post(inspector, "/api/v1/accounts", Json.mapper().createObjectNode()
                 .put("name", name + "-x").put("role", "BUREAU"));
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.body().path("code").asText()).isEqualTo("FORBIDDEN");
-        Answer noRotation = post(inspector, "/api/v1/region-proposals/rotation",
+        Answer noRotation = services.post(inspector, "/api/v1/region-proposals/rotation",
                 Json.mapper().createObjectNode().put("certificatePem", "irrelevant"));
         assertThat(noRotation.status()).isEqualTo(403);
 
-        Answer twice = post(chengdu, "/api/v1/accounts", Json.mapper().createObjectNode()
+        Answer twice = services.post(chengdu, "/api/v1/accounts", Json.mapper().createObjectNode()
                 .put("name", name).put("role", "INSPECTOR").put("inspectorId", inspectorId));
         assertThat(twice.status()).isEqualTo(409);
     }
@@ -144,19 +122,19 @@ class ServiceIT {
         Path passwordFile = Files.createTempFile("center", ".pw");
         Files.writeString(passwordFile, "center-password-" + serial);
         try {
-            CliRun created = cli("--region", "chongqing", "accounts", "create", "--name", name, "--role", "TRAINING_CENTER",
+            CliRun created = services.cli(120, "--region", "chongqing", "accounts", "create", "--name", name, "--role", "TRAINING_CENTER",
                     "--center-id", uscc, "--password-file", passwordFile.toString());
-            assertThat(created.exitCode()).as(created.output()).isZero();
-            assertThat(Json.tree(created.output()).path("centerId").asText()).isEqualTo(uscc);
+            assertThat(created.exitCode()).as(created.out()).isZero();
+            assertThat(Json.tree(created.out()).path("centerId").asText()).isEqualTo(uscc);
 
-            CliRun whoami = cli("--region", "chongqing", "--user", name, "--password-file", passwordFile.toString(), "whoami");
-            assertThat(whoami.exitCode()).as(whoami.output()).isZero();
-            JsonNode ledger = Json.tree(whoami.output()).path("ledger");
+            CliRun whoami = services.cli(120, "--region", "chongqing", "--user", name, "--password-file", passwordFile.toString(), "whoami");
+            assertThat(whoami.exitCode()).as(whoami.out()).isZero();
+            JsonNode ledger = Json.tree(whoami.out()).path("ledger");
             assertThat(ledger.path("mspId").asText()).isEqualTo("ChongqingMSP");
             assertThat(ledger.path("role").asText()).isEqualTo("training_center");
             assertThat(ledger.path("centerId").asText()).isEqualTo(uscc);
 
-            CliRun notAnAdmin = cli("--region", "chongqing", "--user", name, "--password-file", passwordFile.toString(), "accounts");
+            CliRun notAnAdmin = services.cli(120, "--region", "chongqing", "--user", name, "--password-file", passwordFile.toString(), "accounts");
             assertThat(notAnAdmin.exitCode()).isEqualTo(1);
         } finally {
             Files.delete(passwordFile);
@@ -168,26 +146,26 @@ class ServiceIT {
 
         @Test
         void withoutCredentialsOrWithAWrongPasswordItIs401AsAProblemDetail() {
-            Answer anonymous = get(new Service(chengdu.url(), null, null), "/api/v1/regions");
+            Answer anonymous = services.get(new Service(chengdu.url(), null, null), "/api/v1/regions");
             assertThat(anonymous.status()).isEqualTo(401);
             assertThat(anonymous.body().path("code").asText()).isEqualTo("UNAUTHENTICATED");
-            assertThat(get(chengdu.as(chengdu.user(), "wrong-password-1"), "/api/v1/regions").status()).isEqualTo(401);
+            assertThat(services.get(chengdu.as(chengdu.user(), "wrong-password-1"), "/api/v1/regions").status()).isEqualTo(401);
         }
 
         @Test
         void anAccountOfOneRegionIsUnknownToTheOtherRegionsService() {
             Service chengduAdminAtChongqing = new Service(chongqing.url(), chengdu.user(), chengdu.password());
-            assertThat(get(chengduAdminAtChongqing, "/api/v1/whoami").status()).isEqualTo(401);
+            assertThat(services.get(chengduAdminAtChongqing, "/api/v1/whoami").status()).isEqualTo(401);
         }
 
         @Test
         void theChaincodesRefusalsKeepTheirCode() {
-            Answer missing = get(chengdu, "/api/v1/region-proposals/no-such-proposal");
+            Answer missing = services.get(chengdu, "/api/v1/region-proposals/no-such-proposal");
             assertThat(missing.status()).isEqualTo(404);
             assertThat(missing.body().path("code").asText()).isEqualTo("NOT_FOUND");
             assertThat(missing.body().path("detail").asText()).contains("no-such-proposal");
 
-            Answer badCertificate = post(chengdu, "/api/v1/region-proposals/rotation", Json.mapper().createObjectNode()
+            Answer badCertificate = services.post(chengdu, "/api/v1/region-proposals/rotation", Json.mapper().createObjectNode()
                     .put("certificatePem", "-----BEGIN CERTIFICATE-----\nbm90IGEgY2VydA==\n-----END CERTIFICATE-----\n"));
             assertThat(badCertificate.status()).isEqualTo(400);
             assertThat(badCertificate.body().path("code").asText()).isEqualTo("INVALID_INPUT");
@@ -195,7 +173,7 @@ class ServiceIT {
 
         @Test
         void invalidInputIsRefusedBeforeTheLedgerWithTheFieldNamed() {
-            Answer invalid = post(chengdu, "/api/v1/accounts", Json.mapper().createObjectNode()
+            Answer invalid = services.post(chengdu, "/api/v1/accounts", Json.mapper().createObjectNode()
                     .put("name", "Zhang San").put("role", "INSPECTOR").put("inspectorId", "CD-INS-0009"));
             assertThat(invalid.status()).isEqualTo(400);
             assertThat(invalid.body().path("detail").asText()).startsWith("name:");
@@ -212,11 +190,11 @@ class ServiceIT {
 
             // While Chongqing's service is down, Chengdu proposes a rotation and withdraws it.
             String pem = Signatures.toPem(E2eNetwork.selfSignedCertificate(E2eNetwork.newP256KeyPair(), "CN=attestation-service-test,O=ChengduMSP"));
-            Answer proposed = post(chengdu, "/api/v1/region-proposals/rotation",
+            Answer proposed = services.post(chengdu, "/api/v1/region-proposals/rotation",
                     Json.mapper().createObjectNode().put("certificatePem", pem));
             assertThat(proposed.status()).as(proposed.body().toString()).isEqualTo(200);
             proposalId = proposed.body().path("id").asText();
-            Answer withdrawn = post(chengdu, "/api/v1/region-proposals/" + proposalId + "/withdraw", null);
+            Answer withdrawn = services.post(chengdu, "/api/v1/region-proposals/" + proposalId + "/withdraw", null);
             assertThat(withdrawn.status()).as(withdrawn.body().toString()).isEqualTo(200);
         } finally {
             script("start", "chongqing");
@@ -244,13 +222,9 @@ class ServiceIT {
 
     // ------------------------------------------------------------------ helpers
 
-    private Service admin(String region) throws IOException {
-        return new Service(services.getProperty(region + ".url"), services.getProperty(region + ".adminAccount"),
-                Files.readString(Path.of(services.getProperty(region + ".adminPasswordFile"))).strip());
-    }
 
     private List<JsonNode> items(Service service) {
-        Answer inbox = get(service, "/api/v1/inbox");
+        Answer inbox = services.get(service, "/api/v1/inbox");
         assertThat(inbox.status()).as(inbox.body().toString()).isEqualTo(200);
         List<JsonNode> list = new ArrayList<>();
         inbox.body().forEach(list::add);
@@ -271,22 +245,6 @@ class ServiceIT {
         }
     }
 
-    record CliRun(int exitCode, String output) {
-    }
-
-    /** scripts/registry-cli.sh with the services file of this network; stdout and stderr kept apart. */
-    private CliRun cli(String... args) throws Exception {
-        List<String> command = new ArrayList<>(List.of(root.resolve("scripts/registry-cli.sh").toString()));
-        command.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().put("CDCQ_SERVICES", servicesFile.toString());
-        Process p = pb.start();
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("registry-cli %s finished", List.of(args)).isTrue();
-        return new CliRun(p.exitValue(), out);
-    }
-
     private boolean ready(Service service) {
         try {
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(service.url() + "/actuator/health/readiness"))
@@ -301,45 +259,18 @@ class ServiceIT {
     }
 
     private void script(String action, String region) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(root.resolve("scripts/service.sh").toString(), action, region)
+        ProcessBuilder pb = new ProcessBuilder(services.root.resolve("scripts/service.sh").toString(), action, region)
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.INHERIT);
-        pb.environment().put("CDCQ_DATA", servicesFile.getParent().toString());
+        pb.environment().put("CDCQ_DATA", services.servicesFile.getParent().toString());
         Process p = pb.start();
         p.getOutputStream().close();
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("scripts/service.sh %s %s finished", action, region).isTrue();
         assertThat(p.exitValue()).as("scripts/service.sh %s %s exit code", action, region).isZero();
     }
 
-    private Answer get(Service service, String path) {
-        return send(service, request(service, path).GET());
-    }
 
-    private Answer post(Service service, String path, JsonNode body) {
-        return send(service, request(service, path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body == null ? "{}" : body.toString())));
-    }
 
-    private static HttpRequest.Builder request(Service service, String path) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(service.url() + path)).timeout(Duration.ofSeconds(60));
-        if (service.user() != null) {
-            b.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (service.user() + ":" + service.password()).getBytes(StandardCharsets.UTF_8)));
-        }
-        return b;
-    }
 
-    private Answer send(Service service, HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> r = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            JsonNode body = r.body().isBlank() ? Json.mapper().nullNode() : Json.mapper().readTree(r.body());
-            return new Answer(r.statusCode(), body);
-        } catch (IOException e) {
-            throw new AssertionError("the service at " + service.url() + " did not answer: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
-    }
 
     private static Set<String> codes(JsonNode regions) {
         Set<String> codes = new HashSet<>();
