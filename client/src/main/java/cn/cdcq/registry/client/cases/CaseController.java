@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.cases;
 
+import cn.cdcq.registry.client.service.RequestValues;
 import cn.cdcq.registry.client.credit.CreditRequests;
 import cn.cdcq.registry.client.fabric.UserGateways;
 import cn.cdcq.registry.client.service.LedgerJson;
@@ -85,9 +86,9 @@ public class CaseController {
     @Operation(summary = "File a complaint received in this region; transferred when the employer is registered in the other")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Complaint.class)))
     public ResponseEntity<String> file(@RequestBody ComplaintRequest r, @AuthenticationPrincipal UserDetails user) {
-        ComplaintInput input = new ComplaintInput(r.workerPseudonym(), CreditRequests.uscc("employerUscc", r.employerUscc()),
+        ComplaintInput input = new ComplaintInput(r.workerPseudonym(), RequestValues.uscc("employerUscc", r.employerUscc()),
                 CreditRequests.enumValue(ComplaintCategory.class, "category", r.category()), r.documentHash(),
-                CreditRequests.optionalDate("receivedOn", r.receivedOn()));
+                RequestValues.optionalDate("receivedOn", r.receivedOn()));
         return LedgerJson.ok(client(user).fileComplaint(input));
     }
 
@@ -95,7 +96,7 @@ public class CaseController {
     @Operation(summary = "Complaints under a region's jurisdiction")
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = Complaint.class))))
     public ResponseEntity<String> complaints(@RequestParam String region, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).complaints(CreditRequests.region("region", region)));
+        return LedgerJson.ok(client(user).complaints(RequestValues.region("region", region)));
     }
 
     @GetMapping("/complaints/{id}")
@@ -136,8 +137,8 @@ public class CaseController {
     public ResponseEntity<String> requestAssist(@RequestBody AssistRequestBody r, @AuthenticationPrincipal UserDetails user) {
         AssistRequestInput input = new AssistRequestInput(
                 CreditRequests.enumValue(AssistRequest.Kind.class, "kind", r.kind()),
-                CreditRequests.region("toRegion", r.toRegion()), CreditRequests.uscc("uscc", r.uscc()), r.complaintId(),
-                r.requestDocumentHash(), CreditRequests.optionalDate("sentOn", r.sentOn()));
+                RequestValues.region("toRegion", r.toRegion()), RequestValues.uscc("uscc", r.uscc()), r.complaintId(),
+                r.requestDocumentHash(), RequestValues.optionalDate("sentOn", r.sentOn()));
         return LedgerJson.ok(client(user).requestAssist(input));
     }
 
@@ -145,7 +146,7 @@ public class CaseController {
     @Operation(summary = "Assist requests to or from a region")
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = AssistRequest.class))))
     public ResponseEntity<String> assistRequests(@RequestParam String region, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).assistRequests(CreditRequests.region("region", region)));
+        return LedgerJson.ok(client(user).assistRequests(RequestValues.region("region", region)));
     }
 
     @GetMapping("/assist-requests/{id}")

@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.certificate;
 
+import cn.cdcq.registry.client.service.RequestValues;
 import cn.cdcq.registry.client.fabric.UserGateways;
 import cn.cdcq.registry.client.service.InvalidRequest;
 import cn.cdcq.registry.client.service.LedgerJson;
@@ -71,7 +72,7 @@ public class AccreditationController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Accreditation.class)))
     public ResponseEntity<String> amend(@PathVariable String centerId, @RequestBody AccreditationRequest request,
                                         @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).amend(validated(request, RequestFields.uscc("centerId", centerId))));
+        return LedgerJson.ok(client(user).amend(validated(request, RequestValues.uscc("centerId", centerId))));
     }
 
     @PostMapping("/accreditations/{centerId}/suspend")
@@ -80,7 +81,7 @@ public class AccreditationController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Accreditation.class)))
     public ResponseEntity<String> suspend(@PathVariable String centerId, @RequestBody StatusChange change,
                                           @AuthenticationPrincipal UserDetails user) {
-        String center = RequestFields.uscc("centerId", centerId);
+        String center = RequestValues.uscc("centerId", centerId);
         String code = RequestFields.reasonCode("suspend an accreditation", change.reasonCode(), ReasonCodes.ACCREDITATION_SUSPEND);
         return LedgerJson.ok(client(user).suspend(center, code, RequestFields.text("reason", change.reason())));
     }
@@ -91,7 +92,7 @@ public class AccreditationController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Accreditation.class)))
     public ResponseEntity<String> reinstate(@PathVariable String centerId, @RequestBody StatusChange change,
                                             @AuthenticationPrincipal UserDetails user) {
-        String center = RequestFields.uscc("centerId", centerId);
+        String center = RequestValues.uscc("centerId", centerId);
         String code = RequestFields.reasonCode("reinstate an accreditation", change.reasonCode(), ReasonCodes.ACCREDITATION_REINSTATE);
         return LedgerJson.ok(client(user).reinstate(center, code, RequestFields.text("reason", change.reason())));
     }
@@ -103,7 +104,7 @@ public class AccreditationController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Accreditation.class)))
     public ResponseEntity<String> revoke(@PathVariable String centerId, @RequestBody StatusChange change,
                                          @AuthenticationPrincipal UserDetails user) {
-        String center = RequestFields.uscc("centerId", centerId);
+        String center = RequestValues.uscc("centerId", centerId);
         String code = RequestFields.reasonCode("revoke an accreditation", change.reasonCode(), ReasonCodes.ACCREDITATION_REVOKE);
         return LedgerJson.ok(client(user).revoke(center, code, RequestFields.text("reason", change.reason())));
     }
@@ -112,7 +113,7 @@ public class AccreditationController {
     @Operation(summary = "One center's accreditation")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Accreditation.class)))
     public ResponseEntity<String> accreditation(@PathVariable String centerId, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).accreditation(RequestFields.uscc("centerId", centerId)));
+        return LedgerJson.ok(client(user).accreditation(RequestValues.uscc("centerId", centerId)));
     }
 
     @GetMapping("/accreditations")
@@ -120,7 +121,7 @@ public class AccreditationController {
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = Accreditation.class))))
     public ResponseEntity<String> accreditations(@RequestParam(required = false) String region,
                                                  @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).accreditations(region == null ? null : RequestFields.region("region", region)));
+        return LedgerJson.ok(client(user).accreditations(region == null ? null : RequestValues.region("region", region)));
     }
 
     /**
@@ -134,7 +135,7 @@ public class AccreditationController {
         InvalidRequest.Collector problems = new InvalidRequest.Collector();
         String centerId = pathCenterId;
         if (pathCenterId == null || request.centerId() != null) {
-            String body = problems.check("centerId", () -> RequestFields.uscc("centerId", request.centerId()));
+            String body = problems.check("centerId", () -> RequestValues.uscc("centerId", request.centerId()));
             if (pathCenterId != null && body != null && !body.equals(pathCenterId)) {
                 problems.add("centerId", InvalidInputException.INVALID_USCC, "centerId " + body
                         + " in the body is not the center in the path, " + pathCenterId);

@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.certificate;
 
+import cn.cdcq.registry.client.service.RequestValues;
 import cn.cdcq.registry.client.fabric.UserGateways;
 import cn.cdcq.registry.client.service.InvalidRequest;
 import cn.cdcq.registry.client.service.LedgerJson;
@@ -129,7 +130,7 @@ public class RecognitionController {
     public ResponseEntity<String> recognitionCase(@PathVariable String number, @PathVariable String targetRegion,
                                                   @AuthenticationPrincipal UserDetails user) {
         return LedgerJson.ok(client(user).caseOf(RequestFields.certificateNumber("number", number),
-                RequestFields.region("targetRegion", targetRegion)));
+                RequestValues.region("targetRegion", targetRegion)));
     }
 
     @PostMapping("/certificates/{number}/recognition-cases")
@@ -139,7 +140,7 @@ public class RecognitionController {
     public ResponseEntity<String> submitCase(@PathVariable String number, @RequestBody CaseSubmission submission,
                                              @AuthenticationPrincipal UserDetails user) {
         String valid = RequestFields.certificateNumber("number", number);
-        String target = RequestFields.region("targetRegion", submission.targetRegion());
+        String target = RequestValues.region("targetRegion", submission.targetRegion());
         return LedgerJson.ok(client(user).submitCase(valid, target, RequestFields.text("note", submission.note())));
     }
 
@@ -169,14 +170,14 @@ public class RecognitionController {
     public ResponseEntity<String> withdrawCase(@PathVariable String number, @PathVariable String targetRegion,
                                                @RequestBody Reason reason, @AuthenticationPrincipal UserDetails user) {
         String valid = RequestFields.certificateNumber("number", number);
-        String target = RequestFields.region("targetRegion", targetRegion);
+        String target = RequestValues.region("targetRegion", targetRegion);
         return LedgerJson.ok(client(user).withdrawCase(valid, target, RequestFields.text("reason", reason.reason())));
     }
 
     private ResponseEntity<String> decide(String number, String targetRegion, String outcome,
                                           java.util.List<String> codes, StatusChange decision, UserDetails user) {
         String valid = RequestFields.certificateNumber("number", number);
-        String target = RequestFields.region("targetRegion", targetRegion);
+        String target = RequestValues.region("targetRegion", targetRegion);
         String code = RequestFields.reasonCode("a recognition " + outcome.toLowerCase(), decision.reasonCode(), codes);
         return LedgerJson.ok(client(user).decideCase(valid, target, outcome, code,
                 RequestFields.text("reason", decision.reason())));

@@ -4,8 +4,6 @@ import cn.cdcq.registry.client.service.InvalidRequest;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.format.CertificateNumber;
-import cn.cdcq.registry.common.format.RegionCode;
-import cn.cdcq.registry.common.format.Uscc;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -26,13 +24,7 @@ final class RequestFields {
         return InvalidRequest.check(field, () -> CertificateNumber.validate(value));
     }
 
-    static String uscc(String field, String value) {
-        return InvalidRequest.check(field, () -> Uscc.validate(value));
-    }
 
-    static String region(String field, String value) {
-        return InvalidRequest.check(field, () -> RegionCode.validate(value));
-    }
 
     /** A batch id: the batch's Merkle root, 64 lowercase hex digits. */
     static String batchId(String value) {

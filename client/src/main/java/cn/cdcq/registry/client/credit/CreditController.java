@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.credit;
 
+import cn.cdcq.registry.client.service.RequestValues;
 import cn.cdcq.registry.client.fabric.UserGateways;
 import cn.cdcq.registry.client.region.RegionAttestation;
 import cn.cdcq.registry.client.service.LedgerJson;
@@ -99,7 +100,7 @@ public class CreditController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Enterprise.class)))
     public ResponseEntity<String> registerEnterprise(@Valid @RequestBody EnterpriseRequest request,
                                                      @AuthenticationPrincipal UserDetails user) {
-        String uscc = CreditRequests.uscc("uscc", request.uscc());
+        String uscc = RequestValues.uscc("uscc", request.uscc());
         return LedgerJson.ok(client(user).registerEnterprise(uscc, request.name().strip(), Boolean.TRUE.equals(request.platform())));
     }
 
@@ -107,27 +108,27 @@ public class CreditController {
     @Operation(summary = "A region's enterprise register")
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = Enterprise.class))))
     public ResponseEntity<String> enterprises(@RequestParam String region, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).enterprises(CreditRequests.region("region", region)));
+        return LedgerJson.ok(client(user).enterprises(RequestValues.region("region", region)));
     }
 
     @GetMapping("/enterprises/{uscc}")
     @Operation(summary = "One enterprise")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Enterprise.class)))
     public ResponseEntity<String> enterprise(@PathVariable String uscc, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).enterprise(CreditRequests.uscc("uscc", uscc)));
+        return LedgerJson.ok(client(user).enterprise(RequestValues.uscc("uscc", uscc)));
     }
 
     @GetMapping("/enterprises/{uscc}/violations")
     @Operation(summary = "Every violation recorded against an enterprise, by either region")
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = Violation.class))))
     public ResponseEntity<String> violationsOf(@PathVariable String uscc, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).violations(CreditRequests.uscc("uscc", uscc)));
+        return LedgerJson.ok(client(user).violations(RequestValues.uscc("uscc", uscc)));
     }
 
     @GetMapping("/enterprises/{uscc}/credit-profile")
     @Operation(summary = "The whole credit profile as the ledger computes it (officials only; the public part is under /public)")
     public ResponseEntity<String> fullProfile(@PathVariable String uscc, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.raw(client(user).profileJson(CreditRequests.uscc("uscc", uscc)));
+        return LedgerJson.raw(client(user).profileJson(RequestValues.uscc("uscc", uscc)));
     }
 
     // ------------------------------------------------------------------ violations and notices
@@ -139,10 +140,10 @@ public class CreditController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Violation.class)))
     public ResponseEntity<String> recordViolation(@Valid @RequestBody ViolationRequest request,
                                                   @AuthenticationPrincipal UserDetails user) {
-        String uscc = CreditRequests.uscc("uscc", request.uscc());
+        String uscc = RequestValues.uscc("uscc", request.uscc());
         ViolationType type = CreditRequests.enumValue(ViolationType.class, "type", request.type());
         long amount = CreditRequests.fen("amountFen", request.amountFen());
-        String date = CreditRequests.date("decisionDate", request.decisionDate());
+        String date = RequestValues.date("decisionDate", request.decisionDate());
         ViolationStatus status = request.status() == null ? null
                 : CreditRequests.enumValue(ViolationStatus.class, "status", request.status());
         ViolationInput input = new ViolationInput(uscc, type, amount, request.workersAffected(), date,
@@ -173,7 +174,7 @@ public class CreditController {
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = CrossRegionNotice.class))))
     public ResponseEntity<String> notices(@RequestParam String toRegion, @RequestParam(defaultValue = "false") boolean pendingOnly,
                                           @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).notices(CreditRequests.region("toRegion", toRegion), pendingOnly));
+        return LedgerJson.ok(client(user).notices(RequestValues.region("toRegion", toRegion), pendingOnly));
     }
 
     @GetMapping("/notices/overdue")
@@ -207,7 +208,7 @@ public class CreditController {
                                                 @RequestParam(required = false) String level,
                                                 @RequestParam(required = false) String overrideReason,
                                                 @AuthenticationPrincipal UserDetails user) {
-        String code = CreditRequests.uscc("uscc", uscc);
+        String code = RequestValues.uscc("uscc", uscc);
         CreditRequests.year("year", year);
         String lvl = level == null || level.isBlank() ? null : CreditRequests.enumValue(CreditLevel.class, "level", level).name();
         return LedgerJson.ok(client(user).previewRating(code, year, lvl, overrideReason));
@@ -219,7 +220,7 @@ public class CreditController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CreditRating.class)))
     public ResponseEntity<String> rate(@PathVariable String uscc, @Valid @RequestBody RatingRequest request,
                                        @AuthenticationPrincipal UserDetails user) {
-        String code = CreditRequests.uscc("uscc", uscc);
+        String code = RequestValues.uscc("uscc", uscc);
         int year = CreditRequests.year("year", request.year());
         String level = request.level() == null || request.level().isBlank() ? null
                 : CreditRequests.enumValue(CreditLevel.class, "level", request.level()).name();
@@ -234,14 +235,14 @@ public class CreditController {
     @Operation(summary = "Every rating of an enterprise by every region")
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = CreditRating.class))))
     public ResponseEntity<String> ratings(@PathVariable String uscc, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).ratings(CreditRequests.uscc("uscc", uscc)));
+        return LedgerJson.ok(client(user).ratings(RequestValues.uscc("uscc", uscc)));
     }
 
     @GetMapping("/enterprises/{uscc}/effective-level")
     @Operation(summary = "Each region's latest level and the worse of them")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CreditRegistryClient.EffectiveLevel.class)))
     public ResponseEntity<String> effectiveLevel(@PathVariable String uscc, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).effectiveLevel(CreditRequests.uscc("uscc", uscc)));
+        return LedgerJson.ok(client(user).effectiveLevel(RequestValues.uscc("uscc", uscc)));
     }
 
     // ------------------------------------------------------------------ blacklist
@@ -278,7 +279,7 @@ public class CreditController {
     @Operation(summary = "Whether any region lists the enterprise today, with every listing")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CreditRegistryClient.BlacklistStatus.class)))
     public ResponseEntity<String> blacklistStatus(@PathVariable String uscc, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).blacklistStatus(CreditRequests.uscc("uscc", uscc)));
+        return LedgerJson.ok(client(user).blacklistStatus(RequestValues.uscc("uscc", uscc)));
     }
 
     private CreditRegistryClient client(UserDetails user) {

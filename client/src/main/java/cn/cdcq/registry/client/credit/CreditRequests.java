@@ -2,9 +2,6 @@ package cn.cdcq.registry.client.credit;
 
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.credit.CreditInputs;
-import cn.cdcq.registry.common.format.IsoDate;
-import cn.cdcq.registry.common.format.RegionCode;
-import cn.cdcq.registry.common.format.Uscc;
 
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -22,34 +19,9 @@ public final class CreditRequests {
     private CreditRequests() {
     }
 
-    public static String uscc(String field, String value) {
-        try {
-            return Uscc.validate(value);
-        } catch (InvalidInputException e) {
-            throw named(field, e);
-        }
-    }
 
-    public static String date(String field, String value) {
-        try {
-            return IsoDate.parse(field, value).toString();
-        } catch (InvalidInputException e) {
-            throw named(field, e);
-        }
-    }
 
-    /** An optional date: null stays null. */
-    public static String optionalDate(String field, String value) {
-        return value == null || value.isBlank() ? null : date(field, value);
-    }
 
-    public static String region(String field, String value) {
-        try {
-            return RegionCode.validate(value);
-        } catch (InvalidInputException e) {
-            throw named(field, e);
-        }
-    }
 
     public static String sha256(String field, String value) {
         return CreditInputs.sha256Hex(field, value);
@@ -99,11 +71,5 @@ public final class CreditRequests {
             throw new InvalidInputException(CreditInputs.INVALID_VALUE, field + ": " + year + " is not a year from 2000 to 2100");
         }
         return year;
-    }
-
-    /** Runs a registry-common input constructor, naming the request field it refused when it did not. */
-    public static InvalidInputException named(String field, InvalidInputException e) {
-        String message = e.getMessage() != null && e.getMessage().startsWith(field) ? e.getMessage() : field + ": " + e.getMessage();
-        return new InvalidInputException(e.getCode(), message);
     }
 }

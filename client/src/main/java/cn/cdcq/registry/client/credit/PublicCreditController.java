@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.credit;
 
+import cn.cdcq.registry.client.service.RequestValues;
 import cn.cdcq.registry.client.identity.PublicReader;
 import cn.cdcq.registry.client.service.LedgerJson;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,7 +35,7 @@ public class PublicCreditController {
             + "status, violation counts by type, spot-check outcomes; no personal data")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PublicCreditProfile.class)))
     public ResponseEntity<String> profile(@PathVariable String uscc) {
-        String code = CreditRequests.uscc("uscc", uscc);
+        String code = RequestValues.uscc("uscc", uscc);
         return LedgerJson.ok(PublicCreditProfile.of(reader.client(CreditRegistryClient::new).profile(code)));
     }
 }

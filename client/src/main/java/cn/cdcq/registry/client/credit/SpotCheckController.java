@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.credit;
 
+import cn.cdcq.registry.client.service.RequestValues;
 import cn.cdcq.registry.client.fabric.UserGateways;
 import cn.cdcq.registry.client.service.LedgerJson;
 import cn.cdcq.registry.common.credit.ConflictOfInterest;
@@ -81,7 +82,7 @@ public class SpotCheckController {
     @Operation(summary = "A region's inspector register")
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = InspectorEntry.class))))
     public ResponseEntity<String> inspectors(@RequestParam String region, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).inspectors(CreditRequests.region("region", region)));
+        return LedgerJson.ok(client(user).inspectors(RequestValues.region("region", region)));
     }
 
     @PostMapping("/conflicts")
@@ -89,7 +90,7 @@ public class SpotCheckController {
     @Operation(summary = "Declare an inspector's conflict of interest with an enterprise")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConflictOfInterest.class)))
     public ResponseEntity<String> declareConflict(@Valid @RequestBody ConflictRequest request, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).declareConflict(request.inspectorId(), CreditRequests.uscc("uscc", request.uscc())));
+        return LedgerJson.ok(client(user).declareConflict(request.inspectorId(), RequestValues.uscc("uscc", request.uscc())));
     }
 
     @GetMapping("/conflicts")
@@ -111,7 +112,7 @@ public class SpotCheckController {
     @Operation(summary = "A region's draw weights")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckWeights.class)))
     public ResponseEntity<String> weights(@RequestParam String region, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).weights(CreditRequests.region("region", region)));
+        return LedgerJson.ok(client(user).weights(RequestValues.region("region", region)));
     }
 
     @PostMapping("/draws")
@@ -119,7 +120,7 @@ public class SpotCheckController {
     @Operation(summary = "Open a draw: fixes the register, levels, weights, inspectors and conflicts")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckDraw.class)))
     public ResponseEntity<String> openDraw(@Valid @RequestBody DrawRequest r, @AuthenticationPrincipal UserDetails user) {
-        String region = CreditRequests.region("registerRegion", r.registerRegion());
+        String region = RequestValues.region("registerRegion", r.registerRegion());
         return LedgerJson.ok(client(user).openDraw(new SpotCheckRequest(region, r.enterpriseCount(), r.inspectorsPerEnterprise())));
     }
 
@@ -163,7 +164,7 @@ public class SpotCheckController {
     public ResponseEntity<String> publishResult(@PathVariable String drawId, @RequestBody ResultRequest r,
                                                 @AuthenticationPrincipal UserDetails user) {
         String id = CreditRequests.ledgerId("drawId", drawId);
-        String uscc = CreditRequests.uscc("uscc", r.uscc());
+        String uscc = RequestValues.uscc("uscc", r.uscc());
         SpotCheckResult.Outcome outcome = CreditRequests.enumValue(SpotCheckResult.Outcome.class, "outcome", r.outcome());
         String hash = CreditRequests.sha256("findingsDocumentHash", r.findingsDocumentHash());
         return LedgerJson.ok(client(user).publishResult(id, uscc, outcome, hash));
