@@ -1,7 +1,7 @@
 package cn.cdcq.registry.client.region;
 
 import cn.cdcq.registry.client.fabric.MspIdentity;
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.crypto.Signatures;
 import org.slf4j.Logger;

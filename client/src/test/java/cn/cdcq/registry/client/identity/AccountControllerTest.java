@@ -2,9 +2,9 @@ package cn.cdcq.registry.client.identity;
 
 import cn.cdcq.registry.client.fabric.RegistryGateway;
 import cn.cdcq.registry.client.fabric.UserGateways;
-import cn.cdcq.registry.client.service.ProblemDetails;
-import cn.cdcq.registry.client.service.SecurityConfiguration;
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.web.ProblemDetails;
+import cn.cdcq.registry.client.web.SecurityConfiguration;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;

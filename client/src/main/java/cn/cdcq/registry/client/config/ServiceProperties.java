@@ -1,4 +1,4 @@
-package cn.cdcq.registry.client.service;
+package cn.cdcq.registry.client.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
