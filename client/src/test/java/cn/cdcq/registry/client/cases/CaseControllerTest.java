@@ -126,6 +126,17 @@ class CaseControllerTest {
 
     @Test
     @WithMockUser(username = "cq-admin", roles = "BUREAU")
+    void theDeadlineOutOfRangeIsTheOneNamed() throws Exception {
+        mvc.perform(put("/api/v1/case-settings").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"acceptanceWorkingDays\":5,\"assistWorkingDays\":61}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("assistWorkingDays"))
+                .andExpect(jsonPath("$.detail").value(containsString("1 to 60 working days")));
+        verifyNoInteractions(cases);
+    }
+
+    @Test
+    @WithMockUser(username = "cq-admin", roles = "BUREAU")
     void aCalendarDayOutsideItsYearIsNamed() throws Exception {
         mvc.perform(put("/api/v1/calendar").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"year\":2026,\"holidays\":[\"2027-01-01\"]}"))

@@ -51,6 +51,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -305,6 +306,22 @@ class CreditControllerTest {
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.field").value("drawId"))
                     .andExpect(jsonPath("$.detail").value(startsWith("drawId: 'not-a-draw' is not a record id")));
+            verifyNoInteractions(spotChecks);
+        }
+
+        @Test
+        @WithMockUser(username = "cd-admin", roles = "BUREAU")
+        void aWeightOutOfRangeOrOutOfOrderIsNamed() throws Exception {
+            mvc.perform(put("/api/v1/spot-checks/weights").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"a\":1,\"b\":2,\"c\":3,\"unrated\":0}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.field").value("unrated"))
+                    .andExpect(jsonPath("$.detail").value(containsString("must be 1 to 1000")));
+            mvc.perform(put("/api/v1/spot-checks/weights").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"a\":5,\"b\":2,\"c\":9,\"unrated\":3}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.field").value("a"))
+                    .andExpect(jsonPath("$.detail").value(containsString("a <= b <= c")));
             verifyNoInteractions(spotChecks);
         }
 
