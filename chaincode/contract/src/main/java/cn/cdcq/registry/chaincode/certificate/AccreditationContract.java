@@ -1,6 +1,7 @@
 package cn.cdcq.registry.chaincode.certificate;
 
 import cn.cdcq.registry.chaincode.region.Regions;
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
@@ -39,7 +40,7 @@ public final class AccreditationContract implements ContractInterface {
         caller.requireRole(Caller.BUREAU);
         Ledger ledger = new Ledger(ctx);
         Region region = new Regions(ledger).regionOf(caller);
-        AccreditationRequest request = Inputs.valid(() -> Inputs.read(requestJson, AccreditationRequest.class).validate());
+        AccreditationRequest request = Arguments.valid(() -> Arguments.json(requestJson, AccreditationRequest.class).validate());
         Accreditations accreditations = new Accreditations(ledger);
         accreditations.find(request.centerId()).ifPresent(existing -> {
             throw RegistryException.exists("center " + existing.centerId() + " is already accredited by region "
@@ -63,7 +64,7 @@ public final class AccreditationContract implements ContractInterface {
         caller.requireRole(Caller.BUREAU);
         Ledger ledger = new Ledger(ctx);
         Region region = new Regions(ledger).regionOf(caller);
-        AccreditationRequest request = Inputs.valid(() -> Inputs.read(requestJson, AccreditationRequest.class).validate());
+        AccreditationRequest request = Arguments.valid(() -> Arguments.json(requestJson, AccreditationRequest.class).validate());
         Accreditations accreditations = new Accreditations(ledger);
         Accreditation current = ownAccreditation(accreditations, request.centerId(), region);
         if (AccreditationStatus.REVOKED.equals(current.status())) {
@@ -98,14 +99,14 @@ public final class AccreditationContract implements ContractInterface {
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String getAccreditation(Context ctx, String centerId) {
-        return Json.write(new Accreditations(new Ledger(ctx)).require(Inputs.uscc(centerId)));
+        return Json.write(new Accreditations(new Ledger(ctx)).require(Arguments.uscc(centerId)));
     }
 
     /** The accreditations of one region, or of every region when {@code regionCode} is empty, by USCC. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String listAccreditations(Context ctx, String regionCode) {
         Ledger ledger = new Ledger(ctx);
-        String region = regionCode == null || regionCode.isBlank() ? null : Inputs.region(regionCode);
+        String region = Arguments.optionalRegion(regionCode);
         return Json.write(ledger.list(Accreditation.class, Accreditations.ACCREDITATION).stream()
                 .filter(a -> region == null || a.region().equals(region)).toList());
     }
@@ -116,10 +117,10 @@ public final class AccreditationContract implements ContractInterface {
         caller.requireRole(Caller.BUREAU);
         Ledger ledger = new Ledger(ctx);
         Region region = new Regions(ledger).regionOf(caller);
-        String code = Inputs.valid(() -> ReasonCodes.require(action + " an accreditation", reasonCode, allowedReasons));
-        String text = Inputs.valid(() -> ReasonCodes.requireText(reason));
+        String code = Arguments.valid(() -> ReasonCodes.require(action + " an accreditation", reasonCode, allowedReasons));
+        String text = Arguments.valid(() -> ReasonCodes.requireText(reason));
         Accreditations accreditations = new Accreditations(ledger);
-        Accreditation current = ownAccreditation(accreditations, Inputs.uscc(centerId), region);
+        Accreditation current = ownAccreditation(accreditations, Arguments.uscc(centerId), region);
         if (!from.contains(current.status())) {
             throw RegistryException.conflict("cannot " + action + " the accreditation of center " + current.centerId()
                     + ": it is " + current.status() + (AccreditationStatus.REVOKED.equals(current.status())

@@ -1,11 +1,11 @@
 package cn.cdcq.registry.chaincode.certificate;
 
 import cn.cdcq.registry.chaincode.region.Regions;
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
-import cn.cdcq.registry.chaincode.support.ErrorCode;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
-import cn.cdcq.registry.common.InvalidInputException;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.certificate.Accreditation;
 import cn.cdcq.registry.common.certificate.BatchHeader;
 import cn.cdcq.registry.common.certificate.CertificateAttestation;
@@ -18,6 +18,7 @@ import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.certificate.SkillCertificate;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.crypto.Signatures;
+import cn.cdcq.registry.common.format.Sha256Hex;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.merkle.MerkleTree;
 import cn.cdcq.registry.common.region.AttestationCertificate;
@@ -37,8 +38,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Skill certificates: an accredited training center issues them (one at a time or in a batch),
@@ -58,18 +57,17 @@ public final class CertificateContract implements ContractInterface {
 
     /** How many offending entries a refused batch lists before summarizing the rest. */
     static final int MAX_LISTED_PROBLEMS = 20;
-    private static final Pattern HASH = Pattern.compile("^[0-9a-f]{64}$");
 
     /** Issues one certificate; {@code requestJson} is a {@link CertificateIssueRequest}. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String issue(Context ctx, String requestJson) {
         Issuer issuer = Issuer.of(ctx);
-        CertificateIssueRequest request = Inputs.read(requestJson, CertificateIssueRequest.class);
+        CertificateIssueRequest request = Arguments.json(requestJson, CertificateIssueRequest.class);
         if (request.certificate() == null) {
             throw RegistryException.invalid("the request has no \"certificate\"; send {\"certificate\": {...}, \"signature\": \"...\"}");
         }
-        CertificateClaims claims = Inputs.valid(() -> request.certificate().validate());
-        String signature = Inputs.valid(() -> CertificateAttestation.requireSignatureFormat(request.signature()));
+        CertificateClaims claims = Arguments.valid(() -> request.certificate().validate());
+        String signature = Arguments.valid(() -> CertificateAttestation.requireSignatureFormat(request.signature()));
         Accreditation accreditation = issuer.accreditation();
         Optional<RegistryException> problem = issuer.problemWith(claims, accreditation);
         if (problem.isPresent()) {
@@ -109,7 +107,7 @@ public final class CertificateContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String issueBatch(Context ctx, String requestJson) {
         Issuer issuer = Issuer.of(ctx);
-        CertificateBatchRequest request = Inputs.read(requestJson, CertificateBatchRequest.class);
+        CertificateBatchRequest request = Arguments.json(requestJson, CertificateBatchRequest.class);
         List<CertificateClaims> entries = request.certificates();
         if (entries == null || entries.isEmpty()) {
             throw RegistryException.invalid("the batch has no certificates; send {\"certificates\": [...], \"signature\": \"...\"}");
@@ -119,7 +117,7 @@ public final class CertificateContract implements ContractInterface {
                     + CertificateAttestation.MAX_BATCH_SIZE + " per transaction; split it into batches of at most "
                     + CertificateAttestation.MAX_BATCH_SIZE + ", each signed on its own");
         }
-        String signature = Inputs.valid(() -> CertificateAttestation.requireSignatureFormat(request.signature()));
+        String signature = Arguments.valid(() -> CertificateAttestation.requireSignatureFormat(request.signature()));
         Accreditation accreditation = issuer.accreditation();
 
         List<String> listed = new ArrayList<>();
@@ -129,7 +127,7 @@ public final class CertificateContract implements ContractInterface {
         for (int i = 0; i < entries.size(); i++) {
             CertificateClaims claims = entries.get(i);
             RegistryException problem = claims == null ? RegistryException.invalid("the entry is empty")
-                    : check(claims::validate).or(() -> issuer.problemWith(claims, accreditation)).orElse(null);
+                    : Arguments.problemWith(claims::validate).or(() -> issuer.problemWith(claims, accreditation)).orElse(null);
             if (problem == null) {
                 Integer earlier = seen.putIfAbsent(claims.number(), i);
                 if (earlier != null) {
@@ -209,7 +207,7 @@ public final class CertificateContract implements ContractInterface {
     /** The certificate as stored (its status is the stored one; {@link #verify} also reports expiry). */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String getCertificate(Context ctx, String number) {
-        return Json.write(new Certificates(new Ledger(ctx)).require(Inputs.certificateNumber(number)));
+        return Json.write(new Certificates(new Ledger(ctx)).require(Arguments.certificateNumber(number)));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
@@ -223,7 +221,7 @@ public final class CertificateContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String getCertificateHistory(Context ctx, String number) {
         Certificates certificates = new Certificates(new Ledger(ctx));
-        String valid = Inputs.certificateNumber(number);
+        String valid = Arguments.certificateNumber(number);
         certificates.require(valid);
         return Json.write(certificates.history(valid));
     }
@@ -238,12 +236,11 @@ public final class CertificateContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String verify(Context ctx, String number, String holderCommitment) {
         Ledger ledger = new Ledger(ctx);
-        String commitment = holderCommitment == null || holderCommitment.isBlank() ? null : holderCommitment.strip();
-        if (commitment != null && !HASH.matcher(commitment).matches()) {
-            throw RegistryException.invalid("holderCommitment must be 64 lowercase hex digits (Holder.commitment of "
-                    + "the presented details and the salt from the worker's credential), or empty");
-        }
-        return Json.write(new CertificateVerifier(ledger).verify(Inputs.certificateNumber(number), commitment));
+        String commitment = holderCommitment == null || holderCommitment.isBlank() ? null
+                : Sha256Hex.normalized(holderCommitment).orElseThrow(() -> RegistryException.invalid("holderCommitment "
+                        + "must be 64 lowercase hex digits (Holder.commitment of the presented details and the salt "
+                        + "from the worker's credential), or empty"));
+        return Json.write(new CertificateVerifier(ledger).verify(Arguments.certificateNumber(number), commitment));
     }
 
     private String changeStatus(Context ctx, String number, String reasonCode, String reason, String action,
@@ -252,10 +249,10 @@ public final class CertificateContract implements ContractInterface {
         caller.requireRole(Caller.BUREAU);
         Ledger ledger = new Ledger(ctx);
         Region region = new Regions(ledger).regionOf(caller);
-        String code = Inputs.valid(() -> ReasonCodes.require(action + " a certificate", reasonCode, allowedReasons));
-        String text = Inputs.valid(() -> ReasonCodes.requireText(reason));
+        String code = Arguments.valid(() -> ReasonCodes.require(action + " a certificate", reasonCode, allowedReasons));
+        String text = Arguments.valid(() -> ReasonCodes.requireText(reason));
         Certificates certificates = new Certificates(ledger);
-        SkillCertificate current = certificates.require(Inputs.certificateNumber(number));
+        SkillCertificate current = certificates.require(Arguments.certificateNumber(number));
         if (!current.claims().region().equals(region.code())) {
             throw RegistryException.forbidden("certificate " + current.number() + " was issued in region "
                     + current.claims().region() + "; only that region's bureau may change its status, not "
@@ -286,15 +283,6 @@ public final class CertificateContract implements ContractInterface {
                 + "; a number is issued once in either region, so give this certificate a new serial");
     }
 
-    private static Optional<RegistryException> check(Supplier<?> validation) {
-        try {
-            validation.get();
-            return Optional.empty();
-        } catch (InvalidInputException e) {
-            return Optional.of(RegistryException.invalid(e));
-        }
-    }
-
     /** The submitting training center, its region, accreditation and attestation, as issuing needs them. */
     private static final class Issuer {
         final Ledger ledger;
@@ -312,7 +300,7 @@ public final class CertificateContract implements ContractInterface {
             this.centerId = centerId;
             this.regions = regions;
             this.certificates = new Certificates(ledger);
-            this.today = Inputs.today(ledger);
+            this.today = ledger.today();
         }
 
         static Issuer of(Context ctx) {

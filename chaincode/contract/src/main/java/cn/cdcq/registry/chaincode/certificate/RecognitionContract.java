@@ -1,14 +1,15 @@
 package cn.cdcq.registry.chaincode.certificate;
 
 import cn.cdcq.registry.chaincode.region.Regions;
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.certificate.CertificateStatus;
+import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.certificate.RecognitionDecision;
 import cn.cdcq.registry.common.certificate.RecognitionRule;
 import cn.cdcq.registry.common.certificate.RecognitionRuleProposal;
-import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.certificate.SkillCertificate;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.Region;
@@ -46,8 +47,8 @@ public final class RecognitionContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String proposeRule(Context ctx, String proposalJson) {
         Bureau bureau = Bureau.of(ctx);
-        RecognitionRuleProposal proposal = Inputs.valid(() ->
-                Inputs.read(proposalJson, RecognitionRuleProposal.class).validate());
+        RecognitionRuleProposal proposal = Arguments.valid(() ->
+                Arguments.json(proposalJson, RecognitionRuleProposal.class).validate());
         bureau.regions.require(proposal.fromRegion());
         bureau.regions.require(proposal.toRegion());
         String own = bureau.region.code();
@@ -89,7 +90,7 @@ public final class RecognitionContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String declineRule(Context ctx, String ruleId, String reason) {
         Bureau bureau = Bureau.of(ctx);
-        String text = Inputs.valid(() -> ReasonCodes.requireText(reason));
+        String text = Arguments.valid(() -> ReasonCodes.requireText(reason));
         Recognitions recognitions = new Recognitions(bureau.ledger);
         RecognitionRule rule = proposedRuleForCounterpart(recognitions, ruleId, bureau, "decline");
         RecognitionRule declined = rule.closed(RecognitionRule.DECLINED, bureau.region.code(), bureau.caller.id(),
@@ -106,7 +107,7 @@ public final class RecognitionContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String withdrawRule(Context ctx, String ruleId, String reason) {
         Bureau bureau = Bureau.of(ctx);
-        String text = Inputs.valid(() -> ReasonCodes.requireText(reason));
+        String text = Arguments.valid(() -> ReasonCodes.requireText(reason));
         Recognitions recognitions = new Recognitions(bureau.ledger);
         RecognitionRule rule = recognitions.requireRule(ruleId);
         String own = bureau.region.code();
@@ -146,9 +147,9 @@ public final class RecognitionContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String submitCase(Context ctx, String certificateNumber, String targetRegion, String note) {
         Bureau bureau = Bureau.of(ctx);
-        String number = Inputs.certificateNumber(certificateNumber);
-        String target = Inputs.region(targetRegion);
-        String text = Inputs.valid(() -> ReasonCodes.requireText("note", note));
+        String number = Arguments.certificateNumber(certificateNumber);
+        String target = Arguments.region(targetRegion);
+        String text = Arguments.valid(() -> ReasonCodes.requireText("note", note));
         bureau.regions.require(target);
         Ledger ledger = bureau.ledger;
         SkillCertificate certificate = new Certificates(ledger).require(number);
@@ -156,7 +157,7 @@ public final class RecognitionContract implements ContractInterface {
             throw RegistryException.invalid("certificate " + number + " was issued in " + target
                     + ", so it needs no recognition there; choose the other region");
         }
-        LocalDate today = Inputs.today(ledger);
+        LocalDate today = ledger.today();
         String status = CertificateVerifier.effectiveStatus(certificate, today);
         if (!CertificateStatus.VALID.equals(status)) {
             throw RegistryException.conflict("certificate " + number + " is " + status
@@ -191,8 +192,8 @@ public final class RecognitionContract implements ContractInterface {
     public String decideCase(Context ctx, String certificateNumber, String targetRegion, String decision,
                              String reasonCode, String reason) {
         Bureau bureau = Bureau.of(ctx);
-        String number = Inputs.certificateNumber(certificateNumber);
-        String target = Inputs.region(targetRegion);
+        String number = Arguments.certificateNumber(certificateNumber);
+        String target = Arguments.region(targetRegion);
         String outcome = decision == null ? "" : decision.strip();
         List<String> codes;
         if (RecognitionDecision.ACCEPTED.equals(outcome)) {
@@ -202,8 +203,8 @@ public final class RecognitionContract implements ContractInterface {
         } else {
             throw RegistryException.invalid("decision \"" + outcome + "\" is not ACCEPTED or REFUSED");
         }
-        String code = Inputs.valid(() -> ReasonCodes.require("a recognition " + outcome.toLowerCase(), reasonCode, codes));
-        String text = Inputs.valid(() -> ReasonCodes.requireText(reason));
+        String code = Arguments.valid(() -> ReasonCodes.require("a recognition " + outcome.toLowerCase(), reasonCode, codes));
+        String text = Arguments.valid(() -> ReasonCodes.requireText(reason));
         if (!bureau.region.code().equals(target)) {
             throw RegistryException.forbidden("only region " + target + "'s bureau decides whether " + target
                     + " recognizes certificate " + number + ", not region " + bureau.region.code() + "'s");
@@ -225,9 +226,9 @@ public final class RecognitionContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String withdrawCase(Context ctx, String certificateNumber, String targetRegion, String reason) {
         Bureau bureau = Bureau.of(ctx);
-        String number = Inputs.certificateNumber(certificateNumber);
-        String target = Inputs.region(targetRegion);
-        String text = Inputs.valid(() -> ReasonCodes.requireText(reason));
+        String number = Arguments.certificateNumber(certificateNumber);
+        String target = Arguments.region(targetRegion);
+        String text = Arguments.valid(() -> ReasonCodes.requireText(reason));
         Recognitions recognitions = new Recognitions(bureau.ledger);
         RecognitionDecision current = recognitions.caseOf(number, target).orElseThrow(() -> RegistryException.notFound(
                 "no case for certificate " + number + " in region " + target));
@@ -247,8 +248,8 @@ public final class RecognitionContract implements ContractInterface {
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String getCase(Context ctx, String certificateNumber, String targetRegion) {
-        String number = Inputs.certificateNumber(certificateNumber);
-        String target = Inputs.region(targetRegion);
+        String number = Arguments.certificateNumber(certificateNumber);
+        String target = Arguments.region(targetRegion);
         return Json.write(new Recognitions(new Ledger(ctx)).caseOf(number, target).orElseThrow(() ->
                 RegistryException.notFound("no case for certificate " + number + " in region " + target)));
     }
@@ -256,7 +257,7 @@ public final class RecognitionContract implements ContractInterface {
     /** Every case of a certificate, one per target region. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String listCases(Context ctx, String certificateNumber) {
-        return Json.write(new Recognitions(new Ledger(ctx)).casesOf(Inputs.certificateNumber(certificateNumber)));
+        return Json.write(new Recognitions(new Ledger(ctx)).casesOf(Arguments.certificateNumber(certificateNumber)));
     }
 
     private static RecognitionRule proposedRuleForCounterpart(Recognitions recognitions, String ruleId, Bureau bureau,

@@ -1,6 +1,7 @@
 package cn.cdcq.registry.chaincode.certificate;
 
 import cn.cdcq.registry.chaincode.region.Regions;
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
@@ -50,9 +51,9 @@ public final class SubsidyContract implements ContractInterface {
         caller.requireRole(Caller.BUREAU);
         Ledger ledger = new Ledger(ctx);
         Region region = new Regions(ledger).regionOf(caller);
-        SubsidyClaimRequest request = Inputs.valid(() -> Inputs.read(requestJson, SubsidyClaimRequest.class).validate());
+        SubsidyClaimRequest request = Arguments.valid(() -> Arguments.json(requestJson, SubsidyClaimRequest.class).validate());
         SkillCertificate certificate = new Certificates(ledger).require(request.certificateNumber());
-        String status = CertificateVerifier.effectiveStatus(certificate, Inputs.today(ledger));
+        String status = CertificateVerifier.effectiveStatus(certificate, ledger.today());
         if (!CertificateStatus.VALID.equals(status)) {
             throw RegistryException.conflict("certificate " + certificate.number() + " is " + status
                     + "; a subsidy is paid only for a valid certificate");
@@ -90,7 +91,7 @@ public final class SubsidyContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String getClaimForCertificate(Context ctx, String certificateNumber) {
         Ledger ledger = new Ledger(ctx);
-        SkillCertificate certificate = new Certificates(ledger).require(Inputs.certificateNumber(certificateNumber));
+        SkillCertificate certificate = new Certificates(ledger).require(Arguments.certificateNumber(certificateNumber));
         return Json.write(ledger.get(claimKey(ledger, certificate), SubsidyClaim.class).orElseThrow(() ->
                 RegistryException.notFound("no subsidy has been claimed for the holder, occupation and level of "
                         + "certificate " + certificate.number())));

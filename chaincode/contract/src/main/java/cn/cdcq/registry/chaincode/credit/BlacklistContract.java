@@ -1,5 +1,6 @@
 package cn.cdcq.registry.chaincode.credit;
 
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
@@ -37,8 +38,8 @@ public final class BlacklistContract implements ContractInterface {
     public String list(Context ctx, String listingJson) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
-        ListingInput in = CreditLedger.parse(listingJson, ListingInput.class);
+        String region = credit.regions().bureauRegion(caller);
+        ListingInput in = Arguments.json(listingJson, ListingInput.class);
         Violation v = credit.requireViolation(in.violationId());
         if (!v.recordingRegion().equals(region)) {
             throw RegistryException.forbidden("violation " + v.id() + " was enforced by region " + v.recordingRegion()
@@ -54,17 +55,16 @@ public final class BlacklistContract implements ContractInterface {
                     + v.amountFen() + " fen against " + in.thresholdFen() + " fen) or a mass incident (massIncident="
                     + v.massIncident() + " on the violation)");
         }
-        String today = credit.today();
+        LocalDate today = credit.ledger().today();
         for (WageArrearsListing l : credit.listings(v.uscc())) {
             if (l.violationId().equals(v.id()) && l.status().equals(WageArrearsListing.LISTED)) {
                 throw RegistryException.exists("violation " + v.id() + " already has listing " + l.id());
             }
         }
-        LocalDate listedOn = LocalDate.parse(today);
         Ledger ledger = credit.ledger();
         WageArrearsListing listing = new WageArrearsListing(ledger.txId(), v.uscc(), region, v.id(), true, v.amountFen(),
-                in.thresholdFen(), v.massIncident(), in.responsiblePersonPseudonyms(), today,
-                listedOn.plusYears(WageArrearsListing.TERM_YEARS).toString(), WageArrearsListing.LISTED, caller.id(), null);
+                in.thresholdFen(), v.massIncident(), in.responsiblePersonPseudonyms(), today.toString(),
+                today.plusYears(WageArrearsListing.TERM_YEARS).toString(), WageArrearsListing.LISTED, caller.id(), null);
         credit.putListing(listing);
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("listingId", listing.id());
@@ -81,15 +81,15 @@ public final class BlacklistContract implements ContractInterface {
     public String removeEarly(Context ctx, String removalJson) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
-        EarlyRemovalInput in = CreditLedger.parse(removalJson, EarlyRemovalInput.class);
+        String region = credit.regions().bureauRegion(caller);
+        EarlyRemovalInput in = Arguments.json(removalJson, EarlyRemovalInput.class);
         WageArrearsListing listing = credit.listing(in.listingId()).orElseThrow(() ->
                 RegistryException.notFound("no blacklist listing " + in.listingId()));
         if (!listing.listingRegion().equals(region)) {
             throw RegistryException.forbidden("listing " + listing.id() + " was made by region " + listing.listingRegion()
                     + "; only that region may remove it");
         }
-        String today = credit.today();
+        LocalDate today = credit.ledger().today();
         if (!listing.activeOn(today)) {
             throw RegistryException.conflict("listing " + listing.id() + " is not in force (" + listing.status()
                     + ", term to " + listing.expiresOn() + ")");
@@ -102,19 +102,19 @@ public final class BlacklistContract implements ContractInterface {
                     + "(pledgeDocumentHash)");
         }
         LocalDate rectified = LocalDate.parse(in.rectificationDate());
-        if (rectified.isAfter(LocalDate.parse(today))) {
+        if (rectified.isAfter(today)) {
             throw RegistryException.invalid("rectificationDate " + rectified + " is after today (" + today + ")");
         }
         LocalDate earliest = WageArrearsListing.earliestRemoval(rectified);
-        if (LocalDate.parse(today).isBefore(earliest)) {
+        if (today.isBefore(earliest)) {
             throw RegistryException.conflict("too soon: early removal is possible " + WageArrearsListing.MONTHS_AFTER_RECTIFICATION
                     + " months after rectification (" + rectified + "), that is from " + earliest + "; today is " + today);
         }
         WageArrearsListing removed = listing.removedEarly(new WageArrearsListing.Removal(true, rectified.toString(),
-                in.pledgeDocumentHash(), today, caller.id()));
+                in.pledgeDocumentHash(), today.toString(), caller.id()));
         credit.putListing(removed);
         credit.ledger().emit("BlacklistRemovedEarly", Map.of("listingId", listing.id(), "uscc", listing.uscc(),
-                "listingRegion", region, "removedOn", today));
+                "listingRegion", region, "removedOn", today.toString()));
         return Json.write(removed);
     }
 
@@ -128,13 +128,13 @@ public final class BlacklistContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String getStatus(Context ctx, String uscc) {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String code = CreditLedger.validUscc(uscc);
+        String code = Arguments.uscc(uscc);
         credit.requireEnterprise(code);
-        String today = credit.today();
+        LocalDate today = credit.ledger().today();
         List<WageArrearsListing> listings = credit.listings(code);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("uscc", code);
-        out.put("asOf", today);
+        out.put("asOf", today.toString());
         out.put("listed", listings.stream().anyMatch(l -> l.activeOn(today)));
         out.put("listingRegions", listings.stream().filter(l -> l.activeOn(today))
                 .map(WageArrearsListing::listingRegion).distinct().sorted().toList());

@@ -1,6 +1,7 @@
 package cn.cdcq.registry.chaincode.credit;
 
 import cn.cdcq.registry.chaincode.cases.CaseLedger;
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
@@ -12,7 +13,6 @@ import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.Enterprise;
 import cn.cdcq.registry.common.credit.SpotCheckDraw;
 import cn.cdcq.registry.common.credit.WageArrearsListing;
-import cn.cdcq.registry.common.format.RegionCode;
 import cn.cdcq.registry.common.json.Json;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
@@ -21,6 +21,7 @@ import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,16 +45,12 @@ public final class EnterpriseContract implements ContractInterface {
     public String registerEnterprise(Context ctx, String uscc, String name, String platform) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
-        String code = CreditLedger.validUscc(uscc);
+        String region = credit.regions().bureauRegion(caller);
+        String code = Arguments.uscc(uscc);
         if (name == null || name.isBlank() || name.strip().length() > 200) {
             throw RegistryException.invalid("the enterprise name must be 1 to 200 characters");
         }
-        boolean isPlatform = switch (platform == null ? "" : platform.strip()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw RegistryException.invalid("platform must be \"true\" or \"false\", got '" + platform + "'");
-        };
+        boolean isPlatform = Arguments.flag("platform", platform);
         credit.enterprise(code).ifPresent(e -> {
             throw RegistryException.exists("enterprise " + code + " is already registered in region " + e.regionCode());
         });
@@ -65,13 +62,13 @@ public final class EnterpriseContract implements ContractInterface {
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String getEnterprise(Context ctx, String uscc) {
-        return Json.write(new CreditLedger(new Ledger(ctx)).requireEnterprise(CreditLedger.validUscc(uscc)));
+        return Json.write(new CreditLedger(new Ledger(ctx)).requireEnterprise(Arguments.uscc(uscc)));
     }
 
     /** The register of a region, by USCC. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String listEnterprises(Context ctx, String regionCode) {
-        String code = CreditLedger.checked(() -> RegionCode.validate(regionCode));
+        String code = Arguments.region(regionCode);
         return Json.write(new CreditLedger(new Ledger(ctx)).enterprisesOf(code));
     }
 
@@ -82,9 +79,9 @@ public final class EnterpriseContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String getCreditProfile(Context ctx, String uscc) {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        Enterprise enterprise = credit.requireEnterprise(CreditLedger.validUscc(uscc));
+        Enterprise enterprise = credit.requireEnterprise(Arguments.uscc(uscc));
         String code = enterprise.uscc();
-        String today = credit.today();
+        LocalDate today = credit.ledger().today();
         List<CreditRating> ratings = credit.ratings(code);
         List<WageArrearsListing> listings = credit.listings(code);
         List<CreditProfile.SpotCheck> checks = new ArrayList<>();
@@ -107,7 +104,7 @@ public final class EnterpriseContract implements ContractInterface {
         List<AssistRequest> openAssists = cases.assistRequestsAbout(code).stream()
                 .filter(r -> r.status().equals(AssistRequest.OPEN)).toList();
         Map<String, CreditLevel> latest = new LinkedHashMap<>(CreditLedger.latestLevels(ratings));
-        return Json.write(new CreditProfile(enterprise, today, ratings, latest, CreditLedger.effectiveLevel(ratings),
+        return Json.write(new CreditProfile(enterprise, today.toString(), ratings, latest, CreditLedger.effectiveLevel(ratings),
                 credit.violations(code), credit.notices(code), listings.stream().anyMatch(l -> l.activeOn(today)),
                 listings, checks, openComplaints, openAssists));
     }

@@ -1,9 +1,9 @@
 package cn.cdcq.registry.chaincode.credit;
 
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
-import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.CreditRatingStatement;
@@ -50,8 +50,8 @@ public final class RatingContract implements ContractInterface {
     public String previewRating(Context ctx, String uscc, String year, String level, String overrideReason) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
-        return Json.write(statement(credit, region, CreditLedger.validUscc(uscc), parseYear(credit, year),
+        String region = credit.regions().bureauRegion(caller);
+        return Json.write(statement(credit, region, Arguments.uscc(uscc), parseYear(credit, year),
                 parseLevel(level), overrideReason));
     }
 
@@ -63,13 +63,13 @@ public final class RatingContract implements ContractInterface {
     public String recordRating(Context ctx, String statementJson, String signatureHex) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
-        CreditRatingStatement signed = CreditLedger.parse(statementJson, CreditRatingStatement.class);
+        String region = credit.regions().bureauRegion(caller);
+        CreditRatingStatement signed = Arguments.json(statementJson, CreditRatingStatement.class);
         if (!region.equals(signed.regionCode())) {
             throw RegistryException.forbidden("a bureau of region " + region + " cannot record a rating by region "
                     + signed.regionCode());
         }
-        String uscc = CreditLedger.validUscc(signed.uscc());
+        String uscc = Arguments.uscc(signed.uscc());
         credit.requireEnterprise(uscc);
         RatingRules.Outcome now = RatingRules.evaluate(uscc, region, checkYear(credit, signed.year()),
                 credit.violations(uscc));
@@ -86,12 +86,7 @@ public final class RatingContract implements ContractInterface {
                     + Json.write(expected) + "; ask previewRating again and sign that");
         }
         AttestationCertificate cert = credit.regions().currentAttestation(region);
-        byte[] signature;
-        try {
-            signature = Hashes.fromHex(signatureHex);
-        } catch (InvalidInputException e) {
-            throw RegistryException.invalid("signatureHex: " + e.getMessage());
-        }
+        byte[] signature = Arguments.valid(() -> Hashes.fromHex(signatureHex));
         boolean valid = CreditRatingStatement.verify(signed,
                 Signatures.parseCertificate(cert.certificatePem()).getPublicKey(), signature);
         if (!valid) {
@@ -123,7 +118,7 @@ public final class RatingContract implements ContractInterface {
     public String getRating(Context ctx, String uscc, String regionCode, String year) {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         int y = parseYear(credit, year);
-        String code = CreditLedger.validUscc(uscc);
+        String code = Arguments.uscc(uscc);
         return Json.write(credit.rating(code, regionCode, y).orElseThrow(() -> RegistryException.notFound(
                 "region " + regionCode + " has not rated " + code + " for " + y)));
     }
@@ -131,14 +126,14 @@ public final class RatingContract implements ContractInterface {
     /** Every rating of the enterprise by every region. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String listRatings(Context ctx, String uscc) {
-        return Json.write(new CreditLedger(new Ledger(ctx)).ratings(CreditLedger.validUscc(uscc)));
+        return Json.write(new CreditLedger(new Ledger(ctx)).ratings(Arguments.uscc(uscc)));
     }
 
     /** The effective level: the worse of the regions' latest levels, with each region's level. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String getEffectiveLevel(Context ctx, String uscc) {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String code = CreditLedger.validUscc(uscc);
+        String code = Arguments.uscc(uscc);
         credit.requireEnterprise(code);
         List<CreditRating> ratings = credit.ratings(code);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -176,17 +171,11 @@ public final class RatingContract implements ContractInterface {
     }
 
     private static int parseYear(CreditLedger credit, String year) {
-        int y;
-        try {
-            y = Integer.parseInt(year == null ? "" : year.strip());
-        } catch (NumberFormatException e) {
-            throw RegistryException.invalid("year '" + year + "' is not a number; give the rating year, e.g. 2026");
-        }
-        return checkYear(credit, y);
+        return checkYear(credit, Arguments.wholeNumber("year", year));
     }
 
     private static int checkYear(CreditLedger credit, int y) {
-        int now = Integer.parseInt(credit.today().substring(0, 4));
+        int now = credit.ledger().today().getYear();
         if (y < 2000 || y > now) {
             throw RegistryException.invalid("rating year " + y + " must be between 2000 and the current year " + now);
         }

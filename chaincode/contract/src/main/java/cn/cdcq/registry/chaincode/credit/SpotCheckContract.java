@@ -1,11 +1,11 @@
 package cn.cdcq.registry.chaincode.credit;
 
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.credit.ConflictOfInterest;
-import cn.cdcq.registry.common.credit.CreditInputs;
 import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.Enterprise;
 import cn.cdcq.registry.common.credit.InspectorEntry;
@@ -15,7 +15,6 @@ import cn.cdcq.registry.common.credit.SpotCheckRequest;
 import cn.cdcq.registry.common.credit.SpotCheckResult;
 import cn.cdcq.registry.common.credit.SpotCheckWeights;
 import cn.cdcq.registry.common.crypto.Hashes;
-import cn.cdcq.registry.common.format.RegionCode;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.Region;
 import org.hyperledger.fabric.contract.Context;
@@ -53,7 +52,7 @@ public final class SpotCheckContract implements ContractInterface {
     public String registerInspector(Context ctx, String inspectorId) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
+        String region = credit.regions().bureauRegion(caller);
         String id = validInspectorId(inspectorId);
         credit.inspector(id).ifPresent(e -> {
             throw RegistryException.exists("inspector " + id + " is already registered for region " + e.regionCode());
@@ -69,14 +68,14 @@ public final class SpotCheckContract implements ContractInterface {
     public String declareConflict(Context ctx, String inspectorId, String uscc) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
+        String region = credit.regions().bureauRegion(caller);
         InspectorEntry inspector = credit.inspector(validInspectorId(inspectorId)).orElseThrow(() ->
                 RegistryException.notFound("inspector " + inspectorId + " is not in the inspector register"));
         if (!inspector.regionCode().equals(region)) {
             throw RegistryException.forbidden("inspector " + inspector.inspectorId() + " belongs to region "
                     + inspector.regionCode() + "; its bureau declares its conflicts");
         }
-        Enterprise enterprise = credit.requireEnterprise(CreditLedger.validUscc(uscc));
+        Enterprise enterprise = credit.requireEnterprise(Arguments.uscc(uscc));
         ConflictOfInterest c = new ConflictOfInterest(inspector.inspectorId(), enterprise.uscc(),
                 credit.ledger().nowIso(), caller.id());
         credit.putConflict(c);
@@ -86,7 +85,7 @@ public final class SpotCheckContract implements ContractInterface {
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String listInspectors(Context ctx, String regionCode) {
-        String code = CreditLedger.checked(() -> RegionCode.validate(regionCode));
+        String code = Arguments.region(regionCode);
         return Json.write(new CreditLedger(new Ledger(ctx)).inspectorsOf(code));
     }
 
@@ -100,8 +99,8 @@ public final class SpotCheckContract implements ContractInterface {
     public String setWeights(Context ctx, String weightsJson) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
-        SpotCheckWeights in = CreditLedger.parse(weightsJson, SpotCheckWeights.class);
+        String region = credit.regions().bureauRegion(caller);
+        SpotCheckWeights in = Arguments.json(weightsJson, SpotCheckWeights.class);
         SpotCheckWeights w = new SpotCheckWeights(region, in.a(), in.b(), in.c(), in.unrated(), credit.ledger().nowIso(),
                 caller.id());
         credit.putWeights(w);
@@ -112,7 +111,7 @@ public final class SpotCheckContract implements ContractInterface {
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String getWeights(Context ctx, String regionCode) {
-        String code = CreditLedger.checked(() -> RegionCode.validate(regionCode));
+        String code = Arguments.region(regionCode);
         return Json.write(new CreditLedger(new Ledger(ctx)).weights(code).orElseThrow(() ->
                 RegistryException.notFound("region " + code + " has set no spot-check weights")));
     }
@@ -125,8 +124,8 @@ public final class SpotCheckContract implements ContractInterface {
     public String openDraw(Context ctx, String requestJson) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
-        SpotCheckRequest in = CreditLedger.parse(requestJson, SpotCheckRequest.class);
+        String region = credit.regions().bureauRegion(caller);
+        SpotCheckRequest in = Arguments.json(requestJson, SpotCheckRequest.class);
         credit.regions().require(in.registerRegion());
         SpotCheckWeights weights = credit.weights(in.registerRegion()).orElseThrow(() -> RegistryException.conflict(
                 "region " + in.registerRegion() + " has set no spot-check weights (spotcheck:setWeights)"));
@@ -162,9 +161,9 @@ public final class SpotCheckContract implements ContractInterface {
     public String commit(Context ctx, String drawId, String commitmentHex) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
+        String region = credit.regions().bureauRegion(caller);
         SpotCheckDraw draw = requireParticipant(credit.requireDraw(drawId), region);
-        String commitment = CreditLedger.checked(() -> CreditInputs.sha256Hex("commitmentHex", commitmentHex));
+        String commitment = Arguments.documentHash("commitmentHex", commitmentHex);
         if (!draw.status().equals(SpotCheckDraw.COMMITTING)) {
             throw RegistryException.conflict("draw " + drawId + " is " + draw.status() + "; commitments are closed");
         }
@@ -190,7 +189,7 @@ public final class SpotCheckContract implements ContractInterface {
     public String reveal(Context ctx, String drawId, String secretHex) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
+        String region = credit.regions().bureauRegion(caller);
         SpotCheckDraw draw = requireParticipant(credit.requireDraw(drawId), region);
         if (draw.status().equals(SpotCheckDraw.COMMITTING)) {
             throw RegistryException.conflict("draw " + drawId + " is still waiting for commitments from "
@@ -203,7 +202,7 @@ public final class SpotCheckContract implements ContractInterface {
         if (draw.status().equals(SpotCheckDraw.DRAWN)) {
             throw RegistryException.conflict("draw " + drawId + " is already drawn");
         }
-        byte[] secret = CreditLedger.checked(() -> SpotCheckDrawing.secret(secretHex));
+        byte[] secret = Arguments.valid(() -> SpotCheckDrawing.secret(secretHex));
         if (!SpotCheckDrawing.commitment(secret).equals(draw.commitments().get(region))) {
             throw RegistryException.invalid("the secret does not match region " + region + "'s commitment "
                     + draw.commitments().get(region) + " (SHA-256 of the secret's bytes); reveal the secret committed to");
@@ -260,7 +259,7 @@ public final class SpotCheckContract implements ContractInterface {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         String region = credit.requireBureauOrInspector(caller);
         SpotCheckDraw draw = credit.requireDraw(drawId);
-        String code = CreditLedger.validUscc(uscc);
+        String code = Arguments.uscc(uscc);
         if (!draw.status().equals(SpotCheckDraw.DRAWN)) {
             throw RegistryException.conflict("draw " + drawId + " is " + draw.status() + "; results follow the draw");
         }
@@ -276,19 +275,13 @@ public final class SpotCheckContract implements ContractInterface {
             throw RegistryException.forbidden("only the bureau of region " + draw.registerRegion()
                     + " or the drawn inspectors publish this result");
         }
-        SpotCheckResult.Outcome how;
-        try {
-            how = SpotCheckResult.Outcome.valueOf(outcome == null ? "" : outcome.strip());
-        } catch (IllegalArgumentException e) {
-            throw RegistryException.invalid("outcome '" + outcome + "' is not one of "
-                    + java.util.Arrays.toString(SpotCheckResult.Outcome.values()));
-        }
-        String hash = CreditLedger.checked(() -> CreditInputs.sha256Hex("findingsDocumentHash", findingsDocumentHash));
+        SpotCheckResult.Outcome how = Arguments.oneOf(SpotCheckResult.Outcome.class, "outcome", outcome);
+        String hash = Arguments.documentHash("findingsDocumentHash", findingsDocumentHash);
         if (credit.result(drawId, code).isPresent()) {
             throw RegistryException.exists("the result for " + code + " in draw " + drawId + " is already published");
         }
         SpotCheckResult result = new SpotCheckResult(drawId, code, how, hash, credit.ledger().nowIso(),
-                CreditLedger.actor(caller));
+                caller.actor());
         credit.putResult(result);
         credit.ledger().emit("SpotCheckResultPublished", Map.of("drawId", drawId, "uscc", code, "outcome", how.name()));
         return Json.write(result);

@@ -1,5 +1,6 @@
 package cn.cdcq.registry.chaincode.credit;
 
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
@@ -9,7 +10,6 @@ import cn.cdcq.registry.common.credit.InspectorEntry;
 import cn.cdcq.registry.common.credit.Violation;
 import cn.cdcq.registry.common.credit.ViolationInput;
 import cn.cdcq.registry.common.credit.ViolationStatus;
-import cn.cdcq.registry.common.format.RegionCode;
 import cn.cdcq.registry.common.json.Json;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
@@ -39,16 +39,16 @@ public final class ViolationContract implements ContractInterface {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         InspectorEntry inspector = credit.requireInspector(caller);
-        ViolationInput in = CreditLedger.parse(violationJson, ViolationInput.class);
+        ViolationInput in = Arguments.json(violationJson, ViolationInput.class);
         Enterprise enterprise = credit.requireEnterprise(in.uscc());
-        String today = credit.today();
-        if (in.decisionDate().compareTo(today) > 0) {
+        LocalDate today = credit.ledger().today();
+        if (LocalDate.parse(in.decisionDate()).isAfter(today)) {
             throw RegistryException.invalid("decisionDate " + in.decisionDate() + " is after today (" + today + ")");
         }
         Ledger ledger = credit.ledger();
         Violation v = new Violation(ledger.txId(), in.uscc(), enterprise.regionCode(), inspector.regionCode(), in.type(),
                 in.amountFen(), in.workersAffected(), in.decisionDate(), in.decisionDocumentHash(), in.major(),
-                in.massIncident(), in.status(), in.status() == ViolationStatus.PENALIZED, today, ledger.nowIso(),
+                in.massIncident(), in.status(), in.status() == ViolationStatus.PENALIZED, today.toString(), ledger.nowIso(),
                 inspector.inspectorId(), ledger.nowIso());
         credit.putViolation(v);
         Map<String, Object> event = new LinkedHashMap<>();
@@ -58,9 +58,9 @@ public final class ViolationContract implements ContractInterface {
         event.put("major", v.major());
         event.put("fromRegion", v.recordingRegion());
         if (!enterprise.regionCode().equals(inspector.regionCode())) {
-            LocalDate due = CrossRegionNotice.dueDate(LocalDate.parse(today), in.major());
+            LocalDate due = CrossRegionNotice.dueDate(today, in.major());
             CrossRegionNotice notice = new CrossRegionNotice(v.id(), v.uscc(), v.recordingRegion(),
-                    enterprise.regionCode(), v.major(), today, due.toString(), null, null, null);
+                    enterprise.regionCode(), v.major(), today.toString(), due.toString(), null, null, null);
             credit.putNotice(notice);
             event.put("toRegion", notice.toRegion());
             event.put("dueOn", notice.dueOn());
@@ -83,7 +83,7 @@ public final class ViolationContract implements ContractInterface {
                     + v.recordingRegion() + "; only its inspectors may change it, not an inspector of "
                     + inspector.regionCode());
         }
-        ViolationStatus next = CreditLedger.checked(() -> parseStatus(status));
+        ViolationStatus next = Arguments.oneOf(ViolationStatus.class, "status", status);
         if (!v.status().next().contains(next)) {
             throw RegistryException.conflict("violation " + violationId + " is " + v.status() + " and cannot become "
                     + next + (v.status() == ViolationStatus.CLOSED ? " (closed is final)" : "; allowed: " + v.status().next()));
@@ -113,10 +113,10 @@ public final class ViolationContract implements ContractInterface {
             throw RegistryException.conflict("the notice of violation " + violationId + " was already acknowledged at "
                     + notice.acknowledgedAt());
         }
-        CrossRegionNotice done = notice.acknowledged(credit.ledger().nowIso(), CreditLedger.actor(caller));
+        CrossRegionNotice done = notice.acknowledged(credit.ledger().nowIso(), caller.actor());
         credit.putNotice(done);
         credit.ledger().emit("CrossRegionNoticeAcknowledged", Map.of("violationId", v.id(), "uscc", v.uscc(),
-                "toRegion", done.toRegion(), "late", credit.today().compareTo(done.dueOn()) > 0));
+                "toRegion", done.toRegion(), "late", credit.ledger().today().isAfter(done.dueDate())));
         return Json.write(done);
     }
 
@@ -127,7 +127,7 @@ public final class ViolationContract implements ContractInterface {
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String listViolations(Context ctx, String uscc) {
-        return Json.write(new CreditLedger(new Ledger(ctx)).violations(CreditLedger.validUscc(uscc)));
+        return Json.write(new CreditLedger(new Ledger(ctx)).violations(Arguments.uscc(uscc)));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
@@ -141,7 +141,7 @@ public final class ViolationContract implements ContractInterface {
     /** Notices addressed to a region, oldest first; {@code pendingOnly} "true" leaves out acknowledged ones. */
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String listNotices(Context ctx, String toRegion, String pendingOnly) {
-        String code = CreditLedger.checked(() -> RegionCode.validate(toRegion));
+        String code = Arguments.region(toRegion);
         boolean pending = "true".equals(pendingOnly);
         return Json.write(new CreditLedger(new Ledger(ctx)).allNotices().stream()
                 .filter(n -> n.toRegion().equals(code) && (!pending || n.pending())).toList());
@@ -151,16 +151,7 @@ public final class ViolationContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String listOverdueNotices(Context ctx) {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String today = credit.today();
+        LocalDate today = credit.ledger().today();
         return Json.write(credit.allNotices().stream().filter(n -> n.overdueOn(today)).toList());
-    }
-
-    private static ViolationStatus parseStatus(String status) {
-        try {
-            return ViolationStatus.valueOf(status == null ? "" : status.strip());
-        } catch (IllegalArgumentException e) {
-            throw RegistryException.invalid("status '" + status + "' is not one of "
-                    + java.util.Arrays.toString(ViolationStatus.values()));
-        }
     }
 }

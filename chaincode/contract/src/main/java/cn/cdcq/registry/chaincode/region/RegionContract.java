@@ -1,11 +1,11 @@
 package cn.cdcq.registry.chaincode.region;
 
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.crypto.Signatures;
-import cn.cdcq.registry.common.format.RegionCode;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.AttestationCertificate;
 import cn.cdcq.registry.common.region.Region;
@@ -51,7 +51,7 @@ public final class RegionContract implements ContractInterface {
         caller.requireRole(Caller.BUREAU);
         Ledger ledger = new Ledger(ctx);
         Regions regions = new Regions(ledger);
-        String code = validCode(regionCode);
+        String code = Arguments.region(regionCode);
         if (name == null || name.isBlank() || name.length() > 200) {
             throw RegistryException.invalid("the bureau name must be 1 to 200 characters");
         }
@@ -161,7 +161,7 @@ public final class RegionContract implements ContractInterface {
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String getRegion(Context ctx, String regionCode) {
-        return Json.write(new Regions(new Ledger(ctx)).require(validCode(regionCode)));
+        return Json.write(new Regions(new Ledger(ctx)).require(Arguments.region(regionCode)));
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
@@ -179,7 +179,7 @@ public final class RegionContract implements ContractInterface {
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String getAttestationCertificates(Context ctx, String regionCode) {
         Regions regions = new Regions(new Ledger(ctx));
-        String code = validCode(regionCode);
+        String code = Arguments.region(regionCode);
         regions.require(code);
         return Json.write(regions.attestations(code));
     }
@@ -267,14 +267,6 @@ public final class RegionContract implements ContractInterface {
             throw RegistryException.conflict("proposal " + proposalId + " is " + p.status() + ", not PENDING");
         }
         return p;
-    }
-
-    private static String validCode(String code) {
-        try {
-            return RegionCode.validate(code);
-        } catch (InvalidInputException e) {
-            throw RegistryException.invalid(e);
-        }
     }
 
     private static X509Certificate validCertificate(String pem, Ledger ledger) {
