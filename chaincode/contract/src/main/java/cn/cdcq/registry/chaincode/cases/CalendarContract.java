@@ -5,6 +5,7 @@ import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
+import cn.cdcq.registry.common.cases.CalendarTransactions;
 import cn.cdcq.registry.common.cases.CaseSettings;
 import cn.cdcq.registry.common.cases.WorkingCalendar;
 import cn.cdcq.registry.common.json.Json;
@@ -24,7 +25,7 @@ import java.util.Map;
  * the case deadlines in working days, maintained by the bureaus on the ledger so both regions
  * count deadlines the same way.
  */
-@Contract(name = "calendar", info = @Info(title = "Working-day calendar",
+@Contract(name = CalendarTransactions.CONTRACT, info = @Info(title = "Working-day calendar",
         description = "Holidays, adjusted working days and case deadlines", version = "1",
         contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class CalendarContract implements ContractInterface {
@@ -33,7 +34,7 @@ public final class CalendarContract implements ContractInterface {
      * Sets one year's calendar ({"year":2026,"holidays":[...],"adjustedWorkingDays":[...]}).
      * Deadlines already computed keep their dates.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CalendarTransactions.SET_CALENDAR, intent = Transaction.TYPE.SUBMIT)
     public String setCalendar(Context ctx, String calendarJson) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
@@ -47,7 +48,7 @@ public final class CalendarContract implements ContractInterface {
         return Json.write(c);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CalendarTransactions.GET_CALENDAR, intent = Transaction.TYPE.EVALUATE)
     public String getCalendar(Context ctx, String year) {
         int y = Arguments.wholeNumber("year", year);
         return Json.write(new CaseLedger(new Ledger(ctx)).calendar(y).orElseThrow(() ->
@@ -55,7 +56,7 @@ public final class CalendarContract implements ContractInterface {
     }
 
     /** Sets the deadlines ({"acceptanceWorkingDays":5,"assistWorkingDays":10}). */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CalendarTransactions.SET_CASE_SETTINGS, intent = Transaction.TYPE.SUBMIT)
     public String setCaseSettings(Context ctx, String settingsJson) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
@@ -68,13 +69,13 @@ public final class CalendarContract implements ContractInterface {
         return Json.write(s);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CalendarTransactions.GET_CASE_SETTINGS, intent = Transaction.TYPE.EVALUATE)
     public String getCaseSettings(Context ctx) {
         return Json.write(new CaseLedger(new Ledger(ctx)).settings());
     }
 
     /** The {@code n}-th working day after {@code date}, as the chaincode computes deadlines. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CalendarTransactions.ADD_WORKING_DAYS, intent = Transaction.TYPE.EVALUATE)
     public String addWorkingDays(Context ctx, String date, String n) {
         LocalDate start = Arguments.date("date", date);
         int days = Arguments.wholeNumber("n", n);

@@ -8,6 +8,7 @@ import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.cases.AssistRequest;
 import cn.cdcq.registry.common.cases.AssistRequestInput;
 import cn.cdcq.registry.common.cases.CaseSettings;
+import cn.cdcq.registry.common.cases.CasesTransactions;
 import cn.cdcq.registry.common.cases.Complaint;
 import cn.cdcq.registry.common.cases.ComplaintInput;
 import cn.cdcq.registry.common.cases.OverdueReport;
@@ -34,7 +35,7 @@ import java.util.Map;
  * the agreed working days (10). Deadlines count working days on the ledger's calendar from the
  * Asia/Shanghai date; both regions see what is overdue.
  */
-@Contract(name = "cases", info = @Info(title = "Cross-region cases",
+@Contract(name = CasesTransactions.CONTRACT, info = @Info(title = "Cross-region cases",
         description = "Complaints transferred to the region with jurisdiction, assisted-investigation requests",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class CasesContract implements ContractInterface {
@@ -43,7 +44,7 @@ public final class CasesContract implements ContractInterface {
     static final int MAX_BACKDATING_DAYS = 30;
 
     /** Enters a complaint ({@link ComplaintInput} JSON), transferring it if the employer is of the other region. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CasesTransactions.FILE_COMPLAINT, intent = Transaction.TYPE.SUBMIT)
     public String fileComplaint(Context ctx, String complaintJson) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
@@ -78,7 +79,7 @@ public final class CasesContract implements ContractInterface {
     }
 
     /** The region with jurisdiction accepts the complaint and investigates. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CasesTransactions.ACCEPT_COMPLAINT, intent = Transaction.TYPE.SUBMIT)
     public String acceptComplaint(Context ctx, String complaintId) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
@@ -92,7 +93,7 @@ public final class CasesContract implements ContractInterface {
     }
 
     /** The region with jurisdiction declines the complaint with a reason and the written decision's hash. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CasesTransactions.DECLINE_COMPLAINT, intent = Transaction.TYPE.SUBMIT)
     public String declineComplaint(Context ctx, String complaintId, String reason, String decisionDocumentHash) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
@@ -108,7 +109,7 @@ public final class CasesContract implements ContractInterface {
     }
 
     /** The region with jurisdiction closes an accepted complaint with its outcome and report hash. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CasesTransactions.CLOSE_COMPLAINT, intent = Transaction.TYPE.SUBMIT)
     public String closeComplaint(Context ctx, String complaintId, String outcome, String reportDocumentHash) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
@@ -131,13 +132,13 @@ public final class CasesContract implements ContractInterface {
         return Json.write(closed);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CasesTransactions.GET_COMPLAINT, intent = Transaction.TYPE.EVALUATE)
     public String getComplaint(Context ctx, String complaintId) {
         return Json.write(new CaseLedger(new Ledger(ctx)).requireComplaint(complaintId));
     }
 
     /** Complaints a region filed or has jurisdiction over, oldest first. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CasesTransactions.LIST_COMPLAINTS, intent = Transaction.TYPE.EVALUATE)
     public String listComplaints(Context ctx, String regionCode) {
         String code = Arguments.region(regionCode);
         return Json.write(new CaseLedger(new Ledger(ctx)).allComplaints().stream()
@@ -145,7 +146,7 @@ public final class CasesContract implements ContractInterface {
     }
 
     /** Asks the other region for help ({@link AssistRequestInput} JSON). */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CasesTransactions.REQUEST_ASSIST, intent = Transaction.TYPE.SUBMIT)
     public String requestAssist(Context ctx, String requestJson) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
@@ -182,7 +183,7 @@ public final class CasesContract implements ContractInterface {
     }
 
     /** The region asked answers with the hash of its answer (evidence, proof of delivery, inquiry record). */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CasesTransactions.ANSWER_ASSIST, intent = Transaction.TYPE.SUBMIT)
     public String answerAssist(Context ctx, String requestId, String answerDocumentHash) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
@@ -205,13 +206,13 @@ public final class CasesContract implements ContractInterface {
         return Json.write(answered);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CasesTransactions.GET_ASSIST_REQUEST, intent = Transaction.TYPE.EVALUATE)
     public String getAssistRequest(Context ctx, String requestId) {
         return Json.write(new CaseLedger(new Ledger(ctx)).requireAssistRequest(requestId));
     }
 
     /** Assist requests a region sent or received, oldest first. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CasesTransactions.LIST_ASSIST_REQUESTS, intent = Transaction.TYPE.EVALUATE)
     public String listAssistRequests(Context ctx, String regionCode) {
         String code = Arguments.region(regionCode);
         return Json.write(new CaseLedger(new Ledger(ctx)).allAssistRequests().stream()
@@ -219,7 +220,7 @@ public final class CasesContract implements ContractInterface {
     }
 
     /** Everything overdue today, for both regions. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CasesTransactions.LIST_OVERDUE, intent = Transaction.TYPE.EVALUATE)
     public String listOverdue(Context ctx) {
         Ledger ledger = new Ledger(ctx);
         return Json.write(overdue(new CreditLedger(ledger), new CaseLedger(ledger)));
@@ -229,7 +230,7 @@ public final class CasesContract implements ContractInterface {
      * A bureau's sweep: marks every overdue item not marked before and emits one
      * {@code OverdueFlagged} event naming them (no personal data), so both regions are told.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CasesTransactions.FLAG_OVERDUE, intent = Transaction.TYPE.SUBMIT)
     public String flagOverdue(Context ctx) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);

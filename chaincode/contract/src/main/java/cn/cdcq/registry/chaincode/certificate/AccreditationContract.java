@@ -8,6 +8,7 @@ import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.certificate.Accreditation;
 import cn.cdcq.registry.common.certificate.AccreditationRequest;
 import cn.cdcq.registry.common.certificate.AccreditationStatus;
+import cn.cdcq.registry.common.certificate.AccreditationTransactions;
 import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.Region;
@@ -28,13 +29,13 @@ import java.util.Map;
  * reinstates or revokes (finally) that accreditation. Only the accrediting region may change it.
  * Reading is open to every member of the channel.
  */
-@Contract(name = "accreditation", info = @Info(title = "Accreditation of training centers",
+@Contract(name = AccreditationTransactions.CONTRACT, info = @Info(title = "Accreditation of training centers",
         description = "Which center may certify which occupations up to which level, decided by its own region",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class AccreditationContract implements ContractInterface {
 
     /** Accredits a center of the caller's region; {@code requestJson} is an {@link AccreditationRequest}. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = AccreditationTransactions.ACCREDIT, intent = Transaction.TYPE.SUBMIT)
     public String accredit(Context ctx, String requestJson) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
@@ -58,7 +59,7 @@ public final class AccreditationContract implements ContractInterface {
     }
 
     /** Replaces the name, scopes and validity window of an accreditation of the caller's region. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = AccreditationTransactions.AMEND, intent = Transaction.TYPE.SUBMIT)
     public String amend(Context ctx, String requestJson) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
@@ -77,33 +78,33 @@ public final class AccreditationContract implements ContractInterface {
         return Json.write(amended);
     }
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = AccreditationTransactions.SUSPEND, intent = Transaction.TYPE.SUBMIT)
     public String suspend(Context ctx, String centerId, String reasonCode, String reason) {
         return changeStatus(ctx, centerId, reasonCode, reason, "suspend",
                 List.of(AccreditationStatus.ACTIVE), AccreditationStatus.SUSPENDED, ReasonCodes.ACCREDITATION_SUSPEND);
     }
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = AccreditationTransactions.REINSTATE, intent = Transaction.TYPE.SUBMIT)
     public String reinstate(Context ctx, String centerId, String reasonCode, String reason) {
         return changeStatus(ctx, centerId, reasonCode, reason, "reinstate",
                 List.of(AccreditationStatus.SUSPENDED), AccreditationStatus.ACTIVE, ReasonCodes.ACCREDITATION_REINSTATE);
     }
 
     /** Revokes an accreditation for good. Certificates issued under it stay valid unless revoked themselves. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = AccreditationTransactions.REVOKE, intent = Transaction.TYPE.SUBMIT)
     public String revoke(Context ctx, String centerId, String reasonCode, String reason) {
         return changeStatus(ctx, centerId, reasonCode, reason, "revoke",
                 List.of(AccreditationStatus.ACTIVE, AccreditationStatus.SUSPENDED), AccreditationStatus.REVOKED,
                 ReasonCodes.ACCREDITATION_REVOKE);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = AccreditationTransactions.GET_ACCREDITATION, intent = Transaction.TYPE.EVALUATE)
     public String getAccreditation(Context ctx, String centerId) {
         return Json.write(new Accreditations(new Ledger(ctx)).require(Arguments.uscc(centerId)));
     }
 
     /** The accreditations of one region, or of every region when {@code regionCode} is empty, by USCC. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = AccreditationTransactions.LIST_ACCREDITATIONS, intent = Transaction.TYPE.EVALUATE)
     public String listAccreditations(Context ctx, String regionCode) {
         Ledger ledger = new Ledger(ctx);
         String region = Arguments.optionalRegion(regionCode);

@@ -14,6 +14,7 @@ import cn.cdcq.registry.common.certificate.CertificateBatchRequest;
 import cn.cdcq.registry.common.certificate.CertificateClaims;
 import cn.cdcq.registry.common.certificate.CertificateIssueRequest;
 import cn.cdcq.registry.common.certificate.CertificateStatus;
+import cn.cdcq.registry.common.certificate.CertificateTransactions;
 import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.certificate.SkillCertificate;
 import cn.cdcq.registry.common.crypto.Hashes;
@@ -50,7 +51,7 @@ import java.util.Optional;
  * the signature verifies under the region's current attestation certificate. A batch is all or
  * nothing and its refusal names every offending entry (index, number, reason).
  */
-@Contract(name = "certificate", info = @Info(title = "Skill certificates",
+@Contract(name = CertificateTransactions.CONTRACT, info = @Info(title = "Skill certificates",
         description = "Issue (single and batch), status changes, verification and history of skill certificates",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class CertificateContract implements ContractInterface {
@@ -59,7 +60,7 @@ public final class CertificateContract implements ContractInterface {
     static final int MAX_LISTED_PROBLEMS = 20;
 
     /** Issues one certificate; {@code requestJson} is a {@link CertificateIssueRequest}. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CertificateTransactions.ISSUE, intent = Transaction.TYPE.SUBMIT)
     public String issue(Context ctx, String requestJson) {
         Issuer issuer = Issuer.of(ctx);
         CertificateIssueRequest request = Arguments.json(requestJson, CertificateIssueRequest.class);
@@ -104,7 +105,7 @@ public final class CertificateContract implements ContractInterface {
      * signature over the batch header; {@code requestJson} is a {@link CertificateBatchRequest}.
      * Returns the {@link CertificateBatch}; each certificate is stored with its leaf index and path.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CertificateTransactions.ISSUE_BATCH, intent = Transaction.TYPE.SUBMIT)
     public String issueBatch(Context ctx, String requestJson) {
         Issuer issuer = Issuer.of(ctx);
         CertificateBatchRequest request = Arguments.json(requestJson, CertificateBatchRequest.class);
@@ -184,20 +185,20 @@ public final class CertificateContract implements ContractInterface {
         return Json.write(batch);
     }
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CertificateTransactions.SUSPEND, intent = Transaction.TYPE.SUBMIT)
     public String suspend(Context ctx, String number, String reasonCode, String reason) {
         return changeStatus(ctx, number, reasonCode, reason, "suspend", List.of(CertificateStatus.VALID),
                 CertificateStatus.SUSPENDED, ReasonCodes.CERTIFICATE_SUSPEND);
     }
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CertificateTransactions.REINSTATE, intent = Transaction.TYPE.SUBMIT)
     public String reinstate(Context ctx, String number, String reasonCode, String reason) {
         return changeStatus(ctx, number, reasonCode, reason, "reinstate", List.of(CertificateStatus.SUSPENDED),
                 CertificateStatus.VALID, ReasonCodes.CERTIFICATE_REINSTATE);
     }
 
     /** Revokes a certificate for good. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CertificateTransactions.REVOKE, intent = Transaction.TYPE.SUBMIT)
     public String revoke(Context ctx, String number, String reasonCode, String reason) {
         return changeStatus(ctx, number, reasonCode, reason, "revoke",
                 List.of(CertificateStatus.VALID, CertificateStatus.SUSPENDED), CertificateStatus.REVOKED,
@@ -205,12 +206,12 @@ public final class CertificateContract implements ContractInterface {
     }
 
     /** The certificate as stored (its status is the stored one; {@link #verify} also reports expiry). */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CertificateTransactions.GET_CERTIFICATE, intent = Transaction.TYPE.EVALUATE)
     public String getCertificate(Context ctx, String number) {
         return Json.write(new Certificates(new Ledger(ctx)).require(Arguments.certificateNumber(number)));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CertificateTransactions.GET_BATCH, intent = Transaction.TYPE.EVALUATE)
     public String getBatch(Context ctx, String batchId) {
         String id = batchId == null ? "" : batchId.strip();
         return Json.write(new Certificates(new Ledger(ctx)).batch(id).orElseThrow(() ->
@@ -218,7 +219,7 @@ public final class CertificateContract implements ContractInterface {
     }
 
     /** Every version of the certificate, oldest first, with the transaction, when, and who (in the record). */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CertificateTransactions.GET_CERTIFICATE_HISTORY, intent = Transaction.TYPE.EVALUATE)
     public String getCertificateHistory(Context ctx, String number) {
         Certificates certificates = new Certificates(new Ledger(ctx));
         String valid = Arguments.certificateNumber(number);
@@ -233,7 +234,7 @@ public final class CertificateContract implements ContractInterface {
      *                         ({@code Holder.commitment}), or empty when no details are presented;
      *                         the details themselves never reach the chaincode
      */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CertificateTransactions.VERIFY, intent = Transaction.TYPE.EVALUATE)
     public String verify(Context ctx, String number, String holderCommitment) {
         Ledger ledger = new Ledger(ctx);
         String commitment = holderCommitment == null || holderCommitment.isBlank() ? null

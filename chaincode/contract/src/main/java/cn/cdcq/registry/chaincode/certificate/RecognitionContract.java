@@ -10,6 +10,7 @@ import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.certificate.RecognitionDecision;
 import cn.cdcq.registry.common.certificate.RecognitionRule;
 import cn.cdcq.registry.common.certificate.RecognitionRuleProposal;
+import cn.cdcq.registry.common.certificate.RecognitionTransactions;
 import cn.cdcq.registry.common.certificate.SkillCertificate;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.Region;
@@ -38,13 +39,13 @@ import java.util.Optional;
  * for recognition in a region other than its own; that region's bureau accepts or refuses it,
  * with a reason code and text.
  */
-@Contract(name = "recognition", info = @Info(title = "Mutual recognition of skill certificates",
+@Contract(name = RecognitionTransactions.CONTRACT, info = @Info(title = "Mutual recognition of skill certificates",
         description = "The recognition catalogue agreed by both regions, and case-by-case decisions",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class RecognitionContract implements ContractInterface {
 
     /** Proposes a rule between the caller's region and another; {@code proposalJson} is a {@link RecognitionRuleProposal}. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RecognitionTransactions.PROPOSE_RULE, intent = Transaction.TYPE.SUBMIT)
     public String proposeRule(Context ctx, String proposalJson) {
         Bureau bureau = Bureau.of(ctx);
         RecognitionRuleProposal proposal = Arguments.valid(() ->
@@ -75,7 +76,7 @@ public final class RecognitionContract implements ContractInterface {
     }
 
     /** The other region's bureau accepts a proposed rule, which brings it in force. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RecognitionTransactions.ACCEPT_RULE, intent = Transaction.TYPE.SUBMIT)
     public String acceptRule(Context ctx, String ruleId) {
         Bureau bureau = Bureau.of(ctx);
         Recognitions recognitions = new Recognitions(bureau.ledger);
@@ -87,7 +88,7 @@ public final class RecognitionContract implements ContractInterface {
     }
 
     /** The other region's bureau declines a proposed rule, with its reason. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RecognitionTransactions.DECLINE_RULE, intent = Transaction.TYPE.SUBMIT)
     public String declineRule(Context ctx, String ruleId, String reason) {
         Bureau bureau = Bureau.of(ctx);
         String text = Arguments.valid(() -> ReasonCodes.requireText(reason));
@@ -104,7 +105,7 @@ public final class RecognitionContract implements ContractInterface {
      * Either region withdraws its side of a rule in force, which ends it; the proposer may also
      * withdraw its proposal before it is accepted.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RecognitionTransactions.WITHDRAW_RULE, intent = Transaction.TYPE.SUBMIT)
     public String withdrawRule(Context ctx, String ruleId, String reason) {
         Bureau bureau = Bureau.of(ctx);
         String text = Arguments.valid(() -> ReasonCodes.requireText(reason));
@@ -129,13 +130,13 @@ public final class RecognitionContract implements ContractInterface {
         return Json.write(withdrawn);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RecognitionTransactions.GET_RULE, intent = Transaction.TYPE.EVALUATE)
     public String getRule(Context ctx, String ruleId) {
         return Json.write(new Recognitions(new Ledger(ctx)).requireRule(ruleId));
     }
 
     /** The whole catalogue, every status, in id order. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RecognitionTransactions.LIST_RULES, intent = Transaction.TYPE.EVALUATE)
     public String listRules(Context ctx) {
         return Json.write(new Recognitions(new Ledger(ctx)).rules());
     }
@@ -144,7 +145,7 @@ public final class RecognitionContract implements ContractInterface {
      * Submits a certificate that no rule recognizes for recognition in {@code targetRegion}, on the
      * worker's behalf; either region's bureau may submit.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RecognitionTransactions.SUBMIT_CASE, intent = Transaction.TYPE.SUBMIT)
     public String submitCase(Context ctx, String certificateNumber, String targetRegion, String note) {
         Bureau bureau = Bureau.of(ctx);
         String number = Arguments.certificateNumber(certificateNumber);
@@ -188,7 +189,7 @@ public final class RecognitionContract implements ContractInterface {
      * {@code REFUSED}, with a reason code from {@link ReasonCodes#RECOGNITION_ACCEPT} or
      * {@link ReasonCodes#RECOGNITION_REFUSE} and a reason text.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RecognitionTransactions.DECIDE_CASE, intent = Transaction.TYPE.SUBMIT)
     public String decideCase(Context ctx, String certificateNumber, String targetRegion, String decision,
                              String reasonCode, String reason) {
         Bureau bureau = Bureau.of(ctx);
@@ -223,7 +224,7 @@ public final class RecognitionContract implements ContractInterface {
     }
 
     /** The submitting region withdraws a case before it is decided. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RecognitionTransactions.WITHDRAW_CASE, intent = Transaction.TYPE.SUBMIT)
     public String withdrawCase(Context ctx, String certificateNumber, String targetRegion, String reason) {
         Bureau bureau = Bureau.of(ctx);
         String number = Arguments.certificateNumber(certificateNumber);
@@ -246,7 +247,7 @@ public final class RecognitionContract implements ContractInterface {
         return Json.write(withdrawn);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RecognitionTransactions.GET_CASE, intent = Transaction.TYPE.EVALUATE)
     public String getCase(Context ctx, String certificateNumber, String targetRegion) {
         String number = Arguments.certificateNumber(certificateNumber);
         String target = Arguments.region(targetRegion);
@@ -255,7 +256,7 @@ public final class RecognitionContract implements ContractInterface {
     }
 
     /** Every case of a certificate, one per target region. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RecognitionTransactions.LIST_CASES, intent = Transaction.TYPE.EVALUATE)
     public String listCases(Context ctx, String certificateNumber) {
         return Json.write(new Recognitions(new Ledger(ctx)).casesOf(Arguments.certificateNumber(certificateNumber)));
     }

@@ -12,6 +12,7 @@ import cn.cdcq.registry.common.certificate.SubsidyClaim;
 import cn.cdcq.registry.common.certificate.SubsidyClaimOutcome;
 import cn.cdcq.registry.common.certificate.SubsidyClaimOutcome.Refusal;
 import cn.cdcq.registry.common.certificate.SubsidyClaimRequest;
+import cn.cdcq.registry.common.certificate.SubsidyTransactions;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.Region;
 import org.hyperledger.fabric.contract.Context;
@@ -33,7 +34,7 @@ import java.util.Optional;
  * second claim for the same triple, in either region, is refused: the refusal is recorded (both
  * regions see the attempt) and names the earlier claim by id, region and date only.
  */
-@Contract(name = "subsidy", info = @Info(title = "Training subsidy claims",
+@Contract(name = SubsidyTransactions.CONTRACT, info = @Info(title = "Training subsidy claims",
         description = "One training subsidy per holder, occupation and level across both regions",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class SubsidyContract implements ContractInterface {
@@ -45,7 +46,7 @@ public final class SubsidyContract implements ContractInterface {
      * Records a subsidy paid for a certificate, or the refusal of a second one;
      * {@code requestJson} is a {@link SubsidyClaimRequest}. Returns a {@link SubsidyClaimOutcome}.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SubsidyTransactions.CLAIM, intent = Transaction.TYPE.SUBMIT)
     public String claim(Context ctx, String requestJson) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
@@ -88,7 +89,7 @@ public final class SubsidyContract implements ContractInterface {
     }
 
     /** The subsidy claim that covers a certificate's holder, occupation and level, wherever it was paid. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SubsidyTransactions.GET_CLAIM_FOR_CERTIFICATE, intent = Transaction.TYPE.EVALUATE)
     public String getClaimForCertificate(Context ctx, String certificateNumber) {
         Ledger ledger = new Ledger(ctx);
         SkillCertificate certificate = new Certificates(ledger).require(Arguments.certificateNumber(certificateNumber));
@@ -97,7 +98,7 @@ public final class SubsidyContract implements ContractInterface {
                         + "certificate " + certificate.number())));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SubsidyTransactions.GET_REFUSAL, intent = Transaction.TYPE.EVALUATE)
     public String getRefusal(Context ctx, String refusalId) {
         Ledger ledger = new Ledger(ctx);
         return Json.write(ledger.get(ledger.key(REFUSAL, refusalId == null ? "" : refusalId.strip()), Refusal.class)

@@ -4,6 +4,7 @@ import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
+import cn.cdcq.registry.common.credit.BlacklistTransactions;
 import cn.cdcq.registry.common.credit.EarlyRemovalInput;
 import cn.cdcq.registry.common.credit.ListingInput;
 import cn.cdcq.registry.common.credit.Violation;
@@ -28,13 +29,13 @@ import java.util.Map;
  * happened. A listing runs 3 years; early removal needs the wages paid, 6 months since
  * rectification and a pledge on file. One list for both regions.
  */
-@Contract(name = "blacklist", info = @Info(title = "Wage-arrears blacklist",
+@Contract(name = BlacklistTransactions.CONTRACT, info = @Info(title = "Wage-arrears blacklist",
         description = "Enterprises listed for serious wage arrears, restricted in both regions", version = "1",
         contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class BlacklistContract implements ContractInterface {
 
     /** Lists an enterprise ({@link ListingInput} JSON) for a wage-arrears violation the caller's region recorded. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = BlacklistTransactions.LIST, intent = Transaction.TYPE.SUBMIT)
     public String list(Context ctx, String listingJson) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
@@ -77,7 +78,7 @@ public final class BlacklistContract implements ContractInterface {
     }
 
     /** Removes a listing before its term ends ({@link EarlyRemovalInput} JSON); only the listing region. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = BlacklistTransactions.REMOVE_EARLY, intent = Transaction.TYPE.SUBMIT)
     public String removeEarly(Context ctx, String removalJson) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
@@ -118,14 +119,14 @@ public final class BlacklistContract implements ContractInterface {
         return Json.write(removed);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = BlacklistTransactions.GET_LISTING, intent = Transaction.TYPE.EVALUATE)
     public String getListing(Context ctx, String listingId) {
         return Json.write(new CreditLedger(new Ledger(ctx)).listing(listingId).orElseThrow(() ->
                 RegistryException.notFound("no blacklist listing " + listingId)));
     }
 
     /** Whether the enterprise is listed today by any region, with every listing (in force or not). */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = BlacklistTransactions.GET_STATUS, intent = Transaction.TYPE.EVALUATE)
     public String getStatus(Context ctx, String uscc) {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         String code = Arguments.uscc(uscc);

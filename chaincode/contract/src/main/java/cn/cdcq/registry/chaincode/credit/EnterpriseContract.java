@@ -11,6 +11,7 @@ import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.CreditProfile;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.Enterprise;
+import cn.cdcq.registry.common.credit.EnterpriseTransactions;
 import cn.cdcq.registry.common.credit.SpotCheckDraw;
 import cn.cdcq.registry.common.credit.WageArrearsListing;
 import cn.cdcq.registry.common.json.Json;
@@ -31,7 +32,7 @@ import java.util.Map;
  * The enterprise register and the credit profile. An enterprise is registered by the bureau of
  * the region where it is registered; every region reads every enterprise.
  */
-@Contract(name = "enterprise", info = @Info(title = "Enterprise register",
+@Contract(name = EnterpriseTransactions.CONTRACT, info = @Info(title = "Enterprise register",
         description = "Employers of both regions and their labor-credit profile", version = "1",
         contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class EnterpriseContract implements ContractInterface {
@@ -41,7 +42,7 @@ public final class EnterpriseContract implements ContractInterface {
      *
      * @param platform "true" for a gig platform operating in both regions, else "false"
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = EnterpriseTransactions.REGISTER_ENTERPRISE, intent = Transaction.TYPE.SUBMIT)
     public String registerEnterprise(Context ctx, String uscc, String name, String platform) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
@@ -60,13 +61,13 @@ public final class EnterpriseContract implements ContractInterface {
         return Json.write(e);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = EnterpriseTransactions.GET_ENTERPRISE, intent = Transaction.TYPE.EVALUATE)
     public String getEnterprise(Context ctx, String uscc) {
         return Json.write(new CreditLedger(new Ledger(ctx)).requireEnterprise(Arguments.uscc(uscc)));
     }
 
     /** The register of a region, by USCC. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = EnterpriseTransactions.LIST_ENTERPRISES, intent = Transaction.TYPE.EVALUATE)
     public String listEnterprises(Context ctx, String regionCode) {
         String code = Arguments.region(regionCode);
         return Json.write(new CreditLedger(new Ledger(ctx)).enterprisesOf(code));
@@ -76,7 +77,7 @@ public final class EnterpriseContract implements ContractInterface {
      * Everything about an enterprise's standing in one answer: both regions' ratings and the
      * effective level, violations, notices, blacklist status, spot checks, open cases.
      */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = EnterpriseTransactions.GET_CREDIT_PROFILE, intent = Transaction.TYPE.EVALUATE)
     public String getCreditProfile(Context ctx, String uscc) {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         Enterprise enterprise = credit.requireEnterprise(Arguments.uscc(uscc));

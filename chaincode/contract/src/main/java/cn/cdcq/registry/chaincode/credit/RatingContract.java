@@ -8,6 +8,7 @@ import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.CreditRatingStatement;
 import cn.cdcq.registry.common.credit.RatingRules;
+import cn.cdcq.registry.common.credit.RatingTransactions;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.json.Json;
@@ -35,7 +36,7 @@ import java.util.Map;
  * statement from the ledger, requires it to be the one signed, and verifies the signature under
  * the region's current attestation certificate.
  */
-@Contract(name = "rating", info = @Info(title = "Integrity ratings",
+@Contract(name = RatingTransactions.CONTRACT, info = @Info(title = "Integrity ratings",
         description = "Signed A/B/C labor-integrity ratings of enterprises per region and year", version = "1",
         contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class RatingContract implements ContractInterface {
@@ -46,7 +47,7 @@ public final class RatingContract implements ContractInterface {
      * @param level          "" to take the level the rules give, or A, B, C
      * @param overrideReason the written reason when {@code level} differs from the rules; else ""
      */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RatingTransactions.PREVIEW_RATING, intent = Transaction.TYPE.EVALUATE)
     public String previewRating(Context ctx, String uscc, String year, String level, String overrideReason) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
@@ -59,7 +60,7 @@ public final class RatingContract implements ContractInterface {
      * Records a rating: {@code statementJson} as returned by previewRating, {@code signatureHex}
      * the DER ECDSA signature of its canonical JSON by the region's attestation key.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RatingTransactions.RECORD_RATING, intent = Transaction.TYPE.SUBMIT)
     public String recordRating(Context ctx, String statementJson, String signatureHex) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
@@ -114,7 +115,7 @@ public final class RatingContract implements ContractInterface {
         return Json.write(rating);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RatingTransactions.GET_RATING, intent = Transaction.TYPE.EVALUATE)
     public String getRating(Context ctx, String uscc, String regionCode, String year) {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         int y = parseYear(credit, year);
@@ -124,13 +125,13 @@ public final class RatingContract implements ContractInterface {
     }
 
     /** Every rating of the enterprise by every region. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RatingTransactions.LIST_RATINGS, intent = Transaction.TYPE.EVALUATE)
     public String listRatings(Context ctx, String uscc) {
         return Json.write(new CreditLedger(new Ledger(ctx)).ratings(Arguments.uscc(uscc)));
     }
 
     /** The effective level: the worse of the regions' latest levels, with each region's level. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RatingTransactions.GET_EFFECTIVE_LEVEL, intent = Transaction.TYPE.EVALUATE)
     public String getEffectiveLevel(Context ctx, String uscc) {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         String code = Arguments.uscc(uscc);

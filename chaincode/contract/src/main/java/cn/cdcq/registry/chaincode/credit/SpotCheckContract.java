@@ -13,6 +13,7 @@ import cn.cdcq.registry.common.credit.SpotCheckDraw;
 import cn.cdcq.registry.common.credit.SpotCheckDrawing;
 import cn.cdcq.registry.common.credit.SpotCheckRequest;
 import cn.cdcq.registry.common.credit.SpotCheckResult;
+import cn.cdcq.registry.common.credit.SpotCheckTransactions;
 import cn.cdcq.registry.common.credit.SpotCheckWeights;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.json.Json;
@@ -40,7 +41,7 @@ import java.util.stream.Collectors;
  * or by whom. The draw is computed by {@link SpotCheckDrawing}, which anyone can rerun on the
  * stored record.
  */
-@Contract(name = "spotcheck", info = @Info(title = "Spot checks",
+@Contract(name = SpotCheckTransactions.CONTRACT, info = @Info(title = "Spot checks",
         description = "Inspector register, weighted commit-reveal spot-check draws and their published results",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class SpotCheckContract implements ContractInterface {
@@ -48,7 +49,7 @@ public final class SpotCheckContract implements ContractInterface {
     private static final Pattern INSPECTOR_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
 
     /** The caller's bureau registers one of its inspectors (the certificate's inspectorId attribute). */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SpotCheckTransactions.REGISTER_INSPECTOR, intent = Transaction.TYPE.SUBMIT)
     public String registerInspector(Context ctx, String inspectorId) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
@@ -64,7 +65,7 @@ public final class SpotCheckContract implements ContractInterface {
     }
 
     /** The inspector's bureau declares a conflict of interest: the inspector never checks the enterprise. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SpotCheckTransactions.DECLARE_CONFLICT, intent = Transaction.TYPE.SUBMIT)
     public String declareConflict(Context ctx, String inspectorId, String uscc) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
@@ -83,19 +84,19 @@ public final class SpotCheckContract implements ContractInterface {
         return Json.write(c);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SpotCheckTransactions.LIST_INSPECTORS, intent = Transaction.TYPE.EVALUATE)
     public String listInspectors(Context ctx, String regionCode) {
         String code = Arguments.region(regionCode);
         return Json.write(new CreditLedger(new Ledger(ctx)).inspectorsOf(code));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SpotCheckTransactions.LIST_CONFLICTS, intent = Transaction.TYPE.EVALUATE)
     public String listConflicts(Context ctx) {
         return Json.write(new CreditLedger(new Ledger(ctx)).conflicts());
     }
 
     /** The caller's bureau sets the weights of its register ({"a":1,"b":2,"c":4,"unrated":2}). */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SpotCheckTransactions.SET_WEIGHTS, intent = Transaction.TYPE.SUBMIT)
     public String setWeights(Context ctx, String weightsJson) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
@@ -109,7 +110,7 @@ public final class SpotCheckContract implements ContractInterface {
         return Json.write(w);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SpotCheckTransactions.GET_WEIGHTS, intent = Transaction.TYPE.EVALUATE)
     public String getWeights(Context ctx, String regionCode) {
         String code = Arguments.region(regionCode);
         return Json.write(new CreditLedger(new Ledger(ctx)).weights(code).orElseThrow(() ->
@@ -120,7 +121,7 @@ public final class SpotCheckContract implements ContractInterface {
      * Opens a draw ({@link SpotCheckRequest} JSON) and fixes its inputs: the register's
      * enterprises with their effective levels and weights, its inspectors and conflicts.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SpotCheckTransactions.OPEN_DRAW, intent = Transaction.TYPE.SUBMIT)
     public String openDraw(Context ctx, String requestJson) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
@@ -157,7 +158,7 @@ public final class SpotCheckContract implements ContractInterface {
     }
 
     /** The caller's region commits to its secret: {@code commitmentHex} = SHA-256(secret), hex. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SpotCheckTransactions.COMMIT, intent = Transaction.TYPE.SUBMIT)
     public String commit(Context ctx, String drawId, String commitmentHex) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
@@ -185,7 +186,7 @@ public final class SpotCheckContract implements ContractInterface {
      * The caller's region reveals its secret (64 hex digits), once every region has committed.
      * The last reveal computes the seed and the draw.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SpotCheckTransactions.REVEAL, intent = Transaction.TYPE.SUBMIT)
     public String reveal(Context ctx, String drawId, String secretHex) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
@@ -239,12 +240,12 @@ public final class SpotCheckContract implements ContractInterface {
         return Json.write(updated);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SpotCheckTransactions.GET_DRAW, intent = Transaction.TYPE.EVALUATE)
     public String getDraw(Context ctx, String drawId) {
         return Json.write(new CreditLedger(new Ledger(ctx)).requireDraw(drawId));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SpotCheckTransactions.LIST_DRAWS, intent = Transaction.TYPE.EVALUATE)
     public String listDraws(Context ctx) {
         return Json.write(new CreditLedger(new Ledger(ctx)).draws());
     }
@@ -253,7 +254,7 @@ public final class SpotCheckContract implements ContractInterface {
      * Publishes the result of checking a drawn enterprise: by one of the inspectors drawn for it,
      * or by the bureau of the register's region.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SpotCheckTransactions.PUBLISH_RESULT, intent = Transaction.TYPE.SUBMIT)
     public String publishResult(Context ctx, String drawId, String uscc, String outcome, String findingsDocumentHash) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
@@ -287,7 +288,7 @@ public final class SpotCheckContract implements ContractInterface {
         return Json.write(result);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SpotCheckTransactions.LIST_RESULTS, intent = Transaction.TYPE.EVALUATE)
     public String listResults(Context ctx, String drawId) {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         credit.requireDraw(drawId);

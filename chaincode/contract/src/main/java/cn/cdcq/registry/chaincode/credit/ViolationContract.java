@@ -10,6 +10,7 @@ import cn.cdcq.registry.common.credit.InspectorEntry;
 import cn.cdcq.registry.common.credit.Violation;
 import cn.cdcq.registry.common.credit.ViolationInput;
 import cn.cdcq.registry.common.credit.ViolationStatus;
+import cn.cdcq.registry.common.credit.ViolationTransactions;
 import cn.cdcq.registry.common.json.Json;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
@@ -28,13 +29,13 @@ import java.util.Map;
  * other region raises a notice that region must acknowledge: a major case the same day, the
  * rest by the end of the quarter.
  */
-@Contract(name = "violation", info = @Info(title = "Labor violations",
+@Contract(name = ViolationTransactions.CONTRACT, info = @Info(title = "Labor violations",
         description = "Violations and the cross-region notices they raise", version = "1",
         contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class ViolationContract implements ContractInterface {
 
     /** Records a violation ({@link ViolationInput} JSON); only an inspector of a registered region may. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = ViolationTransactions.RECORD_VIOLATION, intent = Transaction.TYPE.SUBMIT)
     public String recordViolation(Context ctx, String violationJson) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
@@ -72,7 +73,7 @@ public final class ViolationContract implements ContractInterface {
     }
 
     /** Moves a violation to a new status; only an inspector of the recording region may. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = ViolationTransactions.UPDATE_STATUS, intent = Transaction.TYPE.SUBMIT)
     public String updateStatus(Context ctx, String violationId, String status) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
@@ -96,7 +97,7 @@ public final class ViolationContract implements ContractInterface {
     }
 
     /** The enterprise's region acknowledges a notice (its bureau or one of its inspectors). */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = ViolationTransactions.ACKNOWLEDGE_NOTICE, intent = Transaction.TYPE.SUBMIT)
     public String acknowledgeNotice(Context ctx, String violationId) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
@@ -120,17 +121,17 @@ public final class ViolationContract implements ContractInterface {
         return Json.write(done);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = ViolationTransactions.GET_VIOLATION, intent = Transaction.TYPE.EVALUATE)
     public String getViolation(Context ctx, String violationId) {
         return Json.write(new CreditLedger(new Ledger(ctx)).requireViolation(violationId));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = ViolationTransactions.LIST_VIOLATIONS, intent = Transaction.TYPE.EVALUATE)
     public String listViolations(Context ctx, String uscc) {
         return Json.write(new CreditLedger(new Ledger(ctx)).violations(Arguments.uscc(uscc)));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = ViolationTransactions.GET_NOTICE, intent = Transaction.TYPE.EVALUATE)
     public String getNotice(Context ctx, String violationId) {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         Violation v = credit.requireViolation(violationId);
@@ -139,7 +140,7 @@ public final class ViolationContract implements ContractInterface {
     }
 
     /** Notices addressed to a region, oldest first; {@code pendingOnly} "true" leaves out acknowledged ones. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = ViolationTransactions.LIST_NOTICES, intent = Transaction.TYPE.EVALUATE)
     public String listNotices(Context ctx, String toRegion, String pendingOnly) {
         String code = Arguments.region(toRegion);
         boolean pending = "true".equals(pendingOnly);
@@ -148,7 +149,7 @@ public final class ViolationContract implements ContractInterface {
     }
 
     /** Notices of both regions not acknowledged by their due date, as of the query's timestamp. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = ViolationTransactions.LIST_OVERDUE_NOTICES, intent = Transaction.TYPE.EVALUATE)
     public String listOverdueNotices(Context ctx) {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         LocalDate today = credit.ledger().today();

@@ -11,6 +11,7 @@ import cn.cdcq.registry.common.region.AttestationCertificate;
 import cn.cdcq.registry.common.region.Region;
 import cn.cdcq.registry.common.region.RegionProposal;
 import cn.cdcq.registry.common.region.RegionProposal.Approval;
+import cn.cdcq.registry.common.region.RegionTransactions;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contact;
@@ -39,13 +40,13 @@ import java.util.stream.Collectors;
  * <p>Bootstrap: while no region is in force, a registration is approved by a bureau of another
  * organization that has itself proposed a registration; after that, by every region in force.
  */
-@Contract(name = "region", info = @Info(title = "Region registry",
+@Contract(name = RegionTransactions.CONTRACT, info = @Info(title = "Region registry",
         description = "Regions, their organizations and attestation certificates, changed only by all regions together",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 @Default
 public final class RegionContract implements ContractInterface {
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RegionTransactions.PROPOSE_REGISTRATION, intent = Transaction.TYPE.SUBMIT)
     public String proposeRegistration(Context ctx, String regionCode, String name, String certificatePem) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
@@ -77,7 +78,7 @@ public final class RegionContract implements ContractInterface {
         return Json.write(proposal);
     }
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RegionTransactions.PROPOSE_ROTATION, intent = Transaction.TYPE.SUBMIT)
     public String proposeRotation(Context ctx, String certificatePem) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
@@ -106,7 +107,7 @@ public final class RegionContract implements ContractInterface {
         return Json.write(proposal);
     }
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RegionTransactions.APPROVE, intent = Transaction.TYPE.SUBMIT)
     public String approve(Context ctx, String proposalId) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
@@ -143,7 +144,7 @@ public final class RegionContract implements ContractInterface {
         return Json.write(updated);
     }
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RegionTransactions.WITHDRAW, intent = Transaction.TYPE.SUBMIT)
     public String withdraw(Context ctx, String proposalId) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
@@ -159,24 +160,24 @@ public final class RegionContract implements ContractInterface {
         return Json.write(updated);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.GET_REGION, intent = Transaction.TYPE.EVALUATE)
     public String getRegion(Context ctx, String regionCode) {
         return Json.write(new Regions(new Ledger(ctx)).require(Arguments.region(regionCode)));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.LIST_REGIONS, intent = Transaction.TYPE.EVALUATE)
     public String listRegions(Context ctx) {
         return Json.write(new Regions(new Ledger(ctx)).all());
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.GET_REGION_OF_MSP, intent = Transaction.TYPE.EVALUATE)
     public String getRegionOfMsp(Context ctx, String mspId) {
         return Json.write(new Regions(new Ledger(ctx)).ofMsp(mspId).orElseThrow(() ->
                 RegistryException.notFound("organization " + mspId + " acts for no registered region")));
     }
 
     /** The region's attestation certificates, oldest first; the current one has no validTo. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.GET_ATTESTATION_CERTIFICATES, intent = Transaction.TYPE.EVALUATE)
     public String getAttestationCertificates(Context ctx, String regionCode) {
         Regions regions = new Regions(new Ledger(ctx));
         String code = Arguments.region(regionCode);
@@ -184,20 +185,20 @@ public final class RegionContract implements ContractInterface {
         return Json.write(regions.attestations(code));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.GET_PROPOSAL, intent = Transaction.TYPE.EVALUATE)
     public String getProposal(Context ctx, String proposalId) {
         Ledger ledger = new Ledger(ctx);
         return Json.write(ledger.get(ledger.key(Regions.PROPOSAL, proposalId), RegionProposal.class)
                 .orElseThrow(() -> RegistryException.notFound("no region proposal " + proposalId)));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.LIST_PENDING_PROPOSALS, intent = Transaction.TYPE.EVALUATE)
     public String listPendingProposals(Context ctx) {
         return Json.write(pending(new Ledger(ctx)));
     }
 
     /** The caller as the registry sees them: organization, region (if any), role and attributes. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.WHO_AM_I, intent = Transaction.TYPE.EVALUATE)
     public String whoAmI(Context ctx) {
         Caller caller = Caller.of(ctx);
         Map<String, Object> me = new LinkedHashMap<>();
