@@ -6,6 +6,7 @@ import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.cases.CalendarTransactions;
+import cn.cdcq.registry.common.cases.CaseEvents;
 import cn.cdcq.registry.common.cases.CaseSettings;
 import cn.cdcq.registry.common.cases.WorkingCalendar;
 import cn.cdcq.registry.common.json.Json;
@@ -43,8 +44,8 @@ public final class CalendarContract implements ContractInterface {
         WorkingCalendar c = new WorkingCalendar(in.year(), in.holidays(), in.adjustedWorkingDays(), ledger.nowIso(),
                 caller.id());
         new CaseLedger(ledger).putCalendar(c);
-        ledger.emit("CalendarSet", Map.of("year", c.year(), "holidays", c.holidays().size(),
-                "adjustedWorkingDays", c.adjustedWorkingDays().size()));
+        ledger.emit(CaseEvents.CALENDAR_SET, new CaseEvents.CalendarSet(c.year(), c.holidays().size(),
+                c.adjustedWorkingDays().size()));
         return Json.write(c);
     }
 
@@ -64,8 +65,8 @@ public final class CalendarContract implements ContractInterface {
         CaseSettings in = Arguments.json(settingsJson, CaseSettings.class);
         CaseSettings s = new CaseSettings(in.acceptanceWorkingDays(), in.assistWorkingDays(), ledger.nowIso(), caller.id());
         new CaseLedger(ledger).putSettings(s);
-        ledger.emit("CaseSettingsSet", Map.of("acceptanceWorkingDays", s.acceptanceWorkingDays(),
-                "assistWorkingDays", s.assistWorkingDays()));
+        ledger.emit(CaseEvents.CASE_SETTINGS_SET, new CaseEvents.CaseSettingsSet(s.acceptanceWorkingDays(),
+                s.assistWorkingDays()));
         return Json.write(s);
     }
 

@@ -7,14 +7,15 @@ import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.cases.AssistRequest;
 import cn.cdcq.registry.common.cases.Complaint;
+import cn.cdcq.registry.common.credit.CreditEvents;
 import cn.cdcq.registry.common.credit.CreditLevel;
-import cn.cdcq.registry.common.credit.CreditProfile;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.Enterprise;
 import cn.cdcq.registry.common.credit.EnterpriseTransactions;
 import cn.cdcq.registry.common.credit.SpotCheckDraw;
 import cn.cdcq.registry.common.credit.WageArrearsListing;
 import cn.cdcq.registry.common.json.Json;
+import cn.cdcq.registry.common.profile.CreditProfile;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contact;
@@ -57,7 +58,7 @@ public final class EnterpriseContract implements ContractInterface {
         });
         Enterprise e = new Enterprise(code, name.strip(), region, isPlatform, credit.ledger().nowIso(), caller.id());
         credit.putEnterprise(e);
-        credit.ledger().emit("EnterpriseRegistered", Map.of("uscc", code, "regionCode", region));
+        credit.ledger().emit(CreditEvents.ENTERPRISE_REGISTERED, new CreditEvents.EnterpriseRegistered(code, region));
         return Json.write(e);
     }
 
@@ -103,7 +104,7 @@ public final class EnterpriseContract implements ContractInterface {
                         c.category().name(), c.acceptanceDueOn()))
                 .toList();
         List<AssistRequest> openAssists = cases.assistRequestsAbout(code).stream()
-                .filter(r -> r.status().equals(AssistRequest.OPEN)).toList();
+                .filter(r -> r.status() == AssistRequest.Status.OPEN).toList();
         Map<String, CreditLevel> latest = new LinkedHashMap<>(CreditLedger.latestLevels(ratings));
         return Json.write(new CreditProfile(enterprise, today.toString(), ratings, latest, CreditLedger.effectiveLevel(ratings),
                 credit.violations(code), credit.notices(code), listings.stream().anyMatch(l -> l.activeOn(today)),

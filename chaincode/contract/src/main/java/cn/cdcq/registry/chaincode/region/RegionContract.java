@@ -9,6 +9,8 @@ import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.AttestationCertificate;
 import cn.cdcq.registry.common.region.Region;
+import cn.cdcq.registry.common.region.RegionEvents;
+import cn.cdcq.registry.common.region.RegionEvents.RegionChange;
 import cn.cdcq.registry.common.region.RegionProposal;
 import cn.cdcq.registry.common.region.RegionProposal.Approval;
 import cn.cdcq.registry.common.region.RegionTransactions;
@@ -63,18 +65,18 @@ public final class RegionContract implements ContractInterface {
             throw RegistryException.exists("organization " + caller.mspId() + " already acts for region " + r.code());
         });
         for (RegionProposal p : pending(ledger)) {
-            if (p.kind().equals(RegionProposal.REGISTER)
+            if (p.kind() == RegionProposal.Kind.REGISTER
                     && (p.regionCode().equals(code) || p.mspId().equals(caller.mspId()))) {
                 throw RegistryException.conflict("proposal " + p.id() + " to register region " + p.regionCode()
                         + " for " + p.mspId() + " is pending; approve or withdraw it first");
             }
         }
         X509Certificate cert = validCertificate(certificatePem, ledger);
-        RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.REGISTER, code, caller.mspId(),
+        RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.Kind.REGISTER, code, caller.mspId(),
                 name.strip(), Signatures.toPem(cert), Signatures.fingerprint(cert), ledger.nowIso(), caller.id(),
-                RegionProposal.PENDING, List.of());
+                RegionProposal.Status.PENDING, List.of());
         ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), proposal);
-        ledger.emit("RegionChangeProposed", eventOf(proposal));
+        ledger.emit(RegionEvents.REGION_CHANGE_PROPOSED, RegionChange.of(proposal));
         return Json.write(proposal);
     }
 
@@ -99,11 +101,11 @@ public final class RegionContract implements ContractInterface {
                         + " is pending; approve or withdraw it first");
             }
         }
-        RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.ROTATE, region.code(),
+        RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.Kind.ROTATE, region.code(),
                 caller.mspId(), null, Signatures.toPem(cert), fingerprint, ledger.nowIso(), caller.id(),
-                RegionProposal.PENDING, List.of());
+                RegionProposal.Status.PENDING, List.of());
         ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), proposal);
-        ledger.emit("RegionChangeProposed", eventOf(proposal));
+        ledger.emit(RegionEvents.REGION_CHANGE_PROPOSED, RegionChange.of(proposal));
         return Json.write(proposal);
     }
 
@@ -132,14 +134,14 @@ public final class RegionContract implements ContractInterface {
         Set<String> approvedBy = approvals.stream().map(Approval::mspId).collect(Collectors.toSet());
         boolean complete = approvedBy.containsAll(approvers);
         RegionProposal updated = proposal.withApprovals(approvals,
-                complete ? RegionProposal.APPROVED : RegionProposal.PENDING);
+                complete ? RegionProposal.Status.APPROVED : RegionProposal.Status.PENDING);
         ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), updated);
         if (complete) {
             apply(ledger, regions, updated);
-            ledger.emit(proposal.kind().equals(RegionProposal.REGISTER) ? "RegionRegistered" : "AttestationRotated",
-                    eventOf(updated));
+            ledger.emit(proposal.kind() == RegionProposal.Kind.REGISTER ? RegionEvents.REGION_REGISTERED
+                    : RegionEvents.ATTESTATION_ROTATED, RegionChange.of(updated));
         } else {
-            ledger.emit("RegionChangeApproved", eventOf(updated));
+            ledger.emit(RegionEvents.REGION_CHANGE_APPROVED, RegionChange.of(updated));
         }
         return Json.write(updated);
     }
@@ -154,9 +156,9 @@ public final class RegionContract implements ContractInterface {
             throw RegistryException.forbidden("only the proposing organization " + proposal.mspId()
                     + " may withdraw " + proposalId);
         }
-        RegionProposal updated = proposal.withApprovals(proposal.approvals(), RegionProposal.WITHDRAWN);
+        RegionProposal updated = proposal.withApprovals(proposal.approvals(), RegionProposal.Status.WITHDRAWN);
         ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), updated);
-        ledger.emit("RegionChangeWithdrawn", eventOf(updated));
+        ledger.emit(RegionEvents.REGION_CHANGE_WITHDRAWN, RegionChange.of(updated));
         return Json.write(updated);
     }
 
@@ -214,7 +216,7 @@ public final class RegionContract implements ContractInterface {
 
     private static void apply(Ledger ledger, Regions regions, RegionProposal p) {
         String now = ledger.nowIso();
-        if (p.kind().equals(RegionProposal.REGISTER)) {
+        if (p.kind() == RegionProposal.Kind.REGISTER) {
             ledger.put(ledger.key(Regions.REGION, p.regionCode()), new Region(p.regionCode(), p.mspId(), p.name(), now, 1));
             ledger.put(ledger.key(Regions.REGION_BY_MSP, p.mspId()), p.regionCode());
             ledger.put(ledger.key(Regions.ATTESTATION, p.regionCode(), Regions.sequenceKey(1)),
@@ -243,11 +245,11 @@ public final class RegionContract implements ContractInterface {
         if (!active.isEmpty()) {
             return active;
         }
-        if (!p.kind().equals(RegionProposal.REGISTER)) {
+        if (p.kind() != RegionProposal.Kind.REGISTER) {
             throw new IllegalStateException("a rotation proposal exists while no region is in force");
         }
         return pending(ledger).stream()
-                .filter(o -> o.kind().equals(RegionProposal.REGISTER) && !o.mspId().equals(p.mspId()))
+                .filter(o -> o.kind() == RegionProposal.Kind.REGISTER && !o.mspId().equals(p.mspId()))
                 .map(RegionProposal::mspId).collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
@@ -258,13 +260,13 @@ public final class RegionContract implements ContractInterface {
 
     private static List<RegionProposal> pending(Ledger ledger) {
         return ledger.list(RegionProposal.class, Regions.PROPOSAL).stream()
-                .filter(p -> p.status().equals(RegionProposal.PENDING)).toList();
+                .filter(p -> p.status() == RegionProposal.Status.PENDING).toList();
     }
 
     private static RegionProposal requirePending(Ledger ledger, String proposalId) {
         RegionProposal p = ledger.get(ledger.key(Regions.PROPOSAL, proposalId), RegionProposal.class)
                 .orElseThrow(() -> RegistryException.notFound("no region proposal " + proposalId));
-        if (!p.status().equals(RegionProposal.PENDING)) {
+        if (p.status() != RegionProposal.Status.PENDING) {
             throw RegistryException.conflict("proposal " + proposalId + " is " + p.status() + ", not PENDING");
         }
         return p;
@@ -282,16 +284,5 @@ public final class RegionContract implements ContractInterface {
             throw RegistryException.invalid("the attestation certificate is not valid now (valid "
                     + "from the certificate's notBefore to notAfter): " + e.getMessage());
         }
-    }
-
-    private static Map<String, Object> eventOf(RegionProposal p) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("proposalId", p.id());
-        e.put("kind", p.kind());
-        e.put("regionCode", p.regionCode());
-        e.put("mspId", p.mspId());
-        e.put("fingerprint", p.fingerprint());
-        e.put("status", p.status());
-        return e;
     }
 }
