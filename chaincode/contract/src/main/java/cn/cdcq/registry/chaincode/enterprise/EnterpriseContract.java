@@ -1,6 +1,7 @@
-package cn.cdcq.registry.chaincode.credit;
+package cn.cdcq.registry.chaincode.enterprise;
 
 import cn.cdcq.registry.chaincode.cases.CaseLedger;
+import cn.cdcq.registry.chaincode.credit.CreditLedger;
 import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
@@ -31,7 +32,9 @@ import java.util.Map;
 
 /**
  * The enterprise register and the credit profile. An enterprise is registered by the bureau of
- * the region where it is registered; every region reads every enterprise.
+ * the region where it is registered; every region reads every enterprise. The profile is the one
+ * answer that reads both the credit records and the open cases, so this contract sits above
+ * {@code credit} and {@code cases} (docs/design-layers-chaincode.md).
  */
 @Contract(name = EnterpriseTransactions.CONTRACT, info = @Info(title = "Enterprise register",
         description = "Employers of both regions and their labor-credit profile", version = "1",
