@@ -32,7 +32,7 @@ import static cn.cdcq.registry.common.certificate.VerificationReport.PASS;
 
 /**
  * Checks one certificate the way an offline verifier would, from the ledger alone, and reports
- * each check (DESIGN §3.3): record found and well formed; canonical hash recomputed; Merkle path
+ * each check (docs/design.md §trust model): record found and well formed; canonical hash recomputed; Merkle path
  * to the signed batch root; region signature under the attestation certificate current at issue
  * time; issuer accredited at issue time; status; holder commitment; recognition per region.
  */

@@ -274,8 +274,7 @@ public final class RegionContract implements ContractInterface {
 
     private static X509Certificate validCertificate(String pem, Ledger ledger) {
         try {
-            X509Certificate cert = Signatures.parseCertificate(pem);
-            Signatures.requireP256(cert);
+            X509Certificate cert = Signatures.requireP256(Signatures.parseCertificate(pem));
             cert.checkValidity(Date.from(ledger.now()));
             return cert;
         } catch (InvalidInputException e) {

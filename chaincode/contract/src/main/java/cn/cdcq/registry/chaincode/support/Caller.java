@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Who submitted the transaction: the MSP of their organization and the attributes their
  * Fabric CA put into the enrollment certificate ({@code role}, {@code centerId},
- * {@code inspectorId}; DESIGN §2).
+ * {@code inspectorId}; docs/design.md §parties).
  */
 public final class Caller {
 
