@@ -4,7 +4,6 @@ import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
-import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.AttestationCertificate;
@@ -273,12 +272,10 @@ public final class RegionContract implements ContractInterface {
     }
 
     private static X509Certificate validCertificate(String pem, Ledger ledger) {
+        X509Certificate cert = Arguments.valid(() -> Signatures.requireP256(Signatures.parseCertificate(pem)));
         try {
-            X509Certificate cert = Signatures.requireP256(Signatures.parseCertificate(pem));
             cert.checkValidity(Date.from(ledger.now()));
             return cert;
-        } catch (InvalidInputException e) {
-            throw RegistryException.invalid(e);
         } catch (CertificateExpiredException | CertificateNotYetValidException e) {
             throw RegistryException.invalid("the attestation certificate is not valid now (valid "
                     + "from the certificate's notBefore to notAfter): " + e.getMessage());
