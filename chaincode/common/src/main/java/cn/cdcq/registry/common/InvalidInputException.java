@@ -37,6 +37,8 @@ public class InvalidInputException extends IllegalArgumentException {
     public static final String INVALID_HEX = "INVALID_HEX";
     /** A Merkle batch or proof path that cannot be built or read. */
     public static final String INVALID_MERKLE_PROOF = "INVALID_MERKLE_PROOF";
+    /** A certificate batch with no certificates, or more than one transaction may carry. */
+    public static final String INVALID_BATCH_SIZE = "INVALID_BATCH_SIZE";
     /** Holder details (name, ID number) that cannot be committed to. */
     public static final String INVALID_HOLDER = "INVALID_HOLDER";
 

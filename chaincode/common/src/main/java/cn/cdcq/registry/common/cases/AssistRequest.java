@@ -1,5 +1,6 @@
 package cn.cdcq.registry.common.cases;
 
+import java.time.LocalDate;
 /**
  * An assisted-investigation request between the regions, to be answered within the agreed
  * number of working days (10).
@@ -24,26 +25,35 @@ package cn.cdcq.registry.common.cases;
  */
 public record AssistRequest(String id, Kind kind, String fromRegion, String toRegion, String uscc, String complaintId,
                             String requestDocumentHash, String sentOn, String requestedAt, String requestedBy,
-                            String dueOn, String status, String answeredOn, String answeredBy,
+                            String dueOn, Status status, String answeredOn, String answeredBy,
                             String answerDocumentHash, boolean answeredLate, String overdueFlaggedOn) {
 
-    public static final String OPEN = "OPEN";
-    public static final String ANSWERED = "ANSWERED";
+    /** Open until the region asked answers. */
+    public enum Status { OPEN, ANSWERED }
 
     public enum Kind { EVIDENCE_COLLECTION, DOCUMENT_DELIVERY, INQUIRY }
 
-    public boolean overdueOn(String today) {
-        return status.equals(OPEN) && today.compareTo(dueOn) > 0;
+    /** A request as sent, open until the region asked answers. */
+    public static AssistRequest sent(String id, Kind kind, String fromRegion, String toRegion, String uscc,
+                                     String complaintId, String requestDocumentHash, LocalDate sentOn,
+                                     String requestedAt, String requestedBy, LocalDate dueOn) {
+        return new AssistRequest(id, kind, fromRegion, toRegion, uscc, complaintId, requestDocumentHash,
+                sentOn.toString(), requestedAt, requestedBy, dueOn.toString(), Status.OPEN, null, null, null, false,
+                null);
     }
 
-    public AssistRequest answered(String on, String by, String answerHash) {
+    public boolean overdueOn(LocalDate today) {
+        return status == Status.OPEN && today.isAfter(LocalDate.parse(dueOn));
+    }
+
+    public AssistRequest answered(LocalDate on, String by, String answerHash) {
         return new AssistRequest(id, kind, fromRegion, toRegion, uscc, complaintId, requestDocumentHash, sentOn,
-                requestedAt, requestedBy, dueOn, ANSWERED, on, by, answerHash, on.compareTo(dueOn) > 0,
+                requestedAt, requestedBy, dueOn, Status.ANSWERED, on.toString(), by, answerHash, on.isAfter(LocalDate.parse(dueOn)),
                 overdueFlaggedOn);
     }
 
-    public AssistRequest flaggedOverdue(String on) {
+    public AssistRequest flaggedOverdue(LocalDate on) {
         return new AssistRequest(id, kind, fromRegion, toRegion, uscc, complaintId, requestDocumentHash, sentOn,
-                requestedAt, requestedBy, dueOn, status, answeredOn, answeredBy, answerDocumentHash, answeredLate, on);
+                requestedAt, requestedBy, dueOn, status, answeredOn, answeredBy, answerDocumentHash, answeredLate, on.toString());
     }
 }

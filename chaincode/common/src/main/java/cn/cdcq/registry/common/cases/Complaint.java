@@ -1,5 +1,6 @@
 package cn.cdcq.registry.common.cases;
 
+import java.time.LocalDate;
 /**
  * A worker's complaint. Filed in one region against an employer registered in the other, it is
  * transferred to the region with jurisdiction, which must accept or decline it by
@@ -28,14 +29,12 @@ package cn.cdcq.registry.common.cases;
  */
 public record Complaint(String id, String workerPseudonym, String employerUscc, ComplaintCategory category,
                         String documentHash, String filedRegion, String jurisdictionRegion, boolean transferred,
-                        String receivedOn, String filedAt, String filedBy, String acceptanceDueOn, String status,
+                        String receivedOn, String filedAt, String filedBy, String acceptanceDueOn, Status status,
                         String decidedOn, String decidedBy, DeclineReason declineReason, String reasonDocumentHash,
                         Outcome outcome, String closedOn, String overdueFlaggedOn) {
 
-    public static final String AWAITING_ACCEPTANCE = "AWAITING_ACCEPTANCE";
-    public static final String ACCEPTED = "ACCEPTED";
-    public static final String DECLINED = "DECLINED";
-    public static final String CLOSED = "CLOSED";
+    /** Accepted or declined by the region with jurisdiction; an accepted complaint is closed with an outcome. */
+    public enum Status { AWAITING_ACCEPTANCE, ACCEPTED, DECLINED, CLOSED }
 
     public enum DeclineReason {
         NOT_A_LABOR_MATTER, NO_JURISDICTION, OUTSIDE_TIME_LIMIT, DUPLICATE, INSUFFICIENT_INFORMATION,
@@ -46,29 +45,42 @@ public record Complaint(String id, String workerPseudonym, String employerUscc, 
         UPHELD_RECTIFIED, UPHELD_PENALIZED, UPHELD_REFERRED_TO_ARBITRATION, NOT_UPHELD, WITHDRAWN_BY_WORKER
     }
 
+    /** A complaint as filed, awaiting acceptance by the region with jurisdiction. */
+    public static Complaint filed(String id, String workerPseudonym, String employerUscc, ComplaintCategory category,
+                                  String documentHash, String filedRegion, String jurisdictionRegion,
+                                  LocalDate receivedOn, String filedAt, String filedBy, LocalDate acceptanceDueOn) {
+        return new Complaint(id, workerPseudonym, employerUscc, category, documentHash, filedRegion,
+                jurisdictionRegion, !jurisdictionRegion.equals(filedRegion), receivedOn.toString(), filedAt, filedBy,
+                acceptanceDueOn.toString(), Status.AWAITING_ACCEPTANCE, null, null, null, null, null, null, null);
+    }
+
     public boolean open() {
-        return status.equals(AWAITING_ACCEPTANCE) || status.equals(ACCEPTED);
+        return status == Status.AWAITING_ACCEPTANCE || status == Status.ACCEPTED;
     }
 
-    public boolean overdueOn(String today) {
-        return status.equals(AWAITING_ACCEPTANCE) && today.compareTo(acceptanceDueOn) > 0;
+    public boolean overdueOn(LocalDate today) {
+        return status == Status.AWAITING_ACCEPTANCE && today.isAfter(acceptanceDueDate());
     }
 
-    public Complaint decided(String newStatus, String on, String by, DeclineReason reason, String documentHash) {
+    public LocalDate acceptanceDueDate() {
+        return LocalDate.parse(acceptanceDueOn);
+    }
+
+    public Complaint decided(Status newStatus, LocalDate on, String by, DeclineReason reason, String documentHash) {
         return new Complaint(id, workerPseudonym, employerUscc, category, this.documentHash, filedRegion,
-                jurisdictionRegion, transferred, receivedOn, filedAt, filedBy, acceptanceDueOn, newStatus, on, by,
+                jurisdictionRegion, transferred, receivedOn, filedAt, filedBy, acceptanceDueOn, newStatus, on.toString(), by,
                 reason, documentHash, outcome, closedOn, overdueFlaggedOn);
     }
 
-    public Complaint closed(Outcome how, String on, String reportHash) {
+    public Complaint closed(Outcome how, LocalDate on, String reportHash) {
         return new Complaint(id, workerPseudonym, employerUscc, category, documentHash, filedRegion,
-                jurisdictionRegion, transferred, receivedOn, filedAt, filedBy, acceptanceDueOn, CLOSED, decidedOn,
-                decidedBy, declineReason, reportHash, how, on, overdueFlaggedOn);
+                jurisdictionRegion, transferred, receivedOn, filedAt, filedBy, acceptanceDueOn, Status.CLOSED, decidedOn,
+                decidedBy, declineReason, reportHash, how, on.toString(), overdueFlaggedOn);
     }
 
-    public Complaint flaggedOverdue(String on) {
+    public Complaint flaggedOverdue(LocalDate on) {
         return new Complaint(id, workerPseudonym, employerUscc, category, documentHash, filedRegion,
                 jurisdictionRegion, transferred, receivedOn, filedAt, filedBy, acceptanceDueOn, status, decidedOn,
-                decidedBy, declineReason, reasonDocumentHash, outcome, closedOn, on);
+                decidedBy, declineReason, reasonDocumentHash, outcome, closedOn, on.toString());
     }
 }

@@ -87,8 +87,13 @@ public final class CertificateAttestation {
     /** The Merkle tree over the certificates of a batch, in batch order. */
     public static MerkleTree merkleTree(List<CertificateClaims> certificates) {
         if (certificates == null || certificates.isEmpty()) {
-            throw new InvalidInputException(InvalidInputException.INVALID_MERKLE_PROOF,
+            throw new InvalidInputException(InvalidInputException.INVALID_BATCH_SIZE,
                     "a certificate batch needs at least one certificate");
+        }
+        if (certificates.size() > MAX_BATCH_SIZE) {
+            throw new InvalidInputException(InvalidInputException.INVALID_BATCH_SIZE, "the batch has "
+                    + certificates.size() + " certificates, more than the maximum of " + MAX_BATCH_SIZE
+                    + " per transaction; split it into batches of at most " + MAX_BATCH_SIZE + ", each signed on its own");
         }
         List<byte[]> leaves = new ArrayList<>(certificates.size());
         for (CertificateClaims claims : certificates) {

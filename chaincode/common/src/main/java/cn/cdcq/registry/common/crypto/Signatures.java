@@ -108,10 +108,11 @@ public final class Signatures {
         return key;
     }
 
-    /** Refuses a certificate whose public key is not ECDSA on P-256, naming what it holds instead. */
-    public static void requireP256(X509Certificate cert) {
+    /** {@code cert} if its public key is ECDSA on P-256; refused otherwise, naming what it holds instead. */
+    public static X509Certificate requireP256(X509Certificate cert) {
         Objects.requireNonNull(cert, "certificate is null");
         requireP256(cert.getPublicKey(), "certificate " + cert.getSubjectX500Principal().getName());
+        return cert;
     }
 
     /** A DER-encoded ECDSA signature over SHA-256 of {@code data}. */

@@ -90,8 +90,11 @@ public final class CertificateNumber {
                 value.substring(16, 22));
     }
 
-    /** Refuses a certificate whose number's level digit is not its {@code level}. */
-    public static void requireLevel(String number, int level) {
+    /**
+     * The number, normalized as {@link #validate} does, if its level digit is {@code level};
+     * refused otherwise.
+     */
+    public static String requireLevel(String number, int level) {
         SkillLevel.validate(level);
         Parts parts = parse(number);
         if (parts.level() != level) {
@@ -99,6 +102,7 @@ public final class CertificateNumber {
                     + ") is " + parts.level() + " (" + SkillLevel.nameOf(parts.level()) + ") but the certificate is "
                     + "level " + level + " (" + SkillLevel.nameOf(level) + "); correct the number or the level");
         }
+        return validate(number);
     }
 
     private static InvalidInputException invalid(String message) {

@@ -19,21 +19,21 @@ import java.util.List;
  * @param status         {@code PENDING}, {@code APPROVED} or {@code WITHDRAWN}
  * @param approvals      approvals so far, one per approving organization
  */
-public record RegionProposal(String id, String kind, String regionCode, String mspId, String name,
+public record RegionProposal(String id, Kind kind, String regionCode, String mspId, String name,
                              String certificatePem, String fingerprint, String proposedAt, String proposedBy,
-                             String status, List<Approval> approvals) {
+                             Status status, List<Approval> approvals) {
 
-    public static final String REGISTER = "REGISTER";
-    public static final String ROTATE = "ROTATE";
-    public static final String PENDING = "PENDING";
-    public static final String APPROVED = "APPROVED";
-    public static final String WITHDRAWN = "WITHDRAWN";
+    /** To come in as a region, or to rotate the region's attestation certificate. */
+    public enum Kind { REGISTER, ROTATE }
+
+    /** Pending until every approver approved, or the proposer withdrew. */
+    public enum Status { PENDING, APPROVED, WITHDRAWN }
 
     /** One organization's approval. */
     public record Approval(String mspId, String regionCode, String approvedBy, String approvedAt) {
     }
 
-    public RegionProposal withApprovals(List<Approval> newApprovals, String newStatus) {
+    public RegionProposal withApprovals(List<Approval> newApprovals, Status newStatus) {
         return new RegionProposal(id, kind, regionCode, mspId, name, certificatePem, fingerprint, proposedAt,
                 proposedBy, newStatus, List.copyOf(newApprovals));
     }

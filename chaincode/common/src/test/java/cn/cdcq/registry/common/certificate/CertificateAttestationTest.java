@@ -137,6 +137,18 @@ class CertificateAttestationTest {
         }
 
         @Test
+        void anEmptyOrOversizeBatchIsABatchSizeErrorNotAMerkleOne() {
+            assertThatThrownBy(() -> CertificateAttestation.merkleTree(List.of()))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("at least one certificate")
+                    .extracting("code").isEqualTo(InvalidInputException.INVALID_BATCH_SIZE);
+            List<CertificateClaims> tooMany = java.util.Collections.nCopies(CertificateAttestation.MAX_BATCH_SIZE + 1,
+                    claims(1));
+            assertThatThrownBy(() -> CertificateAttestation.merkleTree(tooMany))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("2001 certificates")
+                    .extracting("code").isEqualTo(InvalidInputException.INVALID_BATCH_SIZE);
+        }
+
+        @Test
         void theOrderOfTheCertificatesIsPartOfTheRoot() {
             String forward = CertificateAttestation.header(List.of(claims(1), claims(2))).merkleRoot();
             String backward = CertificateAttestation.header(List.of(claims(2), claims(1))).merkleRoot();

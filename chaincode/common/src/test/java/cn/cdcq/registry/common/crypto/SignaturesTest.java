@@ -195,8 +195,13 @@ class SignaturesTest {
 
         @Test
         void acceptsOpensslAndJdkP256Certificates() {
-            Signatures.requireP256(Signatures.parseCertificate(OPENSSL_CERT));
-            Signatures.requireP256(TestCertificates.selfSigned(TestCertificates.p256KeyPair(), "CN=cd"));
+            X509Certificate openssl = Signatures.parseCertificate(OPENSSL_CERT);
+            X509Certificate jdk = TestCertificates.selfSigned(TestCertificates.p256KeyPair(), "CN=cd");
+
+            assertThat(Signatures.requireP256(openssl)).isSameAs(openssl);
+            assertThat(Signatures.requireP256(jdk)).isSameAs(jdk);
+            assertThat(((java.security.interfaces.ECPublicKey) jdk.getPublicKey()).getParams().getCurve().getField()
+                    .getFieldSize()).isEqualTo(256);
         }
 
         @Test

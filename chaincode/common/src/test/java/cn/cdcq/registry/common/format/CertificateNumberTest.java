@@ -37,8 +37,8 @@ class CertificateNumberTest {
 
         @Test
         void agreeWithTheirCertificatesLevel() {
-            CertificateNumber.requireLevel(SICHUAN_LEVEL_3, 3);
-            CertificateNumber.requireLevel(CHONGQING_LEVEL_1, 1);
+            assertThat(CertificateNumber.requireLevel(SICHUAN_LEVEL_3, 3)).isEqualTo(SICHUAN_LEVEL_3);
+            assertThat(CertificateNumber.requireLevel(" y123450000207231004512 ", 1)).isEqualTo(CHONGQING_LEVEL_1);
         }
     }
 

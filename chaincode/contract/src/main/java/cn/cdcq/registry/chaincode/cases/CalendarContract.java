@@ -1,12 +1,14 @@
 package cn.cdcq.registry.chaincode.cases;
 
-import cn.cdcq.registry.chaincode.credit.CreditLedger;
+import cn.cdcq.registry.chaincode.region.Regions;
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
+import cn.cdcq.registry.common.cases.CalendarTransactions;
+import cn.cdcq.registry.common.cases.CaseEvents;
 import cn.cdcq.registry.common.cases.CaseSettings;
 import cn.cdcq.registry.common.cases.WorkingCalendar;
-import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.common.json.Json;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
@@ -24,7 +26,7 @@ import java.util.Map;
  * the case deadlines in working days, maintained by the bureaus on the ledger so both regions
  * count deadlines the same way.
  */
-@Contract(name = "calendar", info = @Info(title = "Working-day calendar",
+@Contract(name = CalendarTransactions.CONTRACT, info = @Info(title = "Working-day calendar",
         description = "Holidays, adjusted working days and case deadlines", version = "1",
         contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class CalendarContract implements ContractInterface {
@@ -33,51 +35,51 @@ public final class CalendarContract implements ContractInterface {
      * Sets one year's calendar ({"year":2026,"holidays":[...],"adjustedWorkingDays":[...]}).
      * Deadlines already computed keep their dates.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CalendarTransactions.SET_CALENDAR, intent = Transaction.TYPE.SUBMIT)
     public String setCalendar(Context ctx, String calendarJson) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
-        new CreditLedger(ledger).requireBureau(caller);
-        WorkingCalendar in = CreditLedger.parse(calendarJson, WorkingCalendar.class);
+        new Regions(ledger).bureauRegion(caller);
+        WorkingCalendar in = Arguments.json(calendarJson, WorkingCalendar.class);
         WorkingCalendar c = new WorkingCalendar(in.year(), in.holidays(), in.adjustedWorkingDays(), ledger.nowIso(),
                 caller.id());
         new CaseLedger(ledger).putCalendar(c);
-        ledger.emit("CalendarSet", Map.of("year", c.year(), "holidays", c.holidays().size(),
-                "adjustedWorkingDays", c.adjustedWorkingDays().size()));
+        ledger.emit(CaseEvents.CALENDAR_SET, new CaseEvents.CalendarSet(c.year(), c.holidays().size(),
+                c.adjustedWorkingDays().size()));
         return Json.write(c);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CalendarTransactions.GET_CALENDAR, intent = Transaction.TYPE.EVALUATE)
     public String getCalendar(Context ctx, String year) {
-        int y = parseInt("year", year);
+        int y = Arguments.wholeNumber("year", year);
         return Json.write(new CaseLedger(new Ledger(ctx)).calendar(y).orElseThrow(() ->
                 RegistryException.notFound("no working-day calendar for " + y)));
     }
 
     /** Sets the deadlines ({"acceptanceWorkingDays":5,"assistWorkingDays":10}). */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CalendarTransactions.SET_CASE_SETTINGS, intent = Transaction.TYPE.SUBMIT)
     public String setCaseSettings(Context ctx, String settingsJson) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
-        new CreditLedger(ledger).requireBureau(caller);
-        CaseSettings in = CreditLedger.parse(settingsJson, CaseSettings.class);
+        new Regions(ledger).bureauRegion(caller);
+        CaseSettings in = Arguments.json(settingsJson, CaseSettings.class);
         CaseSettings s = new CaseSettings(in.acceptanceWorkingDays(), in.assistWorkingDays(), ledger.nowIso(), caller.id());
         new CaseLedger(ledger).putSettings(s);
-        ledger.emit("CaseSettingsSet", Map.of("acceptanceWorkingDays", s.acceptanceWorkingDays(),
-                "assistWorkingDays", s.assistWorkingDays()));
+        ledger.emit(CaseEvents.CASE_SETTINGS_SET, new CaseEvents.CaseSettingsSet(s.acceptanceWorkingDays(),
+                s.assistWorkingDays()));
         return Json.write(s);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CalendarTransactions.GET_CASE_SETTINGS, intent = Transaction.TYPE.EVALUATE)
     public String getCaseSettings(Context ctx) {
         return Json.write(new CaseLedger(new Ledger(ctx)).settings());
     }
 
     /** The {@code n}-th working day after {@code date}, as the chaincode computes deadlines. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CalendarTransactions.ADD_WORKING_DAYS, intent = Transaction.TYPE.EVALUATE)
     public String addWorkingDays(Context ctx, String date, String n) {
-        LocalDate start = CreditLedger.checked(() -> IsoDate.parse("date", date));
-        int days = parseInt("n", n);
+        LocalDate start = Arguments.date("date", date);
+        int days = Arguments.wholeNumber("n", n);
         if (days < 1 || days > 366) {
             throw RegistryException.invalid("n is " + days + "; give 1 to 366 working days");
         }
@@ -86,13 +88,5 @@ public final class CalendarContract implements ContractInterface {
         out.put("workingDays", days);
         out.put("date", new CaseLedger(new Ledger(ctx)).addWorkingDays(start, days).toString());
         return Json.write(out);
-    }
-
-    private static int parseInt(String field, String value) {
-        try {
-            return Integer.parseInt(value == null ? "" : value.strip());
-        } catch (NumberFormatException e) {
-            throw RegistryException.invalid(field + " '" + value + "' is not a whole number");
-        }
     }
 }

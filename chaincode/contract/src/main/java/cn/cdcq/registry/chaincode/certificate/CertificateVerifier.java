@@ -14,11 +14,13 @@ import cn.cdcq.registry.common.certificate.VerificationReport;
 import cn.cdcq.registry.common.certificate.VerificationReport.Recognition;
 import cn.cdcq.registry.common.certificate.VerificationReport.Step;
 import cn.cdcq.registry.common.crypto.Signatures;
+import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.common.region.AttestationCertificate;
 import cn.cdcq.registry.common.region.Region;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +32,7 @@ import static cn.cdcq.registry.common.certificate.VerificationReport.PASS;
 
 /**
  * Checks one certificate the way an offline verifier would, from the ledger alone, and reports
- * each check (DESIGN §3.3): record found and well formed; canonical hash recomputed; Merkle path
+ * each check (docs/design.md §trust model): record found and well formed; canonical hash recomputed; Merkle path
  * to the signed batch root; region signature under the attestation certificate current at issue
  * time; issuer accredited at issue time; status; holder commitment; recognition per region.
  */
@@ -93,8 +95,8 @@ final class CertificateVerifier {
                     CertificateAttestation.verify(claims, certificate.signature(), a), "the certificate's signature"));
         }
         steps.add(issuerAccredited(certificate));
-        LocalDate today = Inputs.today(ledger);
-        String status = effectiveStatus(certificate, today);
+        LocalDate today = ledger.today();
+        CertificateStatus status = effectiveStatus(certificate, today);
         steps.add(statusStep(certificate, status));
         steps.add(holder(certificate, presentedCommitment));
 
@@ -154,7 +156,7 @@ final class CertificateVerifier {
                     + " of the accreditation of center " + claims.centerId() + " is on the ledger");
         }
         Accreditation a = then.get();
-        LocalDate issuedOn = Inputs.dateOf(certificate.issuedAt());
+        LocalDate issuedOn = IsoDate.dateOf(Instant.parse(certificate.issuedAt()));
         Optional<String> refusal = a.region().equals(claims.region()) ? a.refusalFor(claims.occupation(), claims.level(), issuedOn)
                 : Optional.of("the accreditation is region " + a.region() + "'s, not " + claims.region() + "'s");
         if (refusal.isPresent()) {
@@ -167,19 +169,19 @@ final class CertificateVerifier {
                 + " (accreditation version " + a.version() + ")");
     }
 
-    static String effectiveStatus(SkillCertificate certificate, LocalDate today) {
-        if (CertificateStatus.VALID.equals(certificate.status()) && certificate.claims().expiredOn(today)) {
+    static CertificateStatus effectiveStatus(SkillCertificate certificate, LocalDate today) {
+        if (certificate.status() == CertificateStatus.VALID && certificate.claims().expiredOn(today)) {
             return CertificateStatus.EXPIRED;
         }
         return certificate.status();
     }
 
-    private static Step statusStep(SkillCertificate certificate, String status) {
+    private static Step statusStep(SkillCertificate certificate, CertificateStatus status) {
         return switch (status) {
-            case CertificateStatus.VALID -> new Step(VerificationReport.STATUS, PASS, "VALID"
+            case VALID -> new Step(VerificationReport.STATUS, PASS, "VALID"
                     + (certificate.claims().expiryDate() == null ? ", does not expire"
                     : " until " + certificate.claims().expiryDate()));
-            case CertificateStatus.EXPIRED -> new Step(VerificationReport.STATUS, FAIL, "EXPIRED: valid until "
+            case EXPIRED -> new Step(VerificationReport.STATUS, FAIL, "EXPIRED: valid until "
                     + certificate.claims().expiryDate());
             default -> new Step(VerificationReport.STATUS, FAIL, status + " by region " + certificate.claims().region()
                     + " at " + certificate.statusChangedAt() + " (" + certificate.statusReasonCode() + ": "
@@ -199,7 +201,7 @@ final class CertificateVerifier {
                 + "certificate's holder commitment: it was issued to someone else, or the details were typed differently");
     }
 
-    private List<Recognition> recognition(CertificateClaims claims, LocalDate today, boolean valid, String status) {
+    private List<Recognition> recognition(CertificateClaims claims, LocalDate today, boolean valid, CertificateStatus status) {
         Recognitions recognitions = new Recognitions(ledger);
         List<RecognitionRule> catalogue = recognitions.rules();
         List<Recognition> out = new ArrayList<>();

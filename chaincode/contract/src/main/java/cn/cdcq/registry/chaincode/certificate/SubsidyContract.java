@@ -1,16 +1,19 @@
 package cn.cdcq.registry.chaincode.certificate;
 
 import cn.cdcq.registry.chaincode.region.Regions;
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.certificate.CertificateClaims;
+import cn.cdcq.registry.common.certificate.CertificateEvents;
 import cn.cdcq.registry.common.certificate.CertificateStatus;
 import cn.cdcq.registry.common.certificate.SkillCertificate;
 import cn.cdcq.registry.common.certificate.SubsidyClaim;
 import cn.cdcq.registry.common.certificate.SubsidyClaimOutcome;
 import cn.cdcq.registry.common.certificate.SubsidyClaimOutcome.Refusal;
 import cn.cdcq.registry.common.certificate.SubsidyClaimRequest;
+import cn.cdcq.registry.common.certificate.SubsidyTransactions;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.Region;
 import org.hyperledger.fabric.contract.Context;
@@ -20,8 +23,6 @@ import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,7 +33,7 @@ import java.util.Optional;
  * second claim for the same triple, in either region, is refused: the refusal is recorded (both
  * regions see the attempt) and names the earlier claim by id, region and date only.
  */
-@Contract(name = "subsidy", info = @Info(title = "Training subsidy claims",
+@Contract(name = SubsidyTransactions.CONTRACT, info = @Info(title = "Training subsidy claims",
         description = "One training subsidy per holder, occupation and level across both regions",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class SubsidyContract implements ContractInterface {
@@ -44,16 +45,16 @@ public final class SubsidyContract implements ContractInterface {
      * Records a subsidy paid for a certificate, or the refusal of a second one;
      * {@code requestJson} is a {@link SubsidyClaimRequest}. Returns a {@link SubsidyClaimOutcome}.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SubsidyTransactions.CLAIM, intent = Transaction.TYPE.SUBMIT)
     public String claim(Context ctx, String requestJson) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
         Ledger ledger = new Ledger(ctx);
         Region region = new Regions(ledger).regionOf(caller);
-        SubsidyClaimRequest request = Inputs.valid(() -> Inputs.read(requestJson, SubsidyClaimRequest.class).validate());
+        SubsidyClaimRequest request = Arguments.valid(() -> Arguments.json(requestJson, SubsidyClaimRequest.class).validate());
         SkillCertificate certificate = new Certificates(ledger).require(request.certificateNumber());
-        String status = CertificateVerifier.effectiveStatus(certificate, Inputs.today(ledger));
-        if (!CertificateStatus.VALID.equals(status)) {
+        CertificateStatus status = CertificateVerifier.effectiveStatus(certificate, ledger.today());
+        if (status != CertificateStatus.VALID) {
             throw RegistryException.conflict("certificate " + certificate.number() + " is " + status
                     + "; a subsidy is paid only for a valid certificate");
         }
@@ -65,38 +66,30 @@ public final class SubsidyContract implements ContractInterface {
             Refusal refusal = new Refusal(ledger.txId(), certificate.number(), region.code(), now, caller.id(),
                     first.claimId(), first.region(), first.paidDate());
             ledger.put(ledger.key(REFUSAL, refusal.refusalId()), refusal);
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("refusalId", refusal.refusalId());
-            event.put("region", refusal.region());
-            event.put("earlierClaimId", first.claimId());
-            event.put("earlierRegion", first.region());
-            ledger.emit("SubsidyClaimRefused", event);
-            return Json.write(new SubsidyClaimOutcome(SubsidyClaimOutcome.REFUSED, null, refusal));
+            ledger.emit(CertificateEvents.SUBSIDY_CLAIM_REFUSED, new CertificateEvents.SubsidyClaimRefused(
+                    refusal.refusalId(), refusal.region(), first.claimId(), first.region()));
+            return Json.write(new SubsidyClaimOutcome(SubsidyClaimOutcome.Outcome.REFUSED, null, refusal));
         }
         CertificateClaims claims = certificate.claims();
         SubsidyClaim claim = new SubsidyClaim(ledger.txId(), certificate.number(), claims.holderPseudonym(),
                 claims.occupation(), claims.level(), region.code(), request.amountFen(), request.paidDate(), request.reference(), now, caller.id());
         ledger.put(key, claim);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("claimId", claim.claimId());
-        event.put("region", claim.region());
-        event.put("occupation", claim.occupation());
-        event.put("level", claim.level());
-        ledger.emit("SubsidyClaimed", event);
-        return Json.write(new SubsidyClaimOutcome(SubsidyClaimOutcome.ACCEPTED, claim, null));
+        ledger.emit(CertificateEvents.SUBSIDY_CLAIMED, new CertificateEvents.SubsidyClaimed(claim.claimId(),
+                claim.region(), claim.occupation(), claim.level()));
+        return Json.write(new SubsidyClaimOutcome(SubsidyClaimOutcome.Outcome.ACCEPTED, claim, null));
     }
 
     /** The subsidy claim that covers a certificate's holder, occupation and level, wherever it was paid. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SubsidyTransactions.GET_CLAIM_FOR_CERTIFICATE, intent = Transaction.TYPE.EVALUATE)
     public String getClaimForCertificate(Context ctx, String certificateNumber) {
         Ledger ledger = new Ledger(ctx);
-        SkillCertificate certificate = new Certificates(ledger).require(Inputs.certificateNumber(certificateNumber));
+        SkillCertificate certificate = new Certificates(ledger).require(Arguments.certificateNumber(certificateNumber));
         return Json.write(ledger.get(claimKey(ledger, certificate), SubsidyClaim.class).orElseThrow(() ->
                 RegistryException.notFound("no subsidy has been claimed for the holder, occupation and level of "
                         + "certificate " + certificate.number())));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SubsidyTransactions.GET_REFUSAL, intent = Transaction.TYPE.EVALUATE)
     public String getRefusal(Context ctx, String refusalId) {
         Ledger ledger = new Ledger(ctx);
         return Json.write(ledger.get(ledger.key(REFUSAL, refusalId == null ? "" : refusalId.strip()), Refusal.class)

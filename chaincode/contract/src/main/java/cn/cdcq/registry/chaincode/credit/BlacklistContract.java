@@ -1,8 +1,11 @@
 package cn.cdcq.registry.chaincode.credit;
 
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
+import cn.cdcq.registry.common.credit.BlacklistTransactions;
+import cn.cdcq.registry.common.credit.CreditEvents;
 import cn.cdcq.registry.common.credit.EarlyRemovalInput;
 import cn.cdcq.registry.common.credit.ListingInput;
 import cn.cdcq.registry.common.credit.Violation;
@@ -27,18 +30,18 @@ import java.util.Map;
  * happened. A listing runs 3 years; early removal needs the wages paid, 6 months since
  * rectification and a pledge on file. One list for both regions.
  */
-@Contract(name = "blacklist", info = @Info(title = "Wage-arrears blacklist",
+@Contract(name = BlacklistTransactions.CONTRACT, info = @Info(title = "Wage-arrears blacklist",
         description = "Enterprises listed for serious wage arrears, restricted in both regions", version = "1",
         contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class BlacklistContract implements ContractInterface {
 
     /** Lists an enterprise ({@link ListingInput} JSON) for a wage-arrears violation the caller's region recorded. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = BlacklistTransactions.LIST, intent = Transaction.TYPE.SUBMIT)
     public String list(Context ctx, String listingJson) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
-        ListingInput in = CreditLedger.parse(listingJson, ListingInput.class);
+        String region = credit.regions().bureauRegion(caller);
+        ListingInput in = Arguments.json(listingJson, ListingInput.class);
         Violation v = credit.requireViolation(in.violationId());
         if (!v.recordingRegion().equals(region)) {
             throw RegistryException.forbidden("violation " + v.id() + " was enforced by region " + v.recordingRegion()
@@ -54,42 +57,36 @@ public final class BlacklistContract implements ContractInterface {
                     + v.amountFen() + " fen against " + in.thresholdFen() + " fen) or a mass incident (massIncident="
                     + v.massIncident() + " on the violation)");
         }
-        String today = credit.today();
+        LocalDate today = credit.ledger().today();
         for (WageArrearsListing l : credit.listings(v.uscc())) {
-            if (l.violationId().equals(v.id()) && l.status().equals(WageArrearsListing.LISTED)) {
+            if (l.violationId().equals(v.id()) && l.status() == WageArrearsListing.Status.LISTED) {
                 throw RegistryException.exists("violation " + v.id() + " already has listing " + l.id());
             }
         }
-        LocalDate listedOn = LocalDate.parse(today);
         Ledger ledger = credit.ledger();
         WageArrearsListing listing = new WageArrearsListing(ledger.txId(), v.uscc(), region, v.id(), true, v.amountFen(),
-                in.thresholdFen(), v.massIncident(), in.responsiblePersonPseudonyms(), today,
-                listedOn.plusYears(WageArrearsListing.TERM_YEARS).toString(), WageArrearsListing.LISTED, caller.id(), null);
+                in.thresholdFen(), v.massIncident(), in.responsiblePersonPseudonyms(), today.toString(),
+                today.plusYears(WageArrearsListing.TERM_YEARS).toString(), WageArrearsListing.Status.LISTED, caller.id(), null);
         credit.putListing(listing);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("listingId", listing.id());
-        event.put("uscc", listing.uscc());
-        event.put("listingRegion", region);
-        event.put("listedOn", listing.listedOn());
-        event.put("expiresOn", listing.expiresOn());
-        ledger.emit("EnterpriseBlacklisted", event);
+        ledger.emit(CreditEvents.ENTERPRISE_BLACKLISTED, new CreditEvents.EnterpriseBlacklisted(listing.id(),
+                listing.uscc(), region, listing.listedOn(), listing.expiresOn()));
         return Json.write(listing);
     }
 
     /** Removes a listing before its term ends ({@link EarlyRemovalInput} JSON); only the listing region. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = BlacklistTransactions.REMOVE_EARLY, intent = Transaction.TYPE.SUBMIT)
     public String removeEarly(Context ctx, String removalJson) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
-        EarlyRemovalInput in = CreditLedger.parse(removalJson, EarlyRemovalInput.class);
+        String region = credit.regions().bureauRegion(caller);
+        EarlyRemovalInput in = Arguments.json(removalJson, EarlyRemovalInput.class);
         WageArrearsListing listing = credit.listing(in.listingId()).orElseThrow(() ->
                 RegistryException.notFound("no blacklist listing " + in.listingId()));
         if (!listing.listingRegion().equals(region)) {
             throw RegistryException.forbidden("listing " + listing.id() + " was made by region " + listing.listingRegion()
                     + "; only that region may remove it");
         }
-        String today = credit.today();
+        LocalDate today = credit.ledger().today();
         if (!listing.activeOn(today)) {
             throw RegistryException.conflict("listing " + listing.id() + " is not in force (" + listing.status()
                     + ", term to " + listing.expiresOn() + ")");
@@ -102,39 +99,39 @@ public final class BlacklistContract implements ContractInterface {
                     + "(pledgeDocumentHash)");
         }
         LocalDate rectified = LocalDate.parse(in.rectificationDate());
-        if (rectified.isAfter(LocalDate.parse(today))) {
+        if (rectified.isAfter(today)) {
             throw RegistryException.invalid("rectificationDate " + rectified + " is after today (" + today + ")");
         }
         LocalDate earliest = WageArrearsListing.earliestRemoval(rectified);
-        if (LocalDate.parse(today).isBefore(earliest)) {
+        if (today.isBefore(earliest)) {
             throw RegistryException.conflict("too soon: early removal is possible " + WageArrearsListing.MONTHS_AFTER_RECTIFICATION
                     + " months after rectification (" + rectified + "), that is from " + earliest + "; today is " + today);
         }
         WageArrearsListing removed = listing.removedEarly(new WageArrearsListing.Removal(true, rectified.toString(),
-                in.pledgeDocumentHash(), today, caller.id()));
+                in.pledgeDocumentHash(), today.toString(), caller.id()));
         credit.putListing(removed);
-        credit.ledger().emit("BlacklistRemovedEarly", Map.of("listingId", listing.id(), "uscc", listing.uscc(),
-                "listingRegion", region, "removedOn", today));
+        credit.ledger().emit(CreditEvents.BLACKLIST_REMOVED_EARLY, new CreditEvents.BlacklistRemovedEarly(listing.id(),
+                listing.uscc(), region, today.toString()));
         return Json.write(removed);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = BlacklistTransactions.GET_LISTING, intent = Transaction.TYPE.EVALUATE)
     public String getListing(Context ctx, String listingId) {
         return Json.write(new CreditLedger(new Ledger(ctx)).listing(listingId).orElseThrow(() ->
                 RegistryException.notFound("no blacklist listing " + listingId)));
     }
 
     /** Whether the enterprise is listed today by any region, with every listing (in force or not). */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = BlacklistTransactions.GET_STATUS, intent = Transaction.TYPE.EVALUATE)
     public String getStatus(Context ctx, String uscc) {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String code = CreditLedger.validUscc(uscc);
+        String code = Arguments.uscc(uscc);
         credit.requireEnterprise(code);
-        String today = credit.today();
+        LocalDate today = credit.ledger().today();
         List<WageArrearsListing> listings = credit.listings(code);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("uscc", code);
-        out.put("asOf", today);
+        out.put("asOf", today.toString());
         out.put("listed", listings.stream().anyMatch(l -> l.activeOn(today)));
         out.put("listingRegions", listings.stream().filter(l -> l.activeOn(today))
                 .map(WageArrearsListing::listingRegion).distinct().sorted().toList());

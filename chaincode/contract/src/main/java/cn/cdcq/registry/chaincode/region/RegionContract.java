@@ -1,16 +1,18 @@
 package cn.cdcq.registry.chaincode.region;
 
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
-import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.crypto.Signatures;
-import cn.cdcq.registry.common.format.RegionCode;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.AttestationCertificate;
 import cn.cdcq.registry.common.region.Region;
+import cn.cdcq.registry.common.region.RegionEvents;
+import cn.cdcq.registry.common.region.RegionEvents.RegionChange;
 import cn.cdcq.registry.common.region.RegionProposal;
 import cn.cdcq.registry.common.region.RegionProposal.Approval;
+import cn.cdcq.registry.common.region.RegionTransactions;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contact;
@@ -39,19 +41,19 @@ import java.util.stream.Collectors;
  * <p>Bootstrap: while no region is in force, a registration is approved by a bureau of another
  * organization that has itself proposed a registration; after that, by every region in force.
  */
-@Contract(name = "region", info = @Info(title = "Region registry",
+@Contract(name = RegionTransactions.CONTRACT, info = @Info(title = "Region registry",
         description = "Regions, their organizations and attestation certificates, changed only by all regions together",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 @Default
 public final class RegionContract implements ContractInterface {
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RegionTransactions.PROPOSE_REGISTRATION, intent = Transaction.TYPE.SUBMIT)
     public String proposeRegistration(Context ctx, String regionCode, String name, String certificatePem) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
         Ledger ledger = new Ledger(ctx);
         Regions regions = new Regions(ledger);
-        String code = validCode(regionCode);
+        String code = Arguments.region(regionCode);
         if (name == null || name.isBlank() || name.length() > 200) {
             throw RegistryException.invalid("the bureau name must be 1 to 200 characters");
         }
@@ -62,22 +64,22 @@ public final class RegionContract implements ContractInterface {
             throw RegistryException.exists("organization " + caller.mspId() + " already acts for region " + r.code());
         });
         for (RegionProposal p : pending(ledger)) {
-            if (p.kind().equals(RegionProposal.REGISTER)
+            if (p.kind() == RegionProposal.Kind.REGISTER
                     && (p.regionCode().equals(code) || p.mspId().equals(caller.mspId()))) {
                 throw RegistryException.conflict("proposal " + p.id() + " to register region " + p.regionCode()
                         + " for " + p.mspId() + " is pending; approve or withdraw it first");
             }
         }
         X509Certificate cert = validCertificate(certificatePem, ledger);
-        RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.REGISTER, code, caller.mspId(),
+        RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.Kind.REGISTER, code, caller.mspId(),
                 name.strip(), Signatures.toPem(cert), Signatures.fingerprint(cert), ledger.nowIso(), caller.id(),
-                RegionProposal.PENDING, List.of());
+                RegionProposal.Status.PENDING, List.of());
         ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), proposal);
-        ledger.emit("RegionChangeProposed", eventOf(proposal));
+        ledger.emit(RegionEvents.REGION_CHANGE_PROPOSED, RegionChange.of(proposal));
         return Json.write(proposal);
     }
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RegionTransactions.PROPOSE_ROTATION, intent = Transaction.TYPE.SUBMIT)
     public String proposeRotation(Context ctx, String certificatePem) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
@@ -98,15 +100,15 @@ public final class RegionContract implements ContractInterface {
                         + " is pending; approve or withdraw it first");
             }
         }
-        RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.ROTATE, region.code(),
+        RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.Kind.ROTATE, region.code(),
                 caller.mspId(), null, Signatures.toPem(cert), fingerprint, ledger.nowIso(), caller.id(),
-                RegionProposal.PENDING, List.of());
+                RegionProposal.Status.PENDING, List.of());
         ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), proposal);
-        ledger.emit("RegionChangeProposed", eventOf(proposal));
+        ledger.emit(RegionEvents.REGION_CHANGE_PROPOSED, RegionChange.of(proposal));
         return Json.write(proposal);
     }
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RegionTransactions.APPROVE, intent = Transaction.TYPE.SUBMIT)
     public String approve(Context ctx, String proposalId) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
@@ -131,19 +133,19 @@ public final class RegionContract implements ContractInterface {
         Set<String> approvedBy = approvals.stream().map(Approval::mspId).collect(Collectors.toSet());
         boolean complete = approvedBy.containsAll(approvers);
         RegionProposal updated = proposal.withApprovals(approvals,
-                complete ? RegionProposal.APPROVED : RegionProposal.PENDING);
+                complete ? RegionProposal.Status.APPROVED : RegionProposal.Status.PENDING);
         ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), updated);
         if (complete) {
             apply(ledger, regions, updated);
-            ledger.emit(proposal.kind().equals(RegionProposal.REGISTER) ? "RegionRegistered" : "AttestationRotated",
-                    eventOf(updated));
+            ledger.emit(proposal.kind() == RegionProposal.Kind.REGISTER ? RegionEvents.REGION_REGISTERED
+                    : RegionEvents.ATTESTATION_ROTATED, RegionChange.of(updated));
         } else {
-            ledger.emit("RegionChangeApproved", eventOf(updated));
+            ledger.emit(RegionEvents.REGION_CHANGE_APPROVED, RegionChange.of(updated));
         }
         return Json.write(updated);
     }
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RegionTransactions.WITHDRAW, intent = Transaction.TYPE.SUBMIT)
     public String withdraw(Context ctx, String proposalId) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
@@ -153,51 +155,51 @@ public final class RegionContract implements ContractInterface {
             throw RegistryException.forbidden("only the proposing organization " + proposal.mspId()
                     + " may withdraw " + proposalId);
         }
-        RegionProposal updated = proposal.withApprovals(proposal.approvals(), RegionProposal.WITHDRAWN);
+        RegionProposal updated = proposal.withApprovals(proposal.approvals(), RegionProposal.Status.WITHDRAWN);
         ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), updated);
-        ledger.emit("RegionChangeWithdrawn", eventOf(updated));
+        ledger.emit(RegionEvents.REGION_CHANGE_WITHDRAWN, RegionChange.of(updated));
         return Json.write(updated);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.GET_REGION, intent = Transaction.TYPE.EVALUATE)
     public String getRegion(Context ctx, String regionCode) {
-        return Json.write(new Regions(new Ledger(ctx)).require(validCode(regionCode)));
+        return Json.write(new Regions(new Ledger(ctx)).require(Arguments.region(regionCode)));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.LIST_REGIONS, intent = Transaction.TYPE.EVALUATE)
     public String listRegions(Context ctx) {
         return Json.write(new Regions(new Ledger(ctx)).all());
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.GET_REGION_OF_MSP, intent = Transaction.TYPE.EVALUATE)
     public String getRegionOfMsp(Context ctx, String mspId) {
         return Json.write(new Regions(new Ledger(ctx)).ofMsp(mspId).orElseThrow(() ->
                 RegistryException.notFound("organization " + mspId + " acts for no registered region")));
     }
 
     /** The region's attestation certificates, oldest first; the current one has no validTo. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.GET_ATTESTATION_CERTIFICATES, intent = Transaction.TYPE.EVALUATE)
     public String getAttestationCertificates(Context ctx, String regionCode) {
         Regions regions = new Regions(new Ledger(ctx));
-        String code = validCode(regionCode);
+        String code = Arguments.region(regionCode);
         regions.require(code);
         return Json.write(regions.attestations(code));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.GET_PROPOSAL, intent = Transaction.TYPE.EVALUATE)
     public String getProposal(Context ctx, String proposalId) {
         Ledger ledger = new Ledger(ctx);
         return Json.write(ledger.get(ledger.key(Regions.PROPOSAL, proposalId), RegionProposal.class)
                 .orElseThrow(() -> RegistryException.notFound("no region proposal " + proposalId)));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.LIST_PENDING_PROPOSALS, intent = Transaction.TYPE.EVALUATE)
     public String listPendingProposals(Context ctx) {
         return Json.write(pending(new Ledger(ctx)));
     }
 
     /** The caller as the registry sees them: organization, region (if any), role and attributes. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.WHO_AM_I, intent = Transaction.TYPE.EVALUATE)
     public String whoAmI(Context ctx) {
         Caller caller = Caller.of(ctx);
         Map<String, Object> me = new LinkedHashMap<>();
@@ -213,7 +215,7 @@ public final class RegionContract implements ContractInterface {
 
     private static void apply(Ledger ledger, Regions regions, RegionProposal p) {
         String now = ledger.nowIso();
-        if (p.kind().equals(RegionProposal.REGISTER)) {
+        if (p.kind() == RegionProposal.Kind.REGISTER) {
             ledger.put(ledger.key(Regions.REGION, p.regionCode()), new Region(p.regionCode(), p.mspId(), p.name(), now, 1));
             ledger.put(ledger.key(Regions.REGION_BY_MSP, p.mspId()), p.regionCode());
             ledger.put(ledger.key(Regions.ATTESTATION, p.regionCode(), Regions.sequenceKey(1)),
@@ -242,11 +244,11 @@ public final class RegionContract implements ContractInterface {
         if (!active.isEmpty()) {
             return active;
         }
-        if (!p.kind().equals(RegionProposal.REGISTER)) {
+        if (p.kind() != RegionProposal.Kind.REGISTER) {
             throw new IllegalStateException("a rotation proposal exists while no region is in force");
         }
         return pending(ledger).stream()
-                .filter(o -> o.kind().equals(RegionProposal.REGISTER) && !o.mspId().equals(p.mspId()))
+                .filter(o -> o.kind() == RegionProposal.Kind.REGISTER && !o.mspId().equals(p.mspId()))
                 .map(RegionProposal::mspId).collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
@@ -257,48 +259,26 @@ public final class RegionContract implements ContractInterface {
 
     private static List<RegionProposal> pending(Ledger ledger) {
         return ledger.list(RegionProposal.class, Regions.PROPOSAL).stream()
-                .filter(p -> p.status().equals(RegionProposal.PENDING)).toList();
+                .filter(p -> p.status() == RegionProposal.Status.PENDING).toList();
     }
 
     private static RegionProposal requirePending(Ledger ledger, String proposalId) {
         RegionProposal p = ledger.get(ledger.key(Regions.PROPOSAL, proposalId), RegionProposal.class)
                 .orElseThrow(() -> RegistryException.notFound("no region proposal " + proposalId));
-        if (!p.status().equals(RegionProposal.PENDING)) {
+        if (p.status() != RegionProposal.Status.PENDING) {
             throw RegistryException.conflict("proposal " + proposalId + " is " + p.status() + ", not PENDING");
         }
         return p;
     }
 
-    private static String validCode(String code) {
-        try {
-            return RegionCode.validate(code);
-        } catch (InvalidInputException e) {
-            throw RegistryException.invalid(e);
-        }
-    }
-
     private static X509Certificate validCertificate(String pem, Ledger ledger) {
+        X509Certificate cert = Arguments.valid(() -> Signatures.requireP256(Signatures.parseCertificate(pem)));
         try {
-            X509Certificate cert = Signatures.parseCertificate(pem);
-            Signatures.requireP256(cert);
             cert.checkValidity(Date.from(ledger.now()));
             return cert;
-        } catch (InvalidInputException e) {
-            throw RegistryException.invalid(e);
         } catch (CertificateExpiredException | CertificateNotYetValidException e) {
             throw RegistryException.invalid("the attestation certificate is not valid now (valid "
                     + "from the certificate's notBefore to notAfter): " + e.getMessage());
         }
-    }
-
-    private static Map<String, Object> eventOf(RegionProposal p) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("proposalId", p.id());
-        e.put("kind", p.kind());
-        e.put("regionCode", p.regionCode());
-        e.put("mspId", p.mspId());
-        e.put("fingerprint", p.fingerprint());
-        e.put("status", p.status());
-        return e;
     }
 }

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The region directory as the other contracts use it: which region an MSP acts for, and
- * which attestation certificate of a region was current at a given instant.
+ * The region directory as the other contracts use it: which region an MSP acts for, whether a
+ * caller is a bureau of a registered region, and a region's attestation certificates.
  */
 public final class Regions {
 
@@ -53,6 +53,12 @@ public final class Regions {
                 "organization " + caller.mspId() + " acts for no registered region"));
     }
 
+    /** A bureau of a registered region: returns that region's code, refuses any other caller. */
+    public String bureauRegion(Caller caller) {
+        caller.requireRole(Caller.BUREAU);
+        return regionOf(caller).code();
+    }
+
     public List<AttestationCertificate> attestations(String code) {
         return ledger.list(AttestationCertificate.class, ATTESTATION, code);
     }
@@ -62,11 +68,6 @@ public final class Regions {
         return ledger.get(ledger.key(ATTESTATION, code, sequenceKey(region.attestationSequence())),
                 AttestationCertificate.class).orElseThrow(() -> new IllegalStateException(
                 "region " + code + " names attestation certificate " + region.attestationSequence() + " which is missing"));
-    }
-
-    /** The certificate whose term covers the instant, so records signed before a rotation keep verifying. */
-    public Optional<AttestationCertificate> attestationAt(String code, String isoInstant) {
-        return attestations(code).stream().filter(a -> a.coversInstant(isoInstant)).findFirst();
     }
 
     static String sequenceKey(int sequence) {

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * Who submitted the transaction: the MSP of their organization and the attributes their
  * Fabric CA put into the enrollment certificate ({@code role}, {@code centerId},
- * {@code inspectorId}; DESIGN §2).
+ * {@code inspectorId}; docs/design.md §parties).
  */
 public final class Caller {
 
@@ -56,6 +56,11 @@ public final class Caller {
 
     public String role() {
         return attribute("role").orElse("");
+    }
+
+    /** Who acted, for the record: the inspectorId of an inspector, otherwise "MSPID/account" ({@link #id()}). */
+    public String actor() {
+        return role().equals(INSPECTOR) ? attribute("inspectorId").orElse(id()) : id();
     }
 
     public void requireRole(String... roles) {

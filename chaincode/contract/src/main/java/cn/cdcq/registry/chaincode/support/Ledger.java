@@ -1,6 +1,7 @@
 package cn.cdcq.registry.chaincode.support;
 
 import cn.cdcq.registry.common.InvalidInputException;
+import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.common.json.Json;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
@@ -10,6 +11,7 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +80,11 @@ public final class Ledger {
         return stub.getTxTimestamp().truncatedTo(ChronoUnit.MILLIS);
     }
 
+    /** The transaction's date in China: the "today" of every deadline, validity and term check. */
+    public LocalDate today() {
+        return IsoDate.dateOf(now());
+    }
+
     /** ISO-8601 form of {@link #now()}, with a fixed millisecond precision so strings compare as instants. */
     public String nowIso() {
         return Timestamps.iso(now());
@@ -89,9 +96,11 @@ public final class Ledger {
 
     /**
      * Emits the transaction's chaincode event. Fabric keeps only one event per transaction, so
-     * a transaction emits exactly once. Payloads never carry personal data.
+     * a transaction emits exactly once. Names and payload records are registry-common's
+     * {@code *Events} classes, so the services read what the contracts write. Payloads never carry
+     * personal data.
      */
-    public void emit(String name, Object payload) {
+    public void emit(String name, Record payload) {
         stub.setEvent(name, Json.write(payload).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -1,8 +1,8 @@
 package cn.cdcq.registry.chaincode.certificate;
 
-import cn.cdcq.registry.chaincode.support.ErrorCode;
 import cn.cdcq.registry.chaincode.testing.EmittedEvent;
 import cn.cdcq.registry.chaincode.testing.TestIdentity;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.certificate.CertificateClaims;
 import cn.cdcq.registry.common.certificate.SubsidyClaim;
 import cn.cdcq.registry.common.certificate.SubsidyClaimOutcome;
@@ -53,7 +53,7 @@ class SubsidyContractTest {
 
         SubsidyClaimOutcome second = claim(world.cdBureau, inCd.number(), 120_000, "2026-01-01");
         assertThat(second.accepted()).isFalse();
-        assertThat(second.outcome()).isEqualTo(SubsidyClaimOutcome.REFUSED);
+        assertThat(second.outcome()).isEqualTo(SubsidyClaimOutcome.Outcome.REFUSED);
         assertThat(second.claim()).isNull();
         assertThat(second.refusal().earlierClaimId()).isEqualTo(first.claimId());
         assertThat(second.refusal().earlierRegion()).isEqualTo("CQ");

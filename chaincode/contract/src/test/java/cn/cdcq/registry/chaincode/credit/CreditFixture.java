@@ -2,12 +2,13 @@ package cn.cdcq.registry.chaincode.credit;
 
 import cn.cdcq.registry.chaincode.cases.CalendarContract;
 import cn.cdcq.registry.chaincode.cases.CasesContract;
+import cn.cdcq.registry.chaincode.enterprise.EnterpriseContract;
 import cn.cdcq.registry.chaincode.region.RegionContract;
-import cn.cdcq.registry.chaincode.support.ErrorCode;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.chaincode.testing.TestIdentities;
 import cn.cdcq.registry.chaincode.testing.TestIdentity;
 import cn.cdcq.registry.chaincode.testing.TestNetwork;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.CreditRatingStatement;
 import cn.cdcq.registry.common.credit.Enterprise;

@@ -1,0 +1,56 @@
+package cn.cdcq.registry.chaincode;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+/**
+ * The chaincode's packages point one way (docs/design-layers-chaincode.md): {@code support} at
+ * the bottom, the region registry on it, the features on both, {@code cases} on {@code credit},
+ * and {@code enterprise} (the credit profile, which reads credit and cases) at the top.
+ */
+class LayersTest {
+
+    private static final JavaClasses CHAINCODE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cn.cdcq.registry.chaincode");
+
+    @Test
+    void featuresImportOnlyDownwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("support").definedBy("cn.cdcq.registry.chaincode.support..")
+                .layer("region").definedBy("cn.cdcq.registry.chaincode.region..")
+                .layer("certificate").definedBy("cn.cdcq.registry.chaincode.certificate..")
+                .layer("credit").definedBy("cn.cdcq.registry.chaincode.credit..")
+                .layer("cases").definedBy("cn.cdcq.registry.chaincode.cases..")
+                .layer("enterprise").definedBy("cn.cdcq.registry.chaincode.enterprise..")
+                .whereLayer("enterprise").mayNotBeAccessedByAnyLayer()
+                .whereLayer("cases").mayOnlyBeAccessedByLayers("enterprise")
+                .whereLayer("credit").mayOnlyBeAccessedByLayers("cases", "enterprise")
+                .whereLayer("certificate").mayNotBeAccessedByAnyLayer()
+                .whereLayer("region").mayOnlyBeAccessedByLayers("certificate", "credit", "cases", "enterprise")
+                .whereLayer("support").mayOnlyBeAccessedByLayers("region", "certificate", "credit", "cases", "enterprise")
+                .check(CHAINCODE);
+    }
+
+    @Test
+    void everyClassIsInAPackageOfThePicture() {
+        classes().should().resideInAnyPackage("cn.cdcq.registry.chaincode.support..",
+                        "cn.cdcq.registry.chaincode.region..", "cn.cdcq.registry.chaincode.certificate..",
+                        "cn.cdcq.registry.chaincode.credit..", "cn.cdcq.registry.chaincode.cases..",
+                        "cn.cdcq.registry.chaincode.enterprise..")
+                .because("a new package needs its place in docs/design-layers-chaincode.md and in this test")
+                .check(CHAINCODE);
+    }
+
+    @Test
+    void theChaincodeUsesNoServiceLibraries() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "org.hyperledger.fabric.client..", "cn.cdcq.registry.client..")
+                .check(CHAINCODE);
+    }
+}
