@@ -131,7 +131,7 @@ final class CredentialCommand {
             try {
                 return Jcs.parse(text);
             } catch (Jcs.JcsException e) {
-                throw new IllegalArgumentException(source + " is " + e.getMessage());
+                throw new IllegalArgumentException(source + " cannot be read: " + e.getMessage());
             }
         }
 

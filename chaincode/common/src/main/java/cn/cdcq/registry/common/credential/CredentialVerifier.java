@@ -127,7 +127,7 @@ public final class CredentialVerifier {
         try {
             vc = Jcs.parse(json);
         } catch (Jcs.JcsException e) {
-            run.fail(VerificationReport.RECORD, PARSING_ERROR, "the credential is " + e.getMessage());
+            run.fail(VerificationReport.RECORD, PARSING_ERROR, "the credential cannot be read: " + e.getMessage());
             return null;
         }
         String problem = wellFormed(vc);
@@ -461,7 +461,7 @@ public final class CredentialVerifier {
         try {
             list = Jcs.parse(listJson);
         } catch (Jcs.JcsException e) {
-            return new EntryCheck(purpose + ": the status list credential " + url + " is " + e.getMessage(), STATUS_RETRIEVAL_ERROR);
+            return new EntryCheck(purpose + ": the status list credential " + url + " cannot be read: " + e.getMessage(), STATUS_RETRIEVAL_ERROR);
         }
         String malformed = wellFormed(list);
         if (malformed == null && !hasType(list, Vocabulary.STATUS_LIST_CREDENTIAL)) {
