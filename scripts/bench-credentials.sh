@@ -7,7 +7,8 @@ usage() {
   cat <<'USAGE'
 Usage: scripts/bench-credentials.sh [--quick] [--help]
   Builds registry-common's test classes and runs CredentialVerifierBenchmark with JMH
-  (one fork, one thread, pinned to one CPU with taskset when available), then StatusListSizes.
+  (one fork, one thread, pinned to one CPU with taskset when available), then StatusListSizes, then
+  VerificationsPerCpuSecond (the same work divided by the thread's CPU time, for a shared machine).
   --quick   shorter warm-up and measurement (about 1 minute instead of about 3)
 Output: the JMH table (ops/s) and the status list sizes; JMH's JSON in .data/bench/credentials-jmh.json.
 USAGE
@@ -34,3 +35,4 @@ if (( quick )); then timing=(-wi 2 -w 3s -i 3 -r 5s); else timing=(-wi 3 -w 10s 
 "${pin[@]}" java -cp "$CP" org.openjdk.jmh.Main CredentialVerifierBenchmark -f 1 -t 1 "${timing[@]}" \
   -rf json -rff "$OUT/credentials-jmh.json"
 "${pin[@]}" java -cp "$CP" cn.cdcq.registry.common.credential.StatusListSizes
+"${pin[@]}" java -cp "$CP" cn.cdcq.registry.common.credential.VerificationsPerCpuSecond

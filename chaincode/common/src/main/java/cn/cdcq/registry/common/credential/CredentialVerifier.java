@@ -54,6 +54,7 @@ public final class CredentialVerifier {
 
     private final Map<String, JsonNode> controllers = new HashMap<>();
     private final Map<String, String> statusLists;
+    private final Map<String, ListState> lists = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param controllerDocuments   controller (DID) documents of the issuers to trust, each by its {@code id}
@@ -430,6 +431,57 @@ public final class CredentialVerifier {
     private record EntryCheck(String reason, String problem) {
     }
 
+    /**
+     * A status list credential checked once per verifier (its proof, issuer and bits do not
+     * change; its freshness depends on the time and is checked on every use): verifying many
+     * credentials against the same lists then costs one signature check each, not three.
+     */
+    private record ListState(JsonNode list, BitstringStatusList bits, EntryCheck failure) {
+        static ListState failed(String reason, String problem) {
+            return new ListState(null, null, new EntryCheck(reason, problem));
+        }
+    }
+
+    private ListState checkList(String url, String issuer) {
+        String listJson = statusLists.get(url);
+        if (listJson == null) {
+            return ListState.failed("no status list credential " + url + " was given: fetch it and pass it "
+                    + "(e.g. --status-list FILE)", STATUS_RETRIEVAL_ERROR);
+        }
+        JsonNode list;
+        try {
+            list = Jcs.parse(listJson);
+        } catch (Jcs.JcsException e) {
+            return ListState.failed("the status list credential " + url + " cannot be read: " + e.getMessage(), STATUS_RETRIEVAL_ERROR);
+        }
+        String malformed = wellFormed(list);
+        if (malformed == null && !hasType(list, Vocabulary.STATUS_LIST_CREDENTIAL)) {
+            malformed = "it is not a BitstringStatusListCredential";
+        }
+        if (malformed != null) {
+            return ListState.failed("the status list credential " + url + " is malformed: " + malformed, STATUS_VERIFICATION_ERROR);
+        }
+        if (!issuer.equals(issuerId(list))) {
+            return ListState.failed("the status list " + url + " was issued by " + issuerId(list)
+                    + ", not by the credential's issuer " + issuer, STATUS_VERIFICATION_ERROR);
+        }
+        ProofCheck proof;
+        try {
+            proof = checkProof(list, EcdsaJcs2019.hashData(unsecured(list), proofOptions(list)), issuer);
+        } catch (Jcs.JcsException e) {
+            proof = ProofCheck.failed(STATUS_VERIFICATION_ERROR, e.getMessage());
+        }
+        if (!proof.ok) {
+            return ListState.failed("the status list " + url + " does not verify (tampered, or not the issuer's): "
+                    + proof.reason, STATUS_VERIFICATION_ERROR);
+        }
+        try {
+            return new ListState(list, BitstringStatusList.decode(list.path("credentialSubject").path("encodedList").asText(null)), null);
+        } catch (BitstringStatusList.StatusListException e) {
+            return ListState.failed(e.getMessage(), e.tooShort() ? STATUS_LIST_LENGTH_ERROR : STATUS_VERIFICATION_ERROR);
+        }
+    }
+
     private EntryCheck entry(JsonNode entry, String issuer, Instant now) {
         String purpose = entry.path("statusPurpose").asText("?");
         if (!Vocabulary.STATUS_LIST_ENTRY.equals(entry.path("type").asText())) {
@@ -452,39 +504,11 @@ public final class CredentialVerifier {
                     MALFORMED_VALUE_ERROR);
         }
         String url = entry.path("statusListCredential").asText("");
-        String listJson = statusLists.get(url);
-        if (listJson == null) {
-            return new EntryCheck(purpose + ": no status list credential " + url + " was given: fetch it and pass it "
-                    + "(e.g. --status-list FILE)", STATUS_RETRIEVAL_ERROR);
+        ListState state = lists.computeIfAbsent(url + "\n" + issuer, key -> checkList(url, issuer));
+        if (state.failure != null) {
+            return new EntryCheck(purpose + ": " + state.failure.reason, state.failure.problem);
         }
-        JsonNode list;
-        try {
-            list = Jcs.parse(listJson);
-        } catch (Jcs.JcsException e) {
-            return new EntryCheck(purpose + ": the status list credential " + url + " cannot be read: " + e.getMessage(), STATUS_RETRIEVAL_ERROR);
-        }
-        String malformed = wellFormed(list);
-        if (malformed == null && !hasType(list, Vocabulary.STATUS_LIST_CREDENTIAL)) {
-            malformed = "it is not a BitstringStatusListCredential";
-        }
-        if (malformed != null) {
-            return new EntryCheck(purpose + ": the status list credential " + url + " is malformed: " + malformed,
-                    STATUS_VERIFICATION_ERROR);
-        }
-        if (!issuer.equals(issuerId(list))) {
-            return new EntryCheck(purpose + ": the status list " + url + " was issued by " + issuerId(list)
-                    + ", not by the credential's issuer " + issuer, STATUS_VERIFICATION_ERROR);
-        }
-        ProofCheck proof;
-        try {
-            proof = checkProof(list, EcdsaJcs2019.hashData(unsecured(list), proofOptions(list)), issuer);
-        } catch (Jcs.JcsException e) {
-            proof = ProofCheck.failed(STATUS_VERIFICATION_ERROR, e.getMessage());
-        }
-        if (!proof.ok) {
-            return new EntryCheck(purpose + ": the status list " + url + " does not verify (tampered, or not the issuer's): "
-                    + proof.reason, STATUS_VERIFICATION_ERROR);
-        }
+        JsonNode list = state.list;
         Instant from = list.has("validFrom") ? instant(list.get("validFrom")) : null;
         Instant until = list.has("validUntil") ? instant(list.get("validUntil")) : null;
         if (until == null || now.isAfter(until) || (from != null && now.isBefore(from))) {
@@ -496,12 +520,7 @@ public final class CredentialVerifier {
             return new EntryCheck(purpose + ": the status list " + url + " is for " + subject.path("statusPurpose")
                     + ", not " + purpose, STATUS_VERIFICATION_ERROR);
         }
-        BitstringStatusList bits;
-        try {
-            bits = BitstringStatusList.decode(subject.path("encodedList").asText(null));
-        } catch (BitstringStatusList.StatusListException e) {
-            return new EntryCheck(purpose + ": " + e.getMessage(), e.tooShort() ? STATUS_LIST_LENGTH_ERROR : STATUS_VERIFICATION_ERROR);
-        }
+        BitstringStatusList bits = state.bits;
         if (index >= bits.length()) {
             return new EntryCheck(purpose + ": index " + index + " is out of range: the list " + url + " has "
                     + bits.length() + " entries", RANGE_ERROR);

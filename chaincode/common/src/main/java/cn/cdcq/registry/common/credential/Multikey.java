@@ -23,13 +23,19 @@ public final class Multikey {
     private static final byte[] P256_PUB_PREFIX = {(byte) 0x80, 0x24};
     private static final ECNamedCurveParameterSpec CURVE = ECNamedCurveTable.getParameterSpec("P-256");
     private static final ECParameterSpec JDK_P256 = jdkParams();
+    /**
+     * Keys are built by Bouncy Castle, which then verifies with them as they are; a JDK key would
+     * be converted to Bouncy Castle's form on every verification. Held privately, never registered.
+     */
+    private static final java.security.Provider BOUNCY_CASTLE = new org.bouncycastle.jce.provider.BouncyCastleProvider();
 
     private Multikey() {
     }
 
     /** The publicKeyMultibase of a P-256 public key. */
     public static String encode(PublicKey key) {
-        if (!(key instanceof ECPublicKey ec) || ec.getParams().getCurve().getField().getFieldSize() != 256) {
+        // EllipticCurve.equals compares field and coefficients: secp256k1, also 256 bits, is refused.
+        if (!(key instanceof ECPublicKey ec) || !JDK_P256.getCurve().equals(ec.getParams().getCurve())) {
             throw new Multibase.MultibaseException("only P-256 public keys have a p256-pub Multikey; got "
                     + (key == null ? "no key" : key.getAlgorithm()));
         }
@@ -58,7 +64,7 @@ public final class Multikey {
         try {
             java.security.spec.ECPoint w = new java.security.spec.ECPoint(point.getAffineXCoord().toBigInteger(),
                     point.getAffineYCoord().toBigInteger());
-            return KeyFactory.getInstance("EC").generatePublic(new ECPublicKeySpec(w, JDK_P256));
+            return KeyFactory.getInstance("EC", BOUNCY_CASTLE).generatePublic(new ECPublicKeySpec(w, JDK_P256));
         } catch (NoSuchAlgorithmException | InvalidKeySpecException e) {
             throw new IllegalStateException("the JDK cannot build a P-256 public key", e);
         }
