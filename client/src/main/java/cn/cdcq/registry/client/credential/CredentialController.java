@@ -2,7 +2,7 @@ package cn.cdcq.registry.client.credential;
 
 import cn.cdcq.registry.client.certificate.CertificateClient;
 import cn.cdcq.registry.client.fabric.UserGateways;
-import cn.cdcq.registry.client.service.InvalidRequest;
+import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.credential.CredentialVerification;
 import cn.cdcq.registry.common.credential.CredentialVerifier;

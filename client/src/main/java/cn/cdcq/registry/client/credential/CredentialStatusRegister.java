@@ -1,7 +1,7 @@
 package cn.cdcq.registry.client.credential;
 
 import cn.cdcq.registry.client.events.LedgerEventSubscriber;
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.common.certificate.CertificateStatus;
 import cn.cdcq.registry.common.credential.BitstringStatusList;
 import cn.cdcq.registry.common.credential.StatusListCredential;

@@ -3,7 +3,7 @@ package cn.cdcq.registry.client.credential;
 import cn.cdcq.registry.client.identity.PublicReader;
 import cn.cdcq.registry.client.region.RegionAttestation;
 import cn.cdcq.registry.client.region.RegionRegistryClient;
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.common.credential.ControllerDocument;
 import cn.cdcq.registry.common.credential.EcdsaJcs2019;
 import cn.cdcq.registry.common.region.AttestationCertificate;

@@ -2,8 +2,8 @@ package cn.cdcq.registry.client.credential;
 
 import cn.cdcq.registry.client.fabric.UserGateways;
 import cn.cdcq.registry.client.identity.AccountUserDetails;
-import cn.cdcq.registry.client.service.ProblemDetails;
-import cn.cdcq.registry.client.service.SecurityConfiguration;
+import cn.cdcq.registry.client.web.ProblemDetails;
+import cn.cdcq.registry.client.web.SecurityConfiguration;
 import cn.cdcq.registry.common.json.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
