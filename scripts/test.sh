@@ -32,6 +32,7 @@ source "$ROOT/scripts/lib/prereqs.sh"
 source "$ROOT/scripts/lib/network.sh"
 source "$ROOT/scripts/lib/chaincode.sh"
 source "$ROOT/scripts/lib/services.sh"
+source "$ROOT/scripts/lib/interop.sh"
 DATA=${CDCQ_TEST_DATA:-$ROOT/.data/test}
 PORT_BASE=${TEST_PORT_BASE:-27000}
 ENDORSEMENT=${ENDORSEMENT:-AND}
@@ -43,6 +44,7 @@ log "unit tests (mvn install)"
 (( unit_only )) && { log "unit tests passed in $((SECONDS - started)) s"; exit 0; }
 
 BIN=$("$ROOT/scripts/fabric-bin.sh")
+ensure_node_interop
 # A fresh network for every run: stop what an interrupted earlier run left, wipe its data.
 stop_all
 rm -rf "$DATA"

@@ -31,12 +31,16 @@ class ArchitectureTest {
     private static final String ROOT = "cn.cdcq.registry.client";
 
     /** The features, each a package under the root. */
-    static final List<String> FEATURES = List.of("region", "certificate", "credit", "cases", "privacy", "events");
+    static final List<String> FEATURES = List.of("region", "certificate", "credit", "cases", "privacy", "events", "credential");
 
-    /** Which other features a feature may use: the attestation key of region/, the holder privacy of privacy/. */
+    /**
+     * Which other features a feature may use: the attestation key of region/, the holder privacy of
+     * privacy/; credential/ exports certificates, signs with the region's key and follows the events.
+     */
     static final Map<String, List<String>> ALLOWED = Map.of(
             "certificate", List.of("region", "privacy"),
-            "credit", List.of("region"));
+            "credit", List.of("region"),
+            "credential", List.of("certificate", "region", "events"));
 
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("config").definedBy(ROOT + ".config..")

@@ -8,6 +8,7 @@ import org.hyperledger.fabric.client.FileCheckpointer;
 import org.hyperledger.fabric.client.Network;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -30,15 +31,18 @@ public class ChaincodeEventListener implements SmartLifecycle {
     private final UserGateways gateways;
     private final ServiceProperties properties;
     private final Inbox inbox;
+    private final ObjectProvider<LedgerEventSubscriber> subscribers;
     private final FileCheckpointer checkpointer;
     private volatile boolean running;
     private volatile CloseableIterator<ChaincodeEvent> stream;
     private Thread thread;
 
-    public ChaincodeEventListener(UserGateways gateways, ServiceProperties properties, Inbox inbox) {
+    public ChaincodeEventListener(UserGateways gateways, ServiceProperties properties, Inbox inbox,
+                                  ObjectProvider<LedgerEventSubscriber> subscribers) {
         this.gateways = gateways;
         this.properties = properties;
         this.inbox = inbox;
+        this.subscribers = subscribers;
         Path file = properties.dataDir().resolve("events.checkpoint");
         try {
             this.checkpointer = new FileCheckpointer(file);
@@ -70,6 +74,8 @@ public class ChaincodeEventListener implements SmartLifecycle {
                 while (running && events.hasNext()) {
                     ChaincodeEvent event = events.next();
                     boolean added = inbox.accept(event.getEventName(), event.getTransactionId(), event.getBlockNumber(), event.getPayload());
+                    subscribers.orderedStream().forEach(s -> s.onEvent(event.getEventName(), event.getTransactionId(),
+                            event.getBlockNumber(), event.getPayload()));
                     checkpointer.checkpointChaincodeEvent(event);
                     log.debug("event {} tx {} block {} {}", event.getEventName(), event.getTransactionId(),
                             event.getBlockNumber(), added ? "added to the inbox" : "already in the inbox");

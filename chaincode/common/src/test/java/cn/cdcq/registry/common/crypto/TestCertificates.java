@@ -49,7 +49,7 @@ import java.util.Date;
  * openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out rsa-pkcs8.key.pem
  * </pre>
  */
-final class TestCertificates {
+public final class TestCertificates {
 
     private TestCertificates() {
     }
@@ -64,7 +64,7 @@ final class TestCertificates {
         }
     }
 
-    static KeyPair p256KeyPair() {
+    public static KeyPair p256KeyPair() {
         return ecKeyPair("secp256r1");
     }
 
@@ -79,7 +79,7 @@ final class TestCertificates {
     }
 
     /** A minimal X.509 v3 certificate for {@code keys}, self-signed with the JDK provider. */
-    static X509Certificate selfSigned(KeyPair keys, String distinguishedName) {
+    public static X509Certificate selfSigned(KeyPair keys, String distinguishedName) {
         boolean rsa = keys.getPublic().getAlgorithm().equals("RSA");
         String jcaAlgorithm = rsa ? "SHA256withRSA" : "SHA256withECDSA";
         AlgorithmIdentifier algorithm = rsa
