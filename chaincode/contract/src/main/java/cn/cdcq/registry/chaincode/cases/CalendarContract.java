@@ -1,15 +1,12 @@
 package cn.cdcq.registry.chaincode.cases;
 
 import cn.cdcq.registry.chaincode.credit.CreditLedger;
-import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
-import cn.cdcq.registry.common.cases.CaseSettings;
-import cn.cdcq.registry.common.cases.WorkingCalendar;
 import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.common.json.Json;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
+import cn.cdcq.registry.chaincode.support.RegistryContract;
 import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -21,51 +18,20 @@ import java.util.Map;
 
 /**
  * The national working-day calendar (public holidays and adjusted working days, per year) and
- * the case deadlines in working days, maintained by the bureaus on the ledger so both regions
- * count deadlines the same way.
+ * the case deadlines in working days, on the ledger so both regions count deadlines the same way.
+ * Both are changed only jointly: one region proposes, the other accepts ({@code settings}
+ * contract); this contract reads what is in force.
  */
 @Contract(name = "calendar", info = @Info(title = "Working-day calendar",
         description = "Holidays, adjusted working days and case deadlines", version = "1",
         contact = @Contact(name = "Chengdu-Chongqing labor registry")))
-public final class CalendarContract implements ContractInterface {
-
-    /**
-     * Sets one year's calendar ({"year":2026,"holidays":[...],"adjustedWorkingDays":[...]}).
-     * Deadlines already computed keep their dates.
-     */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String setCalendar(Context ctx, String calendarJson) {
-        Caller caller = Caller.of(ctx);
-        Ledger ledger = new Ledger(ctx);
-        new CreditLedger(ledger).requireBureau(caller);
-        WorkingCalendar in = CreditLedger.parse(calendarJson, WorkingCalendar.class);
-        WorkingCalendar c = new WorkingCalendar(in.year(), in.holidays(), in.adjustedWorkingDays(), ledger.nowIso(),
-                caller.id());
-        new CaseLedger(ledger).putCalendar(c);
-        ledger.emit("CalendarSet", Map.of("year", c.year(), "holidays", c.holidays().size(),
-                "adjustedWorkingDays", c.adjustedWorkingDays().size()));
-        return Json.write(c);
-    }
+public final class CalendarContract implements RegistryContract {
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)
     public String getCalendar(Context ctx, String year) {
         int y = parseInt("year", year);
         return Json.write(new CaseLedger(new Ledger(ctx)).calendar(y).orElseThrow(() ->
                 RegistryException.notFound("no working-day calendar for " + y)));
-    }
-
-    /** Sets the deadlines ({"acceptanceWorkingDays":5,"assistWorkingDays":10}). */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
-    public String setCaseSettings(Context ctx, String settingsJson) {
-        Caller caller = Caller.of(ctx);
-        Ledger ledger = new Ledger(ctx);
-        new CreditLedger(ledger).requireBureau(caller);
-        CaseSettings in = CreditLedger.parse(settingsJson, CaseSettings.class);
-        CaseSettings s = new CaseSettings(in.acceptanceWorkingDays(), in.assistWorkingDays(), ledger.nowIso(), caller.id());
-        new CaseLedger(ledger).putSettings(s);
-        ledger.emit("CaseSettingsSet", Map.of("acceptanceWorkingDays", s.acceptanceWorkingDays(),
-                "assistWorkingDays", s.assistWorkingDays()));
-        return Json.write(s);
     }
 
     @Transaction(intent = Transaction.TYPE.EVALUATE)

@@ -11,7 +11,7 @@ import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.Region;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
+import cn.cdcq.registry.chaincode.support.RegistryContract;
 import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -30,7 +30,7 @@ import java.util.Map;
 @Contract(name = "accreditation", info = @Info(title = "Accreditation of training centers",
         description = "Which center may certify which occupations up to which level, decided by its own region",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
-public final class AccreditationContract implements ContractInterface {
+public final class AccreditationContract implements RegistryContract {
 
     /** Accredits a center of the caller's region; {@code requestJson} is an {@link AccreditationRequest}. */
     @Transaction(intent = Transaction.TYPE.SUBMIT)

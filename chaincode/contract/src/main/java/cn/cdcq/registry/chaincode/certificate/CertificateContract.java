@@ -23,7 +23,7 @@ import cn.cdcq.registry.common.merkle.MerkleTree;
 import cn.cdcq.registry.common.region.AttestationCertificate;
 import cn.cdcq.registry.common.region.Region;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
+import cn.cdcq.registry.chaincode.support.RegistryContract;
 import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -54,7 +54,7 @@ import java.util.regex.Pattern;
 @Contract(name = "certificate", info = @Info(title = "Skill certificates",
         description = "Issue (single and batch), status changes, verification and history of skill certificates",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
-public final class CertificateContract implements ContractInterface {
+public final class CertificateContract implements RegistryContract {
 
     /** How many offending entries a refused batch lists before summarizing the rest. */
     static final int MAX_LISTED_PROBLEMS = 20;

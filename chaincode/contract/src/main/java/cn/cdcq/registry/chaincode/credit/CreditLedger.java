@@ -205,6 +205,16 @@ public final class CreditLedger {
         return ledger.get(ledger.key(RATING, uscc, region, Integer.toString(year)), CreditRating.class);
     }
 
+    /**
+     * SHA-256 (hex) of the rating record exactly as stored, which the next revision's statement
+     * must name; empty when the region has not rated the enterprise for that year.
+     */
+    public Optional<String> storedRatingHash(String uscc, String region, int year) {
+        byte[] stored = ledger.stub().getState(ledger.key(RATING, uscc, region, Integer.toString(year)));
+        return stored == null || stored.length == 0 ? Optional.empty()
+                : Optional.of(cn.cdcq.registry.common.crypto.Hashes.sha256Hex(stored));
+    }
+
     public void putRating(CreditRating r) {
         ledger.put(ledger.key(RATING, r.statement().uscc(), r.statement().regionCode(),
                 Integer.toString(r.statement().year())), r);

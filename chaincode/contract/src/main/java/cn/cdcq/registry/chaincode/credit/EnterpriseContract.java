@@ -15,7 +15,7 @@ import cn.cdcq.registry.common.credit.WageArrearsListing;
 import cn.cdcq.registry.common.format.RegionCode;
 import cn.cdcq.registry.common.json.Json;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
+import cn.cdcq.registry.chaincode.support.RegistryContract;
 import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -33,7 +33,7 @@ import java.util.Map;
 @Contract(name = "enterprise", info = @Info(title = "Enterprise register",
         description = "Employers of both regions and their labor-credit profile", version = "1",
         contact = @Contact(name = "Chengdu-Chongqing labor registry")))
-public final class EnterpriseContract implements ContractInterface {
+public final class EnterpriseContract implements RegistryContract {
 
     /**
      * Registers an enterprise in the caller's region.

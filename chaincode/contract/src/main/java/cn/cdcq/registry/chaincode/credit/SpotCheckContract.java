@@ -19,7 +19,7 @@ import cn.cdcq.registry.common.format.RegionCode;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.Region;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
+import cn.cdcq.registry.chaincode.support.RegistryContract;
 import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
 @Contract(name = "spotcheck", info = @Info(title = "Spot checks",
         description = "Inspector register, weighted commit-reveal spot-check draws and their published results",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
-public final class SpotCheckContract implements ContractInterface {
+public final class SpotCheckContract implements RegistryContract {
 
     private static final Pattern INSPECTOR_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
 

@@ -12,7 +12,7 @@ import cn.cdcq.registry.common.region.Region;
 import cn.cdcq.registry.common.region.RegionProposal;
 import cn.cdcq.registry.common.region.RegionProposal.Approval;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
+import cn.cdcq.registry.chaincode.support.RegistryContract;
 import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Default;
@@ -43,7 +43,7 @@ import java.util.stream.Collectors;
         description = "Regions, their organizations and attestation certificates, changed only by all regions together",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 @Default
-public final class RegionContract implements ContractInterface {
+public final class RegionContract implements RegistryContract {
 
     @Transaction(intent = Transaction.TYPE.SUBMIT)
     public String proposeRegistration(Context ctx, String regionCode, String name, String certificatePem) {
