@@ -9,6 +9,7 @@ import cn.cdcq.registry.common.cases.ComplaintInput;
 import cn.cdcq.registry.common.cases.OverdueReport;
 import cn.cdcq.registry.common.cases.WorkingCalendar;
 import cn.cdcq.registry.common.json.Json;
+import cn.cdcq.registry.common.settings.SettingsTransactions;
 import cn.cdcq.registry.common.settings.SettingProposal;
 
 import java.util.List;
@@ -27,21 +28,21 @@ public final class CaseRegistryClient {
 
     /** Proposes a year's calendar; it is in force once the other region accepts ({@link #acceptSetting}). */
     public SettingProposal proposeCalendar(WorkingCalendar calendar) {
-        return Json.read(gateway.submit("settings", "proposeCalendar", Json.write(calendar)), SettingProposal.class);
+        return Json.read(gateway.submit(SettingsTransactions.CONTRACT, SettingsTransactions.PROPOSE_CALENDAR, Json.write(calendar)), SettingProposal.class);
     }
 
     /** The other region's bureau accepts a proposed calendar, case deadlines or transaction-time window. */
     public SettingProposal acceptSetting(String proposalId) {
-        return Json.read(gateway.submit("settings", "acceptProposal", proposalId), SettingProposal.class);
+        return Json.read(gateway.submit(SettingsTransactions.CONTRACT, SettingsTransactions.ACCEPT_PROPOSAL, proposalId), SettingProposal.class);
     }
 
     public SettingProposal declineSetting(String proposalId, String reason) {
-        return Json.read(gateway.submit("settings", "declineProposal", proposalId, reason), SettingProposal.class);
+        return Json.read(gateway.submit(SettingsTransactions.CONTRACT, SettingsTransactions.DECLINE_PROPOSAL, proposalId, reason), SettingProposal.class);
     }
 
     /** Setting proposals, oldest first; {@code status} null for all. */
     public List<SettingProposal> settingProposals(String status) {
-        return Json.readList(gateway.evaluate("settings", "listProposals", status == null ? "" : status),
+        return Json.readList(gateway.evaluate(SettingsTransactions.CONTRACT, SettingsTransactions.LIST_PROPOSALS, status == null ? "" : status),
                 SettingProposal.class);
     }
 
@@ -51,7 +52,7 @@ public final class CaseRegistryClient {
 
     /** Proposes the case deadlines; in force once the other region accepts. */
     public SettingProposal proposeCaseSettings(int acceptanceWorkingDays, int assistWorkingDays) {
-        return Json.read(gateway.submit("settings", "proposeCaseSettings",
+        return Json.read(gateway.submit(SettingsTransactions.CONTRACT, SettingsTransactions.PROPOSE_CASE_SETTINGS,
                 Json.write(new CaseSettings(acceptanceWorkingDays, assistWorkingDays, null, null))), SettingProposal.class);
     }
 

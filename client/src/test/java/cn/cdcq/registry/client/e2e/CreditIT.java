@@ -535,7 +535,7 @@ class CreditIT {
     }
 
     private static LocalDate today() {
-        return WorkingDays.dateOf(Instant.now());
+        return cn.cdcq.registry.common.format.IsoDate.dateOf(Instant.now());
     }
 
     private static String hash(String text) {

@@ -1,5 +1,6 @@
 package cn.cdcq.registry.common.cases;
 
+import java.time.LocalDate;
 /**
  * An assisted-investigation request between the regions, to be answered within the agreed
  * number of working days (10).
@@ -32,18 +33,18 @@ public record AssistRequest(String id, Kind kind, String fromRegion, String toRe
 
     public enum Kind { EVIDENCE_COLLECTION, DOCUMENT_DELIVERY, INQUIRY }
 
-    public boolean overdueOn(String today) {
-        return status.equals(OPEN) && today.compareTo(dueOn) > 0;
+    public boolean overdueOn(LocalDate today) {
+        return status.equals(OPEN) && today.isAfter(LocalDate.parse(dueOn));
     }
 
-    public AssistRequest answered(String on, String by, String answerHash) {
+    public AssistRequest answered(LocalDate on, String by, String answerHash) {
         return new AssistRequest(id, kind, fromRegion, toRegion, uscc, complaintId, requestDocumentHash, sentOn,
-                requestedAt, requestedBy, dueOn, ANSWERED, on, by, answerHash, on.compareTo(dueOn) > 0,
+                requestedAt, requestedBy, dueOn, ANSWERED, on.toString(), by, answerHash, on.isAfter(LocalDate.parse(dueOn)),
                 overdueFlaggedOn);
     }
 
-    public AssistRequest flaggedOverdue(String on) {
+    public AssistRequest flaggedOverdue(LocalDate on) {
         return new AssistRequest(id, kind, fromRegion, toRegion, uscc, complaintId, requestDocumentHash, sentOn,
-                requestedAt, requestedBy, dueOn, status, answeredOn, answeredBy, answerDocumentHash, answeredLate, on);
+                requestedAt, requestedBy, dueOn, status, answeredOn, answeredBy, answerDocumentHash, answeredLate, on.toString());
     }
 }

@@ -1,5 +1,6 @@
 package cn.cdcq.registry.common.cases;
 
+import java.time.LocalDate;
 /**
  * A worker's complaint. Filed in one region against an employer registered in the other, it is
  * transferred to the region with jurisdiction, which must accept or decline it by
@@ -50,25 +51,29 @@ public record Complaint(String id, String workerPseudonym, String employerUscc, 
         return status.equals(AWAITING_ACCEPTANCE) || status.equals(ACCEPTED);
     }
 
-    public boolean overdueOn(String today) {
-        return status.equals(AWAITING_ACCEPTANCE) && today.compareTo(acceptanceDueOn) > 0;
+    public boolean overdueOn(LocalDate today) {
+        return status.equals(AWAITING_ACCEPTANCE) && today.isAfter(acceptanceDueDate());
     }
 
-    public Complaint decided(String newStatus, String on, String by, DeclineReason reason, String documentHash) {
+    public LocalDate acceptanceDueDate() {
+        return LocalDate.parse(acceptanceDueOn);
+    }
+
+    public Complaint decided(String newStatus, LocalDate on, String by, DeclineReason reason, String documentHash) {
         return new Complaint(id, workerPseudonym, employerUscc, category, this.documentHash, filedRegion,
-                jurisdictionRegion, transferred, receivedOn, filedAt, filedBy, acceptanceDueOn, newStatus, on, by,
+                jurisdictionRegion, transferred, receivedOn, filedAt, filedBy, acceptanceDueOn, newStatus, on.toString(), by,
                 reason, documentHash, outcome, closedOn, overdueFlaggedOn);
     }
 
-    public Complaint closed(Outcome how, String on, String reportHash) {
+    public Complaint closed(Outcome how, LocalDate on, String reportHash) {
         return new Complaint(id, workerPseudonym, employerUscc, category, documentHash, filedRegion,
                 jurisdictionRegion, transferred, receivedOn, filedAt, filedBy, acceptanceDueOn, CLOSED, decidedOn,
-                decidedBy, declineReason, reportHash, how, on, overdueFlaggedOn);
+                decidedBy, declineReason, reportHash, how, on.toString(), overdueFlaggedOn);
     }
 
-    public Complaint flaggedOverdue(String on) {
+    public Complaint flaggedOverdue(LocalDate on) {
         return new Complaint(id, workerPseudonym, employerUscc, category, documentHash, filedRegion,
                 jurisdictionRegion, transferred, receivedOn, filedAt, filedBy, acceptanceDueOn, status, decidedOn,
-                decidedBy, declineReason, reasonDocumentHash, outcome, closedOn, on);
+                decidedBy, declineReason, reasonDocumentHash, outcome, closedOn, on.toString());
     }
 }

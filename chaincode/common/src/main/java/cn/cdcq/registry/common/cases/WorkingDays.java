@@ -2,26 +2,17 @@ package cn.cdcq.registry.common.cases;
 
 import cn.cdcq.registry.common.InvalidInputException;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Optional;
 import java.util.function.IntFunction;
 
-/** Deadline arithmetic in working days, and the date of an instant as the bureaus count days. */
+/** Deadline arithmetic in working days (the date of an instant in China is {@code IsoDate.dateOf}). */
 public final class WorkingDays {
 
-    /** The bureaus' time zone: a day is a day in Beijing time. */
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** A calendar for a year the arithmetic needs is missing. */
     public static final String NO_CALENDAR = "NO_CALENDAR";
 
     private WorkingDays() {
-    }
-
-    /** The Asia/Shanghai date of {@code instant}. */
-    public static LocalDate dateOf(Instant instant) {
-        return instant.atZone(CHINA).toLocalDate();
     }
 
     /**

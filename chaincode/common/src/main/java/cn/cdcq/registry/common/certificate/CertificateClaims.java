@@ -5,6 +5,7 @@ import cn.cdcq.registry.common.format.CertificateNumber;
 import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.common.format.OccupationCode;
 import cn.cdcq.registry.common.format.RegionCode;
+import cn.cdcq.registry.common.format.Sha256Hex;
 import cn.cdcq.registry.common.format.SkillLevel;
 import cn.cdcq.registry.common.format.Uscc;
 
@@ -56,8 +57,8 @@ public record CertificateClaims(String number, String occupation, int level, Str
                         + " is not after issueDate " + issueDate + "; leave it out for a certificate that does not expire");
             }
         }
-        Fields.requireHash("holderPseudonym", holderPseudonym, InvalidInputException.INVALID_HOLDER);
-        Fields.requireHash("holderCommitment", holderCommitment, InvalidInputException.INVALID_HOLDER);
+        Sha256Hex.requireCanonical("holderPseudonym", holderPseudonym, InvalidInputException.INVALID_HOLDER);
+        Sha256Hex.requireCanonical("holderCommitment", holderCommitment, InvalidInputException.INVALID_HOLDER);
         return this;
     }
 

@@ -21,25 +21,6 @@ final class Fields {
         return given;
     }
 
-    /** A SHA-256 or HMAC-SHA256 value in 64 lowercase hex digits, e.g. a holder pseudonym. */
-    static String requireHash(String field, String value, String code) {
-        if (value == null || value.isEmpty()) {
-            throw new InvalidInputException(code, field + " is missing; give 64 lowercase hex digits");
-        }
-        if (value.length() != 64) {
-            throw new InvalidInputException(code, field + " has " + value.length()
-                    + " characters; it must be 64 lowercase hex digits (a SHA-256 value)");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
-                throw new InvalidInputException(code, field + " has '" + c + "' at position " + (i + 1)
-                        + "; it must be 64 lowercase hex digits (a SHA-256 value)");
-            }
-        }
-        return value;
-    }
-
     /**
      * Free text a person wrote (a name, a reason): present, at most {@code max} characters, no
      * control characters. Reasons are public on the ledger, so they must not hold personal data;

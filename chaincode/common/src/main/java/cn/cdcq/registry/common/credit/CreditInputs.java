@@ -1,9 +1,7 @@
 package cn.cdcq.registry.common.credit;
 
 import cn.cdcq.registry.common.InvalidInputException;
-
-import java.util.Locale;
-import java.util.regex.Pattern;
+import cn.cdcq.registry.common.format.Sha256Hex;
 
 /** Checks for the values credit and case records share: document hashes, pseudonyms, counts. */
 public final class CreditInputs {
@@ -12,8 +10,6 @@ public final class CreditInputs {
     public static final String INVALID_HASH = "INVALID_HASH";
     /** A value outside its allowed range (negative amount, zero workers, too long a reason). */
     public static final String INVALID_VALUE = "INVALID_VALUE";
-
-    private static final Pattern SHA256_HEX = Pattern.compile("^[0-9a-f]{64}$");
 
     private CreditInputs() {
     }
@@ -27,12 +23,8 @@ public final class CreditInputs {
             throw new InvalidInputException(INVALID_HASH, field + " is missing; give the SHA-256 of the document "
                     + "as 64 hex digits");
         }
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        if (!SHA256_HEX.matcher(v).matches()) {
-            throw new InvalidInputException(INVALID_HASH, field + " '" + value + "' is not a SHA-256 in hex "
-                    + "(64 digits 0-9, a-f)");
-        }
-        return v;
+        return Sha256Hex.normalized(value).orElseThrow(() -> new InvalidInputException(INVALID_HASH, field + " '"
+                + value + "' is not a SHA-256 in hex (64 digits 0-9, a-f)"));
     }
 
     /** A holder pseudonym (HMAC-SHA256 of the ID number under the consortium pepper, see Holder). */
@@ -41,12 +33,8 @@ public final class CreditInputs {
             throw new InvalidInputException(INVALID_HASH, field + " is missing; give the person's pseudonym "
                     + "(Holder.pseudonym: 64 hex digits), never a name or ID number");
         }
-        String v = value.strip().toLowerCase(Locale.ROOT);
-        if (!SHA256_HEX.matcher(v).matches()) {
-            throw new InvalidInputException(INVALID_HASH, field + " is not a pseudonym (64 hex digits from "
-                    + "Holder.pseudonym); names and ID numbers never go on the ledger");
-        }
-        return v;
+        return Sha256Hex.normalized(value).orElseThrow(() -> new InvalidInputException(INVALID_HASH, field
+                + " is not a pseudonym (64 hex digits from Holder.pseudonym); names and ID numbers never go on the ledger"));
     }
 
     public static long nonNegative(String field, long value) {

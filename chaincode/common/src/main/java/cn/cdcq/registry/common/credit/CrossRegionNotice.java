@@ -1,5 +1,6 @@
 package cn.cdcq.registry.common.credit;
 
+import java.time.LocalDate;
 /**
  * What a region owes the other when it records a violation against an enterprise registered
  * there: a notice the other region must acknowledge on the ledger, at once for a major case
@@ -24,7 +25,7 @@ public record CrossRegionNotice(String violationId, String uscc, String fromRegi
      * The last day to acknowledge a notice raised on {@code recordedOn}: that very day for a major
      * case, otherwise the last day of its calendar quarter.
      */
-    public static java.time.LocalDate dueDate(java.time.LocalDate recordedOn, boolean major) {
+    public static LocalDate dueDate(LocalDate recordedOn, boolean major) {
         if (major) {
             return recordedOn;
         }
@@ -36,9 +37,13 @@ public record CrossRegionNotice(String violationId, String uscc, String fromRegi
         return acknowledgedAt == null;
     }
 
-    /** Pending past its due date on {@code today} (yyyy-MM-dd). */
-    public boolean overdueOn(String today) {
-        return pending() && today.compareTo(dueOn) > 0;
+    /** Pending past its due date on {@code today}. */
+    public boolean overdueOn(LocalDate today) {
+        return pending() && today.isAfter(dueDate());
+    }
+
+    public LocalDate dueDate() {
+        return LocalDate.parse(dueOn);
     }
 
     public CrossRegionNotice acknowledged(String at, String by) {
@@ -46,8 +51,8 @@ public record CrossRegionNotice(String violationId, String uscc, String fromRegi
                 overdueFlaggedOn);
     }
 
-    public CrossRegionNotice flaggedOverdue(String on) {
+    public CrossRegionNotice flaggedOverdue(LocalDate on) {
         return new CrossRegionNotice(violationId, uscc, fromRegion, toRegion, major, createdOn, dueOn, acknowledgedAt,
-                acknowledgedBy, on);
+                acknowledgedBy, on.toString());
     }
 }

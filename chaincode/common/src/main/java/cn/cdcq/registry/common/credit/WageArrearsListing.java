@@ -53,9 +53,9 @@ public record WageArrearsListing(String id, String uscc, String listingRegion, S
         return rectificationDate.plusMonths(MONTHS_AFTER_RECTIFICATION);
     }
 
-    /** Whether the entry restricts the enterprise on {@code date} (yyyy-MM-dd). */
-    public boolean activeOn(String date) {
-        return LISTED.equals(status) && date.compareTo(listedOn) >= 0 && date.compareTo(expiresOn) < 0;
+    /** Whether the entry restricts the enterprise on {@code date}. */
+    public boolean activeOn(LocalDate date) {
+        return LISTED.equals(status) && !date.isBefore(LocalDate.parse(listedOn)) && date.isBefore(LocalDate.parse(expiresOn));
     }
 
     public WageArrearsListing removedEarly(Removal r) {

@@ -4,7 +4,6 @@ import cn.cdcq.registry.common.InvalidInputException;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Resident identity card number (公民身份号码, GB 11643-1999): the only stable way to recognise
@@ -26,7 +25,6 @@ public final class ResidentIdNumber {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARACTERS = "10X98765432";
     private static final int LENGTH = 18;
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int EARLIEST_BIRTH_YEAR = 1900;
 
     private ResidentIdNumber() {
@@ -103,7 +101,7 @@ public final class ResidentIdNumber {
             throw invalid("resident ID number " + mask(number) + ": birth date " + digits
                     + " (digits 7-14) is before " + EARLIEST_BIRTH_YEAR);
         }
-        if (date.isAfter(LocalDate.now(CHINA))) {
+        if (date.isAfter(IsoDate.today())) {
             throw invalid("resident ID number " + mask(number) + ": birth date " + digits
                     + " (digits 7-14) is in the future");
         }

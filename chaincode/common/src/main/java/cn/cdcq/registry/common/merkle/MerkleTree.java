@@ -2,6 +2,7 @@ package cn.cdcq.registry.common.merkle;
 
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.crypto.Hashes;
+import cn.cdcq.registry.common.format.Sha256Hex;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -57,21 +58,11 @@ public final class MerkleTree {
                 throw new InvalidInputException(InvalidInputException.INVALID_MERKLE_PROOF,
                         "Merkle path step hash is missing; each step needs the sibling's SHA-256 as 64 lowercase hex digits");
             }
-            if (hash.length() != 64 || !isLowercaseHex(hash)) {
+            if (!Sha256Hex.isCanonical(hash)) {
                 throw new InvalidInputException(InvalidInputException.INVALID_MERKLE_PROOF,
                         "Merkle path step hash \"" + hash + "\" is not a SHA-256 in 64 lowercase hex digits; "
                                 + "copy the path exactly as it was issued");
             }
-        }
-
-        private static boolean isLowercaseHex(String hash) {
-            for (int i = 0; i < hash.length(); i++) {
-                char c = hash.charAt(i);
-                if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f')) {
-                    return false;
-                }
-            }
-            return true;
         }
     }
 

@@ -1,6 +1,7 @@
 package cn.cdcq.registry.common.cases;
 
 import cn.cdcq.registry.common.InvalidInputException;
+import cn.cdcq.registry.common.format.IsoDate;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -41,7 +42,7 @@ class WorkingDaysTest {
 
     @Test
     void theDateIsTheDateInBeijing() {
-        assertThat(WorkingDays.dateOf(Instant.parse("2026-09-30T16:30:00Z"))).isEqualTo(LocalDate.parse("2026-10-01"));
-        assertThat(WorkingDays.dateOf(Instant.parse("2026-09-30T15:59:59Z"))).isEqualTo(LocalDate.parse("2026-09-30"));
+        assertThat(IsoDate.dateOf(Instant.parse("2026-09-30T16:30:00Z"))).isEqualTo(LocalDate.parse("2026-10-01"));
+        assertThat(IsoDate.dateOf(Instant.parse("2026-09-30T15:59:59Z"))).isEqualTo(LocalDate.parse("2026-09-30"));
     }
 }

@@ -1,19 +1,19 @@
 package cn.cdcq.registry.chaincode.cases;
 
 import cn.cdcq.registry.chaincode.credit.CreditLedger;
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.cases.AssistRequest;
 import cn.cdcq.registry.common.cases.AssistRequestInput;
 import cn.cdcq.registry.common.cases.CaseSettings;
+import cn.cdcq.registry.common.cases.CasesTransactions;
 import cn.cdcq.registry.common.cases.Complaint;
 import cn.cdcq.registry.common.cases.ComplaintInput;
 import cn.cdcq.registry.common.cases.OverdueReport;
-import cn.cdcq.registry.common.credit.CreditInputs;
 import cn.cdcq.registry.common.credit.CrossRegionNotice;
 import cn.cdcq.registry.common.credit.Enterprise;
-import cn.cdcq.registry.common.format.RegionCode;
 import cn.cdcq.registry.common.json.Json;
 import org.hyperledger.fabric.contract.Context;
 import cn.cdcq.registry.chaincode.support.RegistryContract;
@@ -35,7 +35,7 @@ import java.util.Map;
  * the agreed working days (10). Deadlines count working days on the ledger's calendar from the
  * Asia/Shanghai date; both regions see what is overdue.
  */
-@Contract(name = "cases", info = @Info(title = "Cross-region cases",
+@Contract(name = CasesTransactions.CONTRACT, info = @Info(title = "Cross-region cases",
         description = "Complaints transferred to the region with jurisdiction, assisted-investigation requests",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class CasesContract implements RegistryContract {
@@ -44,16 +44,16 @@ public final class CasesContract implements RegistryContract {
     static final int MAX_BACKDATING_DAYS = 30;
 
     /** Enters a complaint ({@link ComplaintInput} JSON), transferring it if the employer is of the other region. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CasesTransactions.FILE_COMPLAINT, intent = Transaction.TYPE.SUBMIT)
     public String fileComplaint(Context ctx, String complaintJson) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
         CreditLedger credit = new CreditLedger(ledger);
         CaseLedger cases = new CaseLedger(ledger);
         String region = credit.requireBureauOrInspector(caller);
-        ComplaintInput in = CreditLedger.parse(complaintJson, ComplaintInput.class);
+        ComplaintInput in = Arguments.json(complaintJson, ComplaintInput.class);
         Enterprise employer = credit.requireEnterprise(in.employerUscc());
-        LocalDate received = receivedDate("receivedOn", in.receivedOn(), credit.today());
+        LocalDate received = receivedDate("receivedOn", in.receivedOn(), ledger.today());
         for (Complaint c : cases.complaintsAbout(employer.uscc())) {
             if (c.open() && c.workerPseudonym().equals(in.workerPseudonym()) && c.category() == in.category()) {
                 throw RegistryException.exists("the same worker already has open complaint " + c.id() + " about "
@@ -65,7 +65,7 @@ public final class CasesContract implements RegistryContract {
         boolean transferred = !employer.regionCode().equals(region);
         Complaint complaint = new Complaint(ledger.txId(), in.workerPseudonym(), employer.uscc(), in.category(),
                 in.documentHash(), region, employer.regionCode(), transferred, received.toString(), ledger.nowIso(),
-                CreditLedger.actor(caller), due, Complaint.AWAITING_ACCEPTANCE, null, null, null, null, null, null, null);
+                caller.actor(), due, Complaint.AWAITING_ACCEPTANCE, null, null, null, null, null, null, null);
         cases.putComplaint(complaint);
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("complaintId", complaint.id());
@@ -79,37 +79,37 @@ public final class CasesContract implements RegistryContract {
     }
 
     /** The region with jurisdiction accepts the complaint and investigates. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CasesTransactions.ACCEPT_COMPLAINT, intent = Transaction.TYPE.SUBMIT)
     public String acceptComplaint(Context ctx, String complaintId) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
         CreditLedger credit = new CreditLedger(ledger);
         CaseLedger cases = new CaseLedger(ledger);
         Complaint c = awaitingDecision(cases.requireComplaint(complaintId), credit.requireBureauOrInspector(caller));
-        Complaint accepted = c.decided(Complaint.ACCEPTED, credit.today(), CreditLedger.actor(caller), null, null);
+        Complaint accepted = c.decided(Complaint.ACCEPTED, ledger.today(), caller.actor(), null, null);
         cases.putComplaint(accepted);
-        ledger.emit("ComplaintAccepted", caseEvent(accepted, credit.today()));
+        ledger.emit("ComplaintAccepted", caseEvent(accepted, ledger.today()));
         return Json.write(accepted);
     }
 
     /** The region with jurisdiction declines the complaint with a reason and the written decision's hash. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CasesTransactions.DECLINE_COMPLAINT, intent = Transaction.TYPE.SUBMIT)
     public String declineComplaint(Context ctx, String complaintId, String reason, String decisionDocumentHash) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
         CreditLedger credit = new CreditLedger(ledger);
         CaseLedger cases = new CaseLedger(ledger);
         Complaint c = awaitingDecision(cases.requireComplaint(complaintId), credit.requireBureauOrInspector(caller));
-        Complaint.DeclineReason why = enumValue(Complaint.DeclineReason.class, "reason", reason);
-        String hash = CreditLedger.checked(() -> CreditInputs.sha256Hex("decisionDocumentHash", decisionDocumentHash));
-        Complaint declined = c.decided(Complaint.DECLINED, credit.today(), CreditLedger.actor(caller), why, hash);
+        Complaint.DeclineReason why = Arguments.oneOf(Complaint.DeclineReason.class, "reason", reason);
+        String hash = Arguments.documentHash("decisionDocumentHash", decisionDocumentHash);
+        Complaint declined = c.decided(Complaint.DECLINED, ledger.today(), caller.actor(), why, hash);
         cases.putComplaint(declined);
-        ledger.emit("ComplaintDeclined", caseEvent(declined, credit.today()));
+        ledger.emit("ComplaintDeclined", caseEvent(declined, ledger.today()));
         return Json.write(declined);
     }
 
     /** The region with jurisdiction closes an accepted complaint with its outcome and report hash. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CasesTransactions.CLOSE_COMPLAINT, intent = Transaction.TYPE.SUBMIT)
     public String closeComplaint(Context ctx, String complaintId, String outcome, String reportDocumentHash) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
@@ -122,38 +122,38 @@ public final class CasesContract implements RegistryContract {
             throw RegistryException.conflict("complaint " + complaintId + " is " + c.status()
                     + "; only an accepted complaint can be closed");
         }
-        Complaint.Outcome how = enumValue(Complaint.Outcome.class, "outcome", outcome);
-        String hash = CreditLedger.checked(() -> CreditInputs.sha256Hex("reportDocumentHash", reportDocumentHash));
-        Complaint closed = c.closed(how, credit.today(), hash);
+        Complaint.Outcome how = Arguments.oneOf(Complaint.Outcome.class, "outcome", outcome);
+        String hash = Arguments.documentHash("reportDocumentHash", reportDocumentHash);
+        Complaint closed = c.closed(how, ledger.today(), hash);
         cases.putComplaint(closed);
-        Map<String, Object> event = caseEvent(closed, credit.today());
+        Map<String, Object> event = caseEvent(closed, ledger.today());
         event.put("outcome", how.name());
         ledger.emit("ComplaintClosed", event);
         return Json.write(closed);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CasesTransactions.GET_COMPLAINT, intent = Transaction.TYPE.EVALUATE)
     public String getComplaint(Context ctx, String complaintId) {
         return Json.write(new CaseLedger(new Ledger(ctx)).requireComplaint(complaintId));
     }
 
     /** Complaints a region filed or has jurisdiction over, oldest first. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CasesTransactions.LIST_COMPLAINTS, intent = Transaction.TYPE.EVALUATE)
     public String listComplaints(Context ctx, String regionCode) {
-        String code = CreditLedger.checked(() -> RegionCode.validate(regionCode));
+        String code = Arguments.region(regionCode);
         return Json.write(new CaseLedger(new Ledger(ctx)).allComplaints().stream()
                 .filter(c -> c.filedRegion().equals(code) || c.jurisdictionRegion().equals(code)).toList());
     }
 
     /** Asks the other region for help ({@link AssistRequestInput} JSON). */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CasesTransactions.REQUEST_ASSIST, intent = Transaction.TYPE.SUBMIT)
     public String requestAssist(Context ctx, String requestJson) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
         CreditLedger credit = new CreditLedger(ledger);
         CaseLedger cases = new CaseLedger(ledger);
         String region = credit.requireBureauOrInspector(caller);
-        AssistRequestInput in = CreditLedger.parse(requestJson, AssistRequestInput.class);
+        AssistRequestInput in = Arguments.json(requestJson, AssistRequestInput.class);
         credit.regions().require(in.toRegion());
         if (in.toRegion().equals(region)) {
             throw RegistryException.invalid("an assist request goes to the other region, not to " + region + " itself");
@@ -165,10 +165,10 @@ public final class CasesContract implements RegistryContract {
                 throw RegistryException.invalid("complaint " + c.id() + " is about " + c.employerUscc() + ", not " + in.uscc());
             }
         }
-        LocalDate sent = receivedDate("sentOn", in.sentOn(), credit.today());
+        LocalDate sent = receivedDate("sentOn", in.sentOn(), ledger.today());
         String due = cases.addWorkingDays(sent, cases.settings().assistWorkingDays()).toString();
         AssistRequest r = new AssistRequest(ledger.txId(), in.kind(), region, in.toRegion(), in.uscc(), in.complaintId(),
-                in.requestDocumentHash(), sent.toString(), ledger.nowIso(), CreditLedger.actor(caller), due,
+                in.requestDocumentHash(), sent.toString(), ledger.nowIso(), caller.actor(), due,
                 AssistRequest.OPEN, null, null, null, false, null);
         cases.putAssistRequest(r);
         Map<String, Object> event = new LinkedHashMap<>();
@@ -183,7 +183,7 @@ public final class CasesContract implements RegistryContract {
     }
 
     /** The region asked answers with the hash of its answer (evidence, proof of delivery, inquiry record). */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CasesTransactions.ANSWER_ASSIST, intent = Transaction.TYPE.SUBMIT)
     public String answerAssist(Context ctx, String requestId, String answerDocumentHash) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
@@ -198,29 +198,29 @@ public final class CasesContract implements RegistryContract {
         if (!r.status().equals(AssistRequest.OPEN)) {
             throw RegistryException.conflict("assist request " + requestId + " was already answered on " + r.answeredOn());
         }
-        String hash = CreditLedger.checked(() -> CreditInputs.sha256Hex("answerDocumentHash", answerDocumentHash));
-        AssistRequest answered = r.answered(credit.today(), CreditLedger.actor(caller), hash);
+        String hash = Arguments.documentHash("answerDocumentHash", answerDocumentHash);
+        AssistRequest answered = r.answered(ledger.today(), caller.actor(), hash);
         cases.putAssistRequest(answered);
         ledger.emit("AssistAnswered", Map.of("requestId", r.id(), "fromRegion", r.fromRegion(),
                 "toRegion", r.toRegion(), "late", answered.answeredLate()));
         return Json.write(answered);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CasesTransactions.GET_ASSIST_REQUEST, intent = Transaction.TYPE.EVALUATE)
     public String getAssistRequest(Context ctx, String requestId) {
         return Json.write(new CaseLedger(new Ledger(ctx)).requireAssistRequest(requestId));
     }
 
     /** Assist requests a region sent or received, oldest first. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CasesTransactions.LIST_ASSIST_REQUESTS, intent = Transaction.TYPE.EVALUATE)
     public String listAssistRequests(Context ctx, String regionCode) {
-        String code = CreditLedger.checked(() -> RegionCode.validate(regionCode));
+        String code = Arguments.region(regionCode);
         return Json.write(new CaseLedger(new Ledger(ctx)).allAssistRequests().stream()
                 .filter(r -> r.fromRegion().equals(code) || r.toRegion().equals(code)).toList());
     }
 
     /** Everything overdue today, for both regions. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CasesTransactions.LIST_OVERDUE, intent = Transaction.TYPE.EVALUATE)
     public String listOverdue(Context ctx) {
         Ledger ledger = new Ledger(ctx);
         return Json.write(overdue(new CreditLedger(ledger), new CaseLedger(ledger)));
@@ -230,28 +230,28 @@ public final class CasesContract implements RegistryContract {
      * A bureau's sweep: marks every overdue item not marked before and emits one
      * {@code OverdueFlagged} event naming them (no personal data), so both regions are told.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CasesTransactions.FLAG_OVERDUE, intent = Transaction.TYPE.SUBMIT)
     public String flagOverdue(Context ctx) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
         CreditLedger credit = new CreditLedger(ledger);
         CaseLedger cases = new CaseLedger(ledger);
-        credit.requireBureau(caller);
+        credit.regions().bureauRegion(caller);
         OverdueReport report = overdue(credit, cases);
-        String today = report.today();
+        LocalDate today = LocalDate.parse(report.today());
         List<CrossRegionNotice> notices = report.notices().stream().filter(n -> n.overdueFlaggedOn() == null).toList();
         List<Complaint> complaints = report.complaints().stream().filter(c -> c.overdueFlaggedOn() == null).toList();
         List<AssistRequest> assists = report.assistRequests().stream().filter(r -> r.overdueFlaggedOn() == null).toList();
         notices.forEach(n -> credit.putNotice(n.flaggedOverdue(today)));
         complaints.forEach(c -> cases.putComplaint(c.flaggedOverdue(today)));
         assists.forEach(r -> cases.putAssistRequest(r.flaggedOverdue(today)));
-        OverdueReport flagged = new OverdueReport(today,
+        OverdueReport flagged = new OverdueReport(report.today(),
                 notices.stream().map(n -> n.flaggedOverdue(today)).toList(),
                 complaints.stream().map(c -> c.flaggedOverdue(today)).toList(),
                 assists.stream().map(r -> r.flaggedOverdue(today)).toList());
         if (!notices.isEmpty() || !complaints.isEmpty() || !assists.isEmpty()) {
             Map<String, Object> event = new LinkedHashMap<>();
-            event.put("today", today);
+            event.put("today", today.toString());
             event.put("noticeViolationIds", notices.stream().map(CrossRegionNotice::violationId).toList());
             event.put("complaintIds", complaints.stream().map(Complaint::id).toList());
             event.put("assistRequestIds", assists.stream().map(AssistRequest::id).toList());
@@ -263,8 +263,8 @@ public final class CasesContract implements RegistryContract {
     // ------------------------------------------------------------------ rules
 
     private static OverdueReport overdue(CreditLedger credit, CaseLedger cases) {
-        String today = credit.today();
-        return new OverdueReport(today,
+        LocalDate today = credit.ledger().today();
+        return new OverdueReport(today.toString(),
                 credit.allNotices().stream().filter(n -> n.overdueOn(today)).toList(),
                 cases.allComplaints().stream().filter(c -> c.overdueOn(today)).toList(),
                 cases.allAssistRequests().stream().filter(r -> r.overdueOn(today)).toList());
@@ -286,36 +286,26 @@ public final class CasesContract implements RegistryContract {
         }
     }
 
-    private static LocalDate receivedDate(String field, String given, String today) {
-        LocalDate t = LocalDate.parse(today);
+    private static LocalDate receivedDate(String field, String given, LocalDate t) {
         if (given == null) {
             return t;
         }
         LocalDate d = LocalDate.parse(given);
         if (d.isAfter(t) || d.isBefore(t.minusDays(MAX_BACKDATING_DAYS))) {
             throw RegistryException.invalid(field + " " + d + " must be between " + t.minusDays(MAX_BACKDATING_DAYS)
-                    + " and today (" + today + ")");
+                    + " and today (" + t + ")");
         }
         return d;
     }
 
-    private static Map<String, Object> caseEvent(Complaint c, String today) {
+    private static Map<String, Object> caseEvent(Complaint c, LocalDate today) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("complaintId", c.id());
         event.put("employerUscc", c.employerUscc());
         event.put("fromRegion", c.filedRegion());
         event.put("toRegion", c.jurisdictionRegion());
         event.put("status", c.status());
-        event.put("late", today.compareTo(c.acceptanceDueOn()) > 0);
+        event.put("late", today.isAfter(c.acceptanceDueDate()));
         return event;
-    }
-
-    private static <E extends Enum<E>> E enumValue(Class<E> type, String field, String value) {
-        try {
-            return Enum.valueOf(type, value == null ? "" : value.strip());
-        } catch (IllegalArgumentException e) {
-            throw RegistryException.invalid(field + " '" + value + "' is not one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()));
-        }
     }
 }

@@ -1,12 +1,14 @@
 package cn.cdcq.registry.chaincode.certificate;
 
 import cn.cdcq.registry.chaincode.region.Regions;
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.certificate.Accreditation;
 import cn.cdcq.registry.common.certificate.AccreditationRequest;
 import cn.cdcq.registry.common.certificate.AccreditationStatus;
+import cn.cdcq.registry.common.certificate.AccreditationTransactions;
 import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.Region;
@@ -27,19 +29,19 @@ import java.util.Map;
  * reinstates or revokes (finally) that accreditation. Only the accrediting region may change it.
  * Reading is open to every member of the channel.
  */
-@Contract(name = "accreditation", info = @Info(title = "Accreditation of training centers",
+@Contract(name = AccreditationTransactions.CONTRACT, info = @Info(title = "Accreditation of training centers",
         description = "Which center may certify which occupations up to which level, decided by its own region",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class AccreditationContract implements RegistryContract {
 
     /** Accredits a center of the caller's region; {@code requestJson} is an {@link AccreditationRequest}. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = AccreditationTransactions.ACCREDIT, intent = Transaction.TYPE.SUBMIT)
     public String accredit(Context ctx, String requestJson) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
         Ledger ledger = new Ledger(ctx);
         Region region = new Regions(ledger).regionOf(caller);
-        AccreditationRequest request = Inputs.valid(() -> Inputs.read(requestJson, AccreditationRequest.class).validate());
+        AccreditationRequest request = Arguments.valid(() -> Arguments.json(requestJson, AccreditationRequest.class).validate());
         Accreditations accreditations = new Accreditations(ledger);
         accreditations.find(request.centerId()).ifPresent(existing -> {
             throw RegistryException.exists("center " + existing.centerId() + " is already accredited by region "
@@ -57,13 +59,13 @@ public final class AccreditationContract implements RegistryContract {
     }
 
     /** Replaces the name, scopes and validity window of an accreditation of the caller's region. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = AccreditationTransactions.AMEND, intent = Transaction.TYPE.SUBMIT)
     public String amend(Context ctx, String requestJson) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
         Ledger ledger = new Ledger(ctx);
         Region region = new Regions(ledger).regionOf(caller);
-        AccreditationRequest request = Inputs.valid(() -> Inputs.read(requestJson, AccreditationRequest.class).validate());
+        AccreditationRequest request = Arguments.valid(() -> Arguments.json(requestJson, AccreditationRequest.class).validate());
         Accreditations accreditations = new Accreditations(ledger);
         Accreditation current = ownAccreditation(accreditations, request.centerId(), region);
         if (AccreditationStatus.REVOKED.equals(current.status())) {
@@ -76,36 +78,36 @@ public final class AccreditationContract implements RegistryContract {
         return Json.write(amended);
     }
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = AccreditationTransactions.SUSPEND, intent = Transaction.TYPE.SUBMIT)
     public String suspend(Context ctx, String centerId, String reasonCode, String reason) {
         return changeStatus(ctx, centerId, reasonCode, reason, "suspend",
                 List.of(AccreditationStatus.ACTIVE), AccreditationStatus.SUSPENDED, ReasonCodes.ACCREDITATION_SUSPEND);
     }
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = AccreditationTransactions.REINSTATE, intent = Transaction.TYPE.SUBMIT)
     public String reinstate(Context ctx, String centerId, String reasonCode, String reason) {
         return changeStatus(ctx, centerId, reasonCode, reason, "reinstate",
                 List.of(AccreditationStatus.SUSPENDED), AccreditationStatus.ACTIVE, ReasonCodes.ACCREDITATION_REINSTATE);
     }
 
     /** Revokes an accreditation for good. Certificates issued under it stay valid unless revoked themselves. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = AccreditationTransactions.REVOKE, intent = Transaction.TYPE.SUBMIT)
     public String revoke(Context ctx, String centerId, String reasonCode, String reason) {
         return changeStatus(ctx, centerId, reasonCode, reason, "revoke",
                 List.of(AccreditationStatus.ACTIVE, AccreditationStatus.SUSPENDED), AccreditationStatus.REVOKED,
                 ReasonCodes.ACCREDITATION_REVOKE);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = AccreditationTransactions.GET_ACCREDITATION, intent = Transaction.TYPE.EVALUATE)
     public String getAccreditation(Context ctx, String centerId) {
-        return Json.write(new Accreditations(new Ledger(ctx)).require(Inputs.uscc(centerId)));
+        return Json.write(new Accreditations(new Ledger(ctx)).require(Arguments.uscc(centerId)));
     }
 
     /** The accreditations of one region, or of every region when {@code regionCode} is empty, by USCC. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = AccreditationTransactions.LIST_ACCREDITATIONS, intent = Transaction.TYPE.EVALUATE)
     public String listAccreditations(Context ctx, String regionCode) {
         Ledger ledger = new Ledger(ctx);
-        String region = regionCode == null || regionCode.isBlank() ? null : Inputs.region(regionCode);
+        String region = Arguments.optionalRegion(regionCode);
         return Json.write(ledger.list(Accreditation.class, Accreditations.ACCREDITATION).stream()
                 .filter(a -> region == null || a.region().equals(region)).toList());
     }
@@ -116,10 +118,10 @@ public final class AccreditationContract implements RegistryContract {
         caller.requireRole(Caller.BUREAU);
         Ledger ledger = new Ledger(ctx);
         Region region = new Regions(ledger).regionOf(caller);
-        String code = Inputs.valid(() -> ReasonCodes.require(action + " an accreditation", reasonCode, allowedReasons));
-        String text = Inputs.valid(() -> ReasonCodes.requireText(reason));
+        String code = Arguments.valid(() -> ReasonCodes.require(action + " an accreditation", reasonCode, allowedReasons));
+        String text = Arguments.valid(() -> ReasonCodes.requireText(reason));
         Accreditations accreditations = new Accreditations(ledger);
-        Accreditation current = ownAccreditation(accreditations, Inputs.uscc(centerId), region);
+        Accreditation current = ownAccreditation(accreditations, Arguments.uscc(centerId), region);
         if (!from.contains(current.status())) {
             throw RegistryException.conflict("cannot " + action + " the accreditation of center " + current.centerId()
                     + ": it is " + current.status() + (AccreditationStatus.REVOKED.equals(current.status())

@@ -1,11 +1,11 @@
 package cn.cdcq.registry.chaincode.certificate;
 
 import cn.cdcq.registry.chaincode.region.Regions;
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
-import cn.cdcq.registry.chaincode.support.ErrorCode;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
-import cn.cdcq.registry.common.InvalidInputException;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.certificate.Accreditation;
 import cn.cdcq.registry.common.certificate.BatchHeader;
 import cn.cdcq.registry.common.certificate.CertificateAttestation;
@@ -14,10 +14,12 @@ import cn.cdcq.registry.common.certificate.CertificateBatchRequest;
 import cn.cdcq.registry.common.certificate.CertificateClaims;
 import cn.cdcq.registry.common.certificate.CertificateIssueRequest;
 import cn.cdcq.registry.common.certificate.CertificateStatus;
+import cn.cdcq.registry.common.certificate.CertificateTransactions;
 import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.certificate.SkillCertificate;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.crypto.Signatures;
+import cn.cdcq.registry.common.format.Sha256Hex;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.merkle.MerkleTree;
 import cn.cdcq.registry.common.region.AttestationCertificate;
@@ -37,8 +39,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
-import java.util.regex.Pattern;
 
 /**
  * Skill certificates: an accredited training center issues them (one at a time or in a batch),
@@ -51,25 +51,24 @@ import java.util.regex.Pattern;
  * the signature verifies under the region's current attestation certificate. A batch is all or
  * nothing and its refusal names every offending entry (index, number, reason).
  */
-@Contract(name = "certificate", info = @Info(title = "Skill certificates",
+@Contract(name = CertificateTransactions.CONTRACT, info = @Info(title = "Skill certificates",
         description = "Issue (single and batch), status changes, verification and history of skill certificates",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class CertificateContract implements RegistryContract {
 
     /** How many offending entries a refused batch lists before summarizing the rest. */
     static final int MAX_LISTED_PROBLEMS = 20;
-    private static final Pattern HASH = Pattern.compile("^[0-9a-f]{64}$");
 
     /** Issues one certificate; {@code requestJson} is a {@link CertificateIssueRequest}. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CertificateTransactions.ISSUE, intent = Transaction.TYPE.SUBMIT)
     public String issue(Context ctx, String requestJson) {
         Issuer issuer = Issuer.of(ctx);
-        CertificateIssueRequest request = Inputs.read(requestJson, CertificateIssueRequest.class);
+        CertificateIssueRequest request = Arguments.json(requestJson, CertificateIssueRequest.class);
         if (request.certificate() == null) {
             throw RegistryException.invalid("the request has no \"certificate\"; send {\"certificate\": {...}, \"signature\": \"...\"}");
         }
-        CertificateClaims claims = Inputs.valid(() -> request.certificate().validate());
-        String signature = Inputs.valid(() -> CertificateAttestation.requireSignatureFormat(request.signature()));
+        CertificateClaims claims = Arguments.valid(() -> request.certificate().validate());
+        String signature = Arguments.valid(() -> CertificateAttestation.requireSignatureFormat(request.signature()));
         Accreditation accreditation = issuer.accreditation();
         Optional<RegistryException> problem = issuer.problemWith(claims, accreditation);
         if (problem.isPresent()) {
@@ -106,10 +105,10 @@ public final class CertificateContract implements RegistryContract {
      * signature over the batch header; {@code requestJson} is a {@link CertificateBatchRequest}.
      * Returns the {@link CertificateBatch}; each certificate is stored with its leaf index and path.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CertificateTransactions.ISSUE_BATCH, intent = Transaction.TYPE.SUBMIT)
     public String issueBatch(Context ctx, String requestJson) {
         Issuer issuer = Issuer.of(ctx);
-        CertificateBatchRequest request = Inputs.read(requestJson, CertificateBatchRequest.class);
+        CertificateBatchRequest request = Arguments.json(requestJson, CertificateBatchRequest.class);
         List<CertificateClaims> entries = request.certificates();
         if (entries == null || entries.isEmpty()) {
             throw RegistryException.invalid("the batch has no certificates; send {\"certificates\": [...], \"signature\": \"...\"}");
@@ -119,7 +118,7 @@ public final class CertificateContract implements RegistryContract {
                     + CertificateAttestation.MAX_BATCH_SIZE + " per transaction; split it into batches of at most "
                     + CertificateAttestation.MAX_BATCH_SIZE + ", each signed on its own");
         }
-        String signature = Inputs.valid(() -> CertificateAttestation.requireSignatureFormat(request.signature()));
+        String signature = Arguments.valid(() -> CertificateAttestation.requireSignatureFormat(request.signature()));
         Accreditation accreditation = issuer.accreditation();
 
         List<String> listed = new ArrayList<>();
@@ -129,7 +128,7 @@ public final class CertificateContract implements RegistryContract {
         for (int i = 0; i < entries.size(); i++) {
             CertificateClaims claims = entries.get(i);
             RegistryException problem = claims == null ? RegistryException.invalid("the entry is empty")
-                    : check(claims::validate).or(() -> issuer.problemWith(claims, accreditation)).orElse(null);
+                    : Arguments.problemWith(claims::validate).or(() -> issuer.problemWith(claims, accreditation)).orElse(null);
             if (problem == null) {
                 Integer earlier = seen.putIfAbsent(claims.number(), i);
                 if (earlier != null) {
@@ -186,20 +185,20 @@ public final class CertificateContract implements RegistryContract {
         return Json.write(batch);
     }
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CertificateTransactions.SUSPEND, intent = Transaction.TYPE.SUBMIT)
     public String suspend(Context ctx, String number, String reasonCode, String reason) {
         return changeStatus(ctx, number, reasonCode, reason, "suspend", List.of(CertificateStatus.VALID),
                 CertificateStatus.SUSPENDED, ReasonCodes.CERTIFICATE_SUSPEND);
     }
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CertificateTransactions.REINSTATE, intent = Transaction.TYPE.SUBMIT)
     public String reinstate(Context ctx, String number, String reasonCode, String reason) {
         return changeStatus(ctx, number, reasonCode, reason, "reinstate", List.of(CertificateStatus.SUSPENDED),
                 CertificateStatus.VALID, ReasonCodes.CERTIFICATE_REINSTATE);
     }
 
     /** Revokes a certificate for good. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = CertificateTransactions.REVOKE, intent = Transaction.TYPE.SUBMIT)
     public String revoke(Context ctx, String number, String reasonCode, String reason) {
         return changeStatus(ctx, number, reasonCode, reason, "revoke",
                 List.of(CertificateStatus.VALID, CertificateStatus.SUSPENDED), CertificateStatus.REVOKED,
@@ -207,12 +206,12 @@ public final class CertificateContract implements RegistryContract {
     }
 
     /** The certificate as stored (its status is the stored one; {@link #verify} also reports expiry). */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CertificateTransactions.GET_CERTIFICATE, intent = Transaction.TYPE.EVALUATE)
     public String getCertificate(Context ctx, String number) {
-        return Json.write(new Certificates(new Ledger(ctx)).require(Inputs.certificateNumber(number)));
+        return Json.write(new Certificates(new Ledger(ctx)).require(Arguments.certificateNumber(number)));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CertificateTransactions.GET_BATCH, intent = Transaction.TYPE.EVALUATE)
     public String getBatch(Context ctx, String batchId) {
         String id = batchId == null ? "" : batchId.strip();
         return Json.write(new Certificates(new Ledger(ctx)).batch(id).orElseThrow(() ->
@@ -220,10 +219,10 @@ public final class CertificateContract implements RegistryContract {
     }
 
     /** Every version of the certificate, oldest first, with the transaction, when, and who (in the record). */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CertificateTransactions.GET_CERTIFICATE_HISTORY, intent = Transaction.TYPE.EVALUATE)
     public String getCertificateHistory(Context ctx, String number) {
         Certificates certificates = new Certificates(new Ledger(ctx));
-        String valid = Inputs.certificateNumber(number);
+        String valid = Arguments.certificateNumber(number);
         certificates.require(valid);
         return Json.write(certificates.history(valid));
     }
@@ -235,15 +234,14 @@ public final class CertificateContract implements RegistryContract {
      *                         ({@code Holder.commitment}), or empty when no details are presented;
      *                         the details themselves never reach the chaincode
      */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = CertificateTransactions.VERIFY, intent = Transaction.TYPE.EVALUATE)
     public String verify(Context ctx, String number, String holderCommitment) {
         Ledger ledger = new Ledger(ctx);
-        String commitment = holderCommitment == null || holderCommitment.isBlank() ? null : holderCommitment.strip();
-        if (commitment != null && !HASH.matcher(commitment).matches()) {
-            throw RegistryException.invalid("holderCommitment must be 64 lowercase hex digits (Holder.commitment of "
-                    + "the presented details and the salt from the worker's credential), or empty");
-        }
-        return Json.write(new CertificateVerifier(ledger).verify(Inputs.certificateNumber(number), commitment));
+        String commitment = holderCommitment == null || holderCommitment.isBlank() ? null
+                : Sha256Hex.normalized(holderCommitment).orElseThrow(() -> RegistryException.invalid("holderCommitment "
+                        + "must be 64 lowercase hex digits (Holder.commitment of the presented details and the salt "
+                        + "from the worker's credential), or empty"));
+        return Json.write(new CertificateVerifier(ledger).verify(Arguments.certificateNumber(number), commitment));
     }
 
     private String changeStatus(Context ctx, String number, String reasonCode, String reason, String action,
@@ -252,10 +250,10 @@ public final class CertificateContract implements RegistryContract {
         caller.requireRole(Caller.BUREAU);
         Ledger ledger = new Ledger(ctx);
         Region region = new Regions(ledger).regionOf(caller);
-        String code = Inputs.valid(() -> ReasonCodes.require(action + " a certificate", reasonCode, allowedReasons));
-        String text = Inputs.valid(() -> ReasonCodes.requireText(reason));
+        String code = Arguments.valid(() -> ReasonCodes.require(action + " a certificate", reasonCode, allowedReasons));
+        String text = Arguments.valid(() -> ReasonCodes.requireText(reason));
         Certificates certificates = new Certificates(ledger);
-        SkillCertificate current = certificates.require(Inputs.certificateNumber(number));
+        SkillCertificate current = certificates.require(Arguments.certificateNumber(number));
         if (!current.claims().region().equals(region.code())) {
             throw RegistryException.forbidden("certificate " + current.number() + " was issued in region "
                     + current.claims().region() + "; only that region's bureau may change its status, not "
@@ -286,15 +284,6 @@ public final class CertificateContract implements RegistryContract {
                 + "; a number is issued once in either region, so give this certificate a new serial");
     }
 
-    private static Optional<RegistryException> check(Supplier<?> validation) {
-        try {
-            validation.get();
-            return Optional.empty();
-        } catch (InvalidInputException e) {
-            return Optional.of(RegistryException.invalid(e));
-        }
-    }
-
     /** The submitting training center, its region, accreditation and attestation, as issuing needs them. */
     private static final class Issuer {
         final Ledger ledger;
@@ -312,7 +301,7 @@ public final class CertificateContract implements RegistryContract {
             this.centerId = centerId;
             this.regions = regions;
             this.certificates = new Certificates(ledger);
-            this.today = Inputs.today(ledger);
+            this.today = ledger.today();
         }
 
         static Issuer of(Context ctx) {

@@ -14,11 +14,13 @@ import cn.cdcq.registry.common.certificate.VerificationReport;
 import cn.cdcq.registry.common.certificate.VerificationReport.Recognition;
 import cn.cdcq.registry.common.certificate.VerificationReport.Step;
 import cn.cdcq.registry.common.crypto.Signatures;
+import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.common.region.AttestationCertificate;
 import cn.cdcq.registry.common.region.Region;
 
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +95,7 @@ final class CertificateVerifier {
                     CertificateAttestation.verify(claims, certificate.signature(), a), "the certificate's signature"));
         }
         steps.add(issuerAccredited(certificate));
-        LocalDate today = Inputs.today(ledger);
+        LocalDate today = ledger.today();
         String status = effectiveStatus(certificate, today);
         steps.add(statusStep(certificate, status));
         steps.add(holder(certificate, presentedCommitment));
@@ -154,7 +156,7 @@ final class CertificateVerifier {
                     + " of the accreditation of center " + claims.centerId() + " is on the ledger");
         }
         Accreditation a = then.get();
-        LocalDate issuedOn = Inputs.dateOf(certificate.issuedAt());
+        LocalDate issuedOn = IsoDate.dateOf(Instant.parse(certificate.issuedAt()));
         Optional<String> refusal = a.region().equals(claims.region()) ? a.refusalFor(claims.occupation(), claims.level(), issuedOn)
                 : Optional.of("the accreditation is region " + a.region() + "'s, not " + claims.region() + "'s");
         if (refusal.isPresent()) {

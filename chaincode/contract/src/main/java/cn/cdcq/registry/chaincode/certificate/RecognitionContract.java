@@ -1,14 +1,16 @@
 package cn.cdcq.registry.chaincode.certificate;
 
 import cn.cdcq.registry.chaincode.region.Regions;
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.certificate.CertificateStatus;
+import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.certificate.RecognitionDecision;
 import cn.cdcq.registry.common.certificate.RecognitionRule;
 import cn.cdcq.registry.common.certificate.RecognitionRuleProposal;
-import cn.cdcq.registry.common.certificate.ReasonCodes;
+import cn.cdcq.registry.common.certificate.RecognitionTransactions;
 import cn.cdcq.registry.common.certificate.SkillCertificate;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.Region;
@@ -37,17 +39,17 @@ import java.util.Optional;
  * for recognition in a region other than its own; that region's bureau accepts or refuses it,
  * with a reason code and text.
  */
-@Contract(name = "recognition", info = @Info(title = "Mutual recognition of skill certificates",
+@Contract(name = RecognitionTransactions.CONTRACT, info = @Info(title = "Mutual recognition of skill certificates",
         description = "The recognition catalogue agreed by both regions, and case-by-case decisions",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class RecognitionContract implements RegistryContract {
 
     /** Proposes a rule between the caller's region and another; {@code proposalJson} is a {@link RecognitionRuleProposal}. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RecognitionTransactions.PROPOSE_RULE, intent = Transaction.TYPE.SUBMIT)
     public String proposeRule(Context ctx, String proposalJson) {
         Bureau bureau = Bureau.of(ctx);
-        RecognitionRuleProposal proposal = Inputs.valid(() ->
-                Inputs.read(proposalJson, RecognitionRuleProposal.class).validate());
+        RecognitionRuleProposal proposal = Arguments.valid(() ->
+                Arguments.json(proposalJson, RecognitionRuleProposal.class).validate());
         bureau.regions.require(proposal.fromRegion());
         bureau.regions.require(proposal.toRegion());
         String own = bureau.region.code();
@@ -74,7 +76,7 @@ public final class RecognitionContract implements RegistryContract {
     }
 
     /** The other region's bureau accepts a proposed rule, which brings it in force. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RecognitionTransactions.ACCEPT_RULE, intent = Transaction.TYPE.SUBMIT)
     public String acceptRule(Context ctx, String ruleId) {
         Bureau bureau = Bureau.of(ctx);
         Recognitions recognitions = new Recognitions(bureau.ledger);
@@ -86,10 +88,10 @@ public final class RecognitionContract implements RegistryContract {
     }
 
     /** The other region's bureau declines a proposed rule, with its reason. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RecognitionTransactions.DECLINE_RULE, intent = Transaction.TYPE.SUBMIT)
     public String declineRule(Context ctx, String ruleId, String reason) {
         Bureau bureau = Bureau.of(ctx);
-        String text = Inputs.valid(() -> ReasonCodes.requireText(reason));
+        String text = Arguments.valid(() -> ReasonCodes.requireText(reason));
         Recognitions recognitions = new Recognitions(bureau.ledger);
         RecognitionRule rule = proposedRuleForCounterpart(recognitions, ruleId, bureau, "decline");
         RecognitionRule declined = rule.closed(RecognitionRule.DECLINED, bureau.region.code(), bureau.caller.id(),
@@ -103,10 +105,10 @@ public final class RecognitionContract implements RegistryContract {
      * Either region withdraws its side of a rule in force, which ends it; the proposer may also
      * withdraw its proposal before it is accepted.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RecognitionTransactions.WITHDRAW_RULE, intent = Transaction.TYPE.SUBMIT)
     public String withdrawRule(Context ctx, String ruleId, String reason) {
         Bureau bureau = Bureau.of(ctx);
-        String text = Inputs.valid(() -> ReasonCodes.requireText(reason));
+        String text = Arguments.valid(() -> ReasonCodes.requireText(reason));
         Recognitions recognitions = new Recognitions(bureau.ledger);
         RecognitionRule rule = recognitions.requireRule(ruleId);
         String own = bureau.region.code();
@@ -128,13 +130,13 @@ public final class RecognitionContract implements RegistryContract {
         return Json.write(withdrawn);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RecognitionTransactions.GET_RULE, intent = Transaction.TYPE.EVALUATE)
     public String getRule(Context ctx, String ruleId) {
         return Json.write(new Recognitions(new Ledger(ctx)).requireRule(ruleId));
     }
 
     /** The whole catalogue, every status, in id order. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RecognitionTransactions.LIST_RULES, intent = Transaction.TYPE.EVALUATE)
     public String listRules(Context ctx) {
         return Json.write(new Recognitions(new Ledger(ctx)).rules());
     }
@@ -143,12 +145,12 @@ public final class RecognitionContract implements RegistryContract {
      * Submits a certificate that no rule recognizes for recognition in {@code targetRegion}, on the
      * worker's behalf; either region's bureau may submit.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RecognitionTransactions.SUBMIT_CASE, intent = Transaction.TYPE.SUBMIT)
     public String submitCase(Context ctx, String certificateNumber, String targetRegion, String note) {
         Bureau bureau = Bureau.of(ctx);
-        String number = Inputs.certificateNumber(certificateNumber);
-        String target = Inputs.region(targetRegion);
-        String text = Inputs.valid(() -> ReasonCodes.requireText("note", note));
+        String number = Arguments.certificateNumber(certificateNumber);
+        String target = Arguments.region(targetRegion);
+        String text = Arguments.valid(() -> ReasonCodes.requireText("note", note));
         bureau.regions.require(target);
         Ledger ledger = bureau.ledger;
         SkillCertificate certificate = new Certificates(ledger).require(number);
@@ -156,7 +158,7 @@ public final class RecognitionContract implements RegistryContract {
             throw RegistryException.invalid("certificate " + number + " was issued in " + target
                     + ", so it needs no recognition there; choose the other region");
         }
-        LocalDate today = Inputs.today(ledger);
+        LocalDate today = ledger.today();
         String status = CertificateVerifier.effectiveStatus(certificate, today);
         if (!CertificateStatus.VALID.equals(status)) {
             throw RegistryException.conflict("certificate " + number + " is " + status
@@ -187,12 +189,12 @@ public final class RecognitionContract implements RegistryContract {
      * {@code REFUSED}, with a reason code from {@link ReasonCodes#RECOGNITION_ACCEPT} or
      * {@link ReasonCodes#RECOGNITION_REFUSE} and a reason text.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RecognitionTransactions.DECIDE_CASE, intent = Transaction.TYPE.SUBMIT)
     public String decideCase(Context ctx, String certificateNumber, String targetRegion, String decision,
                              String reasonCode, String reason) {
         Bureau bureau = Bureau.of(ctx);
-        String number = Inputs.certificateNumber(certificateNumber);
-        String target = Inputs.region(targetRegion);
+        String number = Arguments.certificateNumber(certificateNumber);
+        String target = Arguments.region(targetRegion);
         String outcome = decision == null ? "" : decision.strip();
         List<String> codes;
         if (RecognitionDecision.ACCEPTED.equals(outcome)) {
@@ -202,8 +204,8 @@ public final class RecognitionContract implements RegistryContract {
         } else {
             throw RegistryException.invalid("decision \"" + outcome + "\" is not ACCEPTED or REFUSED");
         }
-        String code = Inputs.valid(() -> ReasonCodes.require("a recognition " + outcome.toLowerCase(), reasonCode, codes));
-        String text = Inputs.valid(() -> ReasonCodes.requireText(reason));
+        String code = Arguments.valid(() -> ReasonCodes.require("a recognition " + outcome.toLowerCase(), reasonCode, codes));
+        String text = Arguments.valid(() -> ReasonCodes.requireText(reason));
         if (!bureau.region.code().equals(target)) {
             throw RegistryException.forbidden("only region " + target + "'s bureau decides whether " + target
                     + " recognizes certificate " + number + ", not region " + bureau.region.code() + "'s");
@@ -222,12 +224,12 @@ public final class RecognitionContract implements RegistryContract {
     }
 
     /** The submitting region withdraws a case before it is decided. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RecognitionTransactions.WITHDRAW_CASE, intent = Transaction.TYPE.SUBMIT)
     public String withdrawCase(Context ctx, String certificateNumber, String targetRegion, String reason) {
         Bureau bureau = Bureau.of(ctx);
-        String number = Inputs.certificateNumber(certificateNumber);
-        String target = Inputs.region(targetRegion);
-        String text = Inputs.valid(() -> ReasonCodes.requireText(reason));
+        String number = Arguments.certificateNumber(certificateNumber);
+        String target = Arguments.region(targetRegion);
+        String text = Arguments.valid(() -> ReasonCodes.requireText(reason));
         Recognitions recognitions = new Recognitions(bureau.ledger);
         RecognitionDecision current = recognitions.caseOf(number, target).orElseThrow(() -> RegistryException.notFound(
                 "no case for certificate " + number + " in region " + target));
@@ -245,18 +247,18 @@ public final class RecognitionContract implements RegistryContract {
         return Json.write(withdrawn);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RecognitionTransactions.GET_CASE, intent = Transaction.TYPE.EVALUATE)
     public String getCase(Context ctx, String certificateNumber, String targetRegion) {
-        String number = Inputs.certificateNumber(certificateNumber);
-        String target = Inputs.region(targetRegion);
+        String number = Arguments.certificateNumber(certificateNumber);
+        String target = Arguments.region(targetRegion);
         return Json.write(new Recognitions(new Ledger(ctx)).caseOf(number, target).orElseThrow(() ->
                 RegistryException.notFound("no case for certificate " + number + " in region " + target)));
     }
 
     /** Every case of a certificate, one per target region. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RecognitionTransactions.LIST_CASES, intent = Transaction.TYPE.EVALUATE)
     public String listCases(Context ctx, String certificateNumber) {
-        return Json.write(new Recognitions(new Ledger(ctx)).casesOf(Inputs.certificateNumber(certificateNumber)));
+        return Json.write(new Recognitions(new Ledger(ctx)).casesOf(Arguments.certificateNumber(certificateNumber)));
     }
 
     private static RecognitionRule proposedRuleForCounterpart(Recognitions recognitions, String ruleId, Bureau bureau,

@@ -1,6 +1,7 @@
 package cn.cdcq.registry.chaincode.certificate;
 
 import cn.cdcq.registry.chaincode.region.Regions;
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
@@ -11,6 +12,7 @@ import cn.cdcq.registry.common.certificate.SubsidyClaim;
 import cn.cdcq.registry.common.certificate.SubsidyClaimOutcome;
 import cn.cdcq.registry.common.certificate.SubsidyClaimOutcome.Refusal;
 import cn.cdcq.registry.common.certificate.SubsidyClaimRequest;
+import cn.cdcq.registry.common.certificate.SubsidyTransactions;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.Region;
 import org.hyperledger.fabric.contract.Context;
@@ -32,7 +34,7 @@ import java.util.Optional;
  * second claim for the same triple, in either region, is refused: the refusal is recorded (both
  * regions see the attempt) and names the earlier claim by id, region and date only.
  */
-@Contract(name = "subsidy", info = @Info(title = "Training subsidy claims",
+@Contract(name = SubsidyTransactions.CONTRACT, info = @Info(title = "Training subsidy claims",
         description = "One training subsidy per holder, occupation and level across both regions",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class SubsidyContract implements RegistryContract {
@@ -44,15 +46,15 @@ public final class SubsidyContract implements RegistryContract {
      * Records a subsidy paid for a certificate, or the refusal of a second one;
      * {@code requestJson} is a {@link SubsidyClaimRequest}. Returns a {@link SubsidyClaimOutcome}.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SubsidyTransactions.CLAIM, intent = Transaction.TYPE.SUBMIT)
     public String claim(Context ctx, String requestJson) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
         Ledger ledger = new Ledger(ctx);
         Region region = new Regions(ledger).regionOf(caller);
-        SubsidyClaimRequest request = Inputs.valid(() -> Inputs.read(requestJson, SubsidyClaimRequest.class).validate());
+        SubsidyClaimRequest request = Arguments.valid(() -> Arguments.json(requestJson, SubsidyClaimRequest.class).validate());
         SkillCertificate certificate = new Certificates(ledger).require(request.certificateNumber());
-        String status = CertificateVerifier.effectiveStatus(certificate, Inputs.today(ledger));
+        String status = CertificateVerifier.effectiveStatus(certificate, ledger.today());
         if (!CertificateStatus.VALID.equals(status)) {
             throw RegistryException.conflict("certificate " + certificate.number() + " is " + status
                     + "; a subsidy is paid only for a valid certificate");
@@ -87,16 +89,16 @@ public final class SubsidyContract implements RegistryContract {
     }
 
     /** The subsidy claim that covers a certificate's holder, occupation and level, wherever it was paid. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SubsidyTransactions.GET_CLAIM_FOR_CERTIFICATE, intent = Transaction.TYPE.EVALUATE)
     public String getClaimForCertificate(Context ctx, String certificateNumber) {
         Ledger ledger = new Ledger(ctx);
-        SkillCertificate certificate = new Certificates(ledger).require(Inputs.certificateNumber(certificateNumber));
+        SkillCertificate certificate = new Certificates(ledger).require(Arguments.certificateNumber(certificateNumber));
         return Json.write(ledger.get(claimKey(ledger, certificate), SubsidyClaim.class).orElseThrow(() ->
                 RegistryException.notFound("no subsidy has been claimed for the holder, occupation and level of "
                         + "certificate " + certificate.number())));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SubsidyTransactions.GET_REFUSAL, intent = Transaction.TYPE.EVALUATE)
     public String getRefusal(Context ctx, String refusalId) {
         Ledger ledger = new Ledger(ctx);
         return Json.write(ledger.get(ledger.key(REFUSAL, refusalId == null ? "" : refusalId.strip()), Refusal.class)

@@ -4,8 +4,6 @@ import cn.cdcq.registry.chaincode.region.Regions;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
-import cn.cdcq.registry.common.InvalidInputException;
-import cn.cdcq.registry.common.cases.WorkingDays;
 import cn.cdcq.registry.common.credit.ConflictOfInterest;
 import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.CreditRating;
@@ -17,8 +15,8 @@ import cn.cdcq.registry.common.credit.SpotCheckResult;
 import cn.cdcq.registry.common.credit.SpotCheckWeights;
 import cn.cdcq.registry.common.credit.Violation;
 import cn.cdcq.registry.common.credit.WageArrearsListing;
-import cn.cdcq.registry.common.format.Uscc;
-import cn.cdcq.registry.common.json.Json;
+import cn.cdcq.registry.common.settings.WageArrearsThreshold;
+
 
 import java.util.Comparator;
 import java.util.List;
@@ -45,7 +43,8 @@ public final class CreditLedger {
     static final String CONFLICT = "credit.conflict";              // uscc, inspectorId
     static final String WEIGHTS = "credit.spotcheckWeights";       // region
     static final String DRAW = "credit.spotcheckDraw";             // id
-    static final String RESULT = "credit.spotcheckResult";         // drawId, uscc
+    static final String RESULT = "credit.spotcheckResult";
+    static final String THRESHOLD = "credit.wageArrearsThreshold"; // region, revision (6 digits): every revision         // drawId, uscc
 
     private final Ledger ledger;
     private final Regions regions;
@@ -63,46 +62,7 @@ public final class CreditLedger {
         return regions;
     }
 
-    /** Today as the bureaus count days: the Asia/Shanghai date of the transaction's timestamp. */
-    public String today() {
-        return WorkingDays.dateOf(ledger.now()).toString();
-    }
-
-    // ------------------------------------------------------------------ input
-
-    /** {@code json} read as {@code type}, a malformed one refused as INVALID_INPUT. */
-    public static <T> T parse(String json, Class<T> type) {
-        try {
-            return Json.read(json, type);
-        } catch (InvalidInputException e) {
-            throw RegistryException.invalid(e);
-        }
-    }
-
-    public static String validUscc(String uscc) {
-        try {
-            return Uscc.validate(uscc);
-        } catch (InvalidInputException e) {
-            throw RegistryException.invalid(e);
-        }
-    }
-
-    /** Runs {@code check}, turning an input error into INVALID_INPUT. */
-    public static <T> T checked(java.util.function.Supplier<T> check) {
-        try {
-            return check.get();
-        } catch (InvalidInputException e) {
-            throw RegistryException.invalid(e);
-        }
-    }
-
     // ------------------------------------------------------------------ callers
-
-    /** A bureau of a registered region; returns that region's code. */
-    public String requireBureau(Caller caller) {
-        caller.requireRole(Caller.BUREAU);
-        return regions.regionOf(caller).code();
-    }
 
     /**
      * An inspector acting for their own region: role {@code inspector}, an {@code inspectorId}
@@ -131,11 +91,6 @@ public final class CreditLedger {
             return requireInspector(caller).regionCode();
         }
         return regions.regionOf(caller).code();
-    }
-
-    /** Who acted, for the record: the inspectorId of an inspector, otherwise "MSPID/account". */
-    public static String actor(Caller caller) {
-        return caller.role().equals(Caller.INSPECTOR) ? caller.attribute("inspectorId").orElse(caller.id()) : caller.id();
     }
 
     // ------------------------------------------------------------------ enterprises
@@ -319,5 +274,22 @@ public final class CreditLedger {
 
     public List<SpotCheckResult> results(String drawId) {
         return ledger.list(SpotCheckResult.class, RESULT, drawId);
+    }
+
+    // ------------------------------------------------------------------ Order 45 thresholds
+
+    /** Every revision of the region's wage-arrears threshold, oldest first. */
+    public List<WageArrearsThreshold> thresholds(String region) {
+        return ledger.list(WageArrearsThreshold.class, THRESHOLD, region);
+    }
+
+    /** The region's threshold in force: its latest revision. */
+    public Optional<WageArrearsThreshold> threshold(String region) {
+        List<WageArrearsThreshold> all = thresholds(region);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    public void putThreshold(WageArrearsThreshold t) {
+        ledger.put(ledger.key(THRESHOLD, t.regionCode(), String.format("%06d", t.revision())), t);
     }
 }

@@ -1,6 +1,7 @@
 package cn.cdcq.registry.chaincode.credit;
 
 import cn.cdcq.registry.chaincode.cases.CaseLedger;
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
@@ -10,9 +11,9 @@ import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.CreditProfile;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.Enterprise;
+import cn.cdcq.registry.common.credit.EnterpriseTransactions;
 import cn.cdcq.registry.common.credit.SpotCheckDraw;
 import cn.cdcq.registry.common.credit.WageArrearsListing;
-import cn.cdcq.registry.common.format.RegionCode;
 import cn.cdcq.registry.common.json.Json;
 import org.hyperledger.fabric.contract.Context;
 import cn.cdcq.registry.chaincode.support.RegistryContract;
@@ -21,6 +22,7 @@ import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +32,7 @@ import java.util.Map;
  * The enterprise register and the credit profile. An enterprise is registered by the bureau of
  * the region where it is registered; every region reads every enterprise.
  */
-@Contract(name = "enterprise", info = @Info(title = "Enterprise register",
+@Contract(name = EnterpriseTransactions.CONTRACT, info = @Info(title = "Enterprise register",
         description = "Employers of both regions and their labor-credit profile", version = "1",
         contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class EnterpriseContract implements RegistryContract {
@@ -40,20 +42,16 @@ public final class EnterpriseContract implements RegistryContract {
      *
      * @param platform "true" for a gig platform operating in both regions, else "false"
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = EnterpriseTransactions.REGISTER_ENTERPRISE, intent = Transaction.TYPE.SUBMIT)
     public String registerEnterprise(Context ctx, String uscc, String name, String platform) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
-        String code = CreditLedger.validUscc(uscc);
+        String region = credit.regions().bureauRegion(caller);
+        String code = Arguments.uscc(uscc);
         if (name == null || name.isBlank() || name.strip().length() > 200) {
             throw RegistryException.invalid("the enterprise name must be 1 to 200 characters");
         }
-        boolean isPlatform = switch (platform == null ? "" : platform.strip()) {
-            case "true" -> true;
-            case "false" -> false;
-            default -> throw RegistryException.invalid("platform must be \"true\" or \"false\", got '" + platform + "'");
-        };
+        boolean isPlatform = Arguments.flag("platform", platform);
         credit.enterprise(code).ifPresent(e -> {
             throw RegistryException.exists("enterprise " + code + " is already registered in region " + e.regionCode());
         });
@@ -63,15 +61,15 @@ public final class EnterpriseContract implements RegistryContract {
         return Json.write(e);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = EnterpriseTransactions.GET_ENTERPRISE, intent = Transaction.TYPE.EVALUATE)
     public String getEnterprise(Context ctx, String uscc) {
-        return Json.write(new CreditLedger(new Ledger(ctx)).requireEnterprise(CreditLedger.validUscc(uscc)));
+        return Json.write(new CreditLedger(new Ledger(ctx)).requireEnterprise(Arguments.uscc(uscc)));
     }
 
     /** The register of a region, by USCC. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = EnterpriseTransactions.LIST_ENTERPRISES, intent = Transaction.TYPE.EVALUATE)
     public String listEnterprises(Context ctx, String regionCode) {
-        String code = CreditLedger.checked(() -> RegionCode.validate(regionCode));
+        String code = Arguments.region(regionCode);
         return Json.write(new CreditLedger(new Ledger(ctx)).enterprisesOf(code));
     }
 
@@ -79,12 +77,12 @@ public final class EnterpriseContract implements RegistryContract {
      * Everything about an enterprise's standing in one answer: both regions' ratings and the
      * effective level, violations, notices, blacklist status, spot checks, open cases.
      */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = EnterpriseTransactions.GET_CREDIT_PROFILE, intent = Transaction.TYPE.EVALUATE)
     public String getCreditProfile(Context ctx, String uscc) {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        Enterprise enterprise = credit.requireEnterprise(CreditLedger.validUscc(uscc));
+        Enterprise enterprise = credit.requireEnterprise(Arguments.uscc(uscc));
         String code = enterprise.uscc();
-        String today = credit.today();
+        LocalDate today = credit.ledger().today();
         List<CreditRating> ratings = credit.ratings(code);
         List<WageArrearsListing> listings = credit.listings(code);
         List<CreditProfile.SpotCheck> checks = new ArrayList<>();
@@ -107,7 +105,7 @@ public final class EnterpriseContract implements RegistryContract {
         List<AssistRequest> openAssists = cases.assistRequestsAbout(code).stream()
                 .filter(r -> r.status().equals(AssistRequest.OPEN)).toList();
         Map<String, CreditLevel> latest = new LinkedHashMap<>(CreditLedger.latestLevels(ratings));
-        return Json.write(new CreditProfile(enterprise, today, ratings, latest, CreditLedger.effectiveLevel(ratings),
+        return Json.write(new CreditProfile(enterprise, today.toString(), ratings, latest, CreditLedger.effectiveLevel(ratings),
                 credit.violations(code), credit.notices(code), listings.stream().anyMatch(l -> l.activeOn(today)),
                 listings, checks, openComplaints, openAssists));
     }

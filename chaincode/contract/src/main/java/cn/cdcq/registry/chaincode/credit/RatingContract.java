@@ -1,13 +1,14 @@
 package cn.cdcq.registry.chaincode.credit;
 
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
-import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.CreditRatingStatement;
 import cn.cdcq.registry.common.credit.RatingRules;
+import cn.cdcq.registry.common.credit.RatingTransactions;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.json.Json;
@@ -35,7 +36,7 @@ import java.util.Map;
  * statement from the ledger, requires it to be the one signed, and verifies the signature under
  * the region's current attestation certificate.
  */
-@Contract(name = "rating", info = @Info(title = "Integrity ratings",
+@Contract(name = RatingTransactions.CONTRACT, info = @Info(title = "Integrity ratings",
         description = "Signed A/B/C labor-integrity ratings of enterprises per region and year", version = "1",
         contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class RatingContract implements RegistryContract {
@@ -46,12 +47,12 @@ public final class RatingContract implements RegistryContract {
      * @param level          "" to take the level the rules give, or A, B, C
      * @param overrideReason the written reason when {@code level} differs from the rules; else ""
      */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RatingTransactions.PREVIEW_RATING, intent = Transaction.TYPE.EVALUATE)
     public String previewRating(Context ctx, String uscc, String year, String level, String overrideReason) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
-        return Json.write(statement(credit, region, CreditLedger.validUscc(uscc), parseYear(credit, year),
+        String region = credit.regions().bureauRegion(caller);
+        return Json.write(statement(credit, region, Arguments.uscc(uscc), parseYear(credit, year),
                 parseLevel(level), overrideReason));
     }
 
@@ -59,17 +60,17 @@ public final class RatingContract implements RegistryContract {
      * Records a rating: {@code statementJson} as returned by previewRating, {@code signatureHex}
      * the DER ECDSA signature of its canonical JSON by the region's attestation key.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RatingTransactions.RECORD_RATING, intent = Transaction.TYPE.SUBMIT)
     public String recordRating(Context ctx, String statementJson, String signatureHex) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
-        CreditRatingStatement signed = CreditLedger.parse(statementJson, CreditRatingStatement.class);
+        String region = credit.regions().bureauRegion(caller);
+        CreditRatingStatement signed = Arguments.json(statementJson, CreditRatingStatement.class);
         if (!region.equals(signed.regionCode())) {
             throw RegistryException.forbidden("a bureau of region " + region + " cannot record a rating by region "
                     + signed.regionCode());
         }
-        String uscc = CreditLedger.validUscc(signed.uscc());
+        String uscc = Arguments.uscc(signed.uscc());
         credit.requireEnterprise(uscc);
         RatingRules.Outcome now = RatingRules.evaluate(uscc, region, checkYear(credit, signed.year()),
                 credit.violations(uscc));
@@ -95,12 +96,7 @@ public final class RatingContract implements RegistryContract {
                     + Json.write(expected) + "; ask previewRating again and sign that");
         }
         AttestationCertificate cert = credit.regions().currentAttestation(region);
-        byte[] signature;
-        try {
-            signature = Hashes.fromHex(signatureHex);
-        } catch (InvalidInputException e) {
-            throw RegistryException.invalid("signatureHex: " + e.getMessage());
-        }
+        byte[] signature = Arguments.valid(() -> Hashes.fromHex(signatureHex));
         boolean valid = CreditRatingStatement.verify(signed,
                 Signatures.parseCertificate(cert.certificatePem()).getPublicKey(), signature);
         if (!valid) {
@@ -127,26 +123,26 @@ public final class RatingContract implements RegistryContract {
         return Json.write(rating);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RatingTransactions.GET_RATING, intent = Transaction.TYPE.EVALUATE)
     public String getRating(Context ctx, String uscc, String regionCode, String year) {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         int y = parseYear(credit, year);
-        String code = CreditLedger.validUscc(uscc);
+        String code = Arguments.uscc(uscc);
         return Json.write(credit.rating(code, regionCode, y).orElseThrow(() -> RegistryException.notFound(
                 "region " + regionCode + " has not rated " + code + " for " + y)));
     }
 
     /** Every rating of the enterprise by every region. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RatingTransactions.LIST_RATINGS, intent = Transaction.TYPE.EVALUATE)
     public String listRatings(Context ctx, String uscc) {
-        return Json.write(new CreditLedger(new Ledger(ctx)).ratings(CreditLedger.validUscc(uscc)));
+        return Json.write(new CreditLedger(new Ledger(ctx)).ratings(Arguments.uscc(uscc)));
     }
 
     /** The effective level: the worse of the regions' latest levels, with each region's level. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RatingTransactions.GET_EFFECTIVE_LEVEL, intent = Transaction.TYPE.EVALUATE)
     public String getEffectiveLevel(Context ctx, String uscc) {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String code = CreditLedger.validUscc(uscc);
+        String code = Arguments.uscc(uscc);
         credit.requireEnterprise(code);
         List<CreditRating> ratings = credit.ratings(code);
         Map<String, Object> out = new LinkedHashMap<>();
@@ -188,17 +184,11 @@ public final class RatingContract implements RegistryContract {
     }
 
     private static int parseYear(CreditLedger credit, String year) {
-        int y;
-        try {
-            y = Integer.parseInt(year == null ? "" : year.strip());
-        } catch (NumberFormatException e) {
-            throw RegistryException.invalid("year '" + year + "' is not a number; give the rating year, e.g. 2026");
-        }
-        return checkYear(credit, y);
+        return checkYear(credit, Arguments.wholeNumber("year", year));
     }
 
     private static int checkYear(CreditLedger credit, int y) {
-        int now = Integer.parseInt(credit.today().substring(0, 4));
+        int now = credit.ledger().today().getYear();
         if (y < 2000 || y > now) {
             throw RegistryException.invalid("rating year " + y + " must be between 2000 and the current year " + now);
         }

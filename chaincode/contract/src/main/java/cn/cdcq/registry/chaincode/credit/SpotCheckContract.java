@@ -1,11 +1,11 @@
 package cn.cdcq.registry.chaincode.credit;
 
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.credit.ConflictOfInterest;
-import cn.cdcq.registry.common.credit.CreditInputs;
 import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.Enterprise;
 import cn.cdcq.registry.common.credit.InspectorEntry;
@@ -13,9 +13,9 @@ import cn.cdcq.registry.common.credit.SpotCheckDraw;
 import cn.cdcq.registry.common.credit.SpotCheckDrawing;
 import cn.cdcq.registry.common.credit.SpotCheckRequest;
 import cn.cdcq.registry.common.credit.SpotCheckResult;
+import cn.cdcq.registry.common.credit.SpotCheckTransactions;
 import cn.cdcq.registry.common.credit.SpotCheckWeights;
 import cn.cdcq.registry.common.crypto.Hashes;
-import cn.cdcq.registry.common.format.RegionCode;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.Region;
 import org.hyperledger.fabric.contract.Context;
@@ -41,7 +41,7 @@ import java.util.stream.Collectors;
  * or by whom. The draw is computed by {@link SpotCheckDrawing}, which anyone can rerun on the
  * stored record.
  */
-@Contract(name = "spotcheck", info = @Info(title = "Spot checks",
+@Contract(name = SpotCheckTransactions.CONTRACT, info = @Info(title = "Spot checks",
         description = "Inspector register, weighted commit-reveal spot-check draws and their published results",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class SpotCheckContract implements RegistryContract {
@@ -49,11 +49,11 @@ public final class SpotCheckContract implements RegistryContract {
     private static final Pattern INSPECTOR_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
 
     /** The caller's bureau registers one of its inspectors (the certificate's inspectorId attribute). */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SpotCheckTransactions.REGISTER_INSPECTOR, intent = Transaction.TYPE.SUBMIT)
     public String registerInspector(Context ctx, String inspectorId) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
+        String region = credit.regions().bureauRegion(caller);
         String id = validInspectorId(inspectorId);
         credit.inspector(id).ifPresent(e -> {
             throw RegistryException.exists("inspector " + id + " is already registered for region " + e.regionCode());
@@ -65,18 +65,18 @@ public final class SpotCheckContract implements RegistryContract {
     }
 
     /** The inspector's bureau declares a conflict of interest: the inspector never checks the enterprise. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SpotCheckTransactions.DECLARE_CONFLICT, intent = Transaction.TYPE.SUBMIT)
     public String declareConflict(Context ctx, String inspectorId, String uscc) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
+        String region = credit.regions().bureauRegion(caller);
         InspectorEntry inspector = credit.inspector(validInspectorId(inspectorId)).orElseThrow(() ->
                 RegistryException.notFound("inspector " + inspectorId + " is not in the inspector register"));
         if (!inspector.regionCode().equals(region)) {
             throw RegistryException.forbidden("inspector " + inspector.inspectorId() + " belongs to region "
                     + inspector.regionCode() + "; its bureau declares its conflicts");
         }
-        Enterprise enterprise = credit.requireEnterprise(CreditLedger.validUscc(uscc));
+        Enterprise enterprise = credit.requireEnterprise(Arguments.uscc(uscc));
         ConflictOfInterest c = new ConflictOfInterest(inspector.inspectorId(), enterprise.uscc(),
                 credit.ledger().nowIso(), caller.id());
         credit.putConflict(c);
@@ -84,24 +84,24 @@ public final class SpotCheckContract implements RegistryContract {
         return Json.write(c);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SpotCheckTransactions.LIST_INSPECTORS, intent = Transaction.TYPE.EVALUATE)
     public String listInspectors(Context ctx, String regionCode) {
-        String code = CreditLedger.checked(() -> RegionCode.validate(regionCode));
+        String code = Arguments.region(regionCode);
         return Json.write(new CreditLedger(new Ledger(ctx)).inspectorsOf(code));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SpotCheckTransactions.LIST_CONFLICTS, intent = Transaction.TYPE.EVALUATE)
     public String listConflicts(Context ctx) {
         return Json.write(new CreditLedger(new Ledger(ctx)).conflicts());
     }
 
     /** The caller's bureau sets the weights of its register ({"a":1,"b":2,"c":4,"unrated":2}). */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SpotCheckTransactions.SET_WEIGHTS, intent = Transaction.TYPE.SUBMIT)
     public String setWeights(Context ctx, String weightsJson) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
-        SpotCheckWeights in = CreditLedger.parse(weightsJson, SpotCheckWeights.class);
+        String region = credit.regions().bureauRegion(caller);
+        SpotCheckWeights in = Arguments.json(weightsJson, SpotCheckWeights.class);
         SpotCheckWeights w = new SpotCheckWeights(region, in.a(), in.b(), in.c(), in.unrated(), credit.ledger().nowIso(),
                 caller.id());
         credit.putWeights(w);
@@ -110,9 +110,9 @@ public final class SpotCheckContract implements RegistryContract {
         return Json.write(w);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SpotCheckTransactions.GET_WEIGHTS, intent = Transaction.TYPE.EVALUATE)
     public String getWeights(Context ctx, String regionCode) {
-        String code = CreditLedger.checked(() -> RegionCode.validate(regionCode));
+        String code = Arguments.region(regionCode);
         return Json.write(new CreditLedger(new Ledger(ctx)).weights(code).orElseThrow(() ->
                 RegistryException.notFound("region " + code + " has set no spot-check weights")));
     }
@@ -121,12 +121,12 @@ public final class SpotCheckContract implements RegistryContract {
      * Opens a draw ({@link SpotCheckRequest} JSON) and fixes its inputs: the register's
      * enterprises with their effective levels and weights, its inspectors and conflicts.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SpotCheckTransactions.OPEN_DRAW, intent = Transaction.TYPE.SUBMIT)
     public String openDraw(Context ctx, String requestJson) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
-        SpotCheckRequest in = CreditLedger.parse(requestJson, SpotCheckRequest.class);
+        String region = credit.regions().bureauRegion(caller);
+        SpotCheckRequest in = Arguments.json(requestJson, SpotCheckRequest.class);
         credit.regions().require(in.registerRegion());
         SpotCheckWeights weights = credit.weights(in.registerRegion()).orElseThrow(() -> RegistryException.conflict(
                 "region " + in.registerRegion() + " has set no spot-check weights (spotcheck:setWeights)"));
@@ -158,13 +158,13 @@ public final class SpotCheckContract implements RegistryContract {
     }
 
     /** The caller's region commits to its secret: {@code commitmentHex} = SHA-256(secret), hex. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SpotCheckTransactions.COMMIT, intent = Transaction.TYPE.SUBMIT)
     public String commit(Context ctx, String drawId, String commitmentHex) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
+        String region = credit.regions().bureauRegion(caller);
         SpotCheckDraw draw = requireParticipant(credit.requireDraw(drawId), region);
-        String commitment = CreditLedger.checked(() -> CreditInputs.sha256Hex("commitmentHex", commitmentHex));
+        String commitment = Arguments.documentHash("commitmentHex", commitmentHex);
         if (!draw.status().equals(SpotCheckDraw.COMMITTING)) {
             throw RegistryException.conflict("draw " + drawId + " is " + draw.status() + "; commitments are closed");
         }
@@ -186,11 +186,11 @@ public final class SpotCheckContract implements RegistryContract {
      * The caller's region reveals its secret (64 hex digits), once every region has committed.
      * The last reveal computes the seed and the draw.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SpotCheckTransactions.REVEAL, intent = Transaction.TYPE.SUBMIT)
     public String reveal(Context ctx, String drawId, String secretHex) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.requireBureau(caller);
+        String region = credit.regions().bureauRegion(caller);
         SpotCheckDraw draw = requireParticipant(credit.requireDraw(drawId), region);
         if (draw.status().equals(SpotCheckDraw.COMMITTING)) {
             throw RegistryException.conflict("draw " + drawId + " is still waiting for commitments from "
@@ -203,7 +203,7 @@ public final class SpotCheckContract implements RegistryContract {
         if (draw.status().equals(SpotCheckDraw.DRAWN)) {
             throw RegistryException.conflict("draw " + drawId + " is already drawn");
         }
-        byte[] secret = CreditLedger.checked(() -> SpotCheckDrawing.secret(secretHex));
+        byte[] secret = Arguments.valid(() -> SpotCheckDrawing.secret(secretHex));
         if (!SpotCheckDrawing.commitment(secret).equals(draw.commitments().get(region))) {
             throw RegistryException.invalid("the secret does not match region " + region + "'s commitment "
                     + draw.commitments().get(region) + " (SHA-256 of the secret's bytes); reveal the secret committed to");
@@ -240,12 +240,12 @@ public final class SpotCheckContract implements RegistryContract {
         return Json.write(updated);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SpotCheckTransactions.GET_DRAW, intent = Transaction.TYPE.EVALUATE)
     public String getDraw(Context ctx, String drawId) {
         return Json.write(new CreditLedger(new Ledger(ctx)).requireDraw(drawId));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SpotCheckTransactions.LIST_DRAWS, intent = Transaction.TYPE.EVALUATE)
     public String listDraws(Context ctx) {
         return Json.write(new CreditLedger(new Ledger(ctx)).draws());
     }
@@ -254,13 +254,13 @@ public final class SpotCheckContract implements RegistryContract {
      * Publishes the result of checking a drawn enterprise: by one of the inspectors drawn for it,
      * or by the bureau of the register's region.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SpotCheckTransactions.PUBLISH_RESULT, intent = Transaction.TYPE.SUBMIT)
     public String publishResult(Context ctx, String drawId, String uscc, String outcome, String findingsDocumentHash) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         String region = credit.requireBureauOrInspector(caller);
         SpotCheckDraw draw = credit.requireDraw(drawId);
-        String code = CreditLedger.validUscc(uscc);
+        String code = Arguments.uscc(uscc);
         if (!draw.status().equals(SpotCheckDraw.DRAWN)) {
             throw RegistryException.conflict("draw " + drawId + " is " + draw.status() + "; results follow the draw");
         }
@@ -276,25 +276,19 @@ public final class SpotCheckContract implements RegistryContract {
             throw RegistryException.forbidden("only the bureau of region " + draw.registerRegion()
                     + " or the drawn inspectors publish this result");
         }
-        SpotCheckResult.Outcome how;
-        try {
-            how = SpotCheckResult.Outcome.valueOf(outcome == null ? "" : outcome.strip());
-        } catch (IllegalArgumentException e) {
-            throw RegistryException.invalid("outcome '" + outcome + "' is not one of "
-                    + java.util.Arrays.toString(SpotCheckResult.Outcome.values()));
-        }
-        String hash = CreditLedger.checked(() -> CreditInputs.sha256Hex("findingsDocumentHash", findingsDocumentHash));
+        SpotCheckResult.Outcome how = Arguments.oneOf(SpotCheckResult.Outcome.class, "outcome", outcome);
+        String hash = Arguments.documentHash("findingsDocumentHash", findingsDocumentHash);
         if (credit.result(drawId, code).isPresent()) {
             throw RegistryException.exists("the result for " + code + " in draw " + drawId + " is already published");
         }
         SpotCheckResult result = new SpotCheckResult(drawId, code, how, hash, credit.ledger().nowIso(),
-                CreditLedger.actor(caller));
+                caller.actor());
         credit.putResult(result);
         credit.ledger().emit("SpotCheckResultPublished", Map.of("drawId", drawId, "uscc", code, "outcome", how.name()));
         return Json.write(result);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SpotCheckTransactions.LIST_RESULTS, intent = Transaction.TYPE.EVALUATE)
     public String listResults(Context ctx, String drawId) {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         credit.requireDraw(drawId);

@@ -1,5 +1,6 @@
 package cn.cdcq.registry.chaincode.credit;
 
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
@@ -9,7 +10,7 @@ import cn.cdcq.registry.common.credit.InspectorEntry;
 import cn.cdcq.registry.common.credit.Violation;
 import cn.cdcq.registry.common.credit.ViolationInput;
 import cn.cdcq.registry.common.credit.ViolationStatus;
-import cn.cdcq.registry.common.format.RegionCode;
+import cn.cdcq.registry.common.credit.ViolationTransactions;
 import cn.cdcq.registry.common.json.Json;
 import org.hyperledger.fabric.contract.Context;
 import cn.cdcq.registry.chaincode.support.RegistryContract;
@@ -28,27 +29,27 @@ import java.util.Map;
  * other region raises a notice that region must acknowledge: a major case the same day, the
  * rest by the end of the quarter.
  */
-@Contract(name = "violation", info = @Info(title = "Labor violations",
+@Contract(name = ViolationTransactions.CONTRACT, info = @Info(title = "Labor violations",
         description = "Violations and the cross-region notices they raise", version = "1",
         contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class ViolationContract implements RegistryContract {
 
     /** Records a violation ({@link ViolationInput} JSON); only an inspector of a registered region may. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = ViolationTransactions.RECORD_VIOLATION, intent = Transaction.TYPE.SUBMIT)
     public String recordViolation(Context ctx, String violationJson) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         InspectorEntry inspector = credit.requireInspector(caller);
-        ViolationInput in = CreditLedger.parse(violationJson, ViolationInput.class);
+        ViolationInput in = Arguments.json(violationJson, ViolationInput.class);
         Enterprise enterprise = credit.requireEnterprise(in.uscc());
-        String today = credit.today();
-        if (in.decisionDate().compareTo(today) > 0) {
+        LocalDate today = credit.ledger().today();
+        if (LocalDate.parse(in.decisionDate()).isAfter(today)) {
             throw RegistryException.invalid("decisionDate " + in.decisionDate() + " is after today (" + today + ")");
         }
         Ledger ledger = credit.ledger();
         Violation v = new Violation(ledger.txId(), in.uscc(), enterprise.regionCode(), inspector.regionCode(), in.type(),
                 in.amountFen(), in.workersAffected(), in.decisionDate(), in.decisionDocumentHash(), in.major(),
-                in.massIncident(), in.status(), in.status() == ViolationStatus.PENALIZED, today, ledger.nowIso(),
+                in.massIncident(), in.status(), in.status() == ViolationStatus.PENALIZED, today.toString(), ledger.nowIso(),
                 inspector.inspectorId(), ledger.nowIso());
         credit.putViolation(v);
         Map<String, Object> event = new LinkedHashMap<>();
@@ -58,9 +59,9 @@ public final class ViolationContract implements RegistryContract {
         event.put("major", v.major());
         event.put("fromRegion", v.recordingRegion());
         if (!enterprise.regionCode().equals(inspector.regionCode())) {
-            LocalDate due = CrossRegionNotice.dueDate(LocalDate.parse(today), in.major());
+            LocalDate due = CrossRegionNotice.dueDate(today, in.major());
             CrossRegionNotice notice = new CrossRegionNotice(v.id(), v.uscc(), v.recordingRegion(),
-                    enterprise.regionCode(), v.major(), today, due.toString(), null, null, null);
+                    enterprise.regionCode(), v.major(), today.toString(), due.toString(), null, null, null);
             credit.putNotice(notice);
             event.put("toRegion", notice.toRegion());
             event.put("dueOn", notice.dueOn());
@@ -72,7 +73,7 @@ public final class ViolationContract implements RegistryContract {
     }
 
     /** Moves a violation to a new status; only an inspector of the recording region may. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = ViolationTransactions.UPDATE_STATUS, intent = Transaction.TYPE.SUBMIT)
     public String updateStatus(Context ctx, String violationId, String status) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
@@ -83,7 +84,7 @@ public final class ViolationContract implements RegistryContract {
                     + v.recordingRegion() + "; only its inspectors may change it, not an inspector of "
                     + inspector.regionCode());
         }
-        ViolationStatus next = CreditLedger.checked(() -> parseStatus(status));
+        ViolationStatus next = Arguments.oneOf(ViolationStatus.class, "status", status);
         if (!v.status().next().contains(next)) {
             throw RegistryException.conflict("violation " + violationId + " is " + v.status() + " and cannot become "
                     + next + (v.status() == ViolationStatus.CLOSED ? " (closed is final)" : "; allowed: " + v.status().next()));
@@ -96,7 +97,7 @@ public final class ViolationContract implements RegistryContract {
     }
 
     /** The enterprise's region acknowledges a notice (its bureau or one of its inspectors). */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = ViolationTransactions.ACKNOWLEDGE_NOTICE, intent = Transaction.TYPE.SUBMIT)
     public String acknowledgeNotice(Context ctx, String violationId) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
@@ -113,24 +114,24 @@ public final class ViolationContract implements RegistryContract {
             throw RegistryException.conflict("the notice of violation " + violationId + " was already acknowledged at "
                     + notice.acknowledgedAt());
         }
-        CrossRegionNotice done = notice.acknowledged(credit.ledger().nowIso(), CreditLedger.actor(caller));
+        CrossRegionNotice done = notice.acknowledged(credit.ledger().nowIso(), caller.actor());
         credit.putNotice(done);
         credit.ledger().emit("CrossRegionNoticeAcknowledged", Map.of("violationId", v.id(), "uscc", v.uscc(),
-                "toRegion", done.toRegion(), "late", credit.today().compareTo(done.dueOn()) > 0));
+                "toRegion", done.toRegion(), "late", credit.ledger().today().isAfter(done.dueDate())));
         return Json.write(done);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = ViolationTransactions.GET_VIOLATION, intent = Transaction.TYPE.EVALUATE)
     public String getViolation(Context ctx, String violationId) {
         return Json.write(new CreditLedger(new Ledger(ctx)).requireViolation(violationId));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = ViolationTransactions.LIST_VIOLATIONS, intent = Transaction.TYPE.EVALUATE)
     public String listViolations(Context ctx, String uscc) {
-        return Json.write(new CreditLedger(new Ledger(ctx)).violations(CreditLedger.validUscc(uscc)));
+        return Json.write(new CreditLedger(new Ledger(ctx)).violations(Arguments.uscc(uscc)));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = ViolationTransactions.GET_NOTICE, intent = Transaction.TYPE.EVALUATE)
     public String getNotice(Context ctx, String violationId) {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         Violation v = credit.requireViolation(violationId);
@@ -139,28 +140,19 @@ public final class ViolationContract implements RegistryContract {
     }
 
     /** Notices addressed to a region, oldest first; {@code pendingOnly} "true" leaves out acknowledged ones. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = ViolationTransactions.LIST_NOTICES, intent = Transaction.TYPE.EVALUATE)
     public String listNotices(Context ctx, String toRegion, String pendingOnly) {
-        String code = CreditLedger.checked(() -> RegionCode.validate(toRegion));
+        String code = Arguments.region(toRegion);
         boolean pending = "true".equals(pendingOnly);
         return Json.write(new CreditLedger(new Ledger(ctx)).allNotices().stream()
                 .filter(n -> n.toRegion().equals(code) && (!pending || n.pending())).toList());
     }
 
     /** Notices of both regions not acknowledged by their due date, as of the query's timestamp. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = ViolationTransactions.LIST_OVERDUE_NOTICES, intent = Transaction.TYPE.EVALUATE)
     public String listOverdueNotices(Context ctx) {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String today = credit.today();
+        LocalDate today = credit.ledger().today();
         return Json.write(credit.allNotices().stream().filter(n -> n.overdueOn(today)).toList());
-    }
-
-    private static ViolationStatus parseStatus(String status) {
-        try {
-            return ViolationStatus.valueOf(status == null ? "" : status.strip());
-        } catch (IllegalArgumentException e) {
-            throw RegistryException.invalid("status '" + status + "' is not one of "
-                    + java.util.Arrays.toString(ViolationStatus.values()));
-        }
     }
 }

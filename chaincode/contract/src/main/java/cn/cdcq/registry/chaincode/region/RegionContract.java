@@ -1,16 +1,17 @@
 package cn.cdcq.registry.chaincode.region;
 
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.crypto.Signatures;
-import cn.cdcq.registry.common.format.RegionCode;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.AttestationCertificate;
 import cn.cdcq.registry.common.region.Region;
 import cn.cdcq.registry.common.region.RegionProposal;
 import cn.cdcq.registry.common.region.RegionProposal.Approval;
+import cn.cdcq.registry.common.region.RegionTransactions;
 import org.hyperledger.fabric.contract.Context;
 import cn.cdcq.registry.chaincode.support.RegistryContract;
 import org.hyperledger.fabric.contract.annotation.Contact;
@@ -39,19 +40,19 @@ import java.util.stream.Collectors;
  * <p>Bootstrap: while no region is in force, a registration is approved by a bureau of another
  * organization that has itself proposed a registration; after that, by every region in force.
  */
-@Contract(name = "region", info = @Info(title = "Region registry",
+@Contract(name = RegionTransactions.CONTRACT, info = @Info(title = "Region registry",
         description = "Regions, their organizations and attestation certificates, changed only by all regions together",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 @Default
 public final class RegionContract implements RegistryContract {
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RegionTransactions.PROPOSE_REGISTRATION, intent = Transaction.TYPE.SUBMIT)
     public String proposeRegistration(Context ctx, String regionCode, String name, String certificatePem) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
         Ledger ledger = new Ledger(ctx);
         Regions regions = new Regions(ledger);
-        String code = validCode(regionCode);
+        String code = Arguments.region(regionCode);
         if (name == null || name.isBlank() || name.length() > 200) {
             throw RegistryException.invalid("the bureau name must be 1 to 200 characters");
         }
@@ -77,7 +78,7 @@ public final class RegionContract implements RegistryContract {
         return Json.write(proposal);
     }
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RegionTransactions.PROPOSE_ROTATION, intent = Transaction.TYPE.SUBMIT)
     public String proposeRotation(Context ctx, String certificatePem) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
@@ -106,7 +107,7 @@ public final class RegionContract implements RegistryContract {
         return Json.write(proposal);
     }
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RegionTransactions.APPROVE, intent = Transaction.TYPE.SUBMIT)
     public String approve(Context ctx, String proposalId) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
@@ -143,7 +144,7 @@ public final class RegionContract implements RegistryContract {
         return Json.write(updated);
     }
 
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = RegionTransactions.WITHDRAW, intent = Transaction.TYPE.SUBMIT)
     public String withdraw(Context ctx, String proposalId) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
@@ -159,45 +160,45 @@ public final class RegionContract implements RegistryContract {
         return Json.write(updated);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.GET_REGION, intent = Transaction.TYPE.EVALUATE)
     public String getRegion(Context ctx, String regionCode) {
-        return Json.write(new Regions(new Ledger(ctx)).require(validCode(regionCode)));
+        return Json.write(new Regions(new Ledger(ctx)).require(Arguments.region(regionCode)));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.LIST_REGIONS, intent = Transaction.TYPE.EVALUATE)
     public String listRegions(Context ctx) {
         return Json.write(new Regions(new Ledger(ctx)).all());
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.GET_REGION_OF_MSP, intent = Transaction.TYPE.EVALUATE)
     public String getRegionOfMsp(Context ctx, String mspId) {
         return Json.write(new Regions(new Ledger(ctx)).ofMsp(mspId).orElseThrow(() ->
                 RegistryException.notFound("organization " + mspId + " acts for no registered region")));
     }
 
     /** The region's attestation certificates, oldest first; the current one has no validTo. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.GET_ATTESTATION_CERTIFICATES, intent = Transaction.TYPE.EVALUATE)
     public String getAttestationCertificates(Context ctx, String regionCode) {
         Regions regions = new Regions(new Ledger(ctx));
-        String code = validCode(regionCode);
+        String code = Arguments.region(regionCode);
         regions.require(code);
         return Json.write(regions.attestations(code));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.GET_PROPOSAL, intent = Transaction.TYPE.EVALUATE)
     public String getProposal(Context ctx, String proposalId) {
         Ledger ledger = new Ledger(ctx);
         return Json.write(ledger.get(ledger.key(Regions.PROPOSAL, proposalId), RegionProposal.class)
                 .orElseThrow(() -> RegistryException.notFound("no region proposal " + proposalId)));
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.LIST_PENDING_PROPOSALS, intent = Transaction.TYPE.EVALUATE)
     public String listPendingProposals(Context ctx) {
         return Json.write(pending(new Ledger(ctx)));
     }
 
     /** The caller as the registry sees them: organization, region (if any), role and attributes. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = RegionTransactions.WHO_AM_I, intent = Transaction.TYPE.EVALUATE)
     public String whoAmI(Context ctx) {
         Caller caller = Caller.of(ctx);
         Map<String, Object> me = new LinkedHashMap<>();
@@ -267,14 +268,6 @@ public final class RegionContract implements RegistryContract {
             throw RegistryException.conflict("proposal " + proposalId + " is " + p.status() + ", not PENDING");
         }
         return p;
-    }
-
-    private static String validCode(String code) {
-        try {
-            return RegionCode.validate(code);
-        } catch (InvalidInputException e) {
-            throw RegistryException.invalid(e);
-        }
     }
 
     private static X509Certificate validCertificate(String pem, Ledger ledger) {

@@ -53,6 +53,12 @@ public final class Regions {
                 "organization " + caller.mspId() + " acts for no registered region"));
     }
 
+    /** A bureau of a registered region: returns that region's code, refuses any other caller. */
+    public String bureauRegion(Caller caller) {
+        caller.requireRole(Caller.BUREAU);
+        return regionOf(caller).code();
+    }
+
     public List<AttestationCertificate> attestations(String code) {
         return ledger.list(AttestationCertificate.class, ATTESTATION, code);
     }

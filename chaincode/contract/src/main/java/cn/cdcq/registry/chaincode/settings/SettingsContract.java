@@ -2,6 +2,8 @@ package cn.cdcq.registry.chaincode.settings;
 
 import cn.cdcq.registry.chaincode.cases.CaseLedger;
 import cn.cdcq.registry.chaincode.credit.CreditLedger;
+import cn.cdcq.registry.chaincode.region.Regions;
+import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryContract;
@@ -10,10 +12,10 @@ import cn.cdcq.registry.chaincode.support.TransactionClock;
 import cn.cdcq.registry.common.cases.CaseSettings;
 import cn.cdcq.registry.common.cases.WorkingCalendar;
 import cn.cdcq.registry.common.credit.CreditInputs;
-import cn.cdcq.registry.common.format.RegionCode;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.settings.ClockWindow;
 import cn.cdcq.registry.common.settings.SettingProposal;
+import cn.cdcq.registry.common.settings.SettingsTransactions;
 import cn.cdcq.registry.common.settings.WageArrearsThreshold;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.annotation.Contact;
@@ -31,42 +33,42 @@ import java.util.Map;
  * old value stays in force. The Order 45 wage-arrears threshold is each region's own standard:
  * only that region sets it, every revision stays readable, and the blacklist contract reads it.
  */
-@Contract(name = "settings", info = @Info(title = "Shared settings",
+@Contract(name = SettingsTransactions.CONTRACT, info = @Info(title = "Shared settings",
         description = "Calendar, case deadlines and transaction-time window agreed by both regions; "
                 + "each region's wage-arrears threshold", version = "1",
         contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class SettingsContract implements RegistryContract {
 
     /** Proposes one year's calendar ({"year":2026,"holidays":[...],"adjustedWorkingDays":[...]}). */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SettingsTransactions.PROPOSE_CALENDAR, intent = Transaction.TYPE.SUBMIT)
     public String proposeCalendar(Context ctx, String calendarJson) {
-        WorkingCalendar in = CreditLedger.parse(calendarJson, WorkingCalendar.class);
+        WorkingCalendar in = Arguments.json(calendarJson, WorkingCalendar.class);
         return propose(ctx, SettingProposal.CALENDAR,
                 new WorkingCalendar(in.year(), in.holidays(), in.adjustedWorkingDays(), null, null), null, null);
     }
 
     /** Proposes the case deadlines ({"acceptanceWorkingDays":5,"assistWorkingDays":10}). */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SettingsTransactions.PROPOSE_CASE_SETTINGS, intent = Transaction.TYPE.SUBMIT)
     public String proposeCaseSettings(Context ctx, String settingsJson) {
-        CaseSettings in = CreditLedger.parse(settingsJson, CaseSettings.class);
+        CaseSettings in = Arguments.json(settingsJson, CaseSettings.class);
         return propose(ctx, SettingProposal.CASE_SETTINGS, null,
                 new CaseSettings(in.acceptanceWorkingDays(), in.assistWorkingDays(), null, null), null);
     }
 
     /** Proposes how many seconds a transaction's timestamp may be from an endorsing peer's clock. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SettingsTransactions.PROPOSE_CLOCK_WINDOW, intent = Transaction.TYPE.SUBMIT)
     public String proposeClockWindow(Context ctx, String seconds) {
-        int s = parseInt("seconds", seconds);
+        int s = Arguments.wholeNumber("seconds", seconds);
         return propose(ctx, SettingProposal.CLOCK_WINDOW, null, null,
-                CreditLedger.checked(() -> new ClockWindow(s, null, null)));
+                Arguments.valid(() -> new ClockWindow(s, null, null)));
     }
 
     /** Another region's bureau accepts the proposal, which puts the value in force. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SettingsTransactions.ACCEPT_PROPOSAL, intent = Transaction.TYPE.SUBMIT)
     public String acceptProposal(Context ctx, String proposalId) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
-        String region = new CreditLedger(ledger).requireBureau(caller);
+        String region = new Regions(ledger).bureauRegion(caller);
         SettingsLedger settings = new SettingsLedger(ledger);
         SettingProposal p = requireOpenForCounterpart(settings, proposalId, region, "accept");
         String now = ledger.nowIso();
@@ -87,12 +89,12 @@ public final class SettingsContract implements RegistryContract {
     }
 
     /** Another region's bureau declines the proposal, with its reason; the old value stays in force. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SettingsTransactions.DECLINE_PROPOSAL, intent = Transaction.TYPE.SUBMIT)
     public String declineProposal(Context ctx, String proposalId, String reason) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
-        String region = new CreditLedger(ledger).requireBureau(caller);
-        String why = CreditLedger.checked(() -> CreditInputs.text("reason", reason, 500));
+        String region = new Regions(ledger).bureauRegion(caller);
+        String why = Arguments.valid(() -> CreditInputs.text("reason", reason, 500));
         SettingsLedger settings = new SettingsLedger(ledger);
         SettingProposal p = requireOpenForCounterpart(settings, proposalId, region, "decline");
         SettingProposal declined = p.decided(SettingProposal.DECLINED, region, caller.id(), ledger.nowIso(), why);
@@ -102,12 +104,12 @@ public final class SettingsContract implements RegistryContract {
     }
 
     /** The proposing region withdraws its proposal before it is decided. */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SettingsTransactions.WITHDRAW_PROPOSAL, intent = Transaction.TYPE.SUBMIT)
     public String withdrawProposal(Context ctx, String proposalId, String reason) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
-        String region = new CreditLedger(ledger).requireBureau(caller);
-        String why = CreditLedger.checked(() -> CreditInputs.text("reason", reason, 500));
+        String region = new Regions(ledger).bureauRegion(caller);
+        String why = Arguments.valid(() -> CreditInputs.text("reason", reason, 500));
         SettingsLedger settings = new SettingsLedger(ledger);
         SettingProposal p = settings.requireProposal(proposalId);
         if (!p.proposingRegion().equals(region)) {
@@ -121,13 +123,13 @@ public final class SettingsContract implements RegistryContract {
         return Json.write(withdrawn);
     }
 
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SettingsTransactions.GET_PROPOSAL, intent = Transaction.TYPE.EVALUATE)
     public String getProposal(Context ctx, String proposalId) {
         return Json.write(new SettingsLedger(new Ledger(ctx)).requireProposal(proposalId));
     }
 
     /** Every setting proposal, oldest first; {@code status} "" for all, or PROPOSED, ACCEPTED, DECLINED, WITHDRAWN. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SettingsTransactions.LIST_PROPOSALS, intent = Transaction.TYPE.EVALUATE)
     public String listProposals(Context ctx, String status) {
         String s = status == null ? "" : status.strip();
         return Json.write(new SettingsLedger(new Ledger(ctx)).proposals().stream()
@@ -135,7 +137,7 @@ public final class SettingsContract implements RegistryContract {
     }
 
     /** The transaction-time window in force. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SettingsTransactions.GET_CLOCK_WINDOW, intent = Transaction.TYPE.EVALUATE)
     public String getClockWindow(Context ctx) {
         return Json.write(TransactionClock.window(new Ledger(ctx)));
     }
@@ -144,40 +146,40 @@ public final class SettingsContract implements RegistryContract {
      * Sets the caller's own region's Order 45 threshold in fen; a new revision, the earlier ones
      * kept. It applies to listings made from then on.
      */
-    @Transaction(intent = Transaction.TYPE.SUBMIT)
+    @Transaction(name = SettingsTransactions.SET_WAGE_ARREARS_THRESHOLD, intent = Transaction.TYPE.SUBMIT)
     public String setWageArrearsThreshold(Context ctx, String amountFen) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
-        String region = new CreditLedger(ledger).requireBureau(caller);
+        String region = new Regions(ledger).bureauRegion(caller);
         long amount;
         try {
             amount = Long.parseLong(amountFen == null ? "" : amountFen.strip());
         } catch (NumberFormatException e) {
             throw RegistryException.invalid("amountFen '" + amountFen + "' is not a whole number of fen");
         }
-        SettingsLedger settings = new SettingsLedger(ledger);
-        int revision = settings.threshold(region).map(t -> t.revision() + 1).orElse(1);
-        WageArrearsThreshold t = CreditLedger.checked(() ->
+        CreditLedger credit = new CreditLedger(ledger);
+        int revision = credit.threshold(region).map(t -> t.revision() + 1).orElse(1);
+        WageArrearsThreshold t = Arguments.valid(() ->
                 new WageArrearsThreshold(region, amount, revision, ledger.nowIso(), caller.id()));
-        settings.put(t);
+        credit.putThreshold(t);
         ledger.emit("WageArrearsThresholdSet", Map.of("regionCode", region, "amountFen", amount, "revision", revision));
         return Json.write(t);
     }
 
     /** The region's threshold in force. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SettingsTransactions.GET_WAGE_ARREARS_THRESHOLD, intent = Transaction.TYPE.EVALUATE)
     public String getWageArrearsThreshold(Context ctx, String regionCode) {
-        String region = CreditLedger.checked(() -> RegionCode.validate(regionCode));
-        return Json.write(new SettingsLedger(new Ledger(ctx)).threshold(region).orElseThrow(() ->
+        String region = Arguments.region(regionCode);
+        return Json.write(new CreditLedger(new Ledger(ctx)).threshold(region).orElseThrow(() ->
                 RegistryException.notFound("region " + region + " has not set its wage-arrears threshold; its bureau "
                         + "sets it with settings:setWageArrearsThreshold")));
     }
 
     /** Every revision of the region's threshold, oldest first. */
-    @Transaction(intent = Transaction.TYPE.EVALUATE)
+    @Transaction(name = SettingsTransactions.LIST_WAGE_ARREARS_THRESHOLDS, intent = Transaction.TYPE.EVALUATE)
     public String listWageArrearsThresholds(Context ctx, String regionCode) {
-        String region = CreditLedger.checked(() -> RegionCode.validate(regionCode));
-        return Json.write(new SettingsLedger(new Ledger(ctx)).thresholds(region));
+        String region = Arguments.region(regionCode);
+        return Json.write(new CreditLedger(new Ledger(ctx)).thresholds(region));
     }
 
     // ------------------------------------------------------------------ rules
@@ -186,7 +188,7 @@ public final class SettingsContract implements RegistryContract {
                                   ClockWindow clockWindow) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
-        String region = new CreditLedger(ledger).requireBureau(caller);
+        String region = new Regions(ledger).bureauRegion(caller);
         SettingsLedger settings = new SettingsLedger(ledger);
         SettingProposal p = new SettingProposal(ledger.txId(), kind, calendar, caseSettings, clockWindow, region,
                 caller.id(), ledger.nowIso(), SettingProposal.PROPOSED, null, null, null, null);
@@ -215,14 +217,6 @@ public final class SettingsContract implements RegistryContract {
     private static void requireOpen(SettingProposal p) {
         if (!p.status().equals(SettingProposal.PROPOSED)) {
             throw RegistryException.conflict("proposal " + p.id() + " is already " + p.status());
-        }
-    }
-
-    private static int parseInt(String field, String value) {
-        try {
-            return Integer.parseInt(value == null ? "" : value.strip());
-        } catch (NumberFormatException e) {
-            throw RegistryException.invalid(field + " '" + value + "' is not a whole number");
         }
     }
 

@@ -58,6 +58,11 @@ public final class Caller {
         return attribute("role").orElse("");
     }
 
+    /** Who acted, for the record: the inspectorId of an inspector, otherwise "MSPID/account" ({@link #id()}). */
+    public String actor() {
+        return role().equals(INSPECTOR) ? attribute("inspectorId").orElse(id()) : id();
+    }
+
     public void requireRole(String... roles) {
         String role = role();
         if (Arrays.asList(roles).contains(role)) {

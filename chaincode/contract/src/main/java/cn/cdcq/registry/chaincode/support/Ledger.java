@@ -1,6 +1,7 @@
 package cn.cdcq.registry.chaincode.support;
 
 import cn.cdcq.registry.common.InvalidInputException;
+import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.common.json.Json;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.shim.ChaincodeStub;
@@ -10,6 +11,7 @@ import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,6 +78,11 @@ public final class Ledger {
     /** The transaction's timestamp (set by the client, the same on every endorsing peer), to the millisecond. */
     public Instant now() {
         return stub.getTxTimestamp().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    /** The transaction's date in China: the "today" of every deadline, validity and term check. */
+    public LocalDate today() {
+        return IsoDate.dateOf(now());
     }
 
     /** ISO-8601 form of {@link #now()}, with a fixed millisecond precision so strings compare as instants. */

@@ -1,5 +1,6 @@
 package cn.cdcq.registry.chaincode.support;
 
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.InvalidInputException;
 import org.hyperledger.fabric.shim.ChaincodeException;
 

@@ -1,9 +1,9 @@
 package cn.cdcq.registry.chaincode.cases;
 
 import cn.cdcq.registry.chaincode.credit.CreditFixture;
-import cn.cdcq.registry.chaincode.support.ErrorCode;
 import cn.cdcq.registry.chaincode.testing.EmittedEvent;
 import cn.cdcq.registry.chaincode.testing.TestIdentity;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.cases.AssistRequest;
 import cn.cdcq.registry.common.cases.Complaint;
 import cn.cdcq.registry.common.cases.OverdueReport;

@@ -1,13 +1,13 @@
 package cn.cdcq.registry.chaincode.certificate;
 
 import cn.cdcq.registry.chaincode.region.RegionContract;
-import cn.cdcq.registry.chaincode.support.ErrorCode;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.chaincode.testing.EmittedEvent;
 import cn.cdcq.registry.chaincode.testing.InMemoryStub;
 import cn.cdcq.registry.chaincode.testing.TestIdentities;
 import cn.cdcq.registry.chaincode.testing.TestIdentity;
 import cn.cdcq.registry.chaincode.testing.TestNetwork;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.certificate.Accreditation;
 import cn.cdcq.registry.common.certificate.AccreditationRequest;
 import cn.cdcq.registry.common.certificate.AccreditationScope;

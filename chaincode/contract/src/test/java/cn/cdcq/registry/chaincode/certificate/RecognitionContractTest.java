@@ -1,6 +1,6 @@
 package cn.cdcq.registry.chaincode.certificate;
 
-import cn.cdcq.registry.chaincode.support.ErrorCode;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.certificate.CertificateClaims;
 import cn.cdcq.registry.common.certificate.RecognitionDecision;
 import cn.cdcq.registry.common.certificate.RecognitionRule;

@@ -1,8 +1,8 @@
 package cn.cdcq.registry.chaincode.certificate;
 
-import cn.cdcq.registry.chaincode.support.ErrorCode;
 import cn.cdcq.registry.chaincode.testing.EmittedEvent;
 import cn.cdcq.registry.chaincode.testing.TestIdentity;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.certificate.CertificateClaims;
 import cn.cdcq.registry.common.certificate.SubsidyClaim;
 import cn.cdcq.registry.common.certificate.SubsidyClaimOutcome;

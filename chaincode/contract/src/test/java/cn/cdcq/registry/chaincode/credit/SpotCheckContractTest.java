@@ -1,7 +1,7 @@
 package cn.cdcq.registry.chaincode.credit;
 
-import cn.cdcq.registry.chaincode.support.ErrorCode;
 import cn.cdcq.registry.chaincode.testing.EmittedEvent;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.CreditProfile;
 import cn.cdcq.registry.common.credit.SpotCheckDraw;

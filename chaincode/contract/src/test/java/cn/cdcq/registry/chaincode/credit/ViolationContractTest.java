@@ -1,8 +1,8 @@
 package cn.cdcq.registry.chaincode.credit;
 
-import cn.cdcq.registry.chaincode.support.ErrorCode;
 import cn.cdcq.registry.chaincode.testing.EmittedEvent;
 import cn.cdcq.registry.chaincode.testing.TestIdentity;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.credit.CrossRegionNotice;
 import cn.cdcq.registry.common.credit.Enterprise;
 import cn.cdcq.registry.common.credit.Violation;

@@ -1,11 +1,11 @@
 package cn.cdcq.registry.chaincode.region;
 
-import cn.cdcq.registry.chaincode.support.ErrorCode;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.chaincode.testing.EmittedEvent;
 import cn.cdcq.registry.chaincode.testing.TestIdentities;
 import cn.cdcq.registry.chaincode.testing.TestIdentity;
 import cn.cdcq.registry.chaincode.testing.TestNetwork;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.AttestationCertificate;

@@ -1,7 +1,7 @@
 package cn.cdcq.registry.chaincode.settings;
 
 import cn.cdcq.registry.chaincode.credit.CreditFixture;
-import cn.cdcq.registry.chaincode.support.ErrorCode;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.cases.CaseSettings;
 import cn.cdcq.registry.common.cases.WorkingCalendar;
 import cn.cdcq.registry.common.settings.ClockWindow;

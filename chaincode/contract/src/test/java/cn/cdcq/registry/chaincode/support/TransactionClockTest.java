@@ -1,6 +1,7 @@
 package cn.cdcq.registry.chaincode.support;
 
 import cn.cdcq.registry.chaincode.credit.CreditFixture;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.settings.SettingProposal;
 import io.github.classgraph.ClassGraph;
 import io.github.classgraph.ScanResult;

@@ -1,9 +1,9 @@
-package cn.cdcq.registry.chaincode.support;
+package cn.cdcq.registry.common;
 
 /**
- * Why a transaction was refused. The code leads the error message ("FORBIDDEN: ...") because
- * the Fabric Gateway passes the chaincode's message to the client but not its payload; clients
- * branch on the code, people read the rest.
+ * Why the chaincode refused a transaction: the boundary vocabulary both halves share. The code
+ * leads the error message ("FORBIDDEN: ...") because the Fabric Gateway passes the chaincode's
+ * message to the client but not its payload; clients branch on the code, people read the rest.
  */
 public enum ErrorCode {
     /** Malformed or out-of-range input: a bad USCC, ID number, certificate number, level, date, JSON. */
