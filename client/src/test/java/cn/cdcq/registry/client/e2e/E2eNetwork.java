@@ -68,6 +68,25 @@ final class E2eNetwork implements AutoCloseable {
         return gw;
     }
 
+    /** The enrolled user's identity (certificate and private key), e.g. to sign a proposal built by hand. */
+    MspIdentity identity(String userRegion, String user) {
+        RegionEndpoint home = region(userRegion);
+        return MspIdentity.load(home.mspId(), home.userMsp(user));
+    }
+
+    /**
+     * A plain Fabric Gateway connection (no registry wrapper) for an enrolled user through
+     * {@code peerRegion}'s peer: for proposals a test signs itself. The caller closes it.
+     */
+    synchronized org.hyperledger.fabric.client.Gateway rawGateway(String userRegion, String user, String peerRegion) {
+        RegionEndpoint via = region(peerRegion);
+        ManagedChannel channel = channels.computeIfAbsent(peerRegion,
+                r -> RegistryGateway.openChannel(via.peerEndpoint(), via.peerHostAlias(), via.tlsCaCert()));
+        MspIdentity id = identity(userRegion, user);
+        return org.hyperledger.fabric.client.Gateway.newInstance().identity(id.identity()).signer(id.signer())
+                .hash(org.hyperledger.fabric.client.Hash.SHA256).connection(channel).connect();
+    }
+
     /**
      * Brings both regions (CD = chengdu, CQ = chongqing) in force with their attestation
      * identities' certificates, unless an earlier test already did: each bureau proposes through
