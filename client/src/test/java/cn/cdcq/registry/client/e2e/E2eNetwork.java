@@ -94,9 +94,37 @@ final class E2eNetwork implements AutoCloseable {
      */
     synchronized void ensureRegionsRegistered() throws java.io.IOException {
         RegionRegistryClient reader = new RegionRegistryClient(gateway("chongqing", "inspector1", "chongqing"));
-        if (!reader.regions().isEmpty()) {
-            return;
+        if (reader.regions().isEmpty()) {
+            registerRegions(reader);
         }
+        ensureDivisions();
+    }
+
+    /**
+     * Gives each region its administrative divisions (Chengdu: Sichuan, 51; Chongqing: 50), each
+     * proposed by its own bureau and approved by the other, unless an earlier test already did.
+     */
+    private void ensureDivisions() {
+        for (String[] r : new String[][] {{"chengdu", "chongqing", "51"}, {"chongqing", "chengdu", "50"}}) {
+            RegionRegistryClient own = new RegionRegistryClient(gateway(r[0], "bureau", r[0]));
+            RegionRegistryClient other = new RegionRegistryClient(gateway(r[1], "bureau", r[1]));
+            String code = region(r[0]).regionCode();
+            if (!own.region(code).divisionPrefixes().isEmpty()) {
+                continue;
+            }
+            RegionProposal pending = own.pendingProposals().stream()
+                    .filter(p -> p.regionCode().equals(code) && p.kind().equals(RegionProposal.DIVISIONS))
+                    .findFirst().orElse(null);
+            if (pending == null) {
+                pending = own.proposeDivisions(r[2]);
+                awaitPeersInSync();
+            }
+            other.approve(pending.id());
+            awaitPeersInSync();
+        }
+    }
+
+    private void registerRegions(RegionRegistryClient reader) throws java.io.IOException {
         RegionRegistryClient cdBureau = new RegionRegistryClient(gateway("chengdu", "bureau", "chengdu"));
         RegionRegistryClient cqBureau = new RegionRegistryClient(gateway("chongqing", "bureau", "chongqing"));
         String cdCert = Files.readString(region("chengdu").userMsp("attestation").resolve("signcerts/cert.pem"));

@@ -232,14 +232,44 @@ class TrustIT {
                 .extracting(WageArrearsListing::violationId).doesNotContain(small.id());
     }
 
+    // ------------------------------------------------------------------ item 2: jurisdiction
+
+    @Test
+    void chongqingCannotRegisterOrAccreditACodeOfChengduNorRegisterItsOwnCodeAsChengdu() {
+        String chengduCode = newUscc("91510104");
+        assertThatThrownBy(() -> cqBureau.registerEnterprise(chengduCode, "Squatted firm", false))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"))
+                .hasMessageContaining("belongs to region " + cd);
+        cn.cdcq.registry.client.certificate.AccreditationClient cqAccreditation =
+                new cn.cdcq.registry.client.certificate.AccreditationClient(net.gateway("chongqing", "bureau", "chongqing"));
+        String chengduCenter = newUscc("52510100");
+        assertThatThrownBy(() -> cqAccreditation.accredit(new cn.cdcq.registry.common.certificate.AccreditationRequest(
+                chengduCenter, "Squatted center", List.of(new cn.cdcq.registry.common.certificate.AccreditationScope(
+                        "4-04-05-01", 3)), today().minusDays(1).toString(), today().plusYears(1).toString())))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"))
+                .hasMessageContaining("belongs to region " + cd);
+        sync();
+        assertThatThrownBy(() -> cdInspector.enterprise(chengduCode)).as("nothing registered, read through Chengdu")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("NOT_FOUND"));
+
+        // A code from elsewhere in China (Beijing, 11) is registered by the region where it operates.
+        Enterprise beijing = register(cqBureau, "91110108");
+        assertThat(beijing.regionCode()).isEqualTo(cq);
+        assertThat(cdInspector.enterprise(beijing.uscc()).regionCode()).isEqualTo(cq);
+    }
+
     // ------------------------------------------------------------------ helpers
 
-    private Enterprise register(CreditRegistryClient bureau, String prefix) {
+    private static String newUscc(String prefix) {
         StringBuilder first17 = new StringBuilder(prefix);
         while (first17.length() < 17) {
             first17.append(USCC_CHARS.charAt(RANDOM.nextInt(USCC_CHARS.length())));
         }
-        String uscc = first17 + String.valueOf(Uscc.checkCharacter(first17.toString()));
+        return first17 + String.valueOf(Uscc.checkCharacter(first17.toString()));
+    }
+
+    private Enterprise register(CreditRegistryClient bureau, String prefix) {
+        String uscc = newUscc(prefix);
         Enterprise e = bureau.registerEnterprise(uscc, "Trust test enterprise " + uscc.substring(8, 14), false);
         sync();
         return e;

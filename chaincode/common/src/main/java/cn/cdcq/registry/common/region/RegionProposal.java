@@ -8,7 +8,7 @@ import java.util.List;
  * rotating a region's attestation certificate.
  *
  * @param id             the proposing transaction's ID
- * @param kind           {@code REGISTER} or {@code ROTATE}
+ * @param kind           {@code REGISTER}, {@code ROTATE} or {@code DIVISIONS}
  * @param regionCode     the region concerned (always the proposer's own)
  * @param mspId          MSP ID of the proposing organization
  * @param name           bureau name (REGISTER only)
@@ -18,13 +18,15 @@ import java.util.List;
  * @param proposedBy     subject of the proposing bureau user's certificate
  * @param status         {@code PENDING}, {@code APPROVED} or {@code WITHDRAWN}
  * @param approvals      approvals so far, one per approving organization
+ * @param divisionPrefixes the division prefixes the region is to cover (REGISTER optionally, DIVISIONS)
  */
 public record RegionProposal(String id, String kind, String regionCode, String mspId, String name,
                              String certificatePem, String fingerprint, String proposedAt, String proposedBy,
-                             String status, List<Approval> approvals) {
+                             String status, List<Approval> approvals, List<String> divisionPrefixes) {
 
     public static final String REGISTER = "REGISTER";
     public static final String ROTATE = "ROTATE";
+    public static final String DIVISIONS = "DIVISIONS";
     public static final String PENDING = "PENDING";
     public static final String APPROVED = "APPROVED";
     public static final String WITHDRAWN = "WITHDRAWN";
@@ -33,8 +35,12 @@ public record RegionProposal(String id, String kind, String regionCode, String m
     public record Approval(String mspId, String regionCode, String approvedBy, String approvedAt) {
     }
 
+    public RegionProposal {
+        divisionPrefixes = divisionPrefixes == null ? List.of() : List.copyOf(divisionPrefixes);
+    }
+
     public RegionProposal withApprovals(List<Approval> newApprovals, String newStatus) {
         return new RegionProposal(id, kind, regionCode, mspId, name, certificatePem, fingerprint, proposedAt,
-                proposedBy, newStatus, List.copyOf(newApprovals));
+                proposedBy, newStatus, List.copyOf(newApprovals), divisionPrefixes);
     }
 }

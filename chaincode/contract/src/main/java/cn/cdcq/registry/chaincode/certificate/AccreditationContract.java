@@ -22,6 +22,7 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Accreditation of training and evaluation centers: a region's bureau accredits a center of its
@@ -42,16 +43,28 @@ public final class AccreditationContract implements RegistryContract {
         Ledger ledger = new Ledger(ctx);
         Region region = new Regions(ledger).regionOf(caller);
         AccreditationRequest request = Arguments.valid(() -> Arguments.json(requestJson, AccreditationRequest.class).validate());
+        new Regions(ledger).requireJurisdiction(region, request.centerId(), "accredit");
         Accreditations accreditations = new Accreditations(ledger);
-        accreditations.find(request.centerId()).ifPresent(existing -> {
-            throw RegistryException.exists("center " + existing.centerId() + " is already accredited by region "
-                    + existing.region() + " (" + existing.status() + ")"
-                    + (existing.region().equals(region.code()) ? "; amend that accreditation instead"
-                            : "; only region " + existing.region() + " may change it"));
+        Optional<Accreditation> earlier = accreditations.find(request.centerId());
+        earlier.ifPresent(existing -> {
+            boolean own = existing.region().equals(region.code());
+            if (!AccreditationStatus.REVOKED.equals(existing.status())) {
+                throw RegistryException.exists("center " + existing.centerId() + " is already accredited by region "
+                        + existing.region() + " (" + existing.status() + ")"
+                        + (own ? "; amend that accreditation instead" : "; only region " + existing.region() + " may change it"));
+            }
+            if (!own) {
+                throw RegistryException.forbidden("center " + existing.centerId() + " was accredited by region "
+                        + existing.region() + " and revoked; only region " + existing.region() + " may accredit it again");
+            }
         });
+        // A revoked accreditation stays revoked in its history; its own region may accredit the
+        // center again, as the next version, so certificates keep verifying against the version
+        // they were issued under.
+        int version = earlier.map(e -> e.version() + 1).orElse(1);
         String now = ledger.nowIso();
         Accreditation accreditation = new Accreditation(request.centerId(), request.name(), region.code(),
-                request.scopes(), request.validFrom(), request.validTo(), AccreditationStatus.ACTIVE, null, null, 1,
+                request.scopes(), request.validFrom(), request.validTo(), AccreditationStatus.ACTIVE, null, null, version,
                 now, caller.id(), now, caller.id());
         accreditations.put(accreditation);
         ledger.emit("CenterAccredited", eventOf(accreditation, null));

@@ -20,6 +20,7 @@ import cn.cdcq.registry.common.certificate.SkillCertificate;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.format.Sha256Hex;
+import cn.cdcq.registry.common.format.CertificateNumber;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.merkle.MerkleTree;
 import cn.cdcq.registry.common.region.AttestationCertificate;
@@ -337,6 +338,11 @@ public final class CertificateContract implements RegistryContract {
                 return Optional.of(RegistryException.forbidden("the certificate names region " + claims.region()
                         + " but the caller's organization acts for region " + region.code()
                         + "; a region issues only its own certificates"));
+            }
+            try {
+                regions.requireNumberSpace(region, claims.number(), CertificateNumber.parse(claims.number()).provinceCode());
+            } catch (RegistryException e) {
+                return Optional.of(e);
             }
             Optional<String> refusal = accreditation.refusalFor(claims.occupation(), claims.level(), today);
             if (refusal.isPresent()) {

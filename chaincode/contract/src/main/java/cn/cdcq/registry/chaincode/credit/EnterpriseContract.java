@@ -30,7 +30,8 @@ import java.util.Map;
 
 /**
  * The enterprise register and the credit profile. An enterprise is registered by the bureau of
- * the region where it is registered; every region reads every enterprise.
+ * the region its USCC's division code belongs to; one from elsewhere in China by the region where
+ * it operates. Every region reads every enterprise.
  */
 @Contract(name = EnterpriseTransactions.CONTRACT, info = @Info(title = "Enterprise register",
         description = "Employers of both regions and their labor-credit profile", version = "1",
@@ -48,6 +49,7 @@ public final class EnterpriseContract implements RegistryContract {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         String region = credit.regions().bureauRegion(caller);
         String code = Arguments.uscc(uscc);
+        credit.regions().requireJurisdiction(credit.regions().require(region), code, "register");
         if (name == null || name.isBlank() || name.strip().length() > 200) {
             throw RegistryException.invalid("the enterprise name must be 1 to 200 characters");
         }

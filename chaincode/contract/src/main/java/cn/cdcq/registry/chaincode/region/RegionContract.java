@@ -8,6 +8,7 @@ import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.AttestationCertificate;
+import cn.cdcq.registry.common.region.DivisionPrefixes;
 import cn.cdcq.registry.common.region.Region;
 import cn.cdcq.registry.common.region.RegionProposal;
 import cn.cdcq.registry.common.region.RegionProposal.Approval;
@@ -72,7 +73,49 @@ public final class RegionContract implements RegistryContract {
         X509Certificate cert = validCertificate(certificatePem, ledger);
         RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.REGISTER, code, caller.mspId(),
                 name.strip(), Signatures.toPem(cert), Signatures.fingerprint(cert), ledger.nowIso(), caller.id(),
-                RegionProposal.PENDING, List.of());
+                RegionProposal.PENDING, List.of(), List.of());
+        ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), proposal);
+        ledger.emit("RegionChangeProposed", eventOf(proposal));
+        return Json.write(proposal);
+    }
+
+    /**
+     * Proposes the administrative divisions the caller's region covers, as comma-separated
+     * prefixes of the 6-digit division code (e.g. "51" for Sichuan, "50" for Chongqing). In force
+     * once every other region approves; from then on an enterprise or center whose USCC carries
+     * such a division is registered, accredited, suspended and revoked only by this region, and
+     * its certificate numbers carry one of these province codes. A region registered without
+     * prefixes (before this rule) owns no division until its first such update.
+     */
+    @Transaction(name = RegionTransactions.PROPOSE_DIVISIONS, intent = Transaction.TYPE.SUBMIT)
+    public String proposeDivisions(Context ctx, String divisionPrefixes) {
+        Caller caller = Caller.of(ctx);
+        caller.requireRole(Caller.BUREAU);
+        Ledger ledger = new Ledger(ctx);
+        Regions regions = new Regions(ledger);
+        Region region = regions.regionOf(caller);
+        List<String> prefixes = Arguments.valid(() -> DivisionPrefixes.validate(divisionPrefixes == null ? List.of()
+                : java.util.Arrays.asList(divisionPrefixes.split(",", -1))));
+        for (Region other : regions.all()) {
+            if (!other.code().equals(region.code())) {
+                DivisionPrefixes.overlap(prefixes, other.divisionPrefixes()).ifPresent(o -> {
+                    throw RegistryException.conflict("division prefix " + o + " overlaps region " + other.code()
+                            + "'s divisions " + other.divisionPrefixes() + "; a division belongs to one region only");
+                });
+            }
+        }
+        if (prefixes.equals(region.divisionPrefixes())) {
+            throw RegistryException.conflict("region " + region.code() + " already covers " + prefixes);
+        }
+        for (RegionProposal p : pending(ledger)) {
+            if (p.regionCode().equals(region.code())) {
+                throw RegistryException.conflict("proposal " + p.id() + " for region " + region.code()
+                        + " is pending; approve or withdraw it first");
+            }
+        }
+        RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.DIVISIONS, region.code(),
+                caller.mspId(), null, null, null, ledger.nowIso(), caller.id(), RegionProposal.PENDING, List.of(),
+                prefixes);
         ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), proposal);
         ledger.emit("RegionChangeProposed", eventOf(proposal));
         return Json.write(proposal);
@@ -101,7 +144,7 @@ public final class RegionContract implements RegistryContract {
         }
         RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.ROTATE, region.code(),
                 caller.mspId(), null, Signatures.toPem(cert), fingerprint, ledger.nowIso(), caller.id(),
-                RegionProposal.PENDING, List.of());
+                RegionProposal.PENDING, List.of(), List.of());
         ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), proposal);
         ledger.emit("RegionChangeProposed", eventOf(proposal));
         return Json.write(proposal);
@@ -136,8 +179,11 @@ public final class RegionContract implements RegistryContract {
         ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), updated);
         if (complete) {
             apply(ledger, regions, updated);
-            ledger.emit(proposal.kind().equals(RegionProposal.REGISTER) ? "RegionRegistered" : "AttestationRotated",
-                    eventOf(updated));
+            ledger.emit(switch (proposal.kind()) {
+                case RegionProposal.REGISTER -> "RegionRegistered";
+                case RegionProposal.DIVISIONS -> "RegionDivisionsChanged";
+                default -> "AttestationRotated";
+            }, eventOf(updated));
         } else {
             ledger.emit("RegionChangeApproved", eventOf(updated));
         }
@@ -215,13 +261,18 @@ public final class RegionContract implements RegistryContract {
     private static void apply(Ledger ledger, Regions regions, RegionProposal p) {
         String now = ledger.nowIso();
         if (p.kind().equals(RegionProposal.REGISTER)) {
-            ledger.put(ledger.key(Regions.REGION, p.regionCode()), new Region(p.regionCode(), p.mspId(), p.name(), now, 1));
+            ledger.put(ledger.key(Regions.REGION, p.regionCode()), new Region(p.regionCode(), p.mspId(), p.name(), now, 1,
+                    p.divisionPrefixes()));
             ledger.put(ledger.key(Regions.REGION_BY_MSP, p.mspId()), p.regionCode());
             ledger.put(ledger.key(Regions.ATTESTATION, p.regionCode(), Regions.sequenceKey(1)),
                     new AttestationCertificate(p.regionCode(), 1, p.certificatePem(), p.fingerprint(), now, null, p.id()));
             return;
         }
         Region region = regions.require(p.regionCode());
+        if (p.kind().equals(RegionProposal.DIVISIONS)) {
+            ledger.put(ledger.key(Regions.REGION, p.regionCode()), region.withDivisionPrefixes(p.divisionPrefixes()));
+            return;
+        }
         AttestationCertificate current = regions.currentAttestation(p.regionCode());
         int next = current.sequence() + 1;
         ledger.put(ledger.key(Regions.ATTESTATION, p.regionCode(), Regions.sequenceKey(current.sequence())),
@@ -230,7 +281,8 @@ public final class RegionContract implements RegistryContract {
         ledger.put(ledger.key(Regions.ATTESTATION, p.regionCode(), Regions.sequenceKey(next)),
                 new AttestationCertificate(p.regionCode(), next, p.certificatePem(), p.fingerprint(), now, null, p.id()));
         ledger.put(ledger.key(Regions.REGION, p.regionCode()),
-                new Region(region.code(), region.mspId(), region.name(), region.registeredAt(), next));
+                new Region(region.code(), region.mspId(), region.name(), region.registeredAt(), next,
+                        region.divisionPrefixes()));
     }
 
     /**
@@ -244,7 +296,7 @@ public final class RegionContract implements RegistryContract {
             return active;
         }
         if (!p.kind().equals(RegionProposal.REGISTER)) {
-            throw new IllegalStateException("a rotation proposal exists while no region is in force");
+            throw new IllegalStateException("a " + p.kind() + " proposal exists while no region is in force");
         }
         return pending(ledger).stream()
                 .filter(o -> o.kind().equals(RegionProposal.REGISTER) && !o.mspId().equals(p.mspId()))
@@ -290,7 +342,12 @@ public final class RegionContract implements RegistryContract {
         e.put("kind", p.kind());
         e.put("regionCode", p.regionCode());
         e.put("mspId", p.mspId());
-        e.put("fingerprint", p.fingerprint());
+        if (p.fingerprint() != null) {
+            e.put("fingerprint", p.fingerprint());
+        }
+        if (!p.divisionPrefixes().isEmpty()) {
+            e.put("divisionPrefixes", p.divisionPrefixes());
+        }
         e.put("status", p.status());
         return e;
     }
