@@ -50,6 +50,6 @@ class TransactionNamesTest {
                 }
             }
         }
-        assertThat(transactions).hasSize(103).doesNotHaveDuplicates();
+        assertThat(transactions).hasSize(105).doesNotHaveDuplicates();
     }
 }

@@ -258,6 +258,30 @@ class TrustIT {
         assertThat(cdInspector.enterprise(beijing.uscc()).regionCode()).isEqualTo(cq);
     }
 
+    // ------------------------------------------------------------------ item 6: inspector registers
+
+    @Test
+    void chongqingCannotSquatAChengduInspectorIdNorWithdrawAChengduInspector() {
+        cn.cdcq.registry.client.credit.SpotCheckClient cqSpot =
+                new cn.cdcq.registry.client.credit.SpotCheckClient(net.gateway("chongqing", "bureau", "chongqing"));
+        cn.cdcq.registry.client.credit.SpotCheckClient cdSpot =
+                new cn.cdcq.registry.client.credit.SpotCheckClient(net.gateway("chengdu", "bureau", "chengdu"));
+        String squatted = String.format("CD-INS-9%05d", RANDOM.nextInt(100_000));
+        assertThatThrownBy(() -> cqSpot.registerInspector(squatted))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"))
+                .hasMessageContaining("not of region " + cq + "'s form");
+        if (cdSpot.inspectors(cd).stream().noneMatch(i -> i.inspectorId().equals("CD-INS-0001"))) {
+            cdSpot.registerInspector("CD-INS-0001");
+        }
+        sync();
+        assertThatThrownBy(() -> cqSpot.withdrawInspector("CD-INS-0001"))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+        sync();
+        assertThat(cdSpot.inspectors(cd)).as("read through Chengdu's peer: unchanged")
+                .extracting(cn.cdcq.registry.common.credit.InspectorEntry::inspectorId)
+                .contains("CD-INS-0001").doesNotContain(squatted);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static String newUscc(String prefix) {

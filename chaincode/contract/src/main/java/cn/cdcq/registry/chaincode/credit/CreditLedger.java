@@ -76,6 +76,10 @@ public final class CreditLedger {
         InspectorEntry entry = inspector(inspectorId).orElseThrow(() -> RegistryException.forbidden(
                 "inspector " + inspectorId + " is not in the inspector register; the bureau of " + region
                         + " must register the inspector first (spotcheck:registerInspector)"));
+        if (!entry.active()) {
+            throw RegistryException.forbidden("inspector " + inspectorId + " was withdrawn from the register of region "
+                    + entry.regionCode() + " on " + entry.withdrawnAt() + " and can no longer act");
+        }
         if (!entry.regionCode().equals(region)) {
             throw RegistryException.forbidden("inspector " + inspectorId + " is registered for region "
                     + entry.regionCode() + " but acts through " + caller.mspId() + " (region " + region
@@ -227,16 +231,23 @@ public final class CreditLedger {
         ledger.put(ledger.key(INSPECTOR, e.inspectorId()), e);
     }
 
+    /** The region's active inspectors (the ones draws pick from). */
     public List<InspectorEntry> inspectorsOf(String region) {
-        return ledger.list(InspectorEntry.class, INSPECTOR).stream().filter(i -> i.regionCode().equals(region)).toList();
+        return ledger.list(InspectorEntry.class, INSPECTOR).stream()
+                .filter(i -> i.regionCode().equals(region) && i.active()).toList();
     }
 
     public void putConflict(ConflictOfInterest c) {
         ledger.put(ledger.key(CONFLICT, c.uscc(), c.inspectorId()), c);
     }
 
+    /** The declared conflicts of interest in force. */
     public List<ConflictOfInterest> conflicts() {
-        return ledger.list(ConflictOfInterest.class, CONFLICT);
+        return ledger.list(ConflictOfInterest.class, CONFLICT).stream().filter(ConflictOfInterest::inForce).toList();
+    }
+
+    public Optional<ConflictOfInterest> conflict(String uscc, String inspectorId) {
+        return ledger.get(ledger.key(CONFLICT, uscc, inspectorId), ConflictOfInterest.class);
     }
 
     public Optional<SpotCheckWeights> weights(String region) {
