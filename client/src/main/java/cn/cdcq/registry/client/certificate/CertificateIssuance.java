@@ -77,7 +77,7 @@ public class CertificateIssuance {
     /** Claims ready to sign and the salt of their holder commitment. */
     private record Prepared(CertificateClaims claims, String saltHex) {
         IssuedCertificate issued() {
-            return new IssuedCertificate(claims.number(), CertificateStatus.VALID, saltHex);
+            return new IssuedCertificate(claims.number(), CertificateStatus.VALID.name(), saltHex);
         }
     }
 
@@ -95,7 +95,7 @@ public class CertificateIssuance {
         try {
             Issued<SkillCertificate> issued = client.issue(new CertificateIssueRequest(claims, signature));
             SkillCertificate c = issued.value();
-            return new SingleIssue(IssueResults.ISSUED, new IssuedCertificate(c.number(), c.status(), prepared.saltHex()),
+            return new SingleIssue(IssueResults.ISSUED, new IssuedCertificate(c.number(), c.status().name(), prepared.saltHex()),
                     c.issuedAt(), issued.transactionId());
         } catch (LedgerException e) {
             if (!raced(e)) {
@@ -106,7 +106,7 @@ public class CertificateIssuance {
                 throw e;
             }
             return new SingleIssue(IssueResults.ALREADY_ISSUED,
-                    new IssuedCertificate(existing.number(), existing.status(), prepared.saltHex()),
+                    new IssuedCertificate(existing.number(), existing.status().name(), prepared.saltHex()),
                     existing.issuedAt(), existing.issueTxId());
         }
     }

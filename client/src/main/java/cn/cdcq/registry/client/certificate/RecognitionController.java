@@ -1,9 +1,9 @@
 package cn.cdcq.registry.client.certificate;
 
-import cn.cdcq.registry.client.service.RequestValues;
 import cn.cdcq.registry.client.fabric.UserGateways;
 import cn.cdcq.registry.client.service.InvalidRequest;
 import cn.cdcq.registry.client.service.LedgerJson;
+import cn.cdcq.registry.client.service.RequestValues;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.certificate.RecognitionDecision;
@@ -150,7 +150,7 @@ public class RecognitionController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecognitionDecision.class)))
     public ResponseEntity<String> acceptCase(@PathVariable String number, @PathVariable String targetRegion,
                                              @RequestBody StatusChange decision, @AuthenticationPrincipal UserDetails user) {
-        return decide(number, targetRegion, RecognitionDecision.ACCEPTED, ReasonCodes.RECOGNITION_ACCEPT, decision, user);
+        return decide(number, targetRegion, RecognitionDecision.Status.ACCEPTED.name(), ReasonCodes.RECOGNITION_ACCEPT, decision, user);
     }
 
     @PostMapping("/certificates/{number}/recognition-cases/{targetRegion}/refuse")
@@ -160,7 +160,7 @@ public class RecognitionController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecognitionDecision.class)))
     public ResponseEntity<String> refuseCase(@PathVariable String number, @PathVariable String targetRegion,
                                              @RequestBody StatusChange decision, @AuthenticationPrincipal UserDetails user) {
-        return decide(number, targetRegion, RecognitionDecision.REFUSED, ReasonCodes.RECOGNITION_REFUSE, decision, user);
+        return decide(number, targetRegion, RecognitionDecision.Status.REFUSED.name(), ReasonCodes.RECOGNITION_REFUSE, decision, user);
     }
 
     @PostMapping("/certificates/{number}/recognition-cases/{targetRegion}/withdraw")

@@ -1,7 +1,6 @@
 package cn.cdcq.registry.client.credit;
 
 import cn.cdcq.registry.client.fabric.RegistryGateway;
-import cn.cdcq.registry.common.credit.CreditProfile;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.CreditRatingStatement;
 import cn.cdcq.registry.common.credit.CrossRegionNotice;
@@ -13,6 +12,7 @@ import cn.cdcq.registry.common.credit.ViolationInput;
 import cn.cdcq.registry.common.credit.ViolationStatus;
 import cn.cdcq.registry.common.credit.WageArrearsListing;
 import cn.cdcq.registry.common.json.Json;
+import cn.cdcq.registry.common.profile.CreditProfile;
 import cn.cdcq.registry.common.settings.SettingsTransactions;
 import cn.cdcq.registry.common.settings.WageArrearsThreshold;
 

@@ -1,9 +1,9 @@
 package cn.cdcq.registry.client.credit;
 
 import cn.cdcq.registry.common.credit.CreditLevel;
-import cn.cdcq.registry.common.credit.CreditProfile;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.Violation;
+import cn.cdcq.registry.common.profile.CreditProfile;
 
 import java.util.List;
 import java.util.Map;
@@ -42,7 +42,7 @@ public record PublicCreditProfile(String uscc, String name, String regionCode, b
     public static PublicCreditProfile of(CreditProfile p) {
         List<Rating> ratings = p.ratings().stream().map(PublicCreditProfile::rating).toList();
         List<Listing> listings = p.listings().stream()
-                .map(l -> new Listing(l.listingRegion(), l.listedOn(), l.expiresOn(), l.status())).toList();
+                .map(l -> new Listing(l.listingRegion(), l.listedOn(), l.expiresOn(), l.status().name())).toList();
         Map<String, Integer> byType = new TreeMap<>();
         Map<String, Integer> byStatus = new TreeMap<>();
         Map<String, Integer> byRegion = new TreeMap<>();

@@ -66,7 +66,7 @@ class AccreditationControllerTest {
 
     static Accreditation accreditation() {
         return new Accreditation(CENTER, "Chengdu Skills Center", "CD", List.of(new AccreditationScope("4-04-05-01", 3)),
-                "2026-01-01", "2028-12-31", "ACTIVE", null, null, 1, "2026-01-01T00:00:00Z", "ChengduMSP/cd-admin",
+                "2026-01-01", "2028-12-31", cn.cdcq.registry.common.certificate.AccreditationStatus.ACTIVE, null, null, 1, "2026-01-01T00:00:00Z", "ChengduMSP/cd-admin",
                 "2026-01-01T00:00:00Z", "ChengduMSP/cd-admin");
     }
 

@@ -393,7 +393,7 @@ class CertificateControllerTest {
         @WithMockUser(username = "cd-bureau", roles = "BUREAU")
         void theBureauSuspendsWithItsOwnIdentityAndAnotherRegionsCertificateIsTheLedgersRefusal() throws Exception {
             SkillCertificate suspended = stored(new CertificateClaims(NUMBER, "4-04-05-01", 4, CENTER, "CD", "2025-06-01",
-                    null, "b".repeat(64), "c".repeat(64))).withStatus("SUSPENDED", "UNDER_INVESTIGATION", "complaint",
+                    null, "b".repeat(64), "c".repeat(64))).withStatus(CertificateStatus.SUSPENDED, "UNDER_INVESTIGATION", "complaint",
                     "2026-01-06T00:00:00Z", "ChengduMSP/cd-bureau");
             when(client.suspend(NUMBER, "UNDER_INVESTIGATION", "complaint")).thenReturn(suspended);
             mvc.perform(post("/api/v1/certificates/" + NUMBER.toLowerCase() + "/suspend").contentType(MediaType.APPLICATION_JSON)

@@ -61,7 +61,7 @@ class PublicVerificationControllerTest {
     }
 
     static VerificationReport report(String holderResult) {
-        return new VerificationReport(NUMBER, "VALID", "VALID", "4-04-05-01", 4, "CQ", CENTER, "Chongqing Skills Center",
+        return new VerificationReport(NUMBER, "VALID", cn.cdcq.registry.common.certificate.CertificateStatus.VALID, "4-04-05-01", 4, "CQ", CENTER, "Chongqing Skills Center",
                 "2025-06-01", null, "2026-01-05T08:00:00Z",
                 List.of(new Step("RECORD", "PASS", "found"), new Step("REGION_SIGNATURE", "PASS", "verifies"),
                         new Step("ISSUER_ACCREDITED", "PASS", "accredited for 4-04-05-01 up to level 3 at issue"),

@@ -62,7 +62,7 @@ class RecognitionAndSubsidyControllerTest {
         });
     }
 
-    static RecognitionRule rule(String status) {
+    static RecognitionRule rule(RecognitionRule.Status status) {
         return new RecognitionRule(TX, "4-04-05-01", 4, "CQ", "CD", "2026-01-01", null, status, "CQ",
                 "ChongqingMSP/cq-admin", "2026-01-01T00:00:00Z", null, null, null, null, null, null);
     }
@@ -86,7 +86,7 @@ class RecognitionAndSubsidyControllerTest {
                     .andExpect(jsonPath("$.errors[*].field").value(org.hamcrest.Matchers.contains("minimumLevel", "effectiveTo")));
             verifyNoInteractions(recognition);
 
-            when(recognition.proposeRule(any())).thenReturn(rule("PROPOSED"));
+            when(recognition.proposeRule(any())).thenReturn(rule(RecognitionRule.Status.PROPOSED));
             mvc.perform(post("/api/v1/recognition-rules").contentType(MediaType.APPLICATION_JSON)
                             .content("{\"occupation\":\" 4-04-05-01\",\"minimumLevel\":4,\"fromRegion\":\"cq\",\"toRegion\":\"CD\","
                                     + "\"effectiveFrom\":\"2026-01-01\"}"))
@@ -97,7 +97,7 @@ class RecognitionAndSubsidyControllerTest {
         @Test
         @WithMockUser(username = "cd-ins-0001", roles = "INSPECTOR")
         void anInspectorReadsTheCatalogueButDecidesNothing() throws Exception {
-            when(recognition.rules()).thenReturn(List.of(rule("IN_FORCE")));
+            when(recognition.rules()).thenReturn(List.of(rule(RecognitionRule.Status.IN_FORCE)));
             mvc.perform(get("/api/v1/recognition-rules")).andExpect(status().isOk())
                     .andExpect(jsonPath("$[0].status").value("IN_FORCE"));
             mvc.perform(post("/api/v1/recognition-rules/" + TX + "/accept")).andExpect(status().isForbidden());
@@ -107,7 +107,7 @@ class RecognitionAndSubsidyControllerTest {
         @Test
         @WithMockUser(username = "cd-admin", roles = {"BUREAU_ADMIN", "BUREAU"})
         void acceptDeclineAndWithdrawNameTheRuleByItsLedgerId() throws Exception {
-            when(recognition.acceptRule(TX)).thenReturn(rule("IN_FORCE"));
+            when(recognition.acceptRule(TX)).thenReturn(rule(RecognitionRule.Status.IN_FORCE));
             mvc.perform(post("/api/v1/recognition-rules/" + TX + "/accept")).andExpect(status().isOk())
                     .andExpect(jsonPath("$.status").value("IN_FORCE"));
             mvc.perform(post("/api/v1/recognition-rules/rule-1/decline").contentType(MediaType.APPLICATION_JSON)
@@ -127,7 +127,7 @@ class RecognitionAndSubsidyControllerTest {
     @Nested
     class Cases {
 
-        static RecognitionDecision decided(String status) {
+        static RecognitionDecision decided(RecognitionDecision.Status status) {
             return new RecognitionDecision(TX, NUMBER, "CQ", "CD", status, "CQ", "ChongqingMSP/cq-admin",
                     "2026-01-01T00:00:00Z", "moving worker", "ChengduMSP/cd-admin", "2026-01-02T00:00:00Z",
                     "LEVEL_NOT_EQUIVALENT", "level 4 here needs practical hours");
@@ -140,7 +140,7 @@ class RecognitionAndSubsidyControllerTest {
                             .content("{\"reasonCode\":\"EQUIVALENT_STANDARD\",\"reason\":\"x\"}"))
                     .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("reasonCode"));
             when(recognition.decideCase(NUMBER, "CD", "REFUSED", "LEVEL_NOT_EQUIVALENT", "level 4 here needs practical hours"))
-                    .thenReturn(decided("REFUSED"));
+                    .thenReturn(decided(RecognitionDecision.Status.REFUSED));
             mvc.perform(post("/api/v1/certificates/" + NUMBER + "/recognition-cases/cd/refuse").contentType(MediaType.APPLICATION_JSON)
                             .content("{\"reasonCode\":\"LEVEL_NOT_EQUIVALENT\",\"reason\":\"level 4 here needs practical hours\"}"))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("REFUSED"));
@@ -152,7 +152,7 @@ class RecognitionAndSubsidyControllerTest {
             mvc.perform(post("/api/v1/certificates/" + NUMBER + "/recognition-cases").contentType(MediaType.APPLICATION_JSON)
                             .content("{\"targetRegion\":\"Chengdu\",\"note\":\"moving worker\"}"))
                     .andExpect(status().isBadRequest()).andExpect(jsonPath("$.field").value("targetRegion"));
-            when(recognition.submitCase(NUMBER, "CD", "moving worker")).thenReturn(decided("SUBMITTED"));
+            when(recognition.submitCase(NUMBER, "CD", "moving worker")).thenReturn(decided(RecognitionDecision.Status.SUBMITTED));
             mvc.perform(post("/api/v1/certificates/" + NUMBER + "/recognition-cases").contentType(MediaType.APPLICATION_JSON)
                             .content("{\"targetRegion\":\"CD\",\"note\":\"moving worker\"}"))
                     .andExpect(status().isOk());
@@ -187,8 +187,8 @@ class RecognitionAndSubsidyControllerTest {
             verifyNoInteractions(subsidy);
 
             SubsidyClaimRequest request = new SubsidyClaimRequest(NUMBER, 150000, "2026-01-10", "PAY-1");
-            when(subsidy.claim(request)).thenReturn(new SubsidyClaimOutcome("ACCEPTED", claim(), null))
-                    .thenReturn(new SubsidyClaimOutcome("REFUSED", null, new SubsidyClaimOutcome.Refusal("d".repeat(64),
+            when(subsidy.claim(request)).thenReturn(new SubsidyClaimOutcome(SubsidyClaimOutcome.Outcome.ACCEPTED, claim(), null))
+                    .thenReturn(new SubsidyClaimOutcome(SubsidyClaimOutcome.Outcome.REFUSED, null, new SubsidyClaimOutcome.Refusal("d".repeat(64),
                             NUMBER, "CD", "2026-01-11T00:00:00Z", "ChengduMSP/cd-admin", TX, "CQ", "2026-01-09")));
             String body = "{\"certificateNumber\":\"" + NUMBER + "\",\"amountFen\":150000,\"paidDate\":\"2026-01-10\",\"reference\":\"PAY-1\"}";
             mvc.perform(post("/api/v1/subsidy-claims").contentType(MediaType.APPLICATION_JSON).content(body))

@@ -3,13 +3,12 @@ package cn.cdcq.registry.client.credit;
 import cn.cdcq.registry.client.fabric.LedgerException;
 import cn.cdcq.registry.client.fabric.UserGateways;
 import cn.cdcq.registry.client.identity.AccountUserDetails;
+import cn.cdcq.registry.client.identity.PublicReader;
 import cn.cdcq.registry.client.region.RegionAttestation;
 import cn.cdcq.registry.client.service.ProblemDetails;
 import cn.cdcq.registry.client.service.SecurityConfiguration;
-import cn.cdcq.registry.client.identity.PublicReader;
 import cn.cdcq.registry.client.service.ServiceProperties;
 import cn.cdcq.registry.common.credit.CreditLevel;
-import cn.cdcq.registry.common.credit.CreditProfile;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.CreditRatingStatement;
 import cn.cdcq.registry.common.credit.Enterprise;
@@ -21,6 +20,7 @@ import cn.cdcq.registry.common.credit.ViolationType;
 import cn.cdcq.registry.common.credit.WageArrearsListing;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.json.Json;
+import cn.cdcq.registry.common.profile.CreditProfile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -302,7 +302,7 @@ class CreditControllerTest {
             CreditRatingStatement overridden = new CreditRatingStatement(USCC, "CQ", 2026, CreditLevel.A, CreditLevel.B,
                     "reason text written by cq-admin", List.of(), List.of("A: none"), 1, 1, null);
             WageArrearsListing listing = new WageArrearsListing("l1", USCC, "CD", TX, true, 1_250_000, 1_000_000, false,
-                    List.of("cd".repeat(32)), "2026-03-20", "2029-03-20", WageArrearsListing.LISTED, "ChengduMSP/cd-admin", null);
+                    List.of("cd".repeat(32)), "2026-03-20", "2029-03-20", WageArrearsListing.Status.LISTED, "ChengduMSP/cd-admin", null);
             CreditProfile profile = new CreditProfile(
                     new Enterprise(USCC, "Chongqing Test Works Co", "CQ", false, "2026-01-01T00:00:00Z", "ChongqingMSP/cq-admin"),
                     "2026-03-21", List.of(new CreditRating(overridden, "3045", "2026-03-21T01:00:00Z", "ChongqingMSP/cq-admin", 1)),

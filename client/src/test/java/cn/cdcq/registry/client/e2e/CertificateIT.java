@@ -286,14 +286,14 @@ class CertificateIT {
             refused(() -> synced(cqRecognition).acceptRule(rule.id()), "FORBIDDEN", "only region CD may accept it");
 
             RecognitionRule accepted = synced(cdRecognition).acceptRule(rule.id());
-            assertThat(accepted.status()).isEqualTo(RecognitionRule.IN_FORCE);
+            assertThat(accepted.status()).isEqualTo(RecognitionRule.Status.IN_FORCE);
             Recognition inCd = synced(cdReader).verify(number).recognitionIn("CD").orElseThrow();
             assertThat(inCd.recognized()).isTrue();
             assertThat(inCd.basis()).isEqualTo(Recognition.RULE);
             assertThat(inCd.ruleId()).isEqualTo(rule.id());
 
             RecognitionRule withdrawn = synced(cdRecognition).withdrawRule(rule.id(), "Annual catalogue review");
-            assertThat(withdrawn.status()).isEqualTo(RecognitionRule.WITHDRAWN);
+            assertThat(withdrawn.status()).isEqualTo(RecognitionRule.Status.WITHDRAWN);
             assertThat(synced(cdReader).verify(number).recognitionIn("CD").orElseThrow().recognized()).isFalse();
         }
 
@@ -305,11 +305,11 @@ class CertificateIT {
             assertThat(before.basis()).isEqualTo(Recognition.NONE);
 
             RecognitionDecision submitted = synced(cqRecognition).submitCase(number, "CD", "Worker relocated to Chengdu");
-            refused(() -> synced(cqRecognition).decideCase(number, "CD", RecognitionDecision.ACCEPTED, "EQUIVALENT_STANDARD",
+            refused(() -> synced(cqRecognition).decideCase(number, "CD", RecognitionDecision.Status.ACCEPTED.name(), "EQUIVALENT_STANDARD",
                     "x"), "FORBIDDEN", "only region CD's bureau decides");
-            RecognitionDecision accepted = synced(cdRecognition).decideCase(number, "CD", RecognitionDecision.ACCEPTED,
+            RecognitionDecision accepted = synced(cdRecognition).decideCase(number, "CD", RecognitionDecision.Status.ACCEPTED.name(),
                     "EQUIVALENT_STANDARD", "Same national standard, practical exam verified");
-            assertThat(accepted.status()).isEqualTo(RecognitionDecision.ACCEPTED);
+            assertThat(accepted.status()).isEqualTo(RecognitionDecision.Status.ACCEPTED);
 
             Recognition after = synced(cdReader).verify(number).recognitionIn("CD").orElseThrow();
             assertThat(after.recognized()).isTrue();
@@ -321,9 +321,9 @@ class CertificateIT {
         void aCaseRefusedByTheTargetRegionIsReportedWithItsReason() {
             String number = issue(cqIssuer, "CQ", CASE_OCCUPATION, 5).claims().number();
             synced(cdRecognition).submitCase(number, "CD", "Submitted at the Chengdu service hall");
-            RecognitionDecision refusedCase = synced(cdRecognition).decideCase(number, "CD", RecognitionDecision.REFUSED,
+            RecognitionDecision refusedCase = synced(cdRecognition).decideCase(number, "CD", RecognitionDecision.Status.REFUSED.name(),
                     "LEVEL_NOT_EQUIVALENT", "Practical hours below the Chengdu requirement");
-            assertThat(refusedCase.status()).isEqualTo(RecognitionDecision.REFUSED);
+            assertThat(refusedCase.status()).isEqualTo(RecognitionDecision.Status.REFUSED);
             Recognition inCd = synced(cdReader).verify(number).recognitionIn("CD").orElseThrow();
             assertThat(inCd.recognized()).isFalse();
             assertThat(inCd.reason()).contains("refused", "LEVEL_NOT_EQUIVALENT", "Practical hours");
@@ -369,7 +369,7 @@ class CertificateIT {
         SubsidyClaimOutcome first = synced(cqSubsidy).claim(new SubsidyClaimRequest(inCq, 160_000, today.toString(), "CQ-PAY-1"));
         assertThat(first.accepted()).isTrue();
         SubsidyClaimOutcome second = synced(cdSubsidy).claim(new SubsidyClaimRequest(inCd, 120_000, today.toString(), "CD-PAY-9"));
-        assertThat(second.outcome()).isEqualTo(SubsidyClaimOutcome.REFUSED);
+        assertThat(second.outcome()).isEqualTo(SubsidyClaimOutcome.Outcome.REFUSED);
         assertThat(second.refusal().earlierClaimId()).isEqualTo(first.claim().claimId());
         assertThat(second.refusal().earlierRegion()).isEqualTo("CQ");
         assertThat(second.refusal().earlierPaidDate()).isEqualTo(today.toString());
@@ -528,11 +528,11 @@ class CertificateIT {
     private void withdrawLiveRules(String occupation) {
         for (RecognitionRule rule : synced(cdRecognition).rules()) {
             net.awaitPeersInSync();
-            boolean live = rule.status().equals(RecognitionRule.IN_FORCE) || rule.status().equals(RecognitionRule.PROPOSED);
+            boolean live = rule.status().equals(RecognitionRule.Status.IN_FORCE) || rule.status().equals(RecognitionRule.Status.PROPOSED);
             if (live && rule.occupation().equals(occupation)) {
-                RecognitionClient side = rule.status().equals(RecognitionRule.PROPOSED) && rule.proposedByRegion().equals("CQ")
+                RecognitionClient side = rule.status().equals(RecognitionRule.Status.PROPOSED) && rule.proposedByRegion().equals("CQ")
                         ? cqRecognition : cdRecognition;
-                if (rule.status().equals(RecognitionRule.PROPOSED) && side == cdRecognition) {
+                if (rule.status().equals(RecognitionRule.Status.PROPOSED) && side == cdRecognition) {
                     synced(cdRecognition).declineRule(rule.id(), "Cleared by an earlier test run");
                 } else {
                     side.withdrawRule(rule.id(), "Cleared by an earlier test run");

@@ -17,7 +17,6 @@ import cn.cdcq.registry.common.cases.WorkingCalendar;
 import cn.cdcq.registry.common.cases.WorkingDays;
 import cn.cdcq.registry.common.credit.ConflictOfInterest;
 import cn.cdcq.registry.common.credit.CreditLevel;
-import cn.cdcq.registry.common.credit.CreditProfile;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.CreditRatingStatement;
 import cn.cdcq.registry.common.credit.CrossRegionNotice;
@@ -38,6 +37,7 @@ import cn.cdcq.registry.common.credit.WageArrearsListing;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.format.Uscc;
+import cn.cdcq.registry.common.profile.CreditProfile;
 import cn.cdcq.registry.common.region.AttestationCertificate;
 import cn.cdcq.registry.common.settings.SettingProposal;
 import org.hyperledger.fabric.client.ChaincodeEvent;
@@ -307,7 +307,7 @@ class CreditIT {
         WageArrearsListing removed = cdBureau.removeEarly(new EarlyRemovalInput(listing.id(), true,
                 today().minusMonths(7).toString(), hash("pledge")));
         sync();
-        assertThat(removed.status()).isEqualTo(WageArrearsListing.REMOVED_EARLY);
+        assertThat(removed.status()).isEqualTo(WageArrearsListing.Status.REMOVED_EARLY);
         assertThat(cqBureau.blacklistStatus(firm.uscc()).listed()).isFalse();
     }
 
@@ -333,7 +333,7 @@ class CreditIT {
         sync();
         assertThatThrownBy(() -> cqSpot.reveal(opened.id(), cqSecret)).as("no reveal before Chengdu commits")
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
-        assertThat(cdSpot.commit(opened.id(), cdSecret).status()).isEqualTo(SpotCheckDraw.REVEALING);
+        assertThat(cdSpot.commit(opened.id(), cdSecret).status()).isEqualTo(SpotCheckDraw.Status.REVEALING);
         sync();
         assertThatThrownBy(() -> cdSpot.reveal(opened.id(), cqSecret)).as("a secret not matching the commitment")
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
@@ -343,7 +343,7 @@ class CreditIT {
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
         SpotCheckDraw drawn = cqSpot.reveal(opened.id(), cqSecret);
         sync();
-        assertThat(drawn.status()).isEqualTo(SpotCheckDraw.DRAWN);
+        assertThat(drawn.status()).isEqualTo(SpotCheckDraw.Status.DRAWN);
 
         // Independently: the register, levels, weights, inspectors and conflicts as the ledger
         // shows them through Chengdu's peer, the seed from the two secrets, and the common draw.
@@ -405,13 +405,13 @@ class CreditIT {
         assertThatThrownBy(() -> cqCases.fileComplaint(new ComplaintInput(worker, employer.uscc(),
                 ComplaintCategory.WAGE_ARREARS, hash("same again"), null))).as("the same worker, the same matter")
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_EXISTS"));
-        assertThat(cqInspectorCases.accept(filed.id()).status()).isEqualTo(Complaint.ACCEPTED);
+        assertThat(cqInspectorCases.accept(filed.id()).status()).isEqualTo(Complaint.Status.ACCEPTED);
         sync();
         assertThat(cdBureau.profile(employer.uscc()).openComplaints()).extracting(CreditProfile.OpenCase::complaintId)
                 .containsExactly(filed.id());
         Complaint closed = cqCases.close(filed.id(), Complaint.Outcome.UPHELD_RECTIFIED, hash("investigation report"));
         sync();
-        assertThat(closed.status()).isEqualTo(Complaint.CLOSED);
+        assertThat(closed.status()).isEqualTo(Complaint.Status.CLOSED);
         assertThat(cdCases.complaint(filed.id()).outcome()).as("read through Chengdu's peer")
                 .isEqualTo(Complaint.Outcome.UPHELD_RECTIFIED);
         assertThatThrownBy(() -> cqCases.close(filed.id(), Complaint.Outcome.NOT_UPHELD, hash("again")))
@@ -434,7 +434,7 @@ class CreditIT {
         AssistRequest answered = cqInspectorCases.answerAssist(onTime.id(), hash("inquiry record"));
         sync();
         assertThat(answered.answeredLate()).isFalse();
-        assertThat(cdCases.assistRequest(onTime.id()).status()).isEqualTo(AssistRequest.ANSWERED);
+        assertThat(cdCases.assistRequest(onTime.id()).status()).isEqualTo(AssistRequest.Status.ANSWERED);
 
         // Sent on paper 25 days ago and entered today: more than 10 working days have passed.
         AssistRequest late = cdCases.requestAssist(new AssistRequestInput(AssistRequest.Kind.EVIDENCE_COLLECTION, cq,

@@ -135,19 +135,19 @@ final class E2eNetwork implements AutoCloseable {
         RegionProposal cq = cqBureau.proposeRegistration(region("chongqing").regionCode(),
                 "Chongqing Human Resources and Social Security Bureau", cqCert);
         awaitPeersInSync();
-        if (!cd.status().equals(RegionProposal.PENDING) || !reader.regions().isEmpty()) {
+        if (!cd.status().equals(RegionProposal.Status.PENDING) || !reader.regions().isEmpty()) {
             throw new AssertionError("a region came in force on one region's word: " + cd + " / " + reader.regions());
         }
         RegionProposal cdApproved = cqBureau.approve(cd.id());
         awaitPeersInSync();
-        if (!cdApproved.status().equals(RegionProposal.APPROVED)
+        if (!cdApproved.status().equals(RegionProposal.Status.APPROVED)
                 || !cdApproved.approvals().stream().map(RegionProposal.Approval::mspId).toList()
                         .equals(java.util.List.of(region("chongqing").mspId()))) {
             throw new AssertionError("Chongqing's approval did not bring Chengdu in force: " + cdApproved);
         }
         RegionProposal cqApproved = cdBureau.approve(cq.id());
         awaitPeersInSync();
-        if (!cqApproved.status().equals(RegionProposal.APPROVED)) {
+        if (!cqApproved.status().equals(RegionProposal.Status.APPROVED)) {
             throw new AssertionError("Chengdu's approval did not bring Chongqing in force: " + cqApproved);
         }
     }
@@ -211,7 +211,7 @@ final class E2eNetwork implements AutoCloseable {
             RegionProposal rotation = own.proposeRotation(Signatures.toPem(certificate));
             awaitPeersInSync();
             RegionProposal approved = new RegionRegistryClient(gateway(otherName, "bureau", otherName)).approve(rotation.id());
-            if (!approved.status().equals(RegionProposal.APPROVED)) {
+            if (!approved.status().equals(RegionProposal.Status.APPROVED)) {
                 throw new AssertionError("the rotation to a test key was not approved: " + approved);
             }
             awaitPeersInSync();

@@ -77,9 +77,9 @@ class RegionRegistryIT {
             RegionProposal proposal = cdBureau.proposeRotation(newPem);
             assertThat(cqReader.attestationCertificates("CD")).as("pending rotation changes nothing").isEqualTo(before);
 
-            seen(cqReader, proposal.id(), RegionProposal.PENDING);
+            seen(cqReader, proposal.id(), RegionProposal.Status.PENDING);
             RegionProposal approved = cqBureau.approve(proposal.id());
-            assertThat(approved.status()).isEqualTo(RegionProposal.APPROVED);
+            assertThat(approved.status()).isEqualTo(RegionProposal.Status.APPROVED);
 
             List<AttestationCertificate> after = cqReader.attestationCertificates("CD");
             assertThat(after).hasSize(before.size() + 1);
@@ -97,14 +97,14 @@ class RegionRegistryIT {
         @Test
         void aRegionCannotApproveItsOwnProposalAndOnlyTheProposerMayWithdraw() throws Exception {
             RegionProposal proposal = cdBureau.proposeRotation(Signatures.toPem(selfSignedCertificate("secp256r1")));
-            seen(cqReader, proposal.id(), RegionProposal.PENDING);
+            seen(cqReader, proposal.id(), RegionProposal.Status.PENDING);
             assertThatThrownBy(() -> cdBureauViaCq.approve(proposal.id()))
                     .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"))
                     .hasMessageContaining("cannot approve its own proposal");
             assertThatThrownBy(() -> cqBureau.withdraw(proposal.id()))
                     .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
-            assertThat(cdBureau.withdraw(proposal.id()).status()).isEqualTo(RegionProposal.WITHDRAWN);
-            assertThat(seen(cqReader, proposal.id(), RegionProposal.WITHDRAWN).status()).isEqualTo(RegionProposal.WITHDRAWN);
+            assertThat(cdBureau.withdraw(proposal.id()).status()).isEqualTo(RegionProposal.Status.WITHDRAWN);
+            assertThat(seen(cqReader, proposal.id(), RegionProposal.Status.WITHDRAWN).status()).isEqualTo(RegionProposal.Status.WITHDRAWN);
         }
     }
 
@@ -140,7 +140,7 @@ class RegionRegistryIT {
      * The proposal as read through {@code reader}'s peer once both peers have every block: a
      * submit returns when its own peer has committed, the other region's peer a moment later.
      */
-    private RegionProposal seen(RegionRegistryClient reader, String id, String expectedStatus) {
+    private RegionProposal seen(RegionRegistryClient reader, String id, RegionProposal.Status expectedStatus) {
         net.awaitPeersInSync();
         RegionProposal p = reader.proposal(id);
         assertThat(p.status()).isEqualTo(expectedStatus);

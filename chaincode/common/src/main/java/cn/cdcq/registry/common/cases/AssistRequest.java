@@ -25,21 +25,30 @@ import java.time.LocalDate;
  */
 public record AssistRequest(String id, Kind kind, String fromRegion, String toRegion, String uscc, String complaintId,
                             String requestDocumentHash, String sentOn, String requestedAt, String requestedBy,
-                            String dueOn, String status, String answeredOn, String answeredBy,
+                            String dueOn, Status status, String answeredOn, String answeredBy,
                             String answerDocumentHash, boolean answeredLate, String overdueFlaggedOn) {
 
-    public static final String OPEN = "OPEN";
-    public static final String ANSWERED = "ANSWERED";
+    /** Open until the region asked answers. */
+    public enum Status { OPEN, ANSWERED }
 
     public enum Kind { EVIDENCE_COLLECTION, DOCUMENT_DELIVERY, INQUIRY }
 
+    /** A request as sent, open until the region asked answers. */
+    public static AssistRequest sent(String id, Kind kind, String fromRegion, String toRegion, String uscc,
+                                     String complaintId, String requestDocumentHash, LocalDate sentOn,
+                                     String requestedAt, String requestedBy, LocalDate dueOn) {
+        return new AssistRequest(id, kind, fromRegion, toRegion, uscc, complaintId, requestDocumentHash,
+                sentOn.toString(), requestedAt, requestedBy, dueOn.toString(), Status.OPEN, null, null, null, false,
+                null);
+    }
+
     public boolean overdueOn(LocalDate today) {
-        return status.equals(OPEN) && today.isAfter(LocalDate.parse(dueOn));
+        return status == Status.OPEN && today.isAfter(LocalDate.parse(dueOn));
     }
 
     public AssistRequest answered(LocalDate on, String by, String answerHash) {
         return new AssistRequest(id, kind, fromRegion, toRegion, uscc, complaintId, requestDocumentHash, sentOn,
-                requestedAt, requestedBy, dueOn, ANSWERED, on.toString(), by, answerHash, on.isAfter(LocalDate.parse(dueOn)),
+                requestedAt, requestedBy, dueOn, Status.ANSWERED, on.toString(), by, answerHash, on.isAfter(LocalDate.parse(dueOn)),
                 overdueFlaggedOn);
     }
 

@@ -29,14 +29,12 @@ import java.time.LocalDate;
  */
 public record Complaint(String id, String workerPseudonym, String employerUscc, ComplaintCategory category,
                         String documentHash, String filedRegion, String jurisdictionRegion, boolean transferred,
-                        String receivedOn, String filedAt, String filedBy, String acceptanceDueOn, String status,
+                        String receivedOn, String filedAt, String filedBy, String acceptanceDueOn, Status status,
                         String decidedOn, String decidedBy, DeclineReason declineReason, String reasonDocumentHash,
                         Outcome outcome, String closedOn, String overdueFlaggedOn) {
 
-    public static final String AWAITING_ACCEPTANCE = "AWAITING_ACCEPTANCE";
-    public static final String ACCEPTED = "ACCEPTED";
-    public static final String DECLINED = "DECLINED";
-    public static final String CLOSED = "CLOSED";
+    /** Accepted or declined by the region with jurisdiction; an accepted complaint is closed with an outcome. */
+    public enum Status { AWAITING_ACCEPTANCE, ACCEPTED, DECLINED, CLOSED }
 
     public enum DeclineReason {
         NOT_A_LABOR_MATTER, NO_JURISDICTION, OUTSIDE_TIME_LIMIT, DUPLICATE, INSUFFICIENT_INFORMATION,
@@ -47,19 +45,28 @@ public record Complaint(String id, String workerPseudonym, String employerUscc, 
         UPHELD_RECTIFIED, UPHELD_PENALIZED, UPHELD_REFERRED_TO_ARBITRATION, NOT_UPHELD, WITHDRAWN_BY_WORKER
     }
 
+    /** A complaint as filed, awaiting acceptance by the region with jurisdiction. */
+    public static Complaint filed(String id, String workerPseudonym, String employerUscc, ComplaintCategory category,
+                                  String documentHash, String filedRegion, String jurisdictionRegion,
+                                  LocalDate receivedOn, String filedAt, String filedBy, LocalDate acceptanceDueOn) {
+        return new Complaint(id, workerPseudonym, employerUscc, category, documentHash, filedRegion,
+                jurisdictionRegion, !jurisdictionRegion.equals(filedRegion), receivedOn.toString(), filedAt, filedBy,
+                acceptanceDueOn.toString(), Status.AWAITING_ACCEPTANCE, null, null, null, null, null, null, null);
+    }
+
     public boolean open() {
-        return status.equals(AWAITING_ACCEPTANCE) || status.equals(ACCEPTED);
+        return status == Status.AWAITING_ACCEPTANCE || status == Status.ACCEPTED;
     }
 
     public boolean overdueOn(LocalDate today) {
-        return status.equals(AWAITING_ACCEPTANCE) && today.isAfter(acceptanceDueDate());
+        return status == Status.AWAITING_ACCEPTANCE && today.isAfter(acceptanceDueDate());
     }
 
     public LocalDate acceptanceDueDate() {
         return LocalDate.parse(acceptanceDueOn);
     }
 
-    public Complaint decided(String newStatus, LocalDate on, String by, DeclineReason reason, String documentHash) {
+    public Complaint decided(Status newStatus, LocalDate on, String by, DeclineReason reason, String documentHash) {
         return new Complaint(id, workerPseudonym, employerUscc, category, this.documentHash, filedRegion,
                 jurisdictionRegion, transferred, receivedOn, filedAt, filedBy, acceptanceDueOn, newStatus, on.toString(), by,
                 reason, documentHash, outcome, closedOn, overdueFlaggedOn);
@@ -67,7 +74,7 @@ public record Complaint(String id, String workerPseudonym, String employerUscc, 
 
     public Complaint closed(Outcome how, LocalDate on, String reportHash) {
         return new Complaint(id, workerPseudonym, employerUscc, category, documentHash, filedRegion,
-                jurisdictionRegion, transferred, receivedOn, filedAt, filedBy, acceptanceDueOn, CLOSED, decidedOn,
+                jurisdictionRegion, transferred, receivedOn, filedAt, filedBy, acceptanceDueOn, Status.CLOSED, decidedOn,
                 decidedBy, declineReason, reportHash, how, on.toString(), overdueFlaggedOn);
     }
 

@@ -26,7 +26,7 @@ import java.util.Optional;
  * @param updatedBy        "MSPID/account" of the bureau user who made it
  */
 public record Accreditation(String centerId, String name, String region, List<AccreditationScope> scopes,
-                            String validFrom, String validTo, String status, String statusReasonCode,
+                            String validFrom, String validTo, AccreditationStatus status, String statusReasonCode,
                             String statusReason, int version, String accreditedAt, String accreditedBy,
                             String updatedAt, String updatedBy) {
 
@@ -67,8 +67,23 @@ public record Accreditation(String centerId, String name, String region, List<Ac
         return Optional.empty();
     }
 
+    /** A new accreditation by {@code region}'s bureau: version 1, ACTIVE. */
+    public static Accreditation granted(AccreditationRequest terms, String region, String at, String by) {
+        return new Accreditation(terms.centerId(), terms.name(), region, terms.scopes(), terms.validFrom(),
+                terms.validTo(), AccreditationStatus.ACTIVE, null, null, 1, at, by, at, by);
+    }
+
+    /**
+     * The same center accredited again by its own region after a revocation: the next version, so
+     * the revoked version stays in the history and certificates issued under it keep verifying.
+     */
+    public Accreditation renewedAfterRevocation(AccreditationRequest terms, String at, String by) {
+        return new Accreditation(centerId, terms.name(), region, terms.scopes(), terms.validFrom(), terms.validTo(),
+                AccreditationStatus.ACTIVE, null, null, version + 1, at, by, at, by);
+    }
+
     /** This accreditation after a status change. */
-    public Accreditation withStatus(String newStatus, String reasonCode, String reason, String at, String by) {
+    public Accreditation withStatus(AccreditationStatus newStatus, String reasonCode, String reason, String at, String by) {
         return new Accreditation(centerId, name, region, scopes, validFrom, validTo, newStatus, reasonCode, reason,
                 version + 1, accreditedAt, accreditedBy, at, by);
     }

@@ -10,7 +10,7 @@ package cn.cdcq.registry.common.certificate;
  * @param certificateNumber the certificate
  * @param fromRegion        the region that issued it
  * @param targetRegion      the region asked to recognize it, which decides
- * @param status            {@link #SUBMITTED}, {@link #ACCEPTED}, {@link #REFUSED} or {@link #WITHDRAWN}
+ * @param status            {@link Status#SUBMITTED}, {@link Status#ACCEPTED}, {@link Status#REFUSED} or {@link Status#WITHDRAWN}
  * @param submittedByRegion the region whose bureau submitted it (either)
  * @param submittedBy       "MSPID/account"
  * @param submittedAt       ISO-8601 instant
@@ -21,16 +21,22 @@ package cn.cdcq.registry.common.certificate;
  * @param reason            free text
  */
 public record RecognitionDecision(String caseId, String certificateNumber, String fromRegion, String targetRegion,
-                                  String status, String submittedByRegion, String submittedBy, String submittedAt,
+                                  Status status, String submittedByRegion, String submittedBy, String submittedAt,
                                   String submissionNote, String decidedBy, String decidedAt, String reasonCode,
                                   String reason) {
 
-    public static final String SUBMITTED = "SUBMITTED";
-    public static final String ACCEPTED = "ACCEPTED";
-    public static final String REFUSED = "REFUSED";
-    public static final String WITHDRAWN = "WITHDRAWN";
+    /** A submitted case is accepted, refused or withdrawn, once. */
+    public enum Status { SUBMITTED, ACCEPTED, REFUSED, WITHDRAWN }
 
-    public RecognitionDecision decided(String newStatus, String by, String at, String code, String text) {
+    /** A case as submitted, awaiting the target region's decision. */
+    public static RecognitionDecision submitted(String caseId, String certificateNumber, String fromRegion,
+                                                String targetRegion, String submittedByRegion, String submittedBy,
+                                                String submittedAt, String submissionNote) {
+        return new RecognitionDecision(caseId, certificateNumber, fromRegion, targetRegion, Status.SUBMITTED,
+                submittedByRegion, submittedBy, submittedAt, submissionNote, null, null, null, null);
+    }
+
+    public RecognitionDecision decided(Status newStatus, String by, String at, String code, String text) {
         return new RecognitionDecision(caseId, certificateNumber, fromRegion, targetRegion, newStatus,
                 submittedByRegion, submittedBy, submittedAt, submissionNote, by, at, code, text);
     }

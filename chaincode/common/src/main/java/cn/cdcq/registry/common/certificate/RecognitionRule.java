@@ -5,7 +5,7 @@ import java.time.LocalDate;
 /**
  * A rule of the mutual recognition catalogue: certificates of an occupation, at a level or more
  * advanced, issued in one region, are recognized in the other while the rule is in force. One
- * region proposes; the rule is {@link #IN_FORCE} only once the other region accepts; either
+ * region proposes; the rule is {@link Status#IN_FORCE} only once the other region accepts; either
  * region may then withdraw its side, which ends it.
  *
  * @param id               the proposing transaction's id
@@ -15,7 +15,7 @@ import java.time.LocalDate;
  * @param toRegion         where they are recognized
  * @param effectiveFrom    first day it applies, yyyy-MM-dd
  * @param effectiveTo      last day it applies, or {@code null} for open-ended
- * @param status           {@link #PROPOSED}, {@link #IN_FORCE}, {@link #DECLINED} or {@link #WITHDRAWN}
+ * @param status           {@link Status#PROPOSED}, {@link Status#IN_FORCE}, {@link Status#DECLINED} or {@link Status#WITHDRAWN}
  * @param proposedByRegion the proposing region
  * @param proposedBy       "MSPID/account" of the proposer
  * @param proposedAt       ISO-8601 instant
@@ -27,16 +27,22 @@ import java.time.LocalDate;
  * @param closeReason      why, free text
  */
 public record RecognitionRule(String id, String occupation, int minimumLevel, String fromRegion, String toRegion,
-                              String effectiveFrom, String effectiveTo, String status, String proposedByRegion,
+                              String effectiveFrom, String effectiveTo, Status status, String proposedByRegion,
                               String proposedBy, String proposedAt, String acceptedBy, String acceptedAt,
                               String closedByRegion, String closedBy, String closedAt, String closeReason) {
 
-    public static final String PROPOSED = "PROPOSED";
-    public static final String IN_FORCE = "IN_FORCE";
-    public static final String DECLINED = "DECLINED";
-    public static final String WITHDRAWN = "WITHDRAWN";
+    /** A rule is in force once the other region accepts it; declined and withdrawn are final. */
+    public enum Status { PROPOSED, IN_FORCE, DECLINED, WITHDRAWN }
 
     /** The region that must accept: the one of the two that did not propose. */
+    /** A rule as its proposing region wrote it, not in force until the other region accepts it. */
+    public static RecognitionRule proposed(String id, RecognitionRuleProposal terms, String proposedByRegion,
+                                           String proposedBy, String proposedAt) {
+        return new RecognitionRule(id, terms.occupation(), terms.minimumLevel(), terms.fromRegion(), terms.toRegion(),
+                terms.effectiveFrom(), terms.effectiveTo(), Status.PROPOSED, proposedByRegion, proposedBy, proposedAt,
+                null, null, null, null, null, null);
+    }
+
     public String counterpartOf(String region) {
         return region.equals(fromRegion) ? toRegion : fromRegion;
     }
@@ -49,7 +55,7 @@ public record RecognitionRule(String id, String occupation, int minimumLevel, St
 
     /** Whether the rule, in force on {@code date}, recognizes {@code claims} in {@code region}. */
     public boolean recognizes(CertificateClaims claims, String region, LocalDate date) {
-        return IN_FORCE.equals(status) && effectiveOn(date) && occupation.equals(claims.occupation())
+        return status == Status.IN_FORCE && effectiveOn(date) && occupation.equals(claims.occupation())
                 && fromRegion.equals(claims.region()) && toRegion.equals(region) && claims.level() <= minimumLevel;
     }
 
@@ -67,10 +73,10 @@ public record RecognitionRule(String id, String occupation, int minimumLevel, St
 
     public RecognitionRule accepted(String by, String at) {
         return new RecognitionRule(id, occupation, minimumLevel, fromRegion, toRegion, effectiveFrom, effectiveTo,
-                IN_FORCE, proposedByRegion, proposedBy, proposedAt, by, at, null, null, null, null);
+                Status.IN_FORCE, proposedByRegion, proposedBy, proposedAt, by, at, null, null, null, null);
     }
 
-    public RecognitionRule closed(String newStatus, String region, String by, String at, String reason) {
+    public RecognitionRule closed(Status newStatus, String region, String by, String at, String reason) {
         return new RecognitionRule(id, occupation, minimumLevel, fromRegion, toRegion, effectiveFrom, effectiveTo,
                 newStatus, proposedByRegion, proposedBy, proposedAt, acceptedBy, acceptedAt, region, by, at, reason);
     }

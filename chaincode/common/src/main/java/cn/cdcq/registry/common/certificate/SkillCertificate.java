@@ -28,9 +28,26 @@ import java.util.List;
  */
 public record SkillCertificate(CertificateClaims claims, String signature, String batchId, Integer leafIndex,
                                List<ProofStep> merklePath, int attestationSequence, int accreditationVersion,
-                               String issuedAt, String issueTxId, String issuedBy, String status,
+                               String issuedAt, String issueTxId, String issuedBy, CertificateStatus status,
                                String statusReasonCode, String statusReason, String statusChangedAt,
                                String statusChangedBy) {
+
+    /** A certificate issued on its own, under its own signature: VALID, no status change yet. */
+    public static SkillCertificate issuedAlone(CertificateClaims claims, String signature, int attestationSequence,
+                                               int accreditationVersion, String issuedAt, String issueTxId,
+                                               String issuedBy) {
+        return new SkillCertificate(claims, signature, null, null, null, attestationSequence, accreditationVersion,
+                issuedAt, issueTxId, issuedBy, CertificateStatus.VALID, null, null, null, null);
+    }
+
+    /** Leaf {@code leafIndex} of batch {@code batchId}, under the batch's signature: VALID, no status change yet. */
+    public static SkillCertificate issuedInBatch(CertificateClaims claims, String batchId, int leafIndex,
+                                                 List<ProofStep> merklePath, int attestationSequence,
+                                                 int accreditationVersion, String issuedAt, String issueTxId,
+                                                 String issuedBy) {
+        return new SkillCertificate(claims, null, batchId, leafIndex, merklePath, attestationSequence,
+                accreditationVersion, issuedAt, issueTxId, issuedBy, CertificateStatus.VALID, null, null, null, null);
+    }
 
     /** The certificate number, its key on the ledger. */
     public String number() {
@@ -43,7 +60,7 @@ public record SkillCertificate(CertificateClaims claims, String signature, Strin
     }
 
     /** This certificate with a new stored status. */
-    public SkillCertificate withStatus(String newStatus, String reasonCode, String reason, String at, String by) {
+    public SkillCertificate withStatus(CertificateStatus newStatus, String reasonCode, String reason, String at, String by) {
         return new SkillCertificate(claims, signature, batchId, leafIndex, merklePath, attestationSequence,
                 accreditationVersion, issuedAt, issueTxId, issuedBy, newStatus, reasonCode, reason, at, by);
     }

@@ -4,14 +4,13 @@ package cn.cdcq.registry.common.certificate;
  * The answer to a subsidy claim. An accepted claim is recorded; a refused one is recorded too, as
  * a {@link Refusal} both regions can see, and names the earlier claim by id, region and date only.
  *
- * @param outcome {@link #ACCEPTED} or {@link #REFUSED}
+ * @param outcome {@link Outcome#ACCEPTED} or {@link Outcome#REFUSED}
  * @param claim   the recorded claim, when accepted
  * @param refusal the refusal, when refused
  */
-public record SubsidyClaimOutcome(String outcome, SubsidyClaim claim, Refusal refusal) {
+public record SubsidyClaimOutcome(Outcome outcome, SubsidyClaim claim, Refusal refusal) {
 
-    public static final String ACCEPTED = "ACCEPTED";
-    public static final String REFUSED = "REFUSED";
+    public enum Outcome { ACCEPTED, REFUSED }
 
     /**
      * A refused second claim.
@@ -30,6 +29,6 @@ public record SubsidyClaimOutcome(String outcome, SubsidyClaim claim, Refusal re
     }
 
     public boolean accepted() {
-        return ACCEPTED.equals(outcome);
+        return outcome == Outcome.ACCEPTED;
     }
 }

@@ -22,7 +22,7 @@ import java.util.List;
  * @param steps             each check, in the order made
  * @param recognition       for each registered region, whether the certificate is recognized there and why
  */
-public record VerificationReport(String certificateNumber, String verdict, String status, String occupation,
+public record VerificationReport(String certificateNumber, String verdict, CertificateStatus status, String occupation,
                                  Integer level, String region, String centerId, String centerName,
                                  String issueDate, String expiryDate, String checkedAt, List<Step> steps,
                                  List<Recognition> recognition) {

@@ -34,12 +34,11 @@ import java.util.Map;
 public record SpotCheckDraw(String id, String openedByRegion, String registerRegion, int enterpriseCount,
                             int inspectorsPerEnterprise, List<Candidate> candidates, List<String> inspectorIds,
                             List<Conflict> conflicts, List<String> participants, Map<String, String> commitments,
-                            Map<String, String> reveals, String seedHex, String status, List<Assignment> assignments,
+                            Map<String, String> reveals, String seedHex, Status status, List<Assignment> assignments,
                             String openedAt, String drawnAt) {
 
-    public static final String COMMITTING = "COMMITTING";
-    public static final String REVEALING = "REVEALING";
-    public static final String DRAWN = "DRAWN";
+    /** Every region commits, then every region reveals, and the last reveal draws. */
+    public enum Status { COMMITTING, REVEALING, DRAWN }
 
     /** An enterprise that may be drawn; {@code level} is null when no region has rated it. */
     public record Candidate(String uscc, CreditLevel level, int weight) {
@@ -53,7 +52,7 @@ public record SpotCheckDraw(String id, String openedByRegion, String registerReg
     }
 
     public SpotCheckDraw with(Map<String, String> newCommitments, Map<String, String> newReveals, String newSeed,
-                              String newStatus, List<Assignment> newAssignments, String newDrawnAt) {
+                              Status newStatus, List<Assignment> newAssignments, String newDrawnAt) {
         return new SpotCheckDraw(id, openedByRegion, registerRegion, enterpriseCount, inspectorsPerEnterprise,
                 candidates, inspectorIds, conflicts, participants, newCommitments, newReveals, newSeed, newStatus,
                 newAssignments, openedAt, newDrawnAt);

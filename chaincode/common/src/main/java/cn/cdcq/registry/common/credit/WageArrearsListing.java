@@ -25,10 +25,10 @@ import java.util.List;
 public record WageArrearsListing(String id, String uscc, String listingRegion, String violationId,
                                  boolean orderIgnored, long amountFen, long thresholdFen, boolean massIncident,
                                  List<String> responsiblePersonPseudonyms, String listedOn, String expiresOn,
-                                 String status, String listedBy, Removal removal) {
+                                 Status status, String listedBy, Removal removal) {
 
-    public static final String LISTED = "LISTED";
-    public static final String REMOVED_EARLY = "REMOVED_EARLY";
+    /** Listed for the term, unless removed early. */
+    public enum Status { LISTED, REMOVED_EARLY }
     public static final int TERM_YEARS = 3;
     public static final int MONTHS_AFTER_RECTIFICATION = 6;
 
@@ -55,11 +55,11 @@ public record WageArrearsListing(String id, String uscc, String listingRegion, S
 
     /** Whether the entry restricts the enterprise on {@code date}. */
     public boolean activeOn(LocalDate date) {
-        return LISTED.equals(status) && !date.isBefore(LocalDate.parse(listedOn)) && date.isBefore(LocalDate.parse(expiresOn));
+        return status == Status.LISTED && !date.isBefore(LocalDate.parse(listedOn)) && date.isBefore(LocalDate.parse(expiresOn));
     }
 
     public WageArrearsListing removedEarly(Removal r) {
         return new WageArrearsListing(id, uscc, listingRegion, violationId, orderIgnored, amountFen, thresholdFen,
-                massIncident, responsiblePersonPseudonyms, listedOn, expiresOn, REMOVED_EARLY, listedBy, r);
+                massIncident, responsiblePersonPseudonyms, listedOn, expiresOn, Status.REMOVED_EARLY, listedBy, r);
     }
 }

@@ -20,16 +20,15 @@ import java.util.List;
  * @param approvals      approvals so far, one per approving organization
  * @param divisionPrefixes the division prefixes the region is to cover (REGISTER optionally, DIVISIONS)
  */
-public record RegionProposal(String id, String kind, String regionCode, String mspId, String name,
+public record RegionProposal(String id, Kind kind, String regionCode, String mspId, String name,
                              String certificatePem, String fingerprint, String proposedAt, String proposedBy,
-                             String status, List<Approval> approvals, List<String> divisionPrefixes) {
+                             Status status, List<Approval> approvals, List<String> divisionPrefixes) {
 
-    public static final String REGISTER = "REGISTER";
-    public static final String ROTATE = "ROTATE";
-    public static final String DIVISIONS = "DIVISIONS";
-    public static final String PENDING = "PENDING";
-    public static final String APPROVED = "APPROVED";
-    public static final String WITHDRAWN = "WITHDRAWN";
+    /** To come in as a region, to rotate the region's attestation certificate, or to change its divisions. */
+    public enum Kind { REGISTER, ROTATE, DIVISIONS }
+
+    /** Pending until every approver approved, or the proposer withdrew. */
+    public enum Status { PENDING, APPROVED, WITHDRAWN }
 
     /** One organization's approval. */
     public record Approval(String mspId, String regionCode, String approvedBy, String approvedAt) {
@@ -39,7 +38,7 @@ public record RegionProposal(String id, String kind, String regionCode, String m
         divisionPrefixes = divisionPrefixes == null ? List.of() : List.copyOf(divisionPrefixes);
     }
 
-    public RegionProposal withApprovals(List<Approval> newApprovals, String newStatus) {
+    public RegionProposal withApprovals(List<Approval> newApprovals, Status newStatus) {
         return new RegionProposal(id, kind, regionCode, mspId, name, certificatePem, fingerprint, proposedAt,
                 proposedBy, newStatus, List.copyOf(newApprovals), divisionPrefixes);
     }

@@ -13,7 +13,7 @@ class AccreditationTest {
 
     private static final String CENTER = CertificateAttestationTest.CENTER;
 
-    private static Accreditation accreditation(String status) {
+    private static Accreditation accreditation(AccreditationStatus status) {
         return new Accreditation(CENTER, "Chongqing Skills Center", "CQ",
                 List.of(new AccreditationScope("4-04-05-01", 3)), "2025-01-01", "2027-12-31", status, null, null, 1,
                 "t", "by", "t", "by");

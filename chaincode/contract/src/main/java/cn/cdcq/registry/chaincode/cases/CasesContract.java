@@ -7,6 +7,7 @@ import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.cases.AssistRequest;
 import cn.cdcq.registry.common.cases.AssistRequestInput;
+import cn.cdcq.registry.common.cases.CaseEvents;
 import cn.cdcq.registry.common.cases.CaseSettings;
 import cn.cdcq.registry.common.cases.CasesTransactions;
 import cn.cdcq.registry.common.cases.Complaint;
@@ -23,9 +24,7 @@ import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Cross-region cases: "complain here, accepted there" and assisted investigation. A complaint
@@ -61,20 +60,13 @@ public final class CasesContract implements RegistryContract {
             }
         }
         CaseSettings settings = cases.settings();
-        String due = cases.addWorkingDays(received, settings.acceptanceWorkingDays()).toString();
-        boolean transferred = !employer.regionCode().equals(region);
-        Complaint complaint = new Complaint(ledger.txId(), in.workerPseudonym(), employer.uscc(), in.category(),
-                in.documentHash(), region, employer.regionCode(), transferred, received.toString(), ledger.nowIso(),
-                caller.actor(), due, Complaint.AWAITING_ACCEPTANCE, null, null, null, null, null, null, null);
+        LocalDate due = cases.addWorkingDays(received, settings.acceptanceWorkingDays());
+        Complaint complaint = Complaint.filed(ledger.txId(), in.workerPseudonym(), employer.uscc(), in.category(),
+                in.documentHash(), region, employer.regionCode(), received, ledger.nowIso(), caller.actor(), due);
         cases.putComplaint(complaint);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("complaintId", complaint.id());
-        event.put("employerUscc", complaint.employerUscc());
-        event.put("category", complaint.category().name());
-        event.put("fromRegion", region);
-        event.put("toRegion", complaint.jurisdictionRegion());
-        event.put("acceptanceDueOn", due);
-        ledger.emit(transferred ? "ComplaintTransferred" : "ComplaintFiled", event);
+        ledger.emit(complaint.transferred() ? CaseEvents.COMPLAINT_TRANSFERRED : CaseEvents.COMPLAINT_FILED,
+                new CaseEvents.ComplaintFiled(complaint.id(), complaint.employerUscc(), complaint.category(), region,
+                        complaint.jurisdictionRegion(), complaint.acceptanceDueOn()));
         return Json.write(complaint);
     }
 
@@ -86,9 +78,9 @@ public final class CasesContract implements RegistryContract {
         CreditLedger credit = new CreditLedger(ledger);
         CaseLedger cases = new CaseLedger(ledger);
         Complaint c = awaitingDecision(cases.requireComplaint(complaintId), credit.requireBureauOrInspector(caller));
-        Complaint accepted = c.decided(Complaint.ACCEPTED, ledger.today(), caller.actor(), null, null);
+        Complaint accepted = c.decided(Complaint.Status.ACCEPTED, ledger.today(), caller.actor(), null, null);
         cases.putComplaint(accepted);
-        ledger.emit("ComplaintAccepted", caseEvent(accepted, ledger.today()));
+        ledger.emit(CaseEvents.COMPLAINT_ACCEPTED, decidedEvent(accepted, ledger.today()));
         return Json.write(accepted);
     }
 
@@ -102,9 +94,9 @@ public final class CasesContract implements RegistryContract {
         Complaint c = awaitingDecision(cases.requireComplaint(complaintId), credit.requireBureauOrInspector(caller));
         Complaint.DeclineReason why = Arguments.oneOf(Complaint.DeclineReason.class, "reason", reason);
         String hash = Arguments.documentHash("decisionDocumentHash", decisionDocumentHash);
-        Complaint declined = c.decided(Complaint.DECLINED, ledger.today(), caller.actor(), why, hash);
+        Complaint declined = c.decided(Complaint.Status.DECLINED, ledger.today(), caller.actor(), why, hash);
         cases.putComplaint(declined);
-        ledger.emit("ComplaintDeclined", caseEvent(declined, ledger.today()));
+        ledger.emit(CaseEvents.COMPLAINT_DECLINED, decidedEvent(declined, ledger.today()));
         return Json.write(declined);
     }
 
@@ -118,7 +110,7 @@ public final class CasesContract implements RegistryContract {
         String region = credit.requireBureauOrInspector(caller);
         Complaint c = cases.requireComplaint(complaintId);
         requireJurisdiction(c, region);
-        if (!c.status().equals(Complaint.ACCEPTED)) {
+        if (c.status() != Complaint.Status.ACCEPTED) {
             throw RegistryException.conflict("complaint " + complaintId + " is " + c.status()
                     + "; only an accepted complaint can be closed");
         }
@@ -126,9 +118,7 @@ public final class CasesContract implements RegistryContract {
         String hash = Arguments.documentHash("reportDocumentHash", reportDocumentHash);
         Complaint closed = c.closed(how, ledger.today(), hash);
         cases.putComplaint(closed);
-        Map<String, Object> event = caseEvent(closed, ledger.today());
-        event.put("outcome", how.name());
-        ledger.emit("ComplaintClosed", event);
+        ledger.emit(CaseEvents.COMPLAINT_CLOSED, decidedEvent(closed, ledger.today()));
         return Json.write(closed);
     }
 
@@ -166,19 +156,12 @@ public final class CasesContract implements RegistryContract {
             }
         }
         LocalDate sent = receivedDate("sentOn", in.sentOn(), ledger.today());
-        String due = cases.addWorkingDays(sent, cases.settings().assistWorkingDays()).toString();
-        AssistRequest r = new AssistRequest(ledger.txId(), in.kind(), region, in.toRegion(), in.uscc(), in.complaintId(),
-                in.requestDocumentHash(), sent.toString(), ledger.nowIso(), caller.actor(), due,
-                AssistRequest.OPEN, null, null, null, false, null);
+        LocalDate due = cases.addWorkingDays(sent, cases.settings().assistWorkingDays());
+        AssistRequest r = AssistRequest.sent(ledger.txId(), in.kind(), region, in.toRegion(), in.uscc(),
+                in.complaintId(), in.requestDocumentHash(), sent, ledger.nowIso(), caller.actor(), due);
         cases.putAssistRequest(r);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("requestId", r.id());
-        event.put("kind", r.kind().name());
-        event.put("uscc", r.uscc());
-        event.put("fromRegion", region);
-        event.put("toRegion", r.toRegion());
-        event.put("dueOn", due);
-        ledger.emit("AssistRequested", event);
+        ledger.emit(CaseEvents.ASSIST_REQUESTED, new CaseEvents.AssistRequested(r.id(), r.kind(), r.uscc(), region,
+                r.toRegion(), r.dueOn()));
         return Json.write(r);
     }
 
@@ -195,14 +178,14 @@ public final class CasesContract implements RegistryContract {
             throw RegistryException.forbidden("assist request " + requestId + " is addressed to region " + r.toRegion()
                     + "; region " + region + " cannot answer it");
         }
-        if (!r.status().equals(AssistRequest.OPEN)) {
+        if (r.status() != AssistRequest.Status.OPEN) {
             throw RegistryException.conflict("assist request " + requestId + " was already answered on " + r.answeredOn());
         }
         String hash = Arguments.documentHash("answerDocumentHash", answerDocumentHash);
         AssistRequest answered = r.answered(ledger.today(), caller.actor(), hash);
         cases.putAssistRequest(answered);
-        ledger.emit("AssistAnswered", Map.of("requestId", r.id(), "fromRegion", r.fromRegion(),
-                "toRegion", r.toRegion(), "late", answered.answeredLate()));
+        ledger.emit(CaseEvents.ASSIST_ANSWERED, new CaseEvents.AssistAnswered(r.id(), r.fromRegion(), r.toRegion(),
+                answered.answeredLate()));
         return Json.write(answered);
     }
 
@@ -250,12 +233,10 @@ public final class CasesContract implements RegistryContract {
                 complaints.stream().map(c -> c.flaggedOverdue(today)).toList(),
                 assists.stream().map(r -> r.flaggedOverdue(today)).toList());
         if (!notices.isEmpty() || !complaints.isEmpty() || !assists.isEmpty()) {
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("today", today.toString());
-            event.put("noticeViolationIds", notices.stream().map(CrossRegionNotice::violationId).toList());
-            event.put("complaintIds", complaints.stream().map(Complaint::id).toList());
-            event.put("assistRequestIds", assists.stream().map(AssistRequest::id).toList());
-            ledger.emit("OverdueFlagged", event);
+            ledger.emit(CaseEvents.OVERDUE_FLAGGED, new CaseEvents.OverdueFlagged(today.toString(),
+                    notices.stream().map(CrossRegionNotice::violationId).toList(),
+                    complaints.stream().map(Complaint::id).toList(),
+                    assists.stream().map(AssistRequest::id).toList()));
         }
         return Json.write(flagged);
     }
@@ -272,7 +253,7 @@ public final class CasesContract implements RegistryContract {
 
     private static Complaint awaitingDecision(Complaint c, String region) {
         requireJurisdiction(c, region);
-        if (!c.status().equals(Complaint.AWAITING_ACCEPTANCE)) {
+        if (c.status() != Complaint.Status.AWAITING_ACCEPTANCE) {
             throw RegistryException.conflict("complaint " + c.id() + " is " + c.status()
                     + "; it was already accepted or declined");
         }
@@ -298,14 +279,8 @@ public final class CasesContract implements RegistryContract {
         return d;
     }
 
-    private static Map<String, Object> caseEvent(Complaint c, LocalDate today) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("complaintId", c.id());
-        event.put("employerUscc", c.employerUscc());
-        event.put("fromRegion", c.filedRegion());
-        event.put("toRegion", c.jurisdictionRegion());
-        event.put("status", c.status());
-        event.put("late", today.isAfter(c.acceptanceDueDate()));
-        return event;
+    private static CaseEvents.ComplaintDecided decidedEvent(Complaint c, LocalDate today) {
+        return new CaseEvents.ComplaintDecided(c.id(), c.employerUscc(), c.filedRegion(), c.jurisdictionRegion(),
+                c.status(), today.isAfter(c.acceptanceDueDate()), c.outcome());
     }
 }

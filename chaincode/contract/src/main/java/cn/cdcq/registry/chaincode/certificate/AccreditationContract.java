@@ -9,6 +9,8 @@ import cn.cdcq.registry.common.certificate.Accreditation;
 import cn.cdcq.registry.common.certificate.AccreditationRequest;
 import cn.cdcq.registry.common.certificate.AccreditationStatus;
 import cn.cdcq.registry.common.certificate.AccreditationTransactions;
+import cn.cdcq.registry.common.certificate.CertificateEvents;
+import cn.cdcq.registry.common.certificate.CertificateEvents.AccreditationChanged;
 import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.Region;
@@ -19,9 +21,7 @@ import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -48,7 +48,7 @@ public final class AccreditationContract implements RegistryContract {
         Optional<Accreditation> earlier = accreditations.find(request.centerId());
         earlier.ifPresent(existing -> {
             boolean own = existing.region().equals(region.code());
-            if (!AccreditationStatus.REVOKED.equals(existing.status())) {
+            if (existing.status() != AccreditationStatus.REVOKED) {
                 throw RegistryException.exists("center " + existing.centerId() + " is already accredited by region "
                         + existing.region() + " (" + existing.status() + ")"
                         + (own ? "; amend that accreditation instead" : "; only region " + existing.region() + " may change it"));
@@ -58,16 +58,11 @@ public final class AccreditationContract implements RegistryContract {
                         + existing.region() + " and revoked; only region " + existing.region() + " may accredit it again");
             }
         });
-        // A revoked accreditation stays revoked in its history; its own region may accredit the
-        // center again, as the next version, so certificates keep verifying against the version
-        // they were issued under.
-        int version = earlier.map(e -> e.version() + 1).orElse(1);
-        String now = ledger.nowIso();
-        Accreditation accreditation = new Accreditation(request.centerId(), request.name(), region.code(),
-                request.scopes(), request.validFrom(), request.validTo(), AccreditationStatus.ACTIVE, null, null, version,
-                now, caller.id(), now, caller.id());
+        Accreditation accreditation = earlier
+                .map(revoked -> revoked.renewedAfterRevocation(request, ledger.nowIso(), caller.id()))
+                .orElseGet(() -> Accreditation.granted(request, region.code(), ledger.nowIso(), caller.id()));
         accreditations.put(accreditation);
-        ledger.emit("CenterAccredited", eventOf(accreditation, null));
+        ledger.emit(CertificateEvents.CENTER_ACCREDITED, AccreditationChanged.of(accreditation, null));
         return Json.write(accreditation);
     }
 
@@ -81,13 +76,13 @@ public final class AccreditationContract implements RegistryContract {
         AccreditationRequest request = Arguments.valid(() -> Arguments.json(requestJson, AccreditationRequest.class).validate());
         Accreditations accreditations = new Accreditations(ledger);
         Accreditation current = ownAccreditation(accreditations, request.centerId(), region);
-        if (AccreditationStatus.REVOKED.equals(current.status())) {
+        if (current.status() == AccreditationStatus.REVOKED) {
             throw RegistryException.conflict("the accreditation of center " + current.centerId()
                     + " was revoked, which is final; it cannot be amended");
         }
         Accreditation amended = current.amendedBy(request, ledger.nowIso(), caller.id());
         accreditations.put(amended);
-        ledger.emit("AccreditationAmended", eventOf(amended, current.status()));
+        ledger.emit(CertificateEvents.ACCREDITATION_AMENDED, AccreditationChanged.of(amended, current.status()));
         return Json.write(amended);
     }
 
@@ -126,7 +121,8 @@ public final class AccreditationContract implements RegistryContract {
     }
 
     private String changeStatus(Context ctx, String centerId, String reasonCode, String reason, String action,
-                                List<String> from, String to, List<String> allowedReasons) {
+                                List<AccreditationStatus> from, AccreditationStatus to,
+                                List<String> allowedReasons) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
         Ledger ledger = new Ledger(ctx);
@@ -137,12 +133,12 @@ public final class AccreditationContract implements RegistryContract {
         Accreditation current = ownAccreditation(accreditations, Arguments.uscc(centerId), region);
         if (!from.contains(current.status())) {
             throw RegistryException.conflict("cannot " + action + " the accreditation of center " + current.centerId()
-                    + ": it is " + current.status() + (AccreditationStatus.REVOKED.equals(current.status())
-                    ? ", and revocation is final" : ", and only " + String.join(" or ", from) + " can be " + action + "d"));
+                    + ": it is " + current.status() + (current.status() == AccreditationStatus.REVOKED
+                    ? ", and revocation is final" : ", and only " + Arguments.names(from, " or ") + " can be " + action + "d"));
         }
         Accreditation changed = current.withStatus(to, code, text, ledger.nowIso(), caller.id());
         accreditations.put(changed);
-        ledger.emit("AccreditationStatusChanged", eventOf(changed, current.status()));
+        ledger.emit(CertificateEvents.ACCREDITATION_STATUS_CHANGED, AccreditationChanged.of(changed, current.status()));
         return Json.write(changed);
     }
 
@@ -153,20 +149,5 @@ public final class AccreditationContract implements RegistryContract {
                     + "; only that region may change its accreditation, not " + region.code());
         }
         return current;
-    }
-
-    private static Map<String, Object> eventOf(Accreditation a, String previousStatus) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("centerId", a.centerId());
-        e.put("region", a.region());
-        e.put("version", a.version());
-        if (previousStatus != null) {
-            e.put("previousStatus", previousStatus);
-        }
-        e.put("status", a.status());
-        if (previousStatus != null && !previousStatus.equals(a.status())) {
-            e.put("reasonCode", a.statusReasonCode());
-        }
-        return e;
     }
 }

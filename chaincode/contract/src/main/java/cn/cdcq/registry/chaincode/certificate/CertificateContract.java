@@ -12,6 +12,7 @@ import cn.cdcq.registry.common.certificate.CertificateAttestation;
 import cn.cdcq.registry.common.certificate.CertificateBatch;
 import cn.cdcq.registry.common.certificate.CertificateBatchRequest;
 import cn.cdcq.registry.common.certificate.CertificateClaims;
+import cn.cdcq.registry.common.certificate.CertificateEvents;
 import cn.cdcq.registry.common.certificate.CertificateIssueRequest;
 import cn.cdcq.registry.common.certificate.CertificateStatus;
 import cn.cdcq.registry.common.certificate.CertificateTransactions;
@@ -36,7 +37,6 @@ import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,18 +86,11 @@ public final class CertificateContract implements RegistryContract {
                     + "as sent, with the region's current attestation key");
         }
         Ledger ledger = issuer.ledger;
-        SkillCertificate certificate = new SkillCertificate(claims, signature, null, null, null, attestation.sequence(),
-                accreditation.version(), ledger.nowIso(), ledger.txId(), issuer.caller.id(), CertificateStatus.VALID,
-                null, null, null, null);
+        SkillCertificate certificate = SkillCertificate.issuedAlone(claims, signature, attestation.sequence(),
+                accreditation.version(), ledger.nowIso(), ledger.txId(), issuer.caller.id());
         issuer.certificates.put(certificate);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("number", claims.number());
-        event.put("region", claims.region());
-        event.put("centerId", claims.centerId());
-        event.put("occupation", claims.occupation());
-        event.put("level", claims.level());
-        event.put("issuedAt", certificate.issuedAt());
-        ledger.emit("CertificateIssued", event);
+        ledger.emit(CertificateEvents.CERTIFICATE_ISSUED, new CertificateEvents.CertificateIssued(claims.number(),
+                claims.region(), claims.centerId(), claims.occupation(), claims.level(), certificate.issuedAt()));
         return Json.write(certificate);
     }
 
@@ -172,17 +165,11 @@ public final class CertificateContract implements RegistryContract {
                 header.count(), signature, attestation.sequence(), now, ledger.txId(), issuer.caller.id());
         issuer.certificates.putBatch(batch);
         for (int i = 0; i < entries.size(); i++) {
-            issuer.certificates.put(new SkillCertificate(entries.get(i), null, batch.merkleRoot(), i, tree.proof(i),
-                    attestation.sequence(), accreditation.version(), now, ledger.txId(), issuer.caller.id(),
-                    CertificateStatus.VALID, null, null, null, null));
+            issuer.certificates.put(SkillCertificate.issuedInBatch(entries.get(i), batch.merkleRoot(), i, tree.proof(i),
+                    attestation.sequence(), accreditation.version(), now, ledger.txId(), issuer.caller.id()));
         }
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("batchId", batch.merkleRoot());
-        event.put("region", batch.region());
-        event.put("centerId", batch.centerId());
-        event.put("count", batch.count());
-        event.put("issuedAt", now);
-        ledger.emit("CertificateBatchIssued", event);
+        ledger.emit(CertificateEvents.CERTIFICATE_BATCH_ISSUED, new CertificateEvents.CertificateBatchIssued(
+                batch.merkleRoot(), batch.region(), batch.centerId(), batch.count(), now));
         return Json.write(batch);
     }
 
@@ -246,7 +233,8 @@ public final class CertificateContract implements RegistryContract {
     }
 
     private String changeStatus(Context ctx, String number, String reasonCode, String reason, String action,
-                                List<String> from, String to, List<String> allowedReasons) {
+                                List<CertificateStatus> from, CertificateStatus to,
+                                List<String> allowedReasons) {
         Caller caller = Caller.of(ctx);
         caller.requireRole(Caller.BUREAU);
         Ledger ledger = new Ledger(ctx);
@@ -262,20 +250,14 @@ public final class CertificateContract implements RegistryContract {
         }
         if (!from.contains(current.status())) {
             throw RegistryException.conflict("cannot " + action + " certificate " + current.number() + ": it is "
-                    + current.status() + (CertificateStatus.REVOKED.equals(current.status())
-                    ? ", and revocation is final" : "; only a " + String.join(" or ", from) + " certificate can be "
+                    + current.status() + (current.status() == CertificateStatus.REVOKED
+                    ? ", and revocation is final" : "; only a " + Arguments.names(from, " or ") + " certificate can be "
                     + action + "d"));
         }
         SkillCertificate changed = current.withStatus(to, code, text, ledger.nowIso(), caller.id());
         certificates.put(changed);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("number", changed.number());
-        event.put("region", changed.claims().region());
-        event.put("previousStatus", current.status());
-        event.put("status", to);
-        event.put("reasonCode", code);
-        event.put("changedAt", changed.statusChangedAt());
-        ledger.emit("CertificateStatusChanged", event);
+        ledger.emit(CertificateEvents.CERTIFICATE_STATUS_CHANGED, new CertificateEvents.CertificateStatusChanged(
+                changed.number(), changed.claims().region(), current.status(), to, code, changed.statusChangedAt()));
         return Json.write(changed);
     }
 

@@ -96,7 +96,7 @@ final class CertificateVerifier {
         }
         steps.add(issuerAccredited(certificate));
         LocalDate today = ledger.today();
-        String status = effectiveStatus(certificate, today);
+        CertificateStatus status = effectiveStatus(certificate, today);
         steps.add(statusStep(certificate, status));
         steps.add(holder(certificate, presentedCommitment));
 
@@ -169,19 +169,19 @@ final class CertificateVerifier {
                 + " (accreditation version " + a.version() + ")");
     }
 
-    static String effectiveStatus(SkillCertificate certificate, LocalDate today) {
-        if (CertificateStatus.VALID.equals(certificate.status()) && certificate.claims().expiredOn(today)) {
+    static CertificateStatus effectiveStatus(SkillCertificate certificate, LocalDate today) {
+        if (certificate.status() == CertificateStatus.VALID && certificate.claims().expiredOn(today)) {
             return CertificateStatus.EXPIRED;
         }
         return certificate.status();
     }
 
-    private static Step statusStep(SkillCertificate certificate, String status) {
+    private static Step statusStep(SkillCertificate certificate, CertificateStatus status) {
         return switch (status) {
-            case CertificateStatus.VALID -> new Step(VerificationReport.STATUS, PASS, "VALID"
+            case VALID -> new Step(VerificationReport.STATUS, PASS, "VALID"
                     + (certificate.claims().expiryDate() == null ? ", does not expire"
                     : " until " + certificate.claims().expiryDate()));
-            case CertificateStatus.EXPIRED -> new Step(VerificationReport.STATUS, FAIL, "EXPIRED: valid until "
+            case EXPIRED -> new Step(VerificationReport.STATUS, FAIL, "EXPIRED: valid until "
                     + certificate.claims().expiryDate());
             default -> new Step(VerificationReport.STATUS, FAIL, status + " by region " + certificate.claims().region()
                     + " at " + certificate.statusChangedAt() + " (" + certificate.statusReasonCode() + ": "
@@ -201,7 +201,7 @@ final class CertificateVerifier {
                 + "certificate's holder commitment: it was issued to someone else, or the details were typed differently");
     }
 
-    private List<Recognition> recognition(CertificateClaims claims, LocalDate today, boolean valid, String status) {
+    private List<Recognition> recognition(CertificateClaims claims, LocalDate today, boolean valid, CertificateStatus status) {
         Recognitions recognitions = new Recognitions(ledger);
         List<RecognitionRule> catalogue = recognitions.rules();
         List<Recognition> out = new ArrayList<>();

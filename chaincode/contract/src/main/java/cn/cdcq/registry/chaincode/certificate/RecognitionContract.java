@@ -5,6 +5,9 @@ import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
+import cn.cdcq.registry.common.certificate.CertificateEvents;
+import cn.cdcq.registry.common.certificate.CertificateEvents.RecognitionCaseChanged;
+import cn.cdcq.registry.common.certificate.CertificateEvents.RecognitionRuleChanged;
 import cn.cdcq.registry.common.certificate.CertificateStatus;
 import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.certificate.RecognitionDecision;
@@ -22,9 +25,7 @@ import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -59,7 +60,7 @@ public final class RecognitionContract implements RegistryContract {
         }
         Recognitions recognitions = new Recognitions(bureau.ledger);
         for (RecognitionRule existing : recognitions.rules()) {
-            boolean live = RecognitionRule.PROPOSED.equals(existing.status()) || RecognitionRule.IN_FORCE.equals(existing.status());
+            boolean live = existing.status() == RecognitionRule.Status.PROPOSED || existing.status() == RecognitionRule.Status.IN_FORCE;
             if (live && existing.overlaps(proposal)) {
                 throw RegistryException.conflict("rule " + existing.id() + " (" + existing.status() + ") already covers "
                         + "occupation " + existing.occupation() + " from " + existing.fromRegion() + " to "
@@ -67,11 +68,9 @@ public final class RecognitionContract implements RegistryContract {
             }
         }
         Ledger ledger = bureau.ledger;
-        RecognitionRule rule = new RecognitionRule(ledger.txId(), proposal.occupation(), proposal.minimumLevel(),
-                proposal.fromRegion(), proposal.toRegion(), proposal.effectiveFrom(), proposal.effectiveTo(),
-                RecognitionRule.PROPOSED, own, bureau.caller.id(), ledger.nowIso(), null, null, null, null, null, null);
+        RecognitionRule rule = RecognitionRule.proposed(ledger.txId(), proposal, own, bureau.caller.id(), ledger.nowIso());
         recognitions.put(rule);
-        ledger.emit("RecognitionRuleProposed", eventOf(rule));
+        ledger.emit(CertificateEvents.RECOGNITION_RULE_PROPOSED, RecognitionRuleChanged.of(rule));
         return Json.write(rule);
     }
 
@@ -83,7 +82,7 @@ public final class RecognitionContract implements RegistryContract {
         RecognitionRule rule = proposedRuleForCounterpart(recognitions, ruleId, bureau, "accept");
         RecognitionRule accepted = rule.accepted(bureau.caller.id(), bureau.ledger.nowIso());
         recognitions.put(accepted);
-        bureau.ledger.emit("RecognitionRuleAccepted", eventOf(accepted));
+        bureau.ledger.emit(CertificateEvents.RECOGNITION_RULE_ACCEPTED, RecognitionRuleChanged.of(accepted));
         return Json.write(accepted);
     }
 
@@ -94,10 +93,10 @@ public final class RecognitionContract implements RegistryContract {
         String text = Arguments.valid(() -> ReasonCodes.requireText(reason));
         Recognitions recognitions = new Recognitions(bureau.ledger);
         RecognitionRule rule = proposedRuleForCounterpart(recognitions, ruleId, bureau, "decline");
-        RecognitionRule declined = rule.closed(RecognitionRule.DECLINED, bureau.region.code(), bureau.caller.id(),
+        RecognitionRule declined = rule.closed(RecognitionRule.Status.DECLINED, bureau.region.code(), bureau.caller.id(),
                 bureau.ledger.nowIso(), text);
         recognitions.put(declined);
-        bureau.ledger.emit("RecognitionRuleDeclined", eventOf(declined));
+        bureau.ledger.emit(CertificateEvents.RECOGNITION_RULE_DECLINED, RecognitionRuleChanged.of(declined));
         return Json.write(declined);
     }
 
@@ -116,17 +115,17 @@ public final class RecognitionContract implements RegistryContract {
             throw RegistryException.forbidden("rule " + rule.id() + " is between " + rule.fromRegion() + " and "
                     + rule.toRegion() + "; region " + own + " has no side in it to withdraw");
         }
-        if (RecognitionRule.PROPOSED.equals(rule.status()) && !own.equals(rule.proposedByRegion())) {
+        if (rule.status() == RecognitionRule.Status.PROPOSED && !own.equals(rule.proposedByRegion())) {
             throw RegistryException.conflict("rule " + rule.id() + " is still a proposal of region "
                     + rule.proposedByRegion() + "; region " + own + " declines it (declineRule) rather than withdraws");
         }
-        if (!RecognitionRule.PROPOSED.equals(rule.status()) && !RecognitionRule.IN_FORCE.equals(rule.status())) {
+        if (rule.status() != RecognitionRule.Status.PROPOSED && rule.status() != RecognitionRule.Status.IN_FORCE) {
             throw RegistryException.conflict("rule " + rule.id() + " is already " + rule.status());
         }
-        RecognitionRule withdrawn = rule.closed(RecognitionRule.WITHDRAWN, own, bureau.caller.id(),
+        RecognitionRule withdrawn = rule.closed(RecognitionRule.Status.WITHDRAWN, own, bureau.caller.id(),
                 bureau.ledger.nowIso(), text);
         recognitions.put(withdrawn);
-        bureau.ledger.emit("RecognitionRuleWithdrawn", eventOf(withdrawn));
+        bureau.ledger.emit(CertificateEvents.RECOGNITION_RULE_WITHDRAWN, RecognitionRuleChanged.of(withdrawn));
         return Json.write(withdrawn);
     }
 
@@ -159,8 +158,8 @@ public final class RecognitionContract implements RegistryContract {
                     + ", so it needs no recognition there; choose the other region");
         }
         LocalDate today = ledger.today();
-        String status = CertificateVerifier.effectiveStatus(certificate, today);
-        if (!CertificateStatus.VALID.equals(status)) {
+        CertificateStatus status = CertificateVerifier.effectiveStatus(certificate, today);
+        if (status != CertificateStatus.VALID) {
             throw RegistryException.conflict("certificate " + number + " is " + status
                     + "; only a valid certificate can be submitted for recognition");
         }
@@ -171,16 +170,15 @@ public final class RecognitionContract implements RegistryContract {
                     + " by catalogue rule " + rule.get().id() + "; no case is needed");
         }
         Optional<RecognitionDecision> open = recognitions.caseOf(number, target)
-                .filter(d -> RecognitionDecision.SUBMITTED.equals(d.status()) || RecognitionDecision.ACCEPTED.equals(d.status()));
+                .filter(d -> d.status() == RecognitionDecision.Status.SUBMITTED || d.status() == RecognitionDecision.Status.ACCEPTED);
         if (open.isPresent()) {
             throw RegistryException.conflict("case " + open.get().caseId() + " for certificate " + number + " in "
                     + target + " is already " + open.get().status());
         }
-        RecognitionDecision submitted = new RecognitionDecision(ledger.txId(), number, certificate.claims().region(),
-                target, RecognitionDecision.SUBMITTED, bureau.region.code(), bureau.caller.id(), ledger.nowIso(), text,
-                null, null, null, null);
+        RecognitionDecision submitted = RecognitionDecision.submitted(ledger.txId(), number,
+                certificate.claims().region(), target, bureau.region.code(), bureau.caller.id(), ledger.nowIso(), text);
         recognitions.put(submitted);
-        ledger.emit("RecognitionCaseSubmitted", eventOf(submitted));
+        ledger.emit(CertificateEvents.RECOGNITION_CASE_SUBMITTED, RecognitionCaseChanged.of(submitted));
         return Json.write(submitted);
     }
 
@@ -195,16 +193,19 @@ public final class RecognitionContract implements RegistryContract {
         Bureau bureau = Bureau.of(ctx);
         String number = Arguments.certificateNumber(certificateNumber);
         String target = Arguments.region(targetRegion);
-        String outcome = decision == null ? "" : decision.strip();
+        String given = decision == null ? "" : decision.strip();
+        RecognitionDecision.Status outcome;
         List<String> codes;
-        if (RecognitionDecision.ACCEPTED.equals(outcome)) {
+        if (given.equals(RecognitionDecision.Status.ACCEPTED.name())) {
+            outcome = RecognitionDecision.Status.ACCEPTED;
             codes = ReasonCodes.RECOGNITION_ACCEPT;
-        } else if (RecognitionDecision.REFUSED.equals(outcome)) {
+        } else if (given.equals(RecognitionDecision.Status.REFUSED.name())) {
+            outcome = RecognitionDecision.Status.REFUSED;
             codes = ReasonCodes.RECOGNITION_REFUSE;
         } else {
-            throw RegistryException.invalid("decision \"" + outcome + "\" is not ACCEPTED or REFUSED");
+            throw RegistryException.invalid("decision \"" + given + "\" is not ACCEPTED or REFUSED");
         }
-        String code = Arguments.valid(() -> ReasonCodes.require("a recognition " + outcome.toLowerCase(), reasonCode, codes));
+        String code = Arguments.valid(() -> ReasonCodes.require("a recognition " + given.toLowerCase(), reasonCode, codes));
         String text = Arguments.valid(() -> ReasonCodes.requireText(reason));
         if (!bureau.region.code().equals(target)) {
             throw RegistryException.forbidden("only region " + target + "'s bureau decides whether " + target
@@ -213,13 +214,13 @@ public final class RecognitionContract implements RegistryContract {
         Recognitions recognitions = new Recognitions(bureau.ledger);
         RecognitionDecision current = recognitions.caseOf(number, target).orElseThrow(() -> RegistryException.notFound(
                 "no case for certificate " + number + " in region " + target + "; submit it first"));
-        if (!RecognitionDecision.SUBMITTED.equals(current.status())) {
+        if (current.status() != RecognitionDecision.Status.SUBMITTED) {
             throw RegistryException.conflict("case " + current.caseId() + " is " + current.status()
                     + ", not SUBMITTED; only a submitted case can be decided");
         }
         RecognitionDecision decided = current.decided(outcome, bureau.caller.id(), bureau.ledger.nowIso(), code, text);
         recognitions.put(decided);
-        bureau.ledger.emit("RecognitionDecisionMade", eventOf(decided));
+        bureau.ledger.emit(CertificateEvents.RECOGNITION_DECISION_MADE, RecognitionCaseChanged.of(decided));
         return Json.write(decided);
     }
 
@@ -237,13 +238,13 @@ public final class RecognitionContract implements RegistryContract {
             throw RegistryException.forbidden("case " + current.caseId() + " was submitted by region "
                     + current.submittedByRegion() + "; only that region may withdraw it");
         }
-        if (!RecognitionDecision.SUBMITTED.equals(current.status())) {
+        if (current.status() != RecognitionDecision.Status.SUBMITTED) {
             throw RegistryException.conflict("case " + current.caseId() + " is already " + current.status());
         }
-        RecognitionDecision withdrawn = current.decided(RecognitionDecision.WITHDRAWN, bureau.caller.id(),
+        RecognitionDecision withdrawn = current.decided(RecognitionDecision.Status.WITHDRAWN, bureau.caller.id(),
                 bureau.ledger.nowIso(), null, text);
         recognitions.put(withdrawn);
-        bureau.ledger.emit("RecognitionCaseWithdrawn", eventOf(withdrawn));
+        bureau.ledger.emit(CertificateEvents.RECOGNITION_CASE_WITHDRAWN, RecognitionCaseChanged.of(withdrawn));
         return Json.write(withdrawn);
     }
 
@@ -273,36 +274,11 @@ public final class RecognitionContract implements RegistryContract {
             throw RegistryException.forbidden("rule " + rule.id() + " is between " + rule.fromRegion() + " and "
                     + rule.toRegion() + "; region " + own + " may not " + action + " it");
         }
-        if (!RecognitionRule.PROPOSED.equals(rule.status())) {
+        if (rule.status() != RecognitionRule.Status.PROPOSED) {
             throw RegistryException.conflict("rule " + rule.id() + " is " + rule.status()
                     + "; only a PROPOSED rule can be " + action + (action.endsWith("e") ? "d" : "ed"));
         }
         return rule;
-    }
-
-    private static Map<String, Object> eventOf(RecognitionRule rule) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("ruleId", rule.id());
-        e.put("occupation", rule.occupation());
-        e.put("minimumLevel", rule.minimumLevel());
-        e.put("fromRegion", rule.fromRegion());
-        e.put("toRegion", rule.toRegion());
-        e.put("status", rule.status());
-        e.put("proposedByRegion", rule.proposedByRegion());
-        return e;
-    }
-
-    private static Map<String, Object> eventOf(RecognitionDecision decision) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("caseId", decision.caseId());
-        e.put("certificateNumber", decision.certificateNumber());
-        e.put("fromRegion", decision.fromRegion());
-        e.put("targetRegion", decision.targetRegion());
-        e.put("status", decision.status());
-        if (decision.reasonCode() != null) {
-            e.put("reasonCode", decision.reasonCode());
-        }
-        return e;
     }
 
     /** A bureau user of a registered region: who may act on recognition. */

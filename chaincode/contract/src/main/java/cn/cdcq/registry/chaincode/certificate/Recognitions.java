@@ -81,15 +81,15 @@ final class Recognitions {
         if (decision.isPresent()) {
             RecognitionDecision d = decision.get();
             switch (d.status()) {
-                case RecognitionDecision.ACCEPTED:
+                case ACCEPTED:
                     return new Recognition(region, true, Recognition.CASE_DECISION, null, d.caseId(), "recognized by "
                             + region + "'s case decision " + d.caseId() + " of " + d.decidedAt() + " (" + d.reasonCode()
                             + ": " + d.reason() + ")");
-                case RecognitionDecision.REFUSED:
+                case REFUSED:
                     return new Recognition(region, false, Recognition.CASE_DECISION, null, d.caseId(), "refused by "
                             + region + "'s case decision " + d.caseId() + " of " + d.decidedAt() + " (" + d.reasonCode()
                             + ": " + d.reason() + ")");
-                case RecognitionDecision.SUBMITTED:
+                case SUBMITTED:
                     return new Recognition(region, false, Recognition.CASE_DECISION, null, d.caseId(), "not recognized "
                             + "yet: case " + d.caseId() + " submitted on " + d.submittedAt() + " awaits " + region
                             + "'s decision");

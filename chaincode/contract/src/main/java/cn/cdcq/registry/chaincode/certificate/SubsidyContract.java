@@ -6,6 +6,7 @@ import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.certificate.CertificateClaims;
+import cn.cdcq.registry.common.certificate.CertificateEvents;
 import cn.cdcq.registry.common.certificate.CertificateStatus;
 import cn.cdcq.registry.common.certificate.SkillCertificate;
 import cn.cdcq.registry.common.certificate.SubsidyClaim;
@@ -22,8 +23,6 @@ import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -54,8 +53,8 @@ public final class SubsidyContract implements RegistryContract {
         Region region = new Regions(ledger).regionOf(caller);
         SubsidyClaimRequest request = Arguments.valid(() -> Arguments.json(requestJson, SubsidyClaimRequest.class).validate());
         SkillCertificate certificate = new Certificates(ledger).require(request.certificateNumber());
-        String status = CertificateVerifier.effectiveStatus(certificate, ledger.today());
-        if (!CertificateStatus.VALID.equals(status)) {
+        CertificateStatus status = CertificateVerifier.effectiveStatus(certificate, ledger.today());
+        if (status != CertificateStatus.VALID) {
             throw RegistryException.conflict("certificate " + certificate.number() + " is " + status
                     + "; a subsidy is paid only for a valid certificate");
         }
@@ -67,25 +66,17 @@ public final class SubsidyContract implements RegistryContract {
             Refusal refusal = new Refusal(ledger.txId(), certificate.number(), region.code(), now, caller.id(),
                     first.claimId(), first.region(), first.paidDate());
             ledger.put(ledger.key(REFUSAL, refusal.refusalId()), refusal);
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("refusalId", refusal.refusalId());
-            event.put("region", refusal.region());
-            event.put("earlierClaimId", first.claimId());
-            event.put("earlierRegion", first.region());
-            ledger.emit("SubsidyClaimRefused", event);
-            return Json.write(new SubsidyClaimOutcome(SubsidyClaimOutcome.REFUSED, null, refusal));
+            ledger.emit(CertificateEvents.SUBSIDY_CLAIM_REFUSED, new CertificateEvents.SubsidyClaimRefused(
+                    refusal.refusalId(), refusal.region(), first.claimId(), first.region()));
+            return Json.write(new SubsidyClaimOutcome(SubsidyClaimOutcome.Outcome.REFUSED, null, refusal));
         }
         CertificateClaims claims = certificate.claims();
         SubsidyClaim claim = new SubsidyClaim(ledger.txId(), certificate.number(), claims.holderPseudonym(),
                 claims.occupation(), claims.level(), region.code(), request.amountFen(), request.paidDate(), request.reference(), now, caller.id());
         ledger.put(key, claim);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("claimId", claim.claimId());
-        event.put("region", claim.region());
-        event.put("occupation", claim.occupation());
-        event.put("level", claim.level());
-        ledger.emit("SubsidyClaimed", event);
-        return Json.write(new SubsidyClaimOutcome(SubsidyClaimOutcome.ACCEPTED, claim, null));
+        ledger.emit(CertificateEvents.SUBSIDY_CLAIMED, new CertificateEvents.SubsidyClaimed(claim.claimId(),
+                claim.region(), claim.occupation(), claim.level()));
+        return Json.write(new SubsidyClaimOutcome(SubsidyClaimOutcome.Outcome.ACCEPTED, claim, null));
     }
 
     /** The subsidy claim that covers a certificate's holder, occupation and level, wherever it was paid. */

@@ -5,6 +5,7 @@ import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.credit.BlacklistTransactions;
+import cn.cdcq.registry.common.credit.CreditEvents;
 import cn.cdcq.registry.common.credit.EarlyRemovalInput;
 import cn.cdcq.registry.common.credit.ListingInput;
 import cn.cdcq.registry.common.credit.Violation;
@@ -63,22 +64,17 @@ public final class BlacklistContract implements RegistryContract {
         }
         LocalDate today = credit.ledger().today();
         for (WageArrearsListing l : credit.listings(v.uscc())) {
-            if (l.violationId().equals(v.id()) && l.status().equals(WageArrearsListing.LISTED)) {
+            if (l.violationId().equals(v.id()) && l.status() == WageArrearsListing.Status.LISTED) {
                 throw RegistryException.exists("violation " + v.id() + " already has listing " + l.id());
             }
         }
         Ledger ledger = credit.ledger();
         WageArrearsListing listing = new WageArrearsListing(ledger.txId(), v.uscc(), region, v.id(), true, v.amountFen(),
                 threshold.amountFen(), v.massIncident(), in.responsiblePersonPseudonyms(), today.toString(),
-                today.plusYears(WageArrearsListing.TERM_YEARS).toString(), WageArrearsListing.LISTED, caller.id(), null);
+                today.plusYears(WageArrearsListing.TERM_YEARS).toString(), WageArrearsListing.Status.LISTED, caller.id(), null);
         credit.putListing(listing);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("listingId", listing.id());
-        event.put("uscc", listing.uscc());
-        event.put("listingRegion", region);
-        event.put("listedOn", listing.listedOn());
-        event.put("expiresOn", listing.expiresOn());
-        ledger.emit("EnterpriseBlacklisted", event);
+        ledger.emit(CreditEvents.ENTERPRISE_BLACKLISTED, new CreditEvents.EnterpriseBlacklisted(listing.id(),
+                listing.uscc(), region, listing.listedOn(), listing.expiresOn()));
         return Json.write(listing);
     }
 
@@ -119,8 +115,8 @@ public final class BlacklistContract implements RegistryContract {
         WageArrearsListing removed = listing.removedEarly(new WageArrearsListing.Removal(true, rectified.toString(),
                 in.pledgeDocumentHash(), today.toString(), caller.id()));
         credit.putListing(removed);
-        credit.ledger().emit("BlacklistRemovedEarly", Map.of("listingId", listing.id(), "uscc", listing.uscc(),
-                "listingRegion", region, "removedOn", today.toString()));
+        credit.ledger().emit(CreditEvents.BLACKLIST_REMOVED_EARLY, new CreditEvents.BlacklistRemovedEarly(listing.id(),
+                listing.uscc(), region, today.toString()));
         return Json.write(removed);
     }
 

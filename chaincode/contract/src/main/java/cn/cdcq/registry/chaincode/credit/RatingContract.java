@@ -4,6 +4,7 @@ import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
+import cn.cdcq.registry.common.credit.CreditEvents;
 import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.CreditRatingStatement;
@@ -112,14 +113,8 @@ public final class RatingContract implements RegistryContract {
                 .filter(r -> !(r.statement().regionCode().equals(region) && r.statement().year() == signed.year()))
                 .toList());
         all.add(rating);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("uscc", uscc);
-        event.put("regionCode", region);
-        event.put("year", signed.year());
-        event.put("level", expected.level().name());
-        event.put("ruleLevel", expected.ruleLevel().name());
-        event.put("effectiveLevel", CreditLedger.effectiveLevel(all).name());
-        credit.ledger().emit("RatingRecorded", event);
+        credit.ledger().emit(CreditEvents.RATING_RECORDED, new CreditEvents.RatingRecorded(uscc, region, signed.year(),
+                expected.level(), expected.ruleLevel(), CreditLedger.effectiveLevel(all)));
         return Json.write(rating);
     }
 

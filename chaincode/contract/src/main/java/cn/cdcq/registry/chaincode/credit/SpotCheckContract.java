@@ -6,6 +6,7 @@ import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.credit.ConflictOfInterest;
+import cn.cdcq.registry.common.credit.CreditEvents;
 import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.Enterprise;
 import cn.cdcq.registry.common.credit.InspectorEntry;
@@ -26,7 +27,6 @@ import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,7 +66,7 @@ public final class SpotCheckContract implements RegistryContract {
         });
         InspectorEntry entry = new InspectorEntry(id, region, credit.ledger().nowIso(), caller.id(), null, null);
         credit.putInspector(entry);
-        credit.ledger().emit("InspectorRegistered", Map.of("inspectorId", id, "regionCode", region));
+        credit.ledger().emit(CreditEvents.INSPECTOR_REGISTERED, new CreditEvents.InspectorRegistered(id, region));
         return Json.write(entry);
     }
 
@@ -86,7 +86,8 @@ public final class SpotCheckContract implements RegistryContract {
         ConflictOfInterest c = new ConflictOfInterest(inspector.inspectorId(), enterprise.uscc(),
                 credit.ledger().nowIso(), caller.id(), null, null);
         credit.putConflict(c);
-        credit.ledger().emit("ConflictOfInterestDeclared", Map.of("inspectorId", c.inspectorId(), "uscc", c.uscc()));
+        credit.ledger().emit(CreditEvents.CONFLICT_OF_INTEREST_DECLARED,
+                new CreditEvents.ConflictOfInterestDeclared(c.inspectorId(), c.uscc()));
         return Json.write(c);
     }
 
@@ -103,7 +104,7 @@ public final class SpotCheckContract implements RegistryContract {
         }
         InspectorEntry withdrawn = inspector.withdrawn(credit.ledger().nowIso(), caller.id());
         credit.putInspector(withdrawn);
-        credit.ledger().emit("InspectorWithdrawn", Map.of("inspectorId", withdrawn.inspectorId(), "regionCode", region));
+        credit.ledger().emit(CreditEvents.INSPECTOR_WITHDRAWN, new CreditEvents.InspectorWithdrawn(withdrawn.inspectorId(), region));
         return Json.write(withdrawn);
     }
 
@@ -120,7 +121,8 @@ public final class SpotCheckContract implements RegistryContract {
                         + inspector.inspectorId() + " with " + code + " is in force"));
         ConflictOfInterest withdrawn = c.withdrawn(credit.ledger().nowIso(), caller.id());
         credit.putConflict(withdrawn);
-        credit.ledger().emit("ConflictOfInterestWithdrawn", Map.of("inspectorId", c.inspectorId(), "uscc", c.uscc()));
+        credit.ledger().emit(CreditEvents.CONFLICT_OF_INTEREST_WITHDRAWN,
+                new CreditEvents.ConflictOfInterestWithdrawn(c.inspectorId(), c.uscc()));
         return Json.write(withdrawn);
     }
 
@@ -155,8 +157,8 @@ public final class SpotCheckContract implements RegistryContract {
         SpotCheckWeights w = new SpotCheckWeights(region, in.a(), in.b(), in.c(), in.unrated(), credit.ledger().nowIso(),
                 caller.id());
         credit.putWeights(w);
-        credit.ledger().emit("SpotCheckWeightsSet", Map.of("regionCode", region, "a", w.a(), "b", w.b(), "c", w.c(),
-                "unrated", w.unrated()));
+        credit.ledger().emit(CreditEvents.SPOT_CHECK_WEIGHTS_SET, new CreditEvents.SpotCheckWeightsSet(region, w.a(),
+                w.b(), w.c(), w.unrated()));
         return Json.write(w);
     }
 
@@ -200,10 +202,10 @@ public final class SpotCheckContract implements RegistryContract {
         Ledger ledger = credit.ledger();
         SpotCheckDraw draw = new SpotCheckDraw(ledger.txId(), region, in.registerRegion(), in.enterpriseCount(),
                 in.inspectorsPerEnterprise(), candidates, inspectors, conflicts, participants, Map.of(), Map.of(), null,
-                SpotCheckDraw.COMMITTING, null, ledger.nowIso(), null);
+                SpotCheckDraw.Status.COMMITTING, null, ledger.nowIso(), null);
         credit.putDraw(draw);
-        ledger.emit("SpotCheckOpened", Map.of("drawId", draw.id(), "registerRegion", draw.registerRegion(),
-                "openedByRegion", region, "enterpriseCount", draw.enterpriseCount(), "participants", participants));
+        ledger.emit(CreditEvents.SPOT_CHECK_OPENED, new CreditEvents.SpotCheckOpened(draw.id(), draw.registerRegion(),
+                region, draw.enterpriseCount(), participants));
         return Json.write(draw);
     }
 
@@ -215,7 +217,7 @@ public final class SpotCheckContract implements RegistryContract {
         String region = credit.regions().bureauRegion(caller);
         SpotCheckDraw draw = requireParticipant(credit.requireDraw(drawId), region);
         String commitment = Arguments.documentHash("commitmentHex", commitmentHex);
-        if (!draw.status().equals(SpotCheckDraw.COMMITTING)) {
+        if (draw.status() != SpotCheckDraw.Status.COMMITTING) {
             throw RegistryException.conflict("draw " + drawId + " is " + draw.status() + "; commitments are closed");
         }
         if (draw.commitments().containsKey(region)) {
@@ -225,10 +227,10 @@ public final class SpotCheckContract implements RegistryContract {
         commitments.put(region, commitment);
         boolean all = commitments.keySet().containsAll(draw.participants());
         SpotCheckDraw updated = draw.with(commitments, draw.reveals(), null,
-                all ? SpotCheckDraw.REVEALING : SpotCheckDraw.COMMITTING, null, null);
+                all ? SpotCheckDraw.Status.REVEALING : SpotCheckDraw.Status.COMMITTING, null, null);
         credit.putDraw(updated);
-        credit.ledger().emit("SpotCheckCommitted", Map.of("drawId", drawId, "regionCode", region,
-                "status", updated.status()));
+        credit.ledger().emit(CreditEvents.SPOT_CHECK_COMMITTED, new CreditEvents.SpotCheckStep(drawId, region,
+                updated.status(), null));
         return Json.write(updated);
     }
 
@@ -242,7 +244,7 @@ public final class SpotCheckContract implements RegistryContract {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         String region = credit.regions().bureauRegion(caller);
         SpotCheckDraw draw = requireParticipant(credit.requireDraw(drawId), region);
-        if (draw.status().equals(SpotCheckDraw.COMMITTING)) {
+        if (draw.status() == SpotCheckDraw.Status.COMMITTING) {
             throw RegistryException.conflict("draw " + drawId + " is still waiting for commitments from "
                     + draw.participants().stream().filter(p -> !draw.commitments().containsKey(p)).toList()
                     + "; no region reveals before all have committed");
@@ -250,7 +252,7 @@ public final class SpotCheckContract implements RegistryContract {
         if (draw.reveals().containsKey(region)) {
             throw RegistryException.conflict("region " + region + " already revealed its secret for draw " + drawId);
         }
-        if (draw.status().equals(SpotCheckDraw.DRAWN)) {
+        if (draw.status() == SpotCheckDraw.Status.DRAWN) {
             throw RegistryException.conflict("draw " + drawId + " is already drawn");
         }
         byte[] secret = Arguments.valid(() -> SpotCheckDrawing.secret(secretHex));
@@ -271,22 +273,17 @@ public final class SpotCheckContract implements RegistryContract {
             } catch (InvalidInputException e) {
                 throw new IllegalStateException("draw " + drawId + " was opened with infeasible inputs", e);
             }
-            updated = draw.with(draw.commitments(), reveals, Hashes.hex(seed), SpotCheckDraw.DRAWN, assignments,
+            updated = draw.with(draw.commitments(), reveals, Hashes.hex(seed), SpotCheckDraw.Status.DRAWN, assignments,
                     credit.ledger().nowIso());
-            event = "SpotCheckDrawn";
+            event = CreditEvents.SPOT_CHECK_DRAWN;
         } else {
-            updated = draw.with(draw.commitments(), reveals, null, SpotCheckDraw.REVEALING, null, null);
-            event = "SpotCheckRevealed";
+            updated = draw.with(draw.commitments(), reveals, null, SpotCheckDraw.Status.REVEALING, null, null);
+            event = CreditEvents.SPOT_CHECK_REVEALED;
         }
         credit.putDraw(updated);
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("drawId", drawId);
-        payload.put("regionCode", region);
-        payload.put("status", updated.status());
-        if (updated.assignments() != null) {
-            payload.put("usccs", updated.assignments().stream().map(SpotCheckDraw.Assignment::uscc).toList());
-        }
-        credit.ledger().emit(event, payload);
+        List<String> drawn = updated.assignments() == null ? null
+                : updated.assignments().stream().map(SpotCheckDraw.Assignment::uscc).toList();
+        credit.ledger().emit(event, new CreditEvents.SpotCheckStep(drawId, region, updated.status(), drawn));
         return Json.write(updated);
     }
 
@@ -311,7 +308,7 @@ public final class SpotCheckContract implements RegistryContract {
         String region = credit.requireBureauOrInspector(caller);
         SpotCheckDraw draw = credit.requireDraw(drawId);
         String code = Arguments.uscc(uscc);
-        if (!draw.status().equals(SpotCheckDraw.DRAWN)) {
+        if (draw.status() != SpotCheckDraw.Status.DRAWN) {
             throw RegistryException.conflict("draw " + drawId + " is " + draw.status() + "; results follow the draw");
         }
         SpotCheckDraw.Assignment assignment = draw.assignments().stream().filter(a -> a.uscc().equals(code)).findFirst()
@@ -334,7 +331,8 @@ public final class SpotCheckContract implements RegistryContract {
         SpotCheckResult result = new SpotCheckResult(drawId, code, how, hash, credit.ledger().nowIso(),
                 caller.actor());
         credit.putResult(result);
-        credit.ledger().emit("SpotCheckResultPublished", Map.of("drawId", drawId, "uscc", code, "outcome", how.name()));
+        credit.ledger().emit(CreditEvents.SPOT_CHECK_RESULT_PUBLISHED,
+                new CreditEvents.SpotCheckResultPublished(drawId, code, how));
         return Json.write(result);
     }
 

@@ -4,6 +4,7 @@ import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
+import cn.cdcq.registry.common.credit.CreditEvents;
 import cn.cdcq.registry.common.credit.CrossRegionNotice;
 import cn.cdcq.registry.common.credit.Enterprise;
 import cn.cdcq.registry.common.credit.InspectorEntry;
@@ -20,8 +21,6 @@ import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Violations recorded by the inspectors of either region against any registered enterprise
@@ -52,22 +51,16 @@ public final class ViolationContract implements RegistryContract {
                 in.massIncident(), in.status(), in.status() == ViolationStatus.PENALIZED, today.toString(), ledger.nowIso(),
                 inspector.inspectorId(), ledger.nowIso());
         credit.putViolation(v);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("violationId", v.id());
-        event.put("uscc", v.uscc());
-        event.put("type", v.type().name());
-        event.put("major", v.major());
-        event.put("fromRegion", v.recordingRegion());
         if (!enterprise.regionCode().equals(inspector.regionCode())) {
             LocalDate due = CrossRegionNotice.dueDate(today, in.major());
             CrossRegionNotice notice = new CrossRegionNotice(v.id(), v.uscc(), v.recordingRegion(),
                     enterprise.regionCode(), v.major(), today.toString(), due.toString(), null, null, null);
             credit.putNotice(notice);
-            event.put("toRegion", notice.toRegion());
-            event.put("dueOn", notice.dueOn());
-            ledger.emit("CrossRegionNoticeRaised", event);
+            ledger.emit(CreditEvents.CROSS_REGION_NOTICE_RAISED, new CreditEvents.ViolationRecorded(v.id(), v.uscc(),
+                    v.type(), v.major(), v.recordingRegion(), notice.toRegion(), notice.dueOn()));
         } else {
-            ledger.emit("ViolationRecorded", event);
+            ledger.emit(CreditEvents.VIOLATION_RECORDED, new CreditEvents.ViolationRecorded(v.id(), v.uscc(), v.type(),
+                    v.major(), v.recordingRegion(), null, null));
         }
         return Json.write(v);
     }
@@ -91,8 +84,8 @@ public final class ViolationContract implements RegistryContract {
         }
         Violation updated = v.withStatus(next, credit.ledger().nowIso());
         credit.putViolation(updated);
-        credit.ledger().emit("ViolationStatusChanged", Map.of("violationId", v.id(), "uscc", v.uscc(),
-                "status", next.name()));
+        credit.ledger().emit(CreditEvents.VIOLATION_STATUS_CHANGED, new CreditEvents.ViolationStatusChanged(v.id(),
+                v.uscc(), next));
         return Json.write(updated);
     }
 
@@ -116,8 +109,8 @@ public final class ViolationContract implements RegistryContract {
         }
         CrossRegionNotice done = notice.acknowledged(credit.ledger().nowIso(), caller.actor());
         credit.putNotice(done);
-        credit.ledger().emit("CrossRegionNoticeAcknowledged", Map.of("violationId", v.id(), "uscc", v.uscc(),
-                "toRegion", done.toRegion(), "late", credit.ledger().today().isAfter(done.dueDate())));
+        credit.ledger().emit(CreditEvents.CROSS_REGION_NOTICE_ACKNOWLEDGED, new CreditEvents.NoticeAcknowledged(v.id(),
+                v.uscc(), done.toRegion(), credit.ledger().today().isAfter(done.dueDate())));
         return Json.write(done);
     }
 

@@ -1,6 +1,7 @@
 /**
- * Enterprise labor credit on the ledger (issue 5, DESIGN §5): the enterprise register
- * ({@code enterprise}), violations and cross-region notices ({@code violation}), signed A/B/C
+ * Enterprise labor credit on the ledger (docs/design.md §parties): the enterprise register's
+ * records (its contract, with the credit profile, is {@code enterprise}, above this package),
+ * violations and cross-region notices ({@code violation}), signed A/B/C
  * ratings ({@code rating}), the wage-arrears blacklist ({@code blacklist}) and "double random"
  * spot checks ({@code spotcheck}). Regions always come from the region registry on the ledger.
  */

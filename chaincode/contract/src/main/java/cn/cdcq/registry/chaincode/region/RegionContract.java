@@ -10,6 +10,8 @@ import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.AttestationCertificate;
 import cn.cdcq.registry.common.region.DivisionPrefixes;
 import cn.cdcq.registry.common.region.Region;
+import cn.cdcq.registry.common.region.RegionEvents;
+import cn.cdcq.registry.common.region.RegionEvents.RegionChange;
 import cn.cdcq.registry.common.region.RegionProposal;
 import cn.cdcq.registry.common.region.RegionProposal.Approval;
 import cn.cdcq.registry.common.region.RegionTransactions;
@@ -64,18 +66,18 @@ public final class RegionContract implements RegistryContract {
             throw RegistryException.exists("organization " + caller.mspId() + " already acts for region " + r.code());
         });
         for (RegionProposal p : pending(ledger)) {
-            if (p.kind().equals(RegionProposal.REGISTER)
+            if (p.kind() == RegionProposal.Kind.REGISTER
                     && (p.regionCode().equals(code) || p.mspId().equals(caller.mspId()))) {
                 throw RegistryException.conflict("proposal " + p.id() + " to register region " + p.regionCode()
                         + " for " + p.mspId() + " is pending; approve or withdraw it first");
             }
         }
         X509Certificate cert = validCertificate(certificatePem, ledger);
-        RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.REGISTER, code, caller.mspId(),
+        RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.Kind.REGISTER, code, caller.mspId(),
                 name.strip(), Signatures.toPem(cert), Signatures.fingerprint(cert), ledger.nowIso(), caller.id(),
-                RegionProposal.PENDING, List.of(), List.of());
+                RegionProposal.Status.PENDING, List.of(), List.of());
         ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), proposal);
-        ledger.emit("RegionChangeProposed", eventOf(proposal));
+        ledger.emit(RegionEvents.REGION_CHANGE_PROPOSED, RegionChange.of(proposal));
         return Json.write(proposal);
     }
 
@@ -83,9 +85,9 @@ public final class RegionContract implements RegistryContract {
      * Proposes the administrative divisions the caller's region covers, as comma-separated
      * prefixes of the 6-digit division code (e.g. "51" for Sichuan, "50" for Chongqing). In force
      * once every other region approves; from then on an enterprise or center whose USCC carries
-     * such a division is registered, accredited, suspended and revoked only by this region, and
-     * its certificate numbers carry one of these province codes. A region registered without
-     * prefixes (before this rule) owns no division until its first such update.
+     * such a division is registered and accredited only by this region, and its certificate numbers
+     * carry one of these province codes. A region registered without prefixes (before this rule)
+     * owns no division until its first such update.
      */
     @Transaction(name = RegionTransactions.PROPOSE_DIVISIONS, intent = Transaction.TYPE.SUBMIT)
     public String proposeDivisions(Context ctx, String divisionPrefixes) {
@@ -113,11 +115,11 @@ public final class RegionContract implements RegistryContract {
                         + " is pending; approve or withdraw it first");
             }
         }
-        RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.DIVISIONS, region.code(),
-                caller.mspId(), null, null, null, ledger.nowIso(), caller.id(), RegionProposal.PENDING, List.of(),
-                prefixes);
+        RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.Kind.DIVISIONS, region.code(),
+                caller.mspId(), null, null, null, ledger.nowIso(), caller.id(), RegionProposal.Status.PENDING,
+                List.of(), prefixes);
         ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), proposal);
-        ledger.emit("RegionChangeProposed", eventOf(proposal));
+        ledger.emit(RegionEvents.REGION_CHANGE_PROPOSED, RegionChange.of(proposal));
         return Json.write(proposal);
     }
 
@@ -142,11 +144,11 @@ public final class RegionContract implements RegistryContract {
                         + " is pending; approve or withdraw it first");
             }
         }
-        RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.ROTATE, region.code(),
+        RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.Kind.ROTATE, region.code(),
                 caller.mspId(), null, Signatures.toPem(cert), fingerprint, ledger.nowIso(), caller.id(),
-                RegionProposal.PENDING, List.of(), List.of());
+                RegionProposal.Status.PENDING, List.of(), List.of());
         ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), proposal);
-        ledger.emit("RegionChangeProposed", eventOf(proposal));
+        ledger.emit(RegionEvents.REGION_CHANGE_PROPOSED, RegionChange.of(proposal));
         return Json.write(proposal);
     }
 
@@ -175,17 +177,17 @@ public final class RegionContract implements RegistryContract {
         Set<String> approvedBy = approvals.stream().map(Approval::mspId).collect(Collectors.toSet());
         boolean complete = approvedBy.containsAll(approvers);
         RegionProposal updated = proposal.withApprovals(approvals,
-                complete ? RegionProposal.APPROVED : RegionProposal.PENDING);
+                complete ? RegionProposal.Status.APPROVED : RegionProposal.Status.PENDING);
         ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), updated);
         if (complete) {
             apply(ledger, regions, updated);
             ledger.emit(switch (proposal.kind()) {
-                case RegionProposal.REGISTER -> "RegionRegistered";
-                case RegionProposal.DIVISIONS -> "RegionDivisionsChanged";
-                default -> "AttestationRotated";
-            }, eventOf(updated));
+                case REGISTER -> RegionEvents.REGION_REGISTERED;
+                case DIVISIONS -> RegionEvents.REGION_DIVISIONS_CHANGED;
+                case ROTATE -> RegionEvents.ATTESTATION_ROTATED;
+            }, RegionChange.of(updated));
         } else {
-            ledger.emit("RegionChangeApproved", eventOf(updated));
+            ledger.emit(RegionEvents.REGION_CHANGE_APPROVED, RegionChange.of(updated));
         }
         return Json.write(updated);
     }
@@ -200,9 +202,9 @@ public final class RegionContract implements RegistryContract {
             throw RegistryException.forbidden("only the proposing organization " + proposal.mspId()
                     + " may withdraw " + proposalId);
         }
-        RegionProposal updated = proposal.withApprovals(proposal.approvals(), RegionProposal.WITHDRAWN);
+        RegionProposal updated = proposal.withApprovals(proposal.approvals(), RegionProposal.Status.WITHDRAWN);
         ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), updated);
-        ledger.emit("RegionChangeWithdrawn", eventOf(updated));
+        ledger.emit(RegionEvents.REGION_CHANGE_WITHDRAWN, RegionChange.of(updated));
         return Json.write(updated);
     }
 
@@ -260,7 +262,7 @@ public final class RegionContract implements RegistryContract {
 
     private static void apply(Ledger ledger, Regions regions, RegionProposal p) {
         String now = ledger.nowIso();
-        if (p.kind().equals(RegionProposal.REGISTER)) {
+        if (p.kind() == RegionProposal.Kind.REGISTER) {
             ledger.put(ledger.key(Regions.REGION, p.regionCode()), new Region(p.regionCode(), p.mspId(), p.name(), now, 1,
                     p.divisionPrefixes()));
             ledger.put(ledger.key(Regions.REGION_BY_MSP, p.mspId()), p.regionCode());
@@ -269,7 +271,7 @@ public final class RegionContract implements RegistryContract {
             return;
         }
         Region region = regions.require(p.regionCode());
-        if (p.kind().equals(RegionProposal.DIVISIONS)) {
+        if (p.kind() == RegionProposal.Kind.DIVISIONS) {
             ledger.put(ledger.key(Regions.REGION, p.regionCode()), region.withDivisionPrefixes(p.divisionPrefixes()));
             return;
         }
@@ -295,11 +297,11 @@ public final class RegionContract implements RegistryContract {
         if (!active.isEmpty()) {
             return active;
         }
-        if (!p.kind().equals(RegionProposal.REGISTER)) {
+        if (p.kind() != RegionProposal.Kind.REGISTER) {
             throw new IllegalStateException("a " + p.kind() + " proposal exists while no region is in force");
         }
         return pending(ledger).stream()
-                .filter(o -> o.kind().equals(RegionProposal.REGISTER) && !o.mspId().equals(p.mspId()))
+                .filter(o -> o.kind() == RegionProposal.Kind.REGISTER && !o.mspId().equals(p.mspId()))
                 .map(RegionProposal::mspId).collect(Collectors.toCollection(java.util.TreeSet::new));
     }
 
@@ -310,13 +312,13 @@ public final class RegionContract implements RegistryContract {
 
     private static List<RegionProposal> pending(Ledger ledger) {
         return ledger.list(RegionProposal.class, Regions.PROPOSAL).stream()
-                .filter(p -> p.status().equals(RegionProposal.PENDING)).toList();
+                .filter(p -> p.status() == RegionProposal.Status.PENDING).toList();
     }
 
     private static RegionProposal requirePending(Ledger ledger, String proposalId) {
         RegionProposal p = ledger.get(ledger.key(Regions.PROPOSAL, proposalId), RegionProposal.class)
                 .orElseThrow(() -> RegistryException.notFound("no region proposal " + proposalId));
-        if (!p.status().equals(RegionProposal.PENDING)) {
+        if (p.status() != RegionProposal.Status.PENDING) {
             throw RegistryException.conflict("proposal " + proposalId + " is " + p.status() + ", not PENDING");
         }
         return p;
@@ -334,21 +336,5 @@ public final class RegionContract implements RegistryContract {
             throw RegistryException.invalid("the attestation certificate is not valid now (valid "
                     + "from the certificate's notBefore to notAfter): " + e.getMessage());
         }
-    }
-
-    private static Map<String, Object> eventOf(RegionProposal p) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("proposalId", p.id());
-        e.put("kind", p.kind());
-        e.put("regionCode", p.regionCode());
-        e.put("mspId", p.mspId());
-        if (p.fingerprint() != null) {
-            e.put("fingerprint", p.fingerprint());
-        }
-        if (!p.divisionPrefixes().isEmpty()) {
-            e.put("divisionPrefixes", p.divisionPrefixes());
-        }
-        e.put("status", p.status());
-        return e;
     }
 }

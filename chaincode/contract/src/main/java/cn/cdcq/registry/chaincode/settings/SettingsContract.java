@@ -15,6 +15,8 @@ import cn.cdcq.registry.common.credit.CreditInputs;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.settings.ClockWindow;
 import cn.cdcq.registry.common.settings.SettingProposal;
+import cn.cdcq.registry.common.settings.SettingsEvents;
+import cn.cdcq.registry.common.settings.SettingsEvents.SettingChange;
 import cn.cdcq.registry.common.settings.SettingsTransactions;
 import cn.cdcq.registry.common.settings.WageArrearsThreshold;
 import org.hyperledger.fabric.contract.Context;
@@ -23,8 +25,6 @@ import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Settings neither region changes alone. The working-day calendar, the case deadlines and the
@@ -84,7 +84,7 @@ public final class SettingsContract implements RegistryContract {
                     new ClockWindow(p.clockWindow().seconds(), now, caller.id()));
             default -> throw new IllegalStateException("proposal " + p.id() + " has unknown kind " + p.kind());
         }
-        ledger.emit("SettingAccepted", eventOf(accepted));
+        ledger.emit(SettingsEvents.SETTING_ACCEPTED, SettingChange.of(accepted));
         return Json.write(accepted);
     }
 
@@ -99,7 +99,7 @@ public final class SettingsContract implements RegistryContract {
         SettingProposal p = requireOpenForCounterpart(settings, proposalId, region, "decline");
         SettingProposal declined = p.decided(SettingProposal.DECLINED, region, caller.id(), ledger.nowIso(), why);
         settings.put(declined);
-        ledger.emit("SettingDeclined", eventOf(declined));
+        ledger.emit(SettingsEvents.SETTING_DECLINED, SettingChange.of(declined));
         return Json.write(declined);
     }
 
@@ -119,7 +119,7 @@ public final class SettingsContract implements RegistryContract {
         requireOpen(p);
         SettingProposal withdrawn = p.decided(SettingProposal.WITHDRAWN, region, caller.id(), ledger.nowIso(), why);
         settings.put(withdrawn);
-        ledger.emit("SettingWithdrawn", eventOf(withdrawn));
+        ledger.emit(SettingsEvents.SETTING_WITHDRAWN, SettingChange.of(withdrawn));
         return Json.write(withdrawn);
     }
 
@@ -162,7 +162,8 @@ public final class SettingsContract implements RegistryContract {
         WageArrearsThreshold t = Arguments.valid(() ->
                 new WageArrearsThreshold(region, amount, revision, ledger.nowIso(), caller.id()));
         credit.putThreshold(t);
-        ledger.emit("WageArrearsThresholdSet", Map.of("regionCode", region, "amountFen", amount, "revision", revision));
+        ledger.emit(SettingsEvents.WAGE_ARREARS_THRESHOLD_SET,
+                new SettingsEvents.WageArrearsThresholdSet(region, amount, revision));
         return Json.write(t);
     }
 
@@ -199,7 +200,7 @@ public final class SettingsContract implements RegistryContract {
             }
         }
         settings.put(p);
-        ledger.emit("SettingProposed", eventOf(p));
+        ledger.emit(SettingsEvents.SETTING_PROPOSED, SettingChange.of(p));
         return Json.write(p);
     }
 
@@ -218,14 +219,5 @@ public final class SettingsContract implements RegistryContract {
         if (!p.status().equals(SettingProposal.PROPOSED)) {
             throw RegistryException.conflict("proposal " + p.id() + " is already " + p.status());
         }
-    }
-
-    private static Map<String, Object> eventOf(SettingProposal p) {
-        Map<String, Object> e = new LinkedHashMap<>();
-        e.put("proposalId", p.id());
-        e.put("subject", p.subject());
-        e.put("proposingRegion", p.proposingRegion());
-        e.put("status", p.status());
-        return e;
     }
 }

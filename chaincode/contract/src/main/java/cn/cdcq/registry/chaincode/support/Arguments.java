@@ -10,8 +10,10 @@ import cn.cdcq.registry.common.json.Json;
 
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Transaction arguments as every contract reads them: the shared validators of registry-common
@@ -90,6 +92,11 @@ public final class Arguments {
             case "false" -> false;
             default -> throw RegistryException.invalid(field + " must be \"true\" or \"false\", got '" + value + "'");
         };
+    }
+
+    /** The names of {@code constants}, e.g. "VALID or SUSPENDED", for a message. */
+    public static String names(Collection<? extends Enum<?>> constants, String separator) {
+        return constants.stream().map(Enum::name).collect(Collectors.joining(separator));
     }
 
     /** One of the constants of {@code type}, by name. */

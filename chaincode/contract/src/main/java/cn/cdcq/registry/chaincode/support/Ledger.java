@@ -96,9 +96,11 @@ public final class Ledger {
 
     /**
      * Emits the transaction's chaincode event. Fabric keeps only one event per transaction, so
-     * a transaction emits exactly once. Payloads never carry personal data.
+     * a transaction emits exactly once. Names and payload records are registry-common's
+     * {@code *Events} classes, so the services read what the contracts write. Payloads never carry
+     * personal data.
      */
-    public void emit(String name, Object payload) {
+    public void emit(String name, Record payload) {
         stub.setEvent(name, Json.write(payload).getBytes(StandardCharsets.UTF_8));
     }
 }

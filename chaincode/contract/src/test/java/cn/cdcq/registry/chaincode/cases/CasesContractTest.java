@@ -7,8 +7,8 @@ import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.cases.AssistRequest;
 import cn.cdcq.registry.common.cases.Complaint;
 import cn.cdcq.registry.common.cases.OverdueReport;
-import cn.cdcq.registry.common.credit.CreditProfile;
 import cn.cdcq.registry.common.json.Json;
+import cn.cdcq.registry.common.profile.CreditProfile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -105,11 +105,11 @@ class CasesContractTest {
             f.assertRefused(ErrorCode.FORBIDDEN, () -> f.network.invoke(f.cdBureau, ctx -> f.cases.acceptComplaint(ctx, c.id())));
             Complaint accepted = Json.read(f.network.<String>invoke(f.cqInspector,
                     ctx -> f.cases.acceptComplaint(ctx, c.id())), Complaint.class);
-            assertThat(accepted.status()).isEqualTo(Complaint.ACCEPTED);
+            assertThat(accepted.status()).isEqualTo(Complaint.Status.ACCEPTED);
             assertThat(accepted.decidedBy()).isEqualTo("CQ-INS-0001");
             Complaint closed = Json.read(f.network.<String>invoke(f.cqBureau, ctx -> f.cases.closeComplaint(ctx, c.id(),
                     "UPHELD_RECTIFIED", CreditFixture.hash("report"))), Complaint.class);
-            assertThat(closed.status()).isEqualTo(Complaint.CLOSED);
+            assertThat(closed.status()).isEqualTo(Complaint.Status.CLOSED);
             assertThat(closed.outcome()).isEqualTo(Complaint.Outcome.UPHELD_RECTIFIED);
         }
 

@@ -1,6 +1,6 @@
 package cn.cdcq.registry.chaincode.certificate;
 
-import cn.cdcq.registry.chaincode.credit.EnterpriseContract;
+import cn.cdcq.registry.chaincode.enterprise.EnterpriseContract;
 import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.certificate.Accreditation;
 import cn.cdcq.registry.common.certificate.AccreditationStatus;

@@ -44,14 +44,14 @@ class RecognitionContractTest {
             CertificateClaims level4 = claims("CQ", 1, 1);
             world.issue(level4);
             RecognitionRule rule = propose(4, "CQ", "CD", "CQ");
-            assertThat(rule.status()).isEqualTo(RecognitionRule.PROPOSED);
+            assertThat(rule.status()).isEqualTo(RecognitionRule.Status.PROPOSED);
             assertThat(world.lastEventName()).isEqualTo("RecognitionRuleProposed");
             assertThat(inCd(level4.number()).recognized()).isFalse();
 
             world.refused(() -> world.network.invoke(world.cqBureau, ctx -> contract.acceptRule(ctx, rule.id())),
                     ErrorCode.FORBIDDEN, "only region CD may accept it");
             RecognitionRule accepted = accept(rule.id(), "CD");
-            assertThat(accepted.status()).isEqualTo(RecognitionRule.IN_FORCE);
+            assertThat(accepted.status()).isEqualTo(RecognitionRule.Status.IN_FORCE);
             assertThat(accepted.acceptedBy()).isEqualTo("ChengduMSP/bureau");
             assertThat(world.lastEventName()).isEqualTo("RecognitionRuleAccepted");
 
@@ -64,7 +64,7 @@ class RecognitionContractTest {
         @Test
         void theReceivingRegionMayProposeAndTheIssuingRegionAccept() {
             RecognitionRule rule = propose(4, "CQ", "CD", "CD");
-            assertThat(accept(rule.id(), "CQ").status()).isEqualTo(RecognitionRule.IN_FORCE);
+            assertThat(accept(rule.id(), "CQ").status()).isEqualTo(RecognitionRule.Status.IN_FORCE);
         }
 
         @Test
@@ -90,7 +90,7 @@ class RecognitionContractTest {
             RecognitionRule rule = accept(propose(4, "CQ", "CD", "CQ").id(), "CD");
             RecognitionRule withdrawn = Json.read(world.network.<String>invoke(world.cdBureau,
                     ctx -> contract.withdrawRule(ctx, rule.id(), "Standards diverged")), RecognitionRule.class);
-            assertThat(withdrawn.status()).isEqualTo(RecognitionRule.WITHDRAWN);
+            assertThat(withdrawn.status()).isEqualTo(RecognitionRule.Status.WITHDRAWN);
             assertThat(withdrawn.closedByRegion()).isEqualTo("CD");
             assertThat(world.lastEventName()).isEqualTo("RecognitionRuleWithdrawn");
             assertThat(inCd(level4.number()).recognized()).isFalse();
@@ -105,7 +105,7 @@ class RecognitionContractTest {
                     ErrorCode.CONFLICT, "declines it");
             RecognitionRule declined = Json.read(world.network.<String>invoke(world.cdBureau,
                     ctx -> contract.declineRule(ctx, rule.id(), "Assessment standards differ")), RecognitionRule.class);
-            assertThat(declined.status()).isEqualTo(RecognitionRule.DECLINED);
+            assertThat(declined.status()).isEqualTo(RecognitionRule.Status.DECLINED);
             assertThat(declined.closeReason()).isEqualTo("Assessment standards differ");
             assertThat(world.lastEventName()).isEqualTo("RecognitionRuleDeclined");
             world.refused(() -> world.network.invoke(world.cdBureau, ctx -> contract.acceptRule(ctx, rule.id())),
@@ -144,7 +144,7 @@ class RecognitionContractTest {
         void theTargetRegionAcceptsACaseWhichRecognizesTheCertificateThere() {
             world.issue(certificate);
             RecognitionDecision submitted = submit();
-            assertThat(submitted.status()).isEqualTo(RecognitionDecision.SUBMITTED);
+            assertThat(submitted.status()).isEqualTo(RecognitionDecision.Status.SUBMITTED);
             assertThat(world.lastEventName()).isEqualTo("RecognitionCaseSubmitted");
             assertThat(inCd(certificate.number()).reason()).contains("awaits CD's decision");
 
@@ -154,7 +154,7 @@ class RecognitionContractTest {
             RecognitionDecision decided = Json.read(world.network.<String>invoke(world.cdBureau, ctx -> contract.decideCase(
                     ctx, certificate.number(), "CD", "ACCEPTED", "EQUIVALENT_STANDARD", "Same national standard")),
                     RecognitionDecision.class);
-            assertThat(decided.status()).isEqualTo(RecognitionDecision.ACCEPTED);
+            assertThat(decided.status()).isEqualTo(RecognitionDecision.Status.ACCEPTED);
             assertThat(decided.decidedBy()).isEqualTo("ChengduMSP/bureau");
             assertThat(world.lastEventName()).isEqualTo("RecognitionDecisionMade");
 
@@ -174,7 +174,7 @@ class RecognitionContractTest {
             assertThat(recognition.recognized()).isFalse();
             assertThat(recognition.reason()).contains("refused", "LEVEL_NOT_EQUIVALENT", "Practical exam hours");
             RecognitionDecision again = submit();
-            assertThat(again.status()).isEqualTo(RecognitionDecision.SUBMITTED);
+            assertThat(again.status()).isEqualTo(RecognitionDecision.Status.SUBMITTED);
         }
 
         @Test
@@ -194,7 +194,7 @@ class RecognitionContractTest {
             RecognitionDecision withdrawn = Json.read(world.network.<String>invoke(world.cqBureau,
                     ctx -> contract.withdrawCase(ctx, certificate.number(), "CD", "Worker went back")),
                     RecognitionDecision.class);
-            assertThat(withdrawn.status()).isEqualTo(RecognitionDecision.WITHDRAWN);
+            assertThat(withdrawn.status()).isEqualTo(RecognitionDecision.Status.WITHDRAWN);
         }
 
         @Test

@@ -53,7 +53,7 @@ class SubsidyContractTest {
 
         SubsidyClaimOutcome second = claim(world.cdBureau, inCd.number(), 120_000, "2026-01-01");
         assertThat(second.accepted()).isFalse();
-        assertThat(second.outcome()).isEqualTo(SubsidyClaimOutcome.REFUSED);
+        assertThat(second.outcome()).isEqualTo(SubsidyClaimOutcome.Outcome.REFUSED);
         assertThat(second.claim()).isNull();
         assertThat(second.refusal().earlierClaimId()).isEqualTo(first.claimId());
         assertThat(second.refusal().earlierRegion()).isEqualTo("CQ");

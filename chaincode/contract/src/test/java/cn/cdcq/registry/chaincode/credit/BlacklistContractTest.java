@@ -3,9 +3,9 @@ package cn.cdcq.registry.chaincode.credit;
 import cn.cdcq.registry.chaincode.testing.EmittedEvent;
 import cn.cdcq.registry.chaincode.testing.TestIdentity;
 import cn.cdcq.registry.common.ErrorCode;
-import cn.cdcq.registry.common.credit.CreditProfile;
 import cn.cdcq.registry.common.credit.Violation;
 import cn.cdcq.registry.common.credit.WageArrearsListing;
+import cn.cdcq.registry.common.profile.CreditProfile;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -170,7 +170,7 @@ class BlacklistContractTest {
             WageArrearsListing removed = CreditFixture.read(f.network.<String>invoke(f.cdBureau,
                     ctx -> f.blacklist.removeEarly(ctx, removalJson(l.id(), true, "2026-03-05", pledge))),
                     WageArrearsListing.class);
-            assertThat(removed.status()).isEqualTo(WageArrearsListing.REMOVED_EARLY);
+            assertThat(removed.status()).isEqualTo(WageArrearsListing.Status.REMOVED_EARLY);
             assertThat(removed.removal().removedOn()).isEqualTo("2026-09-05");
             assertThat(listedAccordingTo(f.cqBureau)).isFalse();
             f.assertRefused(ErrorCode.CONFLICT, () -> f.network.invoke(f.cdBureau,

@@ -2,6 +2,7 @@ package cn.cdcq.registry.chaincode.credit;
 
 import cn.cdcq.registry.chaincode.cases.CalendarContract;
 import cn.cdcq.registry.chaincode.cases.CasesContract;
+import cn.cdcq.registry.chaincode.enterprise.EnterpriseContract;
 import cn.cdcq.registry.chaincode.region.RegionContract;
 import cn.cdcq.registry.chaincode.settings.SettingsContract;
 import cn.cdcq.registry.common.settings.SettingProposal;

@@ -3,11 +3,11 @@ package cn.cdcq.registry.chaincode.credit;
 import cn.cdcq.registry.chaincode.testing.EmittedEvent;
 import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.credit.CreditLevel;
-import cn.cdcq.registry.common.credit.CreditProfile;
 import cn.cdcq.registry.common.credit.SpotCheckDraw;
 import cn.cdcq.registry.common.credit.SpotCheckDrawing;
 import cn.cdcq.registry.common.credit.SpotCheckResult;
 import cn.cdcq.registry.common.crypto.Hashes;
+import cn.cdcq.registry.common.profile.CreditProfile;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -66,7 +66,7 @@ class SpotCheckContractTest {
         @Test
         void fixesTheRegisterWithEffectiveLevelsAndWeights() {
             SpotCheckDraw d = open(2, 2);
-            assertThat(d.status()).isEqualTo(SpotCheckDraw.COMMITTING);
+            assertThat(d.status()).isEqualTo(SpotCheckDraw.Status.COMMITTING);
             assertThat(d.participants()).containsExactly("CD", "CQ");
             assertThat(d.candidates()).extracting(SpotCheckDraw.Candidate::uscc)
                     .isSorted().hasSize(3).contains(CQ_FIRM, CQ_FIRM2);
@@ -97,7 +97,7 @@ class SpotCheckContractTest {
         @Test
         void theSeedComesFromBothSecretsAndAnyoneCanRecomputeTheDraw() {
             SpotCheckDraw d = drawn(2);
-            assertThat(d.status()).isEqualTo(SpotCheckDraw.DRAWN);
+            assertThat(d.status()).isEqualTo(SpotCheckDraw.Status.DRAWN);
             assertThat(d.seedHex()).isEqualTo(Hashes.sha256Hex(Hashes.fromHex(CD_SECRET), Hashes.fromHex(CQ_SECRET)));
             assertThat(d.assignments()).hasSize(2);
             assertThat(SpotCheckDrawing.recompute(d)).isEqualTo(d.assignments());

@@ -71,11 +71,11 @@ class RegionContractTest {
         @Test
         void aRegistrationIsPendingUntilAnotherOrganizationApproves() {
             RegionProposal cd = propose(cdBureau, "CD");
-            assertThat(cd.status()).isEqualTo(RegionProposal.PENDING);
+            assertThat(cd.status()).isEqualTo(RegionProposal.Status.PENDING);
             assertThat(regions()).isEmpty();
             propose(cqBureau, "CQ");
             RegionProposal approved = approve(cqBureau, cd.id());
-            assertThat(approved.status()).isEqualTo(RegionProposal.APPROVED);
+            assertThat(approved.status()).isEqualTo(RegionProposal.Status.APPROVED);
             assertThat(regions()).extracting(Region::code).containsExactly("CD");
             assertThat(network.lastEvent()).map(EmittedEvent::name).hasValue("RegionRegistered");
         }
@@ -100,8 +100,8 @@ class RegionContractTest {
             bootstrap();
             RegionProposal gamma = propose(outsider, "GZ");
             RegionProposal half = approve(cdBureau, gamma.id());
-            assertThat(half.status()).isEqualTo(RegionProposal.PENDING);
-            assertThat(approve(cqBureau, gamma.id()).status()).isEqualTo(RegionProposal.APPROVED);
+            assertThat(half.status()).isEqualTo(RegionProposal.Status.PENDING);
+            assertThat(approve(cqBureau, gamma.id()).status()).isEqualTo(RegionProposal.Status.APPROVED);
             assertThat(regions()).extracting(Region::code).containsExactly("CD", "CQ", "GZ");
         }
     }
@@ -183,7 +183,7 @@ class RegionContractTest {
             assertThatThrownBy(() -> network.invoke(cqBureau, ctx -> contract.withdraw(ctx, cd.id())))
                     .satisfies(e -> assertThat(codeOf(e)).isEqualTo(ErrorCode.FORBIDDEN));
             String withdrawn = network.invoke(cdBureau, ctx -> contract.withdraw(ctx, cd.id()));
-            assertThat(Json.read(withdrawn, RegionProposal.class).status()).isEqualTo(RegionProposal.WITHDRAWN);
+            assertThat(Json.read(withdrawn, RegionProposal.class).status()).isEqualTo(RegionProposal.Status.WITHDRAWN);
         }
     }
 }

@@ -1,12 +1,21 @@
-package cn.cdcq.registry.common.credit;
+package cn.cdcq.registry.common.profile;
 
 import cn.cdcq.registry.common.cases.AssistRequest;
+import cn.cdcq.registry.common.cases.Complaint;
+import cn.cdcq.registry.common.credit.CreditLevel;
+import cn.cdcq.registry.common.credit.CreditRating;
+import cn.cdcq.registry.common.credit.CrossRegionNotice;
+import cn.cdcq.registry.common.credit.Enterprise;
+import cn.cdcq.registry.common.credit.SpotCheckResult;
+import cn.cdcq.registry.common.credit.Violation;
+import cn.cdcq.registry.common.credit.WageArrearsListing;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * An enterprise's labor-credit standing in one answer, the same through either region's peer.
+ * An enterprise's labor-credit standing in one answer, the same through either region's peer:
+ * the one record that reads both credit and cases, so it sits above both.
  *
  * @param enterprise        the register entry
  * @param asOf              the Asia/Shanghai date the profile is computed for
@@ -32,7 +41,7 @@ public record CreditProfile(Enterprise enterprise, String asOf, List<CreditRatin
     }
 
     /** A complaint as the profile shows it: no worker pseudonym. */
-    public record OpenCase(String complaintId, String status, String filedRegion,
+    public record OpenCase(String complaintId, Complaint.Status status, String filedRegion,
                            String jurisdictionRegion, String category, String acceptanceDueOn) {
     }
 }

@@ -1,20 +1,22 @@
-package cn.cdcq.registry.chaincode.credit;
+package cn.cdcq.registry.chaincode.enterprise;
 
 import cn.cdcq.registry.chaincode.cases.CaseLedger;
+import cn.cdcq.registry.chaincode.credit.CreditLedger;
 import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.cases.AssistRequest;
 import cn.cdcq.registry.common.cases.Complaint;
+import cn.cdcq.registry.common.credit.CreditEvents;
 import cn.cdcq.registry.common.credit.CreditLevel;
-import cn.cdcq.registry.common.credit.CreditProfile;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.Enterprise;
 import cn.cdcq.registry.common.credit.EnterpriseTransactions;
 import cn.cdcq.registry.common.credit.SpotCheckDraw;
 import cn.cdcq.registry.common.credit.WageArrearsListing;
 import cn.cdcq.registry.common.json.Json;
+import cn.cdcq.registry.common.profile.CreditProfile;
 import org.hyperledger.fabric.contract.Context;
 import cn.cdcq.registry.chaincode.support.RegistryContract;
 import org.hyperledger.fabric.contract.annotation.Contact;
@@ -31,7 +33,9 @@ import java.util.Map;
 /**
  * The enterprise register and the credit profile. An enterprise is registered by the bureau of
  * the region its USCC's division code belongs to; one from elsewhere in China by the region where
- * it operates. Every region reads every enterprise.
+ * it operates. Every region reads every enterprise. The profile is the one
+ * answer that reads both the credit records and the open cases, so this contract sits above
+ * {@code credit} and {@code cases} (docs/design-layers-chaincode.md).
  */
 @Contract(name = EnterpriseTransactions.CONTRACT, info = @Info(title = "Enterprise register",
         description = "Employers of both regions and their labor-credit profile", version = "1",
@@ -59,7 +63,7 @@ public final class EnterpriseContract implements RegistryContract {
         });
         Enterprise e = new Enterprise(code, name.strip(), region, isPlatform, credit.ledger().nowIso(), caller.id());
         credit.putEnterprise(e);
-        credit.ledger().emit("EnterpriseRegistered", Map.of("uscc", code, "regionCode", region));
+        credit.ledger().emit(CreditEvents.ENTERPRISE_REGISTERED, new CreditEvents.EnterpriseRegistered(code, region));
         return Json.write(e);
     }
 
@@ -105,7 +109,7 @@ public final class EnterpriseContract implements RegistryContract {
                         c.category().name(), c.acceptanceDueOn()))
                 .toList();
         List<AssistRequest> openAssists = cases.assistRequestsAbout(code).stream()
-                .filter(r -> r.status().equals(AssistRequest.OPEN)).toList();
+                .filter(r -> r.status() == AssistRequest.Status.OPEN).toList();
         Map<String, CreditLevel> latest = new LinkedHashMap<>(CreditLedger.latestLevels(ratings));
         return Json.write(new CreditProfile(enterprise, today.toString(), ratings, latest, CreditLedger.effectiveLevel(ratings),
                 credit.violations(code), credit.notices(code), listings.stream().anyMatch(l -> l.activeOn(today)),

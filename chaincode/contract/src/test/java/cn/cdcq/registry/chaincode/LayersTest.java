@@ -1,0 +1,61 @@
+package cn.cdcq.registry.chaincode;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+/**
+ * The chaincode's packages point one way (docs/design-layers-chaincode.md): {@code support} at
+ * the bottom, the region registry on it, the features on both, {@code cases} on {@code credit},
+ * and {@code enterprise} (the credit profile, which reads credit and cases) at the top, beside
+ * {@code settings} (the jointly agreed calendar, deadlines and time window, and each region's
+ * wage-arrears threshold, which writes into cases and credit).
+ */
+class LayersTest {
+
+    private static final JavaClasses CHAINCODE = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cn.cdcq.registry.chaincode");
+
+    @Test
+    void featuresImportOnlyDownwards() {
+        layeredArchitecture().consideringOnlyDependenciesInLayers()
+                .layer("support").definedBy("cn.cdcq.registry.chaincode.support..")
+                .layer("region").definedBy("cn.cdcq.registry.chaincode.region..")
+                .layer("certificate").definedBy("cn.cdcq.registry.chaincode.certificate..")
+                .layer("credit").definedBy("cn.cdcq.registry.chaincode.credit..")
+                .layer("cases").definedBy("cn.cdcq.registry.chaincode.cases..")
+                .layer("enterprise").definedBy("cn.cdcq.registry.chaincode.enterprise..")
+                .layer("settings").definedBy("cn.cdcq.registry.chaincode.settings..")
+                .whereLayer("enterprise").mayNotBeAccessedByAnyLayer()
+                .whereLayer("settings").mayNotBeAccessedByAnyLayer()
+                .whereLayer("cases").mayOnlyBeAccessedByLayers("enterprise", "settings")
+                .whereLayer("credit").mayOnlyBeAccessedByLayers("cases", "enterprise", "settings")
+                .whereLayer("certificate").mayNotBeAccessedByAnyLayer()
+                .whereLayer("region").mayOnlyBeAccessedByLayers("certificate", "credit", "cases", "enterprise", "settings")
+                .whereLayer("support").mayOnlyBeAccessedByLayers("region", "certificate", "credit", "cases", "enterprise",
+                        "settings")
+                .check(CHAINCODE);
+    }
+
+    @Test
+    void everyClassIsInAPackageOfThePicture() {
+        classes().should().resideInAnyPackage("cn.cdcq.registry.chaincode.support..",
+                        "cn.cdcq.registry.chaincode.region..", "cn.cdcq.registry.chaincode.certificate..",
+                        "cn.cdcq.registry.chaincode.credit..", "cn.cdcq.registry.chaincode.cases..",
+                        "cn.cdcq.registry.chaincode.enterprise..", "cn.cdcq.registry.chaincode.settings..")
+                .because("a new package needs its place in docs/design-layers-chaincode.md and in this test")
+                .check(CHAINCODE);
+    }
+
+    @Test
+    void theChaincodeUsesNoServiceLibraries() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses().should().dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "org.hyperledger.fabric.client..", "cn.cdcq.registry.client..")
+                .check(CHAINCODE);
+    }
+}
