@@ -113,7 +113,7 @@ final class E2eNetwork implements AutoCloseable {
                 continue;
             }
             RegionProposal pending = own.pendingProposals().stream()
-                    .filter(p -> p.regionCode().equals(code) && p.kind().equals(RegionProposal.DIVISIONS))
+                    .filter(p -> p.regionCode().equals(code) && p.kind() == RegionProposal.Kind.DIVISIONS)
                     .findFirst().orElse(null);
             if (pending == null) {
                 pending = own.proposeDivisions(r[2]);
