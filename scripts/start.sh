@@ -19,7 +19,7 @@ runs where.
 
 Environment:
   CDCQ_DATA    data folder (default: .data/network in the repository)
-  PORT_BASE    first port of the layout (default 7000; see README "Ports")
+  PORT_BASE    first port of the layout (default 7000; see README "What runs where")
   FABRIC_BIN   folder of official Fabric binaries to use instead of building them
 Stop with scripts/stop.sh (add --wipe to delete the data folder).
 USAGE

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # All tests: builds, runs the unit tests, starts a fresh network of its own (data folder
-# .data/test, ports from 27000) and the two regional services, runs the end-to-end tests
+# .data/test or CDCQ_TEST_DATA, ports from 27000 or TEST_PORT_BASE) and the two regional services, runs the end-to-end tests
 # against them, and stops it all whatever happened. Exits non-zero on any failure.
 set -euo pipefail
 
@@ -10,7 +10,11 @@ Usage: scripts/test.sh [--unit-only] [--keep] [--help]
   --unit-only   build and run the unit tests only (no network)
   --keep        leave the test network running afterwards (stop it with
                 CDCQ_DATA=.data/test scripts/stop.sh)
-Environment: TEST_PORT_BASE (default 27000), FABRIC_BIN (official binaries instead of building)
+Environment:
+  TEST_PORT_BASE  first port of the test network's layout (default 27000)
+  CDCQ_TEST_DATA  the test network's data folder, wiped at the start (default .data/test)
+  FABRIC_BIN      folder of official Fabric binaries to use instead of building them
+  ENDORSEMENT     AND (default: both regions endorse) or OR
 USAGE
 }
 unit_only=0 keep=0

@@ -1,9 +1,9 @@
 package cn.cdcq.registry.client.cases;
 
-import cn.cdcq.registry.client.service.RequestValues;
-import cn.cdcq.registry.client.credit.CreditRequests;
+import cn.cdcq.registry.client.api.InvalidRequest;
+import cn.cdcq.registry.client.api.RequestValues;
 import cn.cdcq.registry.client.fabric.UserGateways;
-import cn.cdcq.registry.client.service.LedgerJson;
+import cn.cdcq.registry.client.api.LedgerJson;
 import cn.cdcq.registry.common.cases.AssistRequest;
 import cn.cdcq.registry.common.cases.AssistRequestInput;
 import cn.cdcq.registry.common.cases.CaseSettings;
@@ -87,9 +87,10 @@ public class CaseController {
     @Operation(summary = "File a complaint received in this region; transferred when the employer is registered in the other")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Complaint.class)))
     public ResponseEntity<String> file(@RequestBody ComplaintRequest r, @AuthenticationPrincipal UserDetails user) {
-        ComplaintInput input = new ComplaintInput(r.workerPseudonym(), RequestValues.uscc("employerUscc", r.employerUscc()),
-                CreditRequests.enumValue(ComplaintCategory.class, "category", r.category()), r.documentHash(),
-                RequestValues.optionalDate("receivedOn", r.receivedOn()));
+        ComplaintInput input = new ComplaintInput(RequestValues.pseudonym("workerPseudonym", r.workerPseudonym()),
+                RequestValues.uscc("employerUscc", r.employerUscc()),
+                RequestValues.enumValue(ComplaintCategory.class, "category", r.category()),
+                RequestValues.sha256("documentHash", r.documentHash()), RequestValues.optionalDate("receivedOn", r.receivedOn()));
         return LedgerJson.ok(client(user).fileComplaint(input));
     }
 
@@ -118,16 +119,16 @@ public class CaseController {
     @Operation(summary = "Decline a complaint with a reason code and the written decision's hash")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Complaint.class)))
     public ResponseEntity<String> decline(@PathVariable String id, @RequestBody DeclineRequest r, @AuthenticationPrincipal UserDetails user) {
-        Complaint.DeclineReason reason = CreditRequests.enumValue(Complaint.DeclineReason.class, "reason", r.reason());
-        return LedgerJson.ok(client(user).decline(id, reason, CreditRequests.sha256("decisionDocumentHash", r.decisionDocumentHash())));
+        Complaint.DeclineReason reason = RequestValues.enumValue(Complaint.DeclineReason.class, "reason", r.reason());
+        return LedgerJson.ok(client(user).decline(id, reason, RequestValues.sha256("decisionDocumentHash", r.decisionDocumentHash())));
     }
 
     @PostMapping("/complaints/{id}/close")
     @Operation(summary = "Close an accepted complaint with its outcome and the report's hash")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Complaint.class)))
     public ResponseEntity<String> close(@PathVariable String id, @RequestBody CloseRequest r, @AuthenticationPrincipal UserDetails user) {
-        Complaint.Outcome outcome = CreditRequests.enumValue(Complaint.Outcome.class, "outcome", r.outcome());
-        return LedgerJson.ok(client(user).close(id, outcome, CreditRequests.sha256("reportDocumentHash", r.reportDocumentHash())));
+        Complaint.Outcome outcome = RequestValues.enumValue(Complaint.Outcome.class, "outcome", r.outcome());
+        return LedgerJson.ok(client(user).close(id, outcome, RequestValues.sha256("reportDocumentHash", r.reportDocumentHash())));
     }
 
     // ------------------------------------------------------------------ assist requests
@@ -136,10 +137,13 @@ public class CaseController {
     @Operation(summary = "Ask the other region for help with an investigation (due in the agreed working days)")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssistRequest.class)))
     public ResponseEntity<String> requestAssist(@RequestBody AssistRequestBody r, @AuthenticationPrincipal UserDetails user) {
-        AssistRequestInput input = new AssistRequestInput(
-                CreditRequests.enumValue(AssistRequest.Kind.class, "kind", r.kind()),
-                RequestValues.region("toRegion", r.toRegion()), RequestValues.uscc("uscc", r.uscc()), r.complaintId(),
-                r.requestDocumentHash(), RequestValues.optionalDate("sentOn", r.sentOn()));
+        AssistRequest.Kind kind = RequestValues.enumValue(AssistRequest.Kind.class, "kind", r.kind());
+        String toRegion = RequestValues.region("toRegion", r.toRegion());
+        String uscc = RequestValues.uscc("uscc", r.uscc());
+        String hash = RequestValues.sha256("requestDocumentHash", r.requestDocumentHash());
+        String sentOn = RequestValues.optionalDate("sentOn", r.sentOn());
+        AssistRequestInput input = InvalidRequest.build(() -> new AssistRequestInput(kind, toRegion, uscc, r.complaintId(),
+                hash, sentOn), "complaintId");
         return LedgerJson.ok(client(user).requestAssist(input));
     }
 
@@ -161,7 +165,7 @@ public class CaseController {
     @Operation(summary = "Answer an assist request addressed to this region")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = AssistRequest.class)))
     public ResponseEntity<String> answer(@PathVariable String id, @RequestBody AnswerRequest r, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).answerAssist(id, CreditRequests.sha256("answerDocumentHash", r.answerDocumentHash())));
+        return LedgerJson.ok(client(user).answerAssist(id, RequestValues.sha256("answerDocumentHash", r.answerDocumentHash())));
     }
 
     // ------------------------------------------------------------------ deadlines
@@ -187,7 +191,10 @@ public class CaseController {
             description = "In force once the other region's bureau accepts the proposal; until then the old calendar stays.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SettingProposal.class)))
     public ResponseEntity<String> setCalendar(@Valid @RequestBody CalendarRequest r, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).proposeCalendar(new WorkingCalendar(r.year(), r.holidays(), r.adjustedWorkingDays(), null, null)));
+        int year = RequestValues.year("year", r.year());
+        WorkingCalendar calendar = InvalidRequest.build(() -> new WorkingCalendar(year, r.holidays(), r.adjustedWorkingDays(),
+                null, null), "adjustedWorkingDays", "holidays");
+        return LedgerJson.ok(client(user).proposeCalendar(calendar));
     }
 
     @GetMapping("/setting-proposals")
@@ -210,7 +217,7 @@ public class CaseController {
     @Operation(summary = "One year of the working-day calendar")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkingCalendar.class)))
     public ResponseEntity<String> calendar(@PathVariable int year, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).calendar(CreditRequests.year("year", year)));
+        return LedgerJson.ok(client(user).calendar(RequestValues.year("year", year)));
     }
 
     @PutMapping("/case-settings")
@@ -219,6 +226,11 @@ public class CaseController {
             description = "In force once the other region's bureau accepts the proposal.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SettingProposal.class)))
     public ResponseEntity<String> setSettings(@Valid @RequestBody SettingsRequest r, @AuthenticationPrincipal UserDetails user) {
+        // Each deadline checked with the other at its default, so a refusal names the one at fault.
+        InvalidRequest.build(() -> new CaseSettings(r.acceptanceWorkingDays(), CaseSettings.DEFAULTS.assistWorkingDays(),
+                null, null), "acceptanceWorkingDays");
+        InvalidRequest.build(() -> new CaseSettings(CaseSettings.DEFAULTS.acceptanceWorkingDays(), r.assistWorkingDays(),
+                null, null), "assistWorkingDays");
         return LedgerJson.ok(client(user).proposeCaseSettings(r.acceptanceWorkingDays(), r.assistWorkingDays()));
     }
 

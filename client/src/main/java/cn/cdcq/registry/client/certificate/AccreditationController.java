@@ -1,9 +1,9 @@
 package cn.cdcq.registry.client.certificate;
 
-import cn.cdcq.registry.client.service.RequestValues;
+import cn.cdcq.registry.client.api.RequestValues;
 import cn.cdcq.registry.client.fabric.UserGateways;
-import cn.cdcq.registry.client.service.InvalidRequest;
-import cn.cdcq.registry.client.service.LedgerJson;
+import cn.cdcq.registry.client.api.InvalidRequest;
+import cn.cdcq.registry.client.api.LedgerJson;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.certificate.Accreditation;
 import cn.cdcq.registry.common.certificate.AccreditationRequest;
@@ -82,8 +82,8 @@ public class AccreditationController {
     public ResponseEntity<String> suspend(@PathVariable String centerId, @RequestBody StatusChange change,
                                           @AuthenticationPrincipal UserDetails user) {
         String center = RequestValues.uscc("centerId", centerId);
-        String code = RequestFields.reasonCode("suspend an accreditation", change.reasonCode(), ReasonCodes.ACCREDITATION_SUSPEND);
-        return LedgerJson.ok(client(user).suspend(center, code, RequestFields.text("reason", change.reason())));
+        String code = RequestValues.reasonCode("reasonCode", "suspend an accreditation", change.reasonCode(), ReasonCodes.ACCREDITATION_SUSPEND);
+        return LedgerJson.ok(client(user).suspend(center, code, RequestValues.text("reason", change.reason())));
     }
 
     @PostMapping("/accreditations/{centerId}/reinstate")
@@ -93,8 +93,8 @@ public class AccreditationController {
     public ResponseEntity<String> reinstate(@PathVariable String centerId, @RequestBody StatusChange change,
                                             @AuthenticationPrincipal UserDetails user) {
         String center = RequestValues.uscc("centerId", centerId);
-        String code = RequestFields.reasonCode("reinstate an accreditation", change.reasonCode(), ReasonCodes.ACCREDITATION_REINSTATE);
-        return LedgerJson.ok(client(user).reinstate(center, code, RequestFields.text("reason", change.reason())));
+        String code = RequestValues.reasonCode("reasonCode", "reinstate an accreditation", change.reasonCode(), ReasonCodes.ACCREDITATION_REINSTATE);
+        return LedgerJson.ok(client(user).reinstate(center, code, RequestValues.text("reason", change.reason())));
     }
 
     @PostMapping("/accreditations/{centerId}/revoke")
@@ -105,8 +105,8 @@ public class AccreditationController {
     public ResponseEntity<String> revoke(@PathVariable String centerId, @RequestBody StatusChange change,
                                          @AuthenticationPrincipal UserDetails user) {
         String center = RequestValues.uscc("centerId", centerId);
-        String code = RequestFields.reasonCode("revoke an accreditation", change.reasonCode(), ReasonCodes.ACCREDITATION_REVOKE);
-        return LedgerJson.ok(client(user).revoke(center, code, RequestFields.text("reason", change.reason())));
+        String code = RequestValues.reasonCode("reasonCode", "revoke an accreditation", change.reasonCode(), ReasonCodes.ACCREDITATION_REVOKE);
+        return LedgerJson.ok(client(user).revoke(center, code, RequestValues.text("reason", change.reason())));
     }
 
     @GetMapping("/accreditations/{centerId}")
@@ -142,7 +142,7 @@ public class AccreditationController {
             }
             centerId = pathCenterId != null ? pathCenterId : body;
         }
-        String name = problems.check("name", () -> RequestFields.text("name", request.name()));
+        String name = problems.check("name", () -> RequestValues.text("name", request.name()));
         if (name != null && name.length() > AccreditationRequest.MAX_NAME_LENGTH) {
             problems.add("name", "INVALID_TEXT", "name has " + name.length() + " characters; at most "
                     + AccreditationRequest.MAX_NAME_LENGTH + " are allowed");

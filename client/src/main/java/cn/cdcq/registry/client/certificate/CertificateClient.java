@@ -13,8 +13,8 @@ import cn.cdcq.registry.common.json.Json;
 import java.util.List;
 
 /**
- * The certificate contract ("certificate") as typed calls, for one user through one peer. Build
- * the requests with {@link CertificateIssuer}; verify with holder details through
+ * The certificate contract ("certificate") as typed calls, for one user through one peer. The
+ * service builds the requests in {@link CertificateIssuance}; verify with holder details through
  * {@link HolderPresentation}, whose details never leave this process (only their commitment does).
  */
 public final class CertificateClient {

@@ -1,9 +1,10 @@
 package cn.cdcq.registry.client.certificate;
 
+import cn.cdcq.registry.client.api.RequestValues;
 import cn.cdcq.registry.client.certificate.IssueResults.BatchIssue;
 import cn.cdcq.registry.client.certificate.IssueResults.SingleIssue;
 import cn.cdcq.registry.client.fabric.UserGateways;
-import cn.cdcq.registry.client.service.LedgerJson;
+import cn.cdcq.registry.client.api.LedgerJson;
 import cn.cdcq.registry.common.certificate.CertificateBatch;
 import cn.cdcq.registry.common.certificate.CertificateHistoryEntry;
 import cn.cdcq.registry.common.certificate.ReasonCodes;
@@ -85,21 +86,21 @@ public class CertificateController {
     @Operation(summary = "A batch: region, center, count, signature and when it was issued")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CertificateBatch.class)))
     public ResponseEntity<String> batch(@PathVariable String batchId, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).batch(RequestFields.batchId(batchId)));
+        return LedgerJson.ok(client(user).batch(RequestValues.batchId("batchId", batchId)));
     }
 
     @GetMapping("/certificates/{number}")
     @Operation(summary = "A certificate as stored (holder only as pseudonym and commitment)")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SkillCertificate.class)))
     public ResponseEntity<String> certificate(@PathVariable String number, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).certificate(RequestFields.certificateNumber("number", number)));
+        return LedgerJson.ok(client(user).certificate(RequestValues.certificateNumber("number", number)));
     }
 
     @GetMapping("/certificates/{number}/history")
     @Operation(summary = "Every version of a certificate, oldest first, with transaction and time")
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = CertificateHistoryEntry.class))))
     public ResponseEntity<String> history(@PathVariable String number, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).history(RequestFields.certificateNumber("number", number)));
+        return LedgerJson.ok(client(user).history(RequestValues.certificateNumber("number", number)));
     }
 
     @PostMapping("/certificates/{number}/suspend")
@@ -109,9 +110,9 @@ public class CertificateController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SkillCertificate.class)))
     public ResponseEntity<String> suspend(@PathVariable String number, @RequestBody StatusChange change,
                                           @AuthenticationPrincipal UserDetails user) {
-        String valid = RequestFields.certificateNumber("number", number);
-        String code = RequestFields.reasonCode("suspend a certificate", change.reasonCode(), ReasonCodes.CERTIFICATE_SUSPEND);
-        return LedgerJson.ok(client(user).suspend(valid, code, RequestFields.text("reason", change.reason())));
+        String valid = RequestValues.certificateNumber("number", number);
+        String code = RequestValues.reasonCode("reasonCode", "suspend a certificate", change.reasonCode(), ReasonCodes.CERTIFICATE_SUSPEND);
+        return LedgerJson.ok(client(user).suspend(valid, code, RequestValues.text("reason", change.reason())));
     }
 
     @PostMapping("/certificates/{number}/reinstate")
@@ -121,9 +122,9 @@ public class CertificateController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SkillCertificate.class)))
     public ResponseEntity<String> reinstate(@PathVariable String number, @RequestBody StatusChange change,
                                             @AuthenticationPrincipal UserDetails user) {
-        String valid = RequestFields.certificateNumber("number", number);
-        String code = RequestFields.reasonCode("reinstate a certificate", change.reasonCode(), ReasonCodes.CERTIFICATE_REINSTATE);
-        return LedgerJson.ok(client(user).reinstate(valid, code, RequestFields.text("reason", change.reason())));
+        String valid = RequestValues.certificateNumber("number", number);
+        String code = RequestValues.reasonCode("reasonCode", "reinstate a certificate", change.reasonCode(), ReasonCodes.CERTIFICATE_REINSTATE);
+        return LedgerJson.ok(client(user).reinstate(valid, code, RequestValues.text("reason", change.reason())));
     }
 
     @PostMapping("/certificates/{number}/revoke")
@@ -133,9 +134,9 @@ public class CertificateController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SkillCertificate.class)))
     public ResponseEntity<String> revoke(@PathVariable String number, @RequestBody StatusChange change,
                                          @AuthenticationPrincipal UserDetails user) {
-        String valid = RequestFields.certificateNumber("number", number);
-        String code = RequestFields.reasonCode("revoke a certificate", change.reasonCode(), ReasonCodes.CERTIFICATE_REVOKE);
-        return LedgerJson.ok(client(user).revoke(valid, code, RequestFields.text("reason", change.reason())));
+        String valid = RequestValues.certificateNumber("number", number);
+        String code = RequestValues.reasonCode("reasonCode", "revoke a certificate", change.reasonCode(), ReasonCodes.CERTIFICATE_REVOKE);
+        return LedgerJson.ok(client(user).revoke(valid, code, RequestValues.text("reason", change.reason())));
     }
 
     /** 201 for what was issued now, 200 for a retry of what was issued before; salts are never cached. */

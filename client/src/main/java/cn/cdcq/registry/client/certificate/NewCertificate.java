@@ -1,6 +1,6 @@
 package cn.cdcq.registry.client.certificate;
 
-import cn.cdcq.registry.client.service.InvalidRequest;
+import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.format.CertificateNumber;
 import cn.cdcq.registry.common.format.IsoDate;

@@ -1,7 +1,8 @@
 package cn.cdcq.registry.client.certificate;
 
+import cn.cdcq.registry.client.api.RequestValues;
 import cn.cdcq.registry.client.identity.PublicReader;
-import cn.cdcq.registry.client.service.InvalidRequest;
+import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.certificate.VerificationReport;
 import cn.cdcq.registry.common.format.ResidentIdNumber;
@@ -67,7 +68,7 @@ public class PublicVerificationController {
             + "CASE_DECISION or NONE) and why. The HOLDER check is NOT_APPLICABLE here: POST the holder's details for it.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VerificationReport.class)))
     public ResponseEntity<String> verify(@PathVariable String number) {
-        VerificationReport report = reader.client(CertificateClient::new).verify(RequestFields.certificateNumber("number", number));
+        VerificationReport report = reader.client(CertificateClient::new).verify(RequestValues.certificateNumber("number", number));
         return answer(report);
     }
 
@@ -77,7 +78,7 @@ public class PublicVerificationController {
                     + "the HOLDER check passes when they match the certificate's commitment. Nothing of it is stored or logged.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VerificationReport.class)))
     public ResponseEntity<String> verifyHolder(@PathVariable String number, @RequestBody HolderCheck holder) {
-        String valid = RequestFields.certificateNumber("number", number);
+        String valid = RequestValues.certificateNumber("number", number);
         InvalidRequest.Collector problems = new InvalidRequest.Collector();
         String name = problems.check("holderName", () -> NewCertificate.holderName(holder.holderName()));
         String id = problems.check("holderIdNumber", () -> ResidentIdNumber.validate(holder.holderIdNumber()));

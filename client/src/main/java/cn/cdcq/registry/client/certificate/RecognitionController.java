@@ -1,9 +1,9 @@
 package cn.cdcq.registry.client.certificate;
 
+import cn.cdcq.registry.client.api.RequestValues;
 import cn.cdcq.registry.client.fabric.UserGateways;
-import cn.cdcq.registry.client.service.InvalidRequest;
-import cn.cdcq.registry.client.service.LedgerJson;
-import cn.cdcq.registry.client.service.RequestValues;
+import cn.cdcq.registry.client.api.InvalidRequest;
+import cn.cdcq.registry.client.api.LedgerJson;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.certificate.RecognitionDecision;
@@ -102,7 +102,7 @@ public class RecognitionController {
     public ResponseEntity<String> decline(@PathVariable String ruleId, @RequestBody Reason reason,
                                           @AuthenticationPrincipal UserDetails user) {
         String id = id("ruleId", ruleId);
-        return LedgerJson.ok(client(user).declineRule(id, RequestFields.text("reason", reason.reason())));
+        return LedgerJson.ok(client(user).declineRule(id, RequestValues.text("reason", reason.reason())));
     }
 
     @PostMapping("/recognition-rules/{ruleId}/withdraw")
@@ -112,7 +112,7 @@ public class RecognitionController {
     public ResponseEntity<String> withdraw(@PathVariable String ruleId, @RequestBody Reason reason,
                                            @AuthenticationPrincipal UserDetails user) {
         String id = id("ruleId", ruleId);
-        return LedgerJson.ok(client(user).withdrawRule(id, RequestFields.text("reason", reason.reason())));
+        return LedgerJson.ok(client(user).withdrawRule(id, RequestValues.text("reason", reason.reason())));
     }
 
     // ------------------------------------------------------------------ case decisions
@@ -121,7 +121,7 @@ public class RecognitionController {
     @Operation(summary = "A certificate's recognition cases, one per target region")
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = RecognitionDecision.class))))
     public ResponseEntity<String> cases(@PathVariable String number, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).cases(RequestFields.certificateNumber("number", number)));
+        return LedgerJson.ok(client(user).cases(RequestValues.certificateNumber("number", number)));
     }
 
     @GetMapping("/certificates/{number}/recognition-cases/{targetRegion}")
@@ -129,7 +129,7 @@ public class RecognitionController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecognitionDecision.class)))
     public ResponseEntity<String> recognitionCase(@PathVariable String number, @PathVariable String targetRegion,
                                                   @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).caseOf(RequestFields.certificateNumber("number", number),
+        return LedgerJson.ok(client(user).caseOf(RequestValues.certificateNumber("number", number),
                 RequestValues.region("targetRegion", targetRegion)));
     }
 
@@ -139,9 +139,9 @@ public class RecognitionController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecognitionDecision.class)))
     public ResponseEntity<String> submitCase(@PathVariable String number, @RequestBody CaseSubmission submission,
                                              @AuthenticationPrincipal UserDetails user) {
-        String valid = RequestFields.certificateNumber("number", number);
+        String valid = RequestValues.certificateNumber("number", number);
         String target = RequestValues.region("targetRegion", submission.targetRegion());
-        return LedgerJson.ok(client(user).submitCase(valid, target, RequestFields.text("note", submission.note())));
+        return LedgerJson.ok(client(user).submitCase(valid, target, RequestValues.text("note", submission.note())));
     }
 
     @PostMapping("/certificates/{number}/recognition-cases/{targetRegion}/accept")
@@ -169,18 +169,18 @@ public class RecognitionController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecognitionDecision.class)))
     public ResponseEntity<String> withdrawCase(@PathVariable String number, @PathVariable String targetRegion,
                                                @RequestBody Reason reason, @AuthenticationPrincipal UserDetails user) {
-        String valid = RequestFields.certificateNumber("number", number);
+        String valid = RequestValues.certificateNumber("number", number);
         String target = RequestValues.region("targetRegion", targetRegion);
-        return LedgerJson.ok(client(user).withdrawCase(valid, target, RequestFields.text("reason", reason.reason())));
+        return LedgerJson.ok(client(user).withdrawCase(valid, target, RequestValues.text("reason", reason.reason())));
     }
 
     private ResponseEntity<String> decide(String number, String targetRegion, String outcome,
                                           java.util.List<String> codes, StatusChange decision, UserDetails user) {
-        String valid = RequestFields.certificateNumber("number", number);
+        String valid = RequestValues.certificateNumber("number", number);
         String target = RequestValues.region("targetRegion", targetRegion);
-        String code = RequestFields.reasonCode("a recognition " + outcome.toLowerCase(), decision.reasonCode(), codes);
+        String code = RequestValues.reasonCode("reasonCode", "a recognition " + outcome.toLowerCase(), decision.reasonCode(), codes);
         return LedgerJson.ok(client(user).decideCase(valid, target, outcome, code,
-                RequestFields.text("reason", decision.reason())));
+                RequestValues.text("reason", decision.reason())));
     }
 
     /** The proposal in canonical form, each wrong field named. */

@@ -1,8 +1,9 @@
 package cn.cdcq.registry.client.certificate;
 
+import cn.cdcq.registry.client.api.RequestValues;
 import cn.cdcq.registry.client.fabric.UserGateways;
-import cn.cdcq.registry.client.service.InvalidRequest;
-import cn.cdcq.registry.client.service.LedgerJson;
+import cn.cdcq.registry.client.api.InvalidRequest;
+import cn.cdcq.registry.client.api.LedgerJson;
 import cn.cdcq.registry.common.certificate.SubsidyClaim;
 import cn.cdcq.registry.common.certificate.SubsidyClaimOutcome;
 import cn.cdcq.registry.common.certificate.SubsidyClaimRequest;
@@ -53,7 +54,7 @@ public class SubsidyController {
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = SubsidyClaimOutcome.class)))
     public ResponseEntity<String> claim(@RequestBody SubsidyClaimRequest request, @AuthenticationPrincipal UserDetails user) {
         InvalidRequest.Collector problems = new InvalidRequest.Collector();
-        String number = problems.check("certificateNumber", () -> RequestFields.certificateNumber("certificateNumber",
+        String number = problems.check("certificateNumber", () -> RequestValues.certificateNumber("certificateNumber",
                 request.certificateNumber()));
         if (request.amountFen() <= 0 || request.amountFen() > SubsidyClaimRequest.MAX_AMOUNT_FEN) {
             problems.add("amountFen", SubsidyClaimRequest.INVALID_AMOUNT, "amountFen " + request.amountFen()
@@ -62,7 +63,7 @@ public class SubsidyController {
         }
         String paid = problems.check("paidDate", () -> IsoDate.parse("paidDate", request.paidDate()).toString());
         if (request.reference() != null && !request.reference().isBlank()) {
-            String reference = problems.check("reference", () -> RequestFields.text("reference", request.reference()));
+            String reference = problems.check("reference", () -> RequestValues.text("reference", request.reference()));
             if (reference != null && reference.length() > MAX_REFERENCE_LENGTH) {
                 problems.add("reference", "INVALID_TEXT", "reference has " + reference.length() + " characters; at most "
                         + MAX_REFERENCE_LENGTH + " are allowed");
@@ -81,7 +82,7 @@ public class SubsidyController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SubsidyClaim.class)))
     public ResponseEntity<String> claimFor(@PathVariable String number, @AuthenticationPrincipal UserDetails user) {
         return LedgerJson.ok(gateways.client(user.getUsername(), SubsidyClient::new)
-                .claimForCertificate(RequestFields.certificateNumber("number", number)));
+                .claimForCertificate(RequestValues.certificateNumber("number", number)));
     }
 
     @GetMapping("/subsidy-refusals/{refusalId}")

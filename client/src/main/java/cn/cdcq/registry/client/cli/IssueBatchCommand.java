@@ -3,7 +3,7 @@ package cn.cdcq.registry.client.cli;
 import cn.cdcq.registry.client.certificate.NewCertificate;
 import cn.cdcq.registry.client.cli.batch.BatchImport;
 import cn.cdcq.registry.client.cli.batch.CsvRows;
-import cn.cdcq.registry.client.service.InvalidRequest;
+import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.common.certificate.CertificateAttestation;
 import cn.cdcq.registry.common.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;

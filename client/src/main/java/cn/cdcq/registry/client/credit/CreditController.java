@@ -1,9 +1,10 @@
 package cn.cdcq.registry.client.credit;
 
-import cn.cdcq.registry.client.service.RequestValues;
+import cn.cdcq.registry.client.api.InvalidRequest;
+import cn.cdcq.registry.client.api.RequestValues;
 import cn.cdcq.registry.client.fabric.UserGateways;
 import cn.cdcq.registry.client.region.RegionAttestation;
-import cn.cdcq.registry.client.service.LedgerJson;
+import cn.cdcq.registry.client.api.LedgerJson;
 import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.CreditRatingStatement;
@@ -140,14 +141,14 @@ public class CreditController {
     public ResponseEntity<String> recordViolation(@Valid @RequestBody ViolationRequest request,
                                                   @AuthenticationPrincipal UserDetails user) {
         String uscc = RequestValues.uscc("uscc", request.uscc());
-        ViolationType type = CreditRequests.enumValue(ViolationType.class, "type", request.type());
-        long amount = CreditRequests.fen("amountFen", request.amountFen());
+        ViolationType type = RequestValues.enumValue(ViolationType.class, "type", request.type());
+        long amount = RequestValues.fen("amountFen", request.amountFen());
         String date = RequestValues.date("decisionDate", request.decisionDate());
         ViolationStatus status = request.status() == null ? null
-                : CreditRequests.enumValue(ViolationStatus.class, "status", request.status());
-        ViolationInput input = new ViolationInput(uscc, type, amount, request.workersAffected(), date,
-                request.decisionDocumentHash(), Boolean.TRUE.equals(request.major()),
-                Boolean.TRUE.equals(request.massIncident()), status);
+                : RequestValues.enumValue(ViolationStatus.class, "status", request.status());
+        ViolationInput input = InvalidRequest.build(() -> new ViolationInput(uscc, type, amount, request.workersAffected(),
+                date, request.decisionDocumentHash(), Boolean.TRUE.equals(request.major()),
+                Boolean.TRUE.equals(request.massIncident()), status), "status", "workersAffected", "decisionDocumentHash");
         return LedgerJson.ok(client(user).recordViolation(input));
     }
 
@@ -164,7 +165,7 @@ public class CreditController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Violation.class)))
     public ResponseEntity<String> updateStatus(@PathVariable String id, @RequestBody StatusRequest request,
                                                @AuthenticationPrincipal UserDetails user) {
-        ViolationStatus status = CreditRequests.enumValue(ViolationStatus.class, "status", request.status());
+        ViolationStatus status = RequestValues.enumValue(ViolationStatus.class, "status", request.status());
         return LedgerJson.ok(client(user).updateStatus(id, status));
     }
 
@@ -208,8 +209,8 @@ public class CreditController {
                                                 @RequestParam(required = false) String overrideReason,
                                                 @AuthenticationPrincipal UserDetails user) {
         String code = RequestValues.uscc("uscc", uscc);
-        CreditRequests.year("year", year);
-        String lvl = level == null || level.isBlank() ? null : CreditRequests.enumValue(CreditLevel.class, "level", level).name();
+        RequestValues.year("year", year);
+        String lvl = level == null || level.isBlank() ? null : RequestValues.enumValue(CreditLevel.class, "level", level).name();
         return LedgerJson.ok(client(user).previewRating(code, year, lvl, overrideReason));
     }
 
@@ -220,9 +221,9 @@ public class CreditController {
     public ResponseEntity<String> rate(@PathVariable String uscc, @Valid @RequestBody RatingRequest request,
                                        @AuthenticationPrincipal UserDetails user) {
         String code = RequestValues.uscc("uscc", uscc);
-        int year = CreditRequests.year("year", request.year());
+        int year = RequestValues.year("year", request.year());
         String level = request.level() == null || request.level().isBlank() ? null
-                : CreditRequests.enumValue(CreditLevel.class, "level", request.level()).name();
+                : RequestValues.enumValue(CreditLevel.class, "level", request.level()).name();
         CreditRegistryClient client = client(user);
         CreditRatingStatement statement = client.previewRating(code, year, level, request.overrideReason());
         byte[] signature = attestation.sign(CreditRatingStatement.bytesToSign(statement), "CreditRatingStatement",
@@ -252,7 +253,9 @@ public class CreditController {
             description = "Needs orderIgnored and (amount >= this region's threshold on the ledger or a mass incident); term 3 years.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WageArrearsListing.class)))
     public ResponseEntity<String> list(@Valid @RequestBody ListingRequest request, @AuthenticationPrincipal UserDetails user) {
-        ListingInput input = new ListingInput(request.violationId(), Boolean.TRUE.equals(request.orderIgnored()), request.responsiblePersonPseudonyms());
+        ListingInput input = InvalidRequest.build(() -> new ListingInput(request.violationId(),
+                Boolean.TRUE.equals(request.orderIgnored()), request.responsiblePersonPseudonyms()),
+                "responsiblePersonPseudonyms", "violationId");
         return LedgerJson.ok(client(user).list(input));
     }
 
@@ -269,7 +272,9 @@ public class CreditController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WageArrearsListing.class)))
     public ResponseEntity<String> removeEarly(@PathVariable String listingId, @RequestBody EarlyRemovalRequest request,
                                               @AuthenticationPrincipal UserDetails user) {
-        EarlyRemovalInput input = new EarlyRemovalInput(listingId, Boolean.TRUE.equals(request.wagesPaid()), request.rectificationDate(), request.pledgeDocumentHash());
+        EarlyRemovalInput input = InvalidRequest.build(() -> new EarlyRemovalInput(listingId,
+                Boolean.TRUE.equals(request.wagesPaid()), request.rectificationDate(), request.pledgeDocumentHash()),
+                "rectificationDate", "listingId", "pledgeDocumentHash");
         return LedgerJson.ok(client(user).removeEarly(input));
     }
 

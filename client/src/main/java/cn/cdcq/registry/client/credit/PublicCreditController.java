@@ -1,8 +1,8 @@
 package cn.cdcq.registry.client.credit;
 
-import cn.cdcq.registry.client.service.RequestValues;
+import cn.cdcq.registry.client.api.RequestValues;
 import cn.cdcq.registry.client.identity.PublicReader;
-import cn.cdcq.registry.client.service.LedgerJson;
+import cn.cdcq.registry.client.api.LedgerJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;

@@ -1,8 +1,9 @@
 package cn.cdcq.registry.client.credit;
 
-import cn.cdcq.registry.client.service.RequestValues;
+import cn.cdcq.registry.client.api.InvalidRequest;
+import cn.cdcq.registry.client.api.RequestValues;
 import cn.cdcq.registry.client.fabric.UserGateways;
-import cn.cdcq.registry.client.service.LedgerJson;
+import cn.cdcq.registry.client.api.LedgerJson;
 import cn.cdcq.registry.common.credit.ConflictOfInterest;
 import cn.cdcq.registry.common.credit.CreditInputs;
 import cn.cdcq.registry.common.credit.InspectorEntry;
@@ -10,7 +11,6 @@ import cn.cdcq.registry.common.credit.SpotCheckDraw;
 import cn.cdcq.registry.common.credit.SpotCheckRequest;
 import cn.cdcq.registry.common.credit.SpotCheckResult;
 import cn.cdcq.registry.common.credit.SpotCheckWeights;
-import cn.cdcq.registry.common.InvalidInputException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -32,6 +32,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * "Double random, one public" spot checks (contract spotcheck): the bureau keeps the inspector
@@ -105,6 +108,16 @@ public class SpotCheckController {
     @Operation(summary = "Set this region's draw weights per credit level")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckWeights.class)))
     public ResponseEntity<String> setWeights(@Valid @RequestBody WeightsRequest w, @AuthenticationPrincipal UserDetails user) {
+        // Each weight checked alone, then their order, so a refusal names the weight at fault.
+        Map<String, Integer> given = new LinkedHashMap<>();
+        given.put("a", w.a());
+        given.put("b", w.b());
+        given.put("c", w.c());
+        given.put("unrated", w.unrated());
+        given.forEach((field, weight) -> InvalidRequest.build(() -> new SpotCheckWeights(null, weight, weight, weight,
+                weight, null, null), field));
+        InvalidRequest.build(() -> new SpotCheckWeights(null, w.a(), w.b(), w.c(), w.unrated(), null, null),
+                w.a() > w.b() ? "a" : "b");
         return LedgerJson.ok(client(user).setWeights(w.a(), w.b(), w.c(), w.unrated()));
     }
 
@@ -121,7 +134,9 @@ public class SpotCheckController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckDraw.class)))
     public ResponseEntity<String> openDraw(@Valid @RequestBody DrawRequest r, @AuthenticationPrincipal UserDetails user) {
         String region = RequestValues.region("registerRegion", r.registerRegion());
-        return LedgerJson.ok(client(user).openDraw(new SpotCheckRequest(region, r.enterpriseCount(), r.inspectorsPerEnterprise())));
+        SpotCheckRequest draw = InvalidRequest.build(() -> new SpotCheckRequest(region, r.enterpriseCount(),
+                r.inspectorsPerEnterprise()), "enterpriseCount", "inspectorsPerEnterprise");
+        return LedgerJson.ok(client(user).openDraw(draw));
     }
 
     @GetMapping("/draws")
@@ -135,7 +150,7 @@ public class SpotCheckController {
     @Operation(summary = "One draw (with its assignments once drawn)")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckDraw.class)))
     public ResponseEntity<String> draw(@PathVariable String drawId, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).draw(CreditRequests.ledgerId("drawId", drawId)));
+        return LedgerJson.ok(client(user).draw(RequestValues.ledgerId("drawId", drawId)));
     }
 
     @PostMapping("/draws/{drawId}/commit")
@@ -143,7 +158,7 @@ public class SpotCheckController {
     @Operation(summary = "Commit this region to a fresh secret (kept by the service; only its SHA-256 goes to the ledger)")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckDraw.class)))
     public ResponseEntity<String> commit(@PathVariable String drawId, @AuthenticationPrincipal UserDetails user) {
-        String id = CreditRequests.ledgerId("drawId", drawId);
+        String id = RequestValues.ledgerId("drawId", drawId);
         return LedgerJson.ok(client(user).commit(id, secrets.secretFor(id)));
     }
 
@@ -152,9 +167,9 @@ public class SpotCheckController {
     @Operation(summary = "Reveal this region's secret (after every region committed); the last reveal draws")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckDraw.class)))
     public ResponseEntity<String> reveal(@PathVariable String drawId, @AuthenticationPrincipal UserDetails user) {
-        String id = CreditRequests.ledgerId("drawId", drawId);
-        String secret = secrets.find(id).orElseThrow(() -> new InvalidInputException(CreditInputs.INVALID_VALUE,
-                "drawId: this service holds no secret for draw " + id + "; commit first (POST .../commit)"));
+        String id = RequestValues.ledgerId("drawId", drawId);
+        String secret = secrets.find(id).orElseThrow(() -> new InvalidRequest("drawId", CreditInputs.INVALID_VALUE,
+                "this service holds no secret for draw " + id + "; commit first (POST .../commit)"));
         return LedgerJson.ok(client(user).reveal(id, secret));
     }
 
@@ -163,10 +178,10 @@ public class SpotCheckController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckResult.class)))
     public ResponseEntity<String> publishResult(@PathVariable String drawId, @RequestBody ResultRequest r,
                                                 @AuthenticationPrincipal UserDetails user) {
-        String id = CreditRequests.ledgerId("drawId", drawId);
+        String id = RequestValues.ledgerId("drawId", drawId);
         String uscc = RequestValues.uscc("uscc", r.uscc());
-        SpotCheckResult.Outcome outcome = CreditRequests.enumValue(SpotCheckResult.Outcome.class, "outcome", r.outcome());
-        String hash = CreditRequests.sha256("findingsDocumentHash", r.findingsDocumentHash());
+        SpotCheckResult.Outcome outcome = RequestValues.enumValue(SpotCheckResult.Outcome.class, "outcome", r.outcome());
+        String hash = RequestValues.sha256("findingsDocumentHash", r.findingsDocumentHash());
         return LedgerJson.ok(client(user).publishResult(id, uscc, outcome, hash));
     }
 
@@ -174,7 +189,7 @@ public class SpotCheckController {
     @Operation(summary = "Published results of a draw")
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = SpotCheckResult.class))))
     public ResponseEntity<String> results(@PathVariable String drawId, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).results(CreditRequests.ledgerId("drawId", drawId)));
+        return LedgerJson.ok(client(user).results(RequestValues.ledgerId("drawId", drawId)));
     }
 
     private SpotCheckClient client(UserDetails user) {

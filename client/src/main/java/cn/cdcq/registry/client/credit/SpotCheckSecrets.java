@@ -1,6 +1,7 @@
 package cn.cdcq.registry.client.credit;
 
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.api.RequestValues;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -65,6 +66,6 @@ public class SpotCheckSecrets {
     }
 
     private Path file(String drawId) {
-        return folder.resolve(CreditRequests.ledgerId("drawId", drawId) + ".secret");
+        return folder.resolve(RequestValues.ledgerId("drawId", drawId) + ".secret");
     }
 }

@@ -1,7 +1,7 @@
 package cn.cdcq.registry.client.events;
 
 import cn.cdcq.registry.client.fabric.UserGateways;
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.FileCheckpointer;

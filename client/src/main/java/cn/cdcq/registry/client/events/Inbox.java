@@ -1,6 +1,6 @@
 package cn.cdcq.registry.client.events;
 
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.common.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.beans.factory.DisposableBean;

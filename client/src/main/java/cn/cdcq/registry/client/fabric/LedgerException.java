@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.fabric;
 
+import cn.cdcq.registry.client.api.CodedException;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.CommitException;
 
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * code ("FORBIDDEN", "INVALID_INPUT", ... or a stage of its own such as "ENDORSE_FAILED") and
  * a message a person can read.
  */
-public class LedgerException extends RuntimeException {
+public class LedgerException extends CodedException {
 
     /** The peer (or its gateway) refused for load: its concurrency limit, or a deadline passed. Retry later. */
     public static final String BUSY = "BUSY";
@@ -23,17 +24,11 @@ public class LedgerException extends RuntimeException {
 
     private static final Pattern CHAINCODE_MESSAGE = Pattern.compile("chaincode response \\d+, ([A-Z_]+): (.*)", Pattern.DOTALL);
 
-    private final String code;
     private final List<String> peerDetails;
 
     public LedgerException(String code, String message, List<String> peerDetails, Throwable cause) {
-        super(message, cause);
-        this.code = code;
+        super(code, message, cause);
         this.peerDetails = List.copyOf(peerDetails);
-    }
-
-    public String code() {
-        return code;
     }
 
     /** One line per peer that answered: "address (MSP): message". */

@@ -1,6 +1,6 @@
 package cn.cdcq.registry.client.fabric;
 
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import io.grpc.ConnectivityState;
 import io.grpc.ManagedChannel;
 import org.slf4j.Logger;

@@ -1,7 +1,6 @@
 package cn.cdcq.registry.client.fabric;
 
-import cn.cdcq.registry.client.identity.Accounts;
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -22,13 +21,13 @@ public class UserGateways implements DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(UserGateways.class);
 
     private final PeerChannel peer;
-    private final Accounts keys;
+    private final AccountKeys keys;
     private final ServiceProperties properties;
     private final LedgerCallObserver observer;
     private final Map<String, RegistryGateway> gateways = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    public UserGateways(PeerChannel peer, Accounts keys, ServiceProperties properties, LedgerCallObserver observer) {
+    public UserGateways(PeerChannel peer, AccountKeys keys, ServiceProperties properties, LedgerCallObserver observer) {
         this.peer = peer;
         this.keys = keys;
         this.properties = properties;

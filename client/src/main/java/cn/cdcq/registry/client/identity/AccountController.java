@@ -1,8 +1,8 @@
 package cn.cdcq.registry.client.identity;
 
 import cn.cdcq.registry.client.fabric.UserGateways;
-import cn.cdcq.registry.client.service.ServiceProperties;
-import cn.cdcq.registry.client.service.LedgerJson;
+import cn.cdcq.registry.client.config.ServiceProperties;
+import cn.cdcq.registry.client.api.LedgerJson;
 import cn.cdcq.registry.common.json.Json;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.swagger.v3.oas.annotations.Operation;

@@ -2,7 +2,7 @@ package cn.cdcq.registry.client.identity;
 
 /**
  * What an account may do in the service, and the {@code role} attribute its Fabric CA
- * enrollment certificate carries, which the chaincode checks (DESIGN §2).
+ * enrollment certificate carries, which the chaincode checks (docs/design.md §2).
  */
 public enum AccountRole {
     /** A bureau user who also manages the service's accounts. */

@@ -1,7 +1,9 @@
 package cn.cdcq.registry.client.identity;
 
+import cn.cdcq.registry.client.api.CodedException;
+import cn.cdcq.registry.client.fabric.AccountKeys;
 import cn.cdcq.registry.client.fabric.MspIdentity;
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.json.Json;
 import org.slf4j.Logger;
@@ -36,7 +38,7 @@ import java.util.stream.Stream;
  * password in the file the scripts wrote.
  */
 @Component
-public class Accounts {
+public class Accounts implements AccountKeys {
 
     private static final Logger log = LoggerFactory.getLogger(Accounts.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -123,6 +125,7 @@ public class Accounts {
     }
 
     /** The account's Fabric identity, its key decrypted once and kept in memory. */
+    @Override
     public MspIdentity identity(String name) {
         return identities.computeIfAbsent(name, n -> {
             Account account = find(n).orElseThrow(() -> new IllegalArgumentException("no account " + n));
@@ -175,9 +178,9 @@ public class Accounts {
     }
 
     /** An account of that name exists already. */
-    public static final class AccountExistsException extends RuntimeException {
+    public static final class AccountExistsException extends CodedException {
         public AccountExistsException(String message) {
-            super(message);
+            super("ALREADY_EXISTS", message, null);
         }
     }
 }

@@ -64,7 +64,6 @@ public final class CachingPasswordAuthentication extends DaoAuthenticationProvid
         verified.put(user.getUsername(), new Verified(mac, now.plus(lifetime)));
     }
 
-
     private byte[] mac(UserDetails user, String password) {
         try {
             Mac hmac = Mac.getInstance("HmacSHA256");

@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.identity;
 
+import cn.cdcq.registry.client.api.CodedException;
 import cn.cdcq.registry.client.fabric.MspIdentity;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.json.Json;
@@ -190,9 +191,9 @@ public final class FabricCaClient {
     }
 
     /** The CA could not be reached or refused; the message says which and why. */
-    public static final class CaException extends RuntimeException {
+    public static final class CaException extends CodedException {
         public CaException(String message, Throwable cause) {
-            super(message, cause);
+            super("CA_FAILED", message, cause);
         }
     }
 }

@@ -1,6 +1,6 @@
 package cn.cdcq.registry.client.privacy;
 
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.common.privacy.Holder;
 import org.springframework.stereotype.Component;
 
@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.Base64;
 
 /**
- * Holder pseudonyms (DESIGN §4): HMAC-SHA256 under the consortium pepper, which lives only in
+ * Holder pseudonyms (docs/design.md §4): HMAC-SHA256 under the consortium pepper, which lives only in
  * the bureaus' service configuration ({@code registry.pepper-file}, base64, written 0600 by the
  * scripts), never on the ledger. The resident ID number is used here and forgotten.
  */
@@ -19,18 +19,16 @@ import java.util.Base64;
 public class HolderPseudonyms {
 
     private final byte[] pepper;
-    private final Path file;
 
     public HolderPseudonyms(ServiceProperties properties) {
-        this.file = properties.pepperFile();
-        this.pepper = file == null ? null : read(file);
+        if (properties.pepperFile() == null) {
+            throw new IllegalStateException("no consortium pepper is configured (registry.pepper-file)");
+        }
+        this.pepper = read(properties.pepperFile());
     }
 
     /** The holder pseudonym of a resident ID number (validated first, GB 11643-1999). */
     public String pseudonym(String residentIdNumber) {
-        if (pepper == null) {
-            throw new IllegalStateException("no consortium pepper is configured (registry.pepper-file)");
-        }
         return Holder.pseudonym(pepper, residentIdNumber);
     }
 

@@ -1,6 +1,6 @@
 package cn.cdcq.registry.client.privacy;
 
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.privacy.Holder.HolderDetails;
 import org.springframework.stereotype.Component;
@@ -17,7 +17,7 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 
 /**
- * The salts of holder commitments (DESIGN §4), one per certificate: HMAC-SHA256 under a secret of
+ * The salts of holder commitments (docs/design.md §4), one per certificate: HMAC-SHA256 under a secret of
  * this region's service ({@code DATA_DIR/holder-salt.secret}, 32 random bytes, 0600, made on first
  * start) over the canonical JSON of the region, the certificate number and the holder's
  * normalized details.

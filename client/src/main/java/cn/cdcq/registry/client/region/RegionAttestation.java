@@ -1,7 +1,7 @@
 package cn.cdcq.registry.client.region;
 
 import cn.cdcq.registry.client.fabric.MspIdentity;
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.crypto.Signatures;
 import org.slf4j.Logger;
@@ -12,7 +12,7 @@ import java.security.cert.X509Certificate;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The region's attestation key (DESIGN §3.2), which signs certificates, certificate batches and
+ * The region's attestation key (docs/design.md §3.2), which signs certificates, certificate batches and
  * credit ratings inside the service; the key never leaves this process. Every use is logged to
  * the logger {@code cn.cdcq.registry.attestation}: the record type and id, the SHA-256 of what
  * was signed and the acting account, never the content (it may describe a person).

@@ -1,7 +1,7 @@
 package cn.cdcq.registry.client.region;
 
 import cn.cdcq.registry.client.fabric.UserGateways;
-import cn.cdcq.registry.client.service.LedgerJson;
+import cn.cdcq.registry.client.api.LedgerJson;
 import cn.cdcq.registry.common.region.AttestationCertificate;
 import cn.cdcq.registry.common.region.Region;
 import cn.cdcq.registry.common.region.RegionProposal;

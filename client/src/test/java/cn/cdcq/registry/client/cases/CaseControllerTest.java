@@ -3,8 +3,8 @@ package cn.cdcq.registry.client.cases;
 import cn.cdcq.registry.client.fabric.LedgerException;
 import cn.cdcq.registry.client.fabric.UserGateways;
 import cn.cdcq.registry.client.identity.AccountUserDetails;
-import cn.cdcq.registry.client.service.ProblemDetails;
-import cn.cdcq.registry.client.service.SecurityConfiguration;
+import cn.cdcq.registry.client.web.ProblemDetails;
+import cn.cdcq.registry.client.web.SecurityConfiguration;
 import cn.cdcq.registry.common.cases.AssistRequest;
 import cn.cdcq.registry.common.cases.AssistRequestInput;
 import cn.cdcq.registry.common.cases.ComplaintCategory;
@@ -75,7 +75,8 @@ class CaseControllerTest {
                         .content("{\"workerPseudonym\":\"Zhang San\",\"employerUscc\":\"" + USCC + "\",\"category\":\"WAGE_ARREARS\","
                                 + "\"documentHash\":\"" + HASH + "\"}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(startsWith("workerPseudonym is not a pseudonym")))
+                .andExpect(jsonPath("$.field").value("workerPseudonym"))
+                .andExpect(jsonPath("$.detail").value(startsWith("workerPseudonym: workerPseudonym is not a pseudonym")))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.not(containsString("Zhang"))));
         verifyNoInteractions(cases);
     }
@@ -86,6 +87,7 @@ class CaseControllerTest {
         mvc.perform(post("/api/v1/complaints/c1/decline").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"reason\":\"BORED\",\"decisionDocumentHash\":\"" + HASH + "\"}"))
                 .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("reason"))
                 .andExpect(jsonPath("$.detail").value(startsWith("reason: 'BORED' is not one of [NOT_A_LABOR_MATTER")));
         verifyNoInteractions(cases);
     }
@@ -124,11 +126,23 @@ class CaseControllerTest {
 
     @Test
     @WithMockUser(username = "cq-admin", roles = "BUREAU")
+    void theDeadlineOutOfRangeIsTheOneNamed() throws Exception {
+        mvc.perform(put("/api/v1/case-settings").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"acceptanceWorkingDays\":5,\"assistWorkingDays\":61}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("assistWorkingDays"))
+                .andExpect(jsonPath("$.detail").value(containsString("1 to 60 working days")));
+        verifyNoInteractions(cases);
+    }
+
+    @Test
+    @WithMockUser(username = "cq-admin", roles = "BUREAU")
     void aCalendarDayOutsideItsYearIsNamed() throws Exception {
         mvc.perform(put("/api/v1/calendar").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"year\":2026,\"holidays\":[\"2027-01-01\"]}"))
                 .andExpect(status().isBadRequest())
-                .andExpect(jsonPath("$.detail").value(startsWith("holidays[0] 2027-01-01 is not in 2026")));
+                .andExpect(jsonPath("$.field").value("holidays[0]"))
+                .andExpect(jsonPath("$.detail").value(startsWith("holidays[0]: holidays[0] 2027-01-01 is not in 2026")));
         verifyNoInteractions(cases);
     }
 }

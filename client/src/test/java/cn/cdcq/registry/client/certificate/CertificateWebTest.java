@@ -1,6 +1,6 @@
 package cn.cdcq.registry.client.certificate;
 
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.common.format.ResidentIdNumber;
 import cn.cdcq.registry.common.format.Uscc;
 import org.springframework.boot.test.context.TestConfiguration;

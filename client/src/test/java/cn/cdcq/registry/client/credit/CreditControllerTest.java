@@ -5,9 +5,10 @@ import cn.cdcq.registry.client.fabric.UserGateways;
 import cn.cdcq.registry.client.identity.AccountUserDetails;
 import cn.cdcq.registry.client.identity.PublicReader;
 import cn.cdcq.registry.client.region.RegionAttestation;
-import cn.cdcq.registry.client.service.ProblemDetails;
-import cn.cdcq.registry.client.service.SecurityConfiguration;
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.web.ProblemDetails;
+import cn.cdcq.registry.client.web.SecurityConfiguration;
+import cn.cdcq.registry.client.identity.PublicReader;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.CreditRatingStatement;
@@ -51,6 +52,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -128,7 +130,30 @@ class CreditControllerTest {
             mvc.perform(post("/api/v1/violations").contentType(MediaType.APPLICATION_JSON).content(violationJson(USCC, "12.5")))
                     .andExpect(status().isBadRequest())
                     .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                    .andExpect(jsonPath("$.field").value("amountFen"))
                     .andExpect(jsonPath("$.detail").value(startsWith("amountFen: 12.5 is not a whole number of fen")));
+            verifyNoInteractions(credit);
+        }
+
+        @Test
+        @WithMockUser(username = "cd-ins-0007", roles = "INSPECTOR")
+        void whatTheViolationRecordItselfRefusesIsNamedByItsField() throws Exception {
+            mvc.perform(post("/api/v1/violations").contentType(MediaType.APPLICATION_JSON)
+                            .content(violationJson(USCC, "100").replace("\"workersAffected\":3", "\"workersAffected\":0")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("INVALID_VALUE"))
+                    .andExpect(jsonPath("$.field").value("workersAffected"))
+                    .andExpect(jsonPath("$.errors[0].field").value("workersAffected"));
+            mvc.perform(post("/api/v1/violations").contentType(MediaType.APPLICATION_JSON)
+                            .content(violationJson(USCC, "100").replace("\"decisionDocumentHash\":\"", "\"decisionDocumentHash\":\"x")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.code").value("INVALID_HASH"))
+                    .andExpect(jsonPath("$.field").value("decisionDocumentHash"));
+            mvc.perform(post("/api/v1/violations").contentType(MediaType.APPLICATION_JSON)
+                            .content(violationJson(USCC, "100").replace("\"major\":true", "\"major\":true,\"status\":\"CLOSED\"")))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.field").value("status"))
+                    .andExpect(jsonPath("$.detail").value(startsWith("status: a violation is recorded as OPEN or PENALIZED")));
             verifyNoInteractions(credit);
         }
 
@@ -149,6 +174,7 @@ class CreditControllerTest {
             mvc.perform(post("/api/v1/violations").contentType(MediaType.APPLICATION_JSON)
                             .content(violationJson(USCC, "100").replace("WAGE_ARREARS", "UNPAID")))
                     .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.field").value("type"))
                     .andExpect(jsonPath("$.detail").value(startsWith("type: 'UNPAID' is not one of [WAGE_ARREARS")));
             mvc.perform(post("/api/v1/violations").contentType(MediaType.APPLICATION_JSON)
                             .content(violationJson(USCC, "100").replace("2026-03-15", "2026-02-30")))
@@ -250,6 +276,7 @@ class CreditControllerTest {
             mvc.perform(post("/api/v1/enterprises/" + USCC + "/ratings").contentType(MediaType.APPLICATION_JSON)
                             .content("{\"year\":2026,\"level\":\"AAA\"}"))
                     .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.field").value("level"))
                     .andExpect(jsonPath("$.detail").value(startsWith("level: 'AAA' is not one of [A, B, C]")));
             verifyNoInteractions(credit, attestation);
         }
@@ -278,7 +305,24 @@ class CreditControllerTest {
                     .andExpect(jsonPath("$.detail").value(containsString("commit first")));
             mvc.perform(post("/api/v1/spot-checks/draws/not-a-draw/commit"))
                     .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.field").value("drawId"))
                     .andExpect(jsonPath("$.detail").value(startsWith("drawId: 'not-a-draw' is not a record id")));
+            verifyNoInteractions(spotChecks);
+        }
+
+        @Test
+        @WithMockUser(username = "cd-admin", roles = "BUREAU")
+        void aWeightOutOfRangeOrOutOfOrderIsNamed() throws Exception {
+            mvc.perform(put("/api/v1/spot-checks/weights").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"a\":1,\"b\":2,\"c\":3,\"unrated\":0}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.field").value("unrated"))
+                    .andExpect(jsonPath("$.detail").value(containsString("must be 1 to 1000")));
+            mvc.perform(put("/api/v1/spot-checks/weights").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"a\":5,\"b\":2,\"c\":9,\"unrated\":3}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.field").value("a"))
+                    .andExpect(jsonPath("$.detail").value(containsString("a <= b <= c")));
             verifyNoInteractions(spotChecks);
         }
 

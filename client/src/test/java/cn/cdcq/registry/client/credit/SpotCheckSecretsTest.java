@@ -1,6 +1,6 @@
 package cn.cdcq.registry.client.credit;
 
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.common.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -401,9 +401,4 @@ class CreditServiceIT {
         return Json.mapper().createObjectNode();
     }
 
-
-
-
-
-
 }

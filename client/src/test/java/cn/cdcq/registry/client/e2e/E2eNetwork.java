@@ -1,8 +1,7 @@
 package cn.cdcq.registry.client.e2e;
 
 import cn.cdcq.registry.client.fabric.MspIdentity;
-import cn.cdcq.registry.client.fabric.NetworkDescription;
-import cn.cdcq.registry.client.fabric.NetworkDescription.RegionEndpoint;
+import cn.cdcq.registry.client.e2e.NetworkDescription.RegionEndpoint;
 import cn.cdcq.registry.client.fabric.RegistryGateway;
 import cn.cdcq.registry.client.region.RegionRegistryClient;
 import cn.cdcq.registry.common.crypto.Signatures;

@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Speed of the real network, measured (DESIGN §8: a benchmark harness, never a timed test).
+ * Speed of the real network, measured (docs/design.md §7: a benchmark harness, never a timed test).
  * Run by scripts/bench.sh against a network it starts: lone evaluate latency, lone submit
  * latency (endorsed by both regions, ordered, committed), and submit throughput with
  * concurrent clients. Bounded in count and time; talks only to the 127.0.0.1 network.

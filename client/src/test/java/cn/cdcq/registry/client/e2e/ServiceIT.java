@@ -222,7 +222,6 @@ class ServiceIT {
 
     // ------------------------------------------------------------------ helpers
 
-
     private List<JsonNode> items(Service service) {
         Answer inbox = services.get(service, "/api/v1/inbox");
         assertThat(inbox.status()).as(inbox.body().toString()).isEqualTo(200);
@@ -267,10 +266,6 @@ class ServiceIT {
         assertThat(p.waitFor(180, TimeUnit.SECONDS)).as("scripts/service.sh %s %s finished", action, region).isTrue();
         assertThat(p.exitValue()).as("scripts/service.sh %s %s exit code", action, region).isZero();
     }
-
-
-
-
 
     private static Set<String> codes(JsonNode regions) {
         Set<String> codes = new HashSet<>();

@@ -2,9 +2,9 @@ package cn.cdcq.registry.client.identity;
 
 import cn.cdcq.registry.client.fabric.RegistryGateway;
 import cn.cdcq.registry.client.fabric.UserGateways;
-import cn.cdcq.registry.client.service.ProblemDetails;
-import cn.cdcq.registry.client.service.SecurityConfiguration;
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.web.ProblemDetails;
+import cn.cdcq.registry.client.web.SecurityConfiguration;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -43,7 +43,7 @@ class AccountControllerTest {
             return new ServiceProperties("chengdu", "CD", "ChengduMSP", "laborchannel", "registry",
                     new ServiceProperties.Peer("127.0.0.1:1", "peer0-chengdu", Path.of("tls.pem")),
                     new ServiceProperties.Ca("https://127.0.0.1:2", "ca-chengdu", Path.of("ca.pem"), Path.of("registrar")),
-                    Path.of("data"), Path.of("attestation"), null, new ServiceProperties.Admin("cd-admin", Path.of("pw")));
+                    Path.of("data"), Path.of("attestation"), Path.of("consortium.pepper"), new ServiceProperties.Admin("cd-admin", Path.of("pw")));
         }
     }
 

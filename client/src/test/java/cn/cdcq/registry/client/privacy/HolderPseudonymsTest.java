@@ -1,6 +1,6 @@
 package cn.cdcq.registry.client.privacy;
 
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.privacy.Holder;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package cn.cdcq.registry.client.privacy;
 
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.common.format.ResidentIdNumber;
 import cn.cdcq.registry.common.privacy.Holder.HolderDetails;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package cn.cdcq.registry.client.region;
 
-import cn.cdcq.registry.client.service.ServiceProperties;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.json.Json;
 import org.bouncycastle.asn1.x500.X500Name;

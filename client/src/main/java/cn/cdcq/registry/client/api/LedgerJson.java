@@ -1,4 +1,4 @@
-package cn.cdcq.registry.client.service;
+package cn.cdcq.registry.client.api;
 
 import cn.cdcq.registry.common.json.Json;
 import org.springframework.http.MediaType;

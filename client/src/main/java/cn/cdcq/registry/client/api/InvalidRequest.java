@@ -1,22 +1,27 @@
-package cn.cdcq.registry.client.service;
+package cn.cdcq.registry.client.api;
 
 import cn.cdcq.registry.common.InvalidInputException;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A request refused before the ledger, naming each wrong field (as a JSON path such as
  * {@code certificates[3].holderIdNumber}) with the national-format validator's code and message.
- * {@link ProblemDetails} answers it as a 400 problem detail with {@code field} (the first) and
- * {@code errors} (all of them).
+ * The web layer answers it as a 400 problem detail with {@code field} (the first) and
+ * {@code errors} (all of them). Build one with {@link RequestValues}, {@link #check} or
+ * {@link #build}; never answer a request with a bare {@link InvalidInputException}, which names no field.
  */
 public final class InvalidRequest extends InvalidInputException {
 
     private static final long serialVersionUID = 1L;
     /** How many problems the {@code detail} text lists before summarizing; {@code errors} has them all. */
     static final int LISTED = 20;
+    /** The field path a validator's message begins with, e.g. {@code holidays[2]} in "holidays[2] 2027-01-01 is not in 2026". */
+    private static final Pattern LEADING_PATH = Pattern.compile("([A-Za-z][A-Za-z0-9]*(?:\\[\\d+])*)(?=[ :]|$).*", Pattern.DOTALL);
 
     /**
      * One wrong field.
@@ -60,6 +65,39 @@ public final class InvalidRequest extends InvalidInputException {
         } catch (InvalidInputException e) {
             throw new InvalidRequest(field, e.getCode(), e.getMessage());
         }
+    }
+
+    /**
+     * Builds a registry-common record whose constructor checks several request fields at once.
+     * Its validators begin their message with the field they were given, so the refusal names the
+     * first of {@code fields} that the message begins with, index included (as in
+     * {@code holidays[2]}); a rule across fields (or a message naming none) is put on
+     * {@code fields[0]}. Check first, with {@link RequestValues}, a field whose validator does not
+     * name it (a USCC, a region code).
+     */
+    public static <T> T build(Supplier<T> construction, String... fields) {
+        try {
+            return construction.get();
+        } catch (InvalidRequest e) {
+            throw e;
+        } catch (InvalidInputException e) {
+            String field = namedField(e.getMessage(), fields);
+            throw new InvalidRequest(field, e.getCode(), e.getMessage());
+        }
+    }
+
+    private static String namedField(String message, String[] fields) {
+        Matcher m = LEADING_PATH.matcher(message == null ? "" : message);
+        if (m.matches()) {
+            String path = m.group(1);
+            String name = path.contains("[") ? path.substring(0, path.indexOf('[')) : path;
+            for (String field : fields) {
+                if (field.equals(name)) {
+                    return path;
+                }
+            }
+        }
+        return fields[0];
     }
 
     /** Collects the problems of several checks, so that one answer names every wrong field. */

@@ -19,13 +19,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Turns what a training center knows about a certificate and its holder into what goes on the
- * ledger, signed by its region: the holder's ID number is validated and replaced by the holder
- * pseudonym (HMAC under the consortium pepper) and a commitment under a fresh salt; the claims are
- * signed with the region's attestation key, one by one or as a Merkle batch.
- *
- * <p>The pepper and the attestation key are this process's configuration and never leave it; the
- * salt goes back to the caller for the worker's portable credential, and nowhere else.
+ * For the end-to-end tests that drive the certificate contracts through the Gateway directly,
+ * without the regional service: what a region's client does before it issues. The holder's ID
+ * number is validated and replaced by the holder pseudonym (HMAC under the consortium pepper) and
+ * a commitment under a fresh salt; the claims are signed with the region's attestation key, one
+ * by one or as a Merkle batch. The service's own path is {@code CertificateIssuance}, which
+ * derives the salts instead so that a batch sent again is recognized.
  */
 public final class CertificateIssuer {
 

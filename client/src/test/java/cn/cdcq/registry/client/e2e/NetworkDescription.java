@@ -1,4 +1,4 @@
-package cn.cdcq.registry.client.fabric;
+package cn.cdcq.registry.client.e2e;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -11,8 +11,9 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * Where the network's parts are, as scripts/start.sh describes them in
- * {@code DATA/network.properties}. A real deployment writes the same keys with its own hosts.
+ * Where the test network's parts are, as scripts/test.sh describes them in
+ * {@code DATA/network.properties}: the end-to-end tests that drive the contracts through the
+ * Gateway directly (the regional services read their own typed configuration instead).
  */
 public record NetworkDescription(String channel, String chaincode, Map<String, RegionEndpoint> regions) {
 

@@ -1,4 +1,4 @@
-package cn.cdcq.registry.client.service;
+package cn.cdcq.registry.client.config;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -31,8 +31,8 @@ public record ServiceProperties(
         @NotNull Path dataDir,
         /** MSP folder of the region's attestation identity (signcerts/, keystore/). */
         @NotNull Path attestationMsp,
-        /** The consortium's pepper for holder pseudonyms (DESIGN §4); optional until certificates use it. */
-        Path pepperFile,
+        /** The consortium's pepper for holder pseudonyms (docs/design.md §4), base64. */
+        @NotNull Path pepperFile,
         @NotNull @Valid Admin admin) {
 
     /** The region's own peer. */

@@ -1,4 +1,4 @@
-package cn.cdcq.registry.client.service;
+package cn.cdcq.registry.client.config;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;

@@ -1,5 +1,6 @@
-package cn.cdcq.registry.client.service;
+package cn.cdcq.registry.client.web;
 
+import cn.cdcq.registry.client.config.ServiceProperties;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;

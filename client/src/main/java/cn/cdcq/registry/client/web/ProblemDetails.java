@@ -1,8 +1,8 @@
-package cn.cdcq.registry.client.service;
+package cn.cdcq.registry.client.web;
 
+import cn.cdcq.registry.client.api.CodedException;
+import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.client.fabric.LedgerException;
-import cn.cdcq.registry.client.identity.Accounts;
-import cn.cdcq.registry.client.identity.FabricCaClient;
 import cn.cdcq.registry.common.InvalidInputException;
 import org.slf4j.Logger;
 import tools.jackson.core.JacksonException;
@@ -33,8 +33,8 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetails.class);
 
-    /** HTTP status for each ledger error code; anything else is a 502 (the ledger path failed). */
-    static final Map<String, HttpStatus> LEDGER_STATUS = Map.ofEntries(
+    /** HTTP status for each code; any other code is a 502 (the path to the ledger or the CA failed). */
+    static final Map<String, HttpStatus> STATUS = Map.ofEntries(
             Map.entry("INVALID_INPUT", HttpStatus.BAD_REQUEST),
             Map.entry("FORBIDDEN", HttpStatus.FORBIDDEN),
             Map.entry("NOT_FOUND", HttpStatus.NOT_FOUND),
@@ -45,9 +45,13 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
             Map.entry(LedgerException.BUSY, HttpStatus.SERVICE_UNAVAILABLE),
             Map.entry(LedgerException.PEER_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE));
 
-    @ExceptionHandler(LedgerException.class)
-    ResponseEntity<ProblemDetail> ledger(LedgerException e) {
-        HttpStatus status = LEDGER_STATUS.getOrDefault(e.code(), HttpStatus.BAD_GATEWAY);
+    /** A refusal with a code: the ledger's, the CA's, or a feature's own. */
+    @ExceptionHandler(CodedException.class)
+    ResponseEntity<ProblemDetail> coded(CodedException e) {
+        HttpStatus status = STATUS.getOrDefault(e.code(), HttpStatus.BAD_GATEWAY);
+        if (status == HttpStatus.BAD_GATEWAY) {
+            log.warn("{}: {}", e.code(), e.getMessage());
+        }
         String detail = status == HttpStatus.SERVICE_UNAVAILABLE ? "busy, retry: " + e.getMessage() : e.getMessage();
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(status);
         if (status == HttpStatus.SERVICE_UNAVAILABLE) {
@@ -66,20 +70,10 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(p);
     }
 
+    /** A check that named no field (the endpoints name theirs through InvalidRequest; this is the fallback). */
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, e.getCode(), e.getMessage()));
-    }
-
-    @ExceptionHandler(Accounts.AccountExistsException.class)
-    ResponseEntity<ProblemDetail> exists(Accounts.AccountExistsException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(problem(HttpStatus.CONFLICT, "ALREADY_EXISTS", e.getMessage()));
-    }
-
-    @ExceptionHandler(FabricCaClient.CaException.class)
-    ResponseEntity<ProblemDetail> ca(FabricCaClient.CaException e) {
-        log.warn("Fabric CA: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(problem(HttpStatus.BAD_GATEWAY, "CA_FAILED", e.getMessage()));
     }
 
     @ExceptionHandler(AccessDeniedException.class)

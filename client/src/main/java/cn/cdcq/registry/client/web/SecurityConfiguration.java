@@ -1,4 +1,4 @@
-package cn.cdcq.registry.client.service;
+package cn.cdcq.registry.client.web;
 
 import cn.cdcq.registry.client.identity.AccountUserDetails;
 import cn.cdcq.registry.client.identity.Accounts;
