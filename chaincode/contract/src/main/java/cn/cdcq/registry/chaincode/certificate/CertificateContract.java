@@ -322,7 +322,8 @@ public final class CertificateContract implements RegistryContract {
                         + "; a region issues only its own certificates"));
             }
             try {
-                regions.requireNumberSpace(region, claims.number(), CertificateNumber.parse(claims.number()).provinceCode());
+                Regions.requireNumberSpace(allRegions(), region, claims.number(),
+                        CertificateNumber.parse(claims.number()).provinceCode());
             } catch (RegistryException e) {
                 return Optional.of(e);
             }
@@ -340,6 +341,16 @@ public final class CertificateContract implements RegistryContract {
                         + "accreditation began (" + accreditation.validFrom() + ")"));
             }
             return Optional.empty();
+        }
+
+        private List<Region> allRegions;
+
+        /** Every region, read once per transaction (a batch checks each number against them). */
+        List<Region> allRegions() {
+            if (allRegions == null) {
+                allRegions = regions.all();
+            }
+            return allRegions;
         }
 
         AttestationCertificate attestation() {

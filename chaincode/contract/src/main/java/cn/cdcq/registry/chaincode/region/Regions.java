@@ -82,10 +82,11 @@ public final class Regions {
 
     /**
      * Refuses a certificate number whose 2-digit province code is not the issuing region's: another
-     * region's, or (once the issuing region has divisions) none of its own.
+     * region's, or (once the issuing region has divisions) none of its own. {@code regions} is
+     * {@link #all()}, read once per transaction: a batch checks thousands of numbers.
      */
-    public void requireNumberSpace(Region issuing, String number, String provinceCode) {
-        for (Region other : all()) {
+    public static void requireNumberSpace(List<Region> regions, Region issuing, String number, String provinceCode) {
+        for (Region other : regions) {
             if (!other.code().equals(issuing.code()) && DivisionPrefixes.covers(other.divisionPrefixes(), provinceCode)) {
                 throw RegistryException.forbidden("certificate number " + number + " carries province code "
                         + provinceCode + ", which is region " + other.code() + "'s number space; region "
