@@ -11,7 +11,9 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 /**
  * The chaincode's packages point one way (docs/design-layers-chaincode.md): {@code support} at
  * the bottom, the region registry on it, the features on both, {@code cases} on {@code credit},
- * and {@code enterprise} (the credit profile, which reads credit and cases) at the top.
+ * and {@code enterprise} (the credit profile, which reads credit and cases) at the top, beside
+ * {@code settings} (the jointly agreed calendar, deadlines and time window, and each region's
+ * wage-arrears threshold, which writes into cases and credit).
  */
 class LayersTest {
 
@@ -28,12 +30,15 @@ class LayersTest {
                 .layer("credit").definedBy("cn.cdcq.registry.chaincode.credit..")
                 .layer("cases").definedBy("cn.cdcq.registry.chaincode.cases..")
                 .layer("enterprise").definedBy("cn.cdcq.registry.chaincode.enterprise..")
+                .layer("settings").definedBy("cn.cdcq.registry.chaincode.settings..")
                 .whereLayer("enterprise").mayNotBeAccessedByAnyLayer()
-                .whereLayer("cases").mayOnlyBeAccessedByLayers("enterprise")
-                .whereLayer("credit").mayOnlyBeAccessedByLayers("cases", "enterprise")
+                .whereLayer("settings").mayNotBeAccessedByAnyLayer()
+                .whereLayer("cases").mayOnlyBeAccessedByLayers("enterprise", "settings")
+                .whereLayer("credit").mayOnlyBeAccessedByLayers("cases", "enterprise", "settings")
                 .whereLayer("certificate").mayNotBeAccessedByAnyLayer()
-                .whereLayer("region").mayOnlyBeAccessedByLayers("certificate", "credit", "cases", "enterprise")
-                .whereLayer("support").mayOnlyBeAccessedByLayers("region", "certificate", "credit", "cases", "enterprise")
+                .whereLayer("region").mayOnlyBeAccessedByLayers("certificate", "credit", "cases", "enterprise", "settings")
+                .whereLayer("support").mayOnlyBeAccessedByLayers("region", "certificate", "credit", "cases", "enterprise",
+                        "settings")
                 .check(CHAINCODE);
     }
 
@@ -42,7 +47,7 @@ class LayersTest {
         classes().should().resideInAnyPackage("cn.cdcq.registry.chaincode.support..",
                         "cn.cdcq.registry.chaincode.region..", "cn.cdcq.registry.chaincode.certificate..",
                         "cn.cdcq.registry.chaincode.credit..", "cn.cdcq.registry.chaincode.cases..",
-                        "cn.cdcq.registry.chaincode.enterprise..")
+                        "cn.cdcq.registry.chaincode.enterprise..", "cn.cdcq.registry.chaincode.settings..")
                 .because("a new package needs its place in docs/design-layers-chaincode.md and in this test")
                 .check(CHAINCODE);
     }

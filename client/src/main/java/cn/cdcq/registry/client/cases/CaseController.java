@@ -12,6 +12,7 @@ import cn.cdcq.registry.common.cases.ComplaintCategory;
 import cn.cdcq.registry.common.cases.ComplaintInput;
 import cn.cdcq.registry.common.cases.OverdueReport;
 import cn.cdcq.registry.common.cases.WorkingCalendar;
+import cn.cdcq.registry.common.settings.SettingProposal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -186,13 +187,30 @@ public class CaseController {
 
     @PutMapping("/calendar")
     @PreAuthorize("hasRole('BUREAU')")
-    @Operation(summary = "Set a year of the working-day calendar (holidays, adjusted working days)")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WorkingCalendar.class)))
+    @Operation(summary = "Propose a year of the working-day calendar (holidays, adjusted working days)",
+            description = "In force once the other region's bureau accepts the proposal; until then the old calendar stays.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SettingProposal.class)))
     public ResponseEntity<String> setCalendar(@Valid @RequestBody CalendarRequest r, @AuthenticationPrincipal UserDetails user) {
         int year = RequestValues.year("year", r.year());
         WorkingCalendar calendar = InvalidRequest.build(() -> new WorkingCalendar(year, r.holidays(), r.adjustedWorkingDays(),
                 null, null), "adjustedWorkingDays", "holidays");
-        return LedgerJson.ok(client(user).setCalendar(calendar));
+        return LedgerJson.ok(client(user).proposeCalendar(calendar));
+    }
+
+    @GetMapping("/setting-proposals")
+    @Operation(summary = "Proposals of the calendar, case deadlines and transaction-time window",
+            description = "status: PROPOSED, ACCEPTED, DECLINED or WITHDRAWN; absent for all")
+    public ResponseEntity<String> settingProposals(@RequestParam(required = false) String status,
+                                                   @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).settingProposals(status));
+    }
+
+    @PostMapping("/setting-proposals/{proposalId}/accept")
+    @PreAuthorize("hasRole('BUREAU')")
+    @Operation(summary = "Accept the other region's proposal, which puts it in force")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SettingProposal.class)))
+    public ResponseEntity<String> acceptSetting(@PathVariable String proposalId, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).acceptSetting(proposalId));
     }
 
     @GetMapping("/calendar/{year}")
@@ -204,15 +222,16 @@ public class CaseController {
 
     @PutMapping("/case-settings")
     @PreAuthorize("hasRole('BUREAU')")
-    @Operation(summary = "Set the deadlines in working days (acceptance of complaints, answers to assist requests)")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = CaseSettings.class)))
+    @Operation(summary = "Propose the deadlines in working days (acceptance of complaints, answers to assist requests)",
+            description = "In force once the other region's bureau accepts the proposal.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SettingProposal.class)))
     public ResponseEntity<String> setSettings(@Valid @RequestBody SettingsRequest r, @AuthenticationPrincipal UserDetails user) {
         // Each deadline checked with the other at its default, so a refusal names the one at fault.
         InvalidRequest.build(() -> new CaseSettings(r.acceptanceWorkingDays(), CaseSettings.DEFAULTS.assistWorkingDays(),
                 null, null), "acceptanceWorkingDays");
         InvalidRequest.build(() -> new CaseSettings(CaseSettings.DEFAULTS.acceptanceWorkingDays(), r.assistWorkingDays(),
                 null, null), "assistWorkingDays");
-        return LedgerJson.ok(client(user).setCaseSettings(r.acceptanceWorkingDays(), r.assistWorkingDays()));
+        return LedgerJson.ok(client(user).proposeCaseSettings(r.acceptanceWorkingDays(), r.assistWorkingDays()));
     }
 
     @GetMapping("/case-settings")

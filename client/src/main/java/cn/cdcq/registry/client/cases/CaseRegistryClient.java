@@ -9,10 +9,15 @@ import cn.cdcq.registry.common.cases.ComplaintInput;
 import cn.cdcq.registry.common.cases.OverdueReport;
 import cn.cdcq.registry.common.cases.WorkingCalendar;
 import cn.cdcq.registry.common.json.Json;
+import cn.cdcq.registry.common.settings.SettingsTransactions;
+import cn.cdcq.registry.common.settings.SettingProposal;
 
 import java.util.List;
 
-/** Cross-region cases ({@code cases}) and the working-day calendar ({@code calendar}) as typed calls. */
+/**
+ * Cross-region cases ({@code cases}), the working-day calendar ({@code calendar}) and the joint
+ * proposals that change it ({@code settings}) as typed calls.
+ */
 public final class CaseRegistryClient {
 
     private final RegistryGateway gateway;
@@ -21,17 +26,34 @@ public final class CaseRegistryClient {
         this.gateway = gateway;
     }
 
-    public WorkingCalendar setCalendar(WorkingCalendar calendar) {
-        return Json.read(gateway.submit("calendar", "setCalendar", Json.write(calendar)), WorkingCalendar.class);
+    /** Proposes a year's calendar; it is in force once the other region accepts ({@link #acceptSetting}). */
+    public SettingProposal proposeCalendar(WorkingCalendar calendar) {
+        return Json.read(gateway.submit(SettingsTransactions.CONTRACT, SettingsTransactions.PROPOSE_CALENDAR, Json.write(calendar)), SettingProposal.class);
+    }
+
+    /** The other region's bureau accepts a proposed calendar, case deadlines or transaction-time window. */
+    public SettingProposal acceptSetting(String proposalId) {
+        return Json.read(gateway.submit(SettingsTransactions.CONTRACT, SettingsTransactions.ACCEPT_PROPOSAL, proposalId), SettingProposal.class);
+    }
+
+    public SettingProposal declineSetting(String proposalId, String reason) {
+        return Json.read(gateway.submit(SettingsTransactions.CONTRACT, SettingsTransactions.DECLINE_PROPOSAL, proposalId, reason), SettingProposal.class);
+    }
+
+    /** Setting proposals, oldest first; {@code status} null for all. */
+    public List<SettingProposal> settingProposals(String status) {
+        return Json.readList(gateway.evaluate(SettingsTransactions.CONTRACT, SettingsTransactions.LIST_PROPOSALS, status == null ? "" : status),
+                SettingProposal.class);
     }
 
     public WorkingCalendar calendar(int year) {
         return Json.read(gateway.evaluate("calendar", "getCalendar", Integer.toString(year)), WorkingCalendar.class);
     }
 
-    public CaseSettings setCaseSettings(int acceptanceWorkingDays, int assistWorkingDays) {
-        return Json.read(gateway.submit("calendar", "setCaseSettings",
-                Json.write(new CaseSettings(acceptanceWorkingDays, assistWorkingDays, null, null))), CaseSettings.class);
+    /** Proposes the case deadlines; in force once the other region accepts. */
+    public SettingProposal proposeCaseSettings(int acceptanceWorkingDays, int assistWorkingDays) {
+        return Json.read(gateway.submit(SettingsTransactions.CONTRACT, SettingsTransactions.PROPOSE_CASE_SETTINGS,
+                Json.write(new CaseSettings(acceptanceWorkingDays, assistWorkingDays, null, null))), SettingProposal.class);
     }
 
     public CaseSettings caseSettings() {

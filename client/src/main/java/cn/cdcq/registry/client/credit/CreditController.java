@@ -85,7 +85,6 @@ public class CreditController {
     }
 
     public record ListingRequest(@NotBlank String violationId, Boolean orderIgnored,
-                                 @Schema(type = "integer", description = "the case's threshold in whole fen") BigDecimal thresholdFen,
                                  @Schema(description = "pseudonyms (64 hex digits) of the responsible persons, never names")
                                  List<String> responsiblePersonPseudonyms) {
     }
@@ -251,13 +250,12 @@ public class CreditController {
     @PostMapping("/blacklist")
     @PreAuthorize("hasRole('BUREAU')")
     @Operation(summary = "List an enterprise for one of this region's wage-arrears violations",
-            description = "Needs orderIgnored and (amount >= thresholdFen or a mass incident); term 3 years.")
+            description = "Needs orderIgnored and (amount >= this region's threshold on the ledger or a mass incident); term 3 years.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = WageArrearsListing.class)))
     public ResponseEntity<String> list(@Valid @RequestBody ListingRequest request, @AuthenticationPrincipal UserDetails user) {
-        long threshold = RequestValues.fen("thresholdFen", request.thresholdFen());
         ListingInput input = InvalidRequest.build(() -> new ListingInput(request.violationId(),
-                Boolean.TRUE.equals(request.orderIgnored()), threshold, request.responsiblePersonPseudonyms()),
-                "responsiblePersonPseudonyms", "violationId", "thresholdFen");
+                Boolean.TRUE.equals(request.orderIgnored()), request.responsiblePersonPseudonyms()),
+                "responsiblePersonPseudonyms", "violationId");
         return LedgerJson.ok(client(user).list(input));
     }
 

@@ -13,6 +13,8 @@ import cn.cdcq.registry.common.credit.ViolationStatus;
 import cn.cdcq.registry.common.credit.WageArrearsListing;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.profile.CreditProfile;
+import cn.cdcq.registry.common.settings.SettingsTransactions;
+import cn.cdcq.registry.common.settings.WageArrearsThreshold;
 
 import java.util.List;
 
@@ -124,6 +126,17 @@ public final class CreditRegistryClient {
     }
 
     // ------------------------------------------------------------------ blacklist
+
+    /** Sets this region's Order 45 wage-arrears threshold (a new revision; earlier ones stay on the ledger). */
+    public WageArrearsThreshold setWageArrearsThreshold(long amountFen) {
+        return Json.read(gateway.submit(SettingsTransactions.CONTRACT, SettingsTransactions.SET_WAGE_ARREARS_THRESHOLD, Long.toString(amountFen)),
+                WageArrearsThreshold.class);
+    }
+
+    /** The region's threshold in force. */
+    public WageArrearsThreshold wageArrearsThreshold(String regionCode) {
+        return Json.read(gateway.evaluate(SettingsTransactions.CONTRACT, SettingsTransactions.GET_WAGE_ARREARS_THRESHOLD, regionCode), WageArrearsThreshold.class);
+    }
 
     public WageArrearsListing list(ListingInput listing) {
         return Json.read(gateway.submit("blacklist", "list", Json.write(listing)), WageArrearsListing.class);

@@ -31,6 +31,15 @@ public final class SpotCheckClient {
         return Hashes.hex(secret);
     }
 
+    /** Withdraws one of this region's inspectors: never drawn again, cannot act. */
+    public InspectorEntry withdrawInspector(String inspectorId) {
+        return Json.read(gateway.submit("spotcheck", "withdrawInspector", inspectorId), InspectorEntry.class);
+    }
+
+    public ConflictOfInterest withdrawConflict(String inspectorId, String uscc) {
+        return Json.read(gateway.submit("spotcheck", "withdrawConflict", inspectorId, uscc), ConflictOfInterest.class);
+    }
+
     public InspectorEntry registerInspector(String inspectorId) {
         return Json.read(gateway.submit("spotcheck", "registerInspector", inspectorId), InspectorEntry.class);
     }

@@ -5,6 +5,7 @@ import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.AttestationCertificate;
 import cn.cdcq.registry.common.region.Region;
 import cn.cdcq.registry.common.region.RegionProposal;
+import cn.cdcq.registry.common.region.RegionTransactions;
 
 import java.util.List;
 
@@ -25,6 +26,12 @@ public final class RegionRegistryClient {
 
     public RegionProposal proposeRotation(String attestationCertificatePem) {
         return Json.read(gateway.submit(CONTRACT, "proposeRotation", attestationCertificatePem), RegionProposal.class);
+    }
+
+    /** Proposes the division prefixes (e.g. "51") this region covers; in force once the other region approves. */
+    public RegionProposal proposeDivisions(String divisionPrefixes) {
+        return Json.read(gateway.submit(CONTRACT, RegionTransactions.PROPOSE_DIVISIONS, divisionPrefixes),
+                RegionProposal.class);
     }
 
     public RegionProposal approve(String proposalId) {

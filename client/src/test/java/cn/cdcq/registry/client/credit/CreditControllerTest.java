@@ -242,7 +242,7 @@ class CreditControllerTest {
     class Ratings {
 
         final CreditRatingStatement statement = new CreditRatingStatement(USCC, "CD", 2026, CreditLevel.B, CreditLevel.B,
-                null, List.of(TX), List.of("B: 1 penalized violation in 2026, no C condition"), 1);
+                null, List.of(TX), List.of("B: 1 penalized violation in 2026, no C condition"), 1, 1, null);
 
         @Test
         @WithMockUser(username = "cd-admin", roles = "BUREAU")
@@ -343,7 +343,7 @@ class CreditControllerTest {
         @Test
         void anyoneReadsThePublicPartsWithoutAccountsInspectorsReasonsOrPseudonyms() throws Exception {
             CreditRatingStatement overridden = new CreditRatingStatement(USCC, "CQ", 2026, CreditLevel.A, CreditLevel.B,
-                    "reason text written by cq-admin", List.of(), List.of("A: none"), 1);
+                    "reason text written by cq-admin", List.of(), List.of("A: none"), 1, 1, null);
             WageArrearsListing listing = new WageArrearsListing("l1", USCC, "CD", TX, true, 1_250_000, 1_000_000, false,
                     List.of("cd".repeat(32)), "2026-03-20", "2029-03-20", WageArrearsListing.Status.LISTED, "ChengduMSP/cd-admin", null);
             CreditProfile profile = new CreditProfile(

@@ -389,7 +389,8 @@ class CertificateIT {
             CertificateClaims cd = cdIssuer.prepare(draft("CD", OCCUPATION, 4, nextSerial())).claims();
             CertificateClaims sameNumber = new CertificateClaims(number, cd.occupation(), cd.level(), cd.centerId(),
                     cd.region(), cd.issueDate(), cd.expiryDate(), cd.holderPseudonym(), cd.holderCommitment());
-            refused(() -> synced(cdCenter).issue(cdIssuer.sign(sameNumber)), "ALREADY_EXISTS", "in region CQ");
+            // Chongqing's province code (50) is Chongqing's number space: Chengdu cannot use it at all.
+            refused(() -> synced(cdCenter).issue(cdIssuer.sign(sameNumber)), "FORBIDDEN", "region CQ's number space");
             assertThat(synced(cdReader).certificate(number).claims()).isEqualTo(first.claims());
         }
 

@@ -39,6 +39,7 @@ import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.format.Uscc;
 import cn.cdcq.registry.common.profile.CreditProfile;
 import cn.cdcq.registry.common.region.AttestationCertificate;
+import cn.cdcq.registry.common.settings.SettingProposal;
 import org.hyperledger.fabric.client.ChaincodeEvent;
 import org.hyperledger.fabric.client.CloseableIterator;
 import org.hyperledger.fabric.client.Status;
@@ -132,7 +133,16 @@ class CreditIT {
                 cdCases.calendar(y);
             } catch (LedgerException e) {
                 assertThat(e.code()).isEqualTo("NOT_FOUND");
-                cdCases.setCalendar(new WorkingCalendar(y, List.of(y + "-01-01"), List.of(), null, null));
+                // A calendar is in force only once the other region accepts it; an earlier run may
+                // have left its proposal open.
+                String subject = SettingProposal.CALENDAR + "/" + y;
+                SettingProposal open = cdCases.settingProposals(SettingProposal.PROPOSED).stream()
+                        .filter(p -> p.subject().equals(subject)).findFirst().orElse(null);
+                if (open == null) {
+                    open = cdCases.proposeCalendar(new WorkingCalendar(y, List.of(y + "-01-01"), List.of(), null, null));
+                    sync();
+                }
+                (open.proposingRegion().equals(cd) ? cqCases : cdCases).acceptSetting(open.id());
                 sync();
             }
         }
@@ -261,20 +271,27 @@ class CreditIT {
         sync();
         String boss = hash("pseudonym of the legal representative");
 
-        assertThatThrownBy(() -> cdBureau.list(new ListingInput(arrears.id(), false, 1_000_000, List.of(boss))))
+        // Chengdu's Order 45 threshold is on the ledger, set by Chengdu; the listing request carries none.
+        cdBureau.setWageArrearsThreshold(5_000_000);
+        sync();
+        assertThatThrownBy(() -> cdBureau.list(new ListingInput(arrears.id(), false, List.of(boss))))
                 .as("order to pay not ignored")
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
-        assertThatThrownBy(() -> cdBureau.list(new ListingInput(arrears.id(), true, 5_000_000, List.of(boss))))
-                .as("below the case's threshold, no mass incident")
+        assertThatThrownBy(() -> cdBureau.list(new ListingInput(arrears.id(), true, List.of(boss))))
+                .as("below Chengdu's threshold, no mass incident")
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
-        assertThatThrownBy(() -> cqBureau.list(new ListingInput(arrears.id(), true, 1_000_000, List.of(boss))))
+        assertThatThrownBy(() -> cqBureau.list(new ListingInput(arrears.id(), true, List.of(boss))))
                 .as("Chongqing did not enforce this one")
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
         assertThat(cqBureau.blacklistStatus(firm.uscc()).listed()).isFalse();
 
-        WageArrearsListing listing = cdBureau.list(new ListingInput(arrears.id(), true, 1_000_000, List.of(boss)));
+        cdBureau.setWageArrearsThreshold(1_000_000);
+        sync();
+        assertThat(cqBureau.wageArrearsThreshold(cd).amountFen()).as("read through Chongqing").isEqualTo(1_000_000);
+        WageArrearsListing listing = cdBureau.list(new ListingInput(arrears.id(), true, List.of(boss)));
         sync();
         assertThat(listing.expiresOn()).isEqualTo(today().plusYears(3).toString());
+        assertThat(listing.thresholdFen()).isEqualTo(1_000_000);
 
         CreditProfile inChongqing = cqBureau.profile(firm.uscc());
         assertThat(inChongqing.blacklisted()).isTrue();

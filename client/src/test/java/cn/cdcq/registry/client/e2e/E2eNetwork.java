@@ -67,6 +67,25 @@ final class E2eNetwork implements AutoCloseable {
         return gw;
     }
 
+    /** The enrolled user's identity (certificate and private key), e.g. to sign a proposal built by hand. */
+    MspIdentity identity(String userRegion, String user) {
+        RegionEndpoint home = region(userRegion);
+        return MspIdentity.load(home.mspId(), home.userMsp(user));
+    }
+
+    /**
+     * A plain Fabric Gateway connection (no registry wrapper) for an enrolled user through
+     * {@code peerRegion}'s peer: for proposals a test signs itself. The caller closes it.
+     */
+    synchronized org.hyperledger.fabric.client.Gateway rawGateway(String userRegion, String user, String peerRegion) {
+        RegionEndpoint via = region(peerRegion);
+        ManagedChannel channel = channels.computeIfAbsent(peerRegion,
+                r -> RegistryGateway.openChannel(via.peerEndpoint(), via.peerHostAlias(), via.tlsCaCert()));
+        MspIdentity id = identity(userRegion, user);
+        return org.hyperledger.fabric.client.Gateway.newInstance().identity(id.identity()).signer(id.signer())
+                .hash(org.hyperledger.fabric.client.Hash.SHA256).connection(channel).connect();
+    }
+
     /**
      * Brings both regions (CD = chengdu, CQ = chongqing) in force with their attestation
      * identities' certificates, unless an earlier test already did: each bureau proposes through
@@ -74,9 +93,37 @@ final class E2eNetwork implements AutoCloseable {
      */
     synchronized void ensureRegionsRegistered() throws java.io.IOException {
         RegionRegistryClient reader = new RegionRegistryClient(gateway("chongqing", "inspector1", "chongqing"));
-        if (!reader.regions().isEmpty()) {
-            return;
+        if (reader.regions().isEmpty()) {
+            registerRegions(reader);
         }
+        ensureDivisions();
+    }
+
+    /**
+     * Gives each region its administrative divisions (Chengdu: Sichuan, 51; Chongqing: 50), each
+     * proposed by its own bureau and approved by the other, unless an earlier test already did.
+     */
+    private void ensureDivisions() {
+        for (String[] r : new String[][] {{"chengdu", "chongqing", "51"}, {"chongqing", "chengdu", "50"}}) {
+            RegionRegistryClient own = new RegionRegistryClient(gateway(r[0], "bureau", r[0]));
+            RegionRegistryClient other = new RegionRegistryClient(gateway(r[1], "bureau", r[1]));
+            String code = region(r[0]).regionCode();
+            if (!own.region(code).divisionPrefixes().isEmpty()) {
+                continue;
+            }
+            RegionProposal pending = own.pendingProposals().stream()
+                    .filter(p -> p.regionCode().equals(code) && p.kind() == RegionProposal.Kind.DIVISIONS)
+                    .findFirst().orElse(null);
+            if (pending == null) {
+                pending = own.proposeDivisions(r[2]);
+                awaitPeersInSync();
+            }
+            other.approve(pending.id());
+            awaitPeersInSync();
+        }
+    }
+
+    private void registerRegions(RegionRegistryClient reader) throws java.io.IOException {
         RegionRegistryClient cdBureau = new RegionRegistryClient(gateway("chengdu", "bureau", "chengdu"));
         RegionRegistryClient cqBureau = new RegionRegistryClient(gateway("chongqing", "bureau", "chongqing"));
         String cdCert = Files.readString(region("chengdu").userMsp("attestation").resolve("signcerts/cert.pem"));

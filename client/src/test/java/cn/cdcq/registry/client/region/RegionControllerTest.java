@@ -60,7 +60,7 @@ class RegionControllerTest {
     @Test
     @WithMockUser(username = "cd-ins-0001", roles = "INSPECTOR")
     void regionsAreTheLedgersRecordsAsCanonicalJsonReadWithTheCallersOwnIdentity() throws Exception {
-        List<Region> regions = List.of(new Region("CD", "ChengduMSP", "Chengdu bureau", "2026-01-01T00:00:00Z", 2));
+        List<Region> regions = List.of(new Region("CD", "ChengduMSP", "Chengdu bureau", "2026-01-01T00:00:00Z", 2, List.of("51")));
         when(client.regions()).thenReturn(regions);
         mvc.perform(get("/api/v1/regions"))
                 .andExpect(status().isOk())

@@ -8,9 +8,7 @@ public final class CalendarTransactions {
 
     public static final String CONTRACT = "calendar";
 
-    public static final String SET_CALENDAR = "setCalendar";
     public static final String GET_CALENDAR = "getCalendar";
-    public static final String SET_CASE_SETTINGS = "setCaseSettings";
     public static final String GET_CASE_SETTINGS = "getCaseSettings";
     public static final String ADD_WORKING_DAYS = "addWorkingDays";
 

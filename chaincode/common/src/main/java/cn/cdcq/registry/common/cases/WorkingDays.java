@@ -35,7 +35,7 @@ public final class WorkingDays {
                 int year = day.getYear();
                 calendar = calendars.apply(year).orElseThrow(() -> new InvalidInputException(NO_CALENDAR,
                         "no working-day calendar for " + year + " on the ledger; a bureau must set it "
-                                + "(calendar:setCalendar) before deadlines reaching into " + year + " can be computed"));
+                                + "(settings:proposeCalendar, accepted by the other region) before deadlines reaching into " + year + " can be computed"));
             }
             if (calendar.isWorkingDay(day)) {
                 counted++;

@@ -73,6 +73,15 @@ public record Accreditation(String centerId, String name, String region, List<Ac
                 terms.validTo(), AccreditationStatus.ACTIVE, null, null, 1, at, by, at, by);
     }
 
+    /**
+     * The same center accredited again by its own region after a revocation: the next version, so
+     * the revoked version stays in the history and certificates issued under it keep verifying.
+     */
+    public Accreditation renewedAfterRevocation(AccreditationRequest terms, String at, String by) {
+        return new Accreditation(centerId, terms.name(), region, terms.scopes(), terms.validFrom(), terms.validTo(),
+                AccreditationStatus.ACTIVE, null, null, version + 1, at, by, at, by);
+    }
+
     /** This accreditation after a status change. */
     public Accreditation withStatus(AccreditationStatus newStatus, String reasonCode, String reason, String at, String by) {
         return new Accreditation(centerId, name, region, scopes, validFrom, validTo, newStatus, reasonCode, reason,

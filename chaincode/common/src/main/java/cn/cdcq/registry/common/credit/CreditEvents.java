@@ -19,6 +19,8 @@ public final class CreditEvents {
     public static final String RATING_RECORDED = "RatingRecorded";
     public static final String INSPECTOR_REGISTERED = "InspectorRegistered";
     public static final String CONFLICT_OF_INTEREST_DECLARED = "ConflictOfInterestDeclared";
+    public static final String INSPECTOR_WITHDRAWN = "InspectorWithdrawn";
+    public static final String CONFLICT_OF_INTEREST_WITHDRAWN = "ConflictOfInterestWithdrawn";
     public static final String SPOT_CHECK_WEIGHTS_SET = "SpotCheckWeightsSet";
     public static final String SPOT_CHECK_OPENED = "SpotCheckOpened";
     public static final String SPOT_CHECK_COMMITTED = "SpotCheckCommitted";
@@ -65,6 +67,14 @@ public final class CreditEvents {
 
     /** {@value #INSPECTOR_REGISTERED}. */
     public record InspectorRegistered(String inspectorId, String regionCode) {
+    }
+
+    /** {@value #INSPECTOR_WITHDRAWN}. */
+    public record InspectorWithdrawn(String inspectorId, String regionCode) {
+    }
+
+    /** {@value #CONFLICT_OF_INTEREST_WITHDRAWN}. */
+    public record ConflictOfInterestWithdrawn(String inspectorId, String uscc) {
     }
 
     /** {@value #CONFLICT_OF_INTEREST_DECLARED}. */

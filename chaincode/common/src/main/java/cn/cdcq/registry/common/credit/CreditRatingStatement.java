@@ -23,10 +23,16 @@ import java.util.List;
  * @param countedViolationIds  the penalized violations the rule level rests on
  * @param ruleReasons          why the rules give ruleLevel
  * @param attestationSequence  which of the region's attestation certificates signs
+ * @param revision             which rating of (enterprise, region, year) this is: 1 for the first, +1 each
+ *                             re-rating; the chaincode accepts only the next one, so a statement signed
+ *                             earlier (and on the ledger with its signature) cannot be submitted again
+ * @param replacesRatingHash   SHA-256 (hex) of the stored rating record this one replaces, null for
+ *                             revision 1; binds the signature to the exact rating it overrides
  */
 public record CreditRatingStatement(String uscc, String regionCode, int year, CreditLevel ruleLevel,
                                     CreditLevel level, String overrideReason, List<String> countedViolationIds,
-                                    List<String> ruleReasons, int attestationSequence) {
+                                    List<String> ruleReasons, int attestationSequence, int revision,
+                                    String replacesRatingHash) {
 
     public CreditRatingStatement {
         countedViolationIds = List.copyOf(countedViolationIds);

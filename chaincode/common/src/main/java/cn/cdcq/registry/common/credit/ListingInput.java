@@ -8,22 +8,18 @@ import java.util.TreeSet;
 /**
  * A bureau's request to put an enterprise on the wage-arrears blacklist (MOHRSS Order 45) for
  * one of the wage-arrears violations its region recorded. The amount owed and the mass-incident
- * flag come from that violation on the ledger, not from here.
+ * flag come from that violation on the ledger, and the amount threshold from the region's
+ * standard on the ledger ({@code settings:setWageArrearsThreshold}), not from here.
  *
  * @param violationId                 the wage-arrears violation the listing rests on
  * @param orderIgnored                the enterprise ignored the order to pay
- * @param thresholdFen                the amount threshold that applies to the case, in fen
  * @param responsiblePersonPseudonyms the legal representative and others responsible, by pseudonym only
  */
-public record ListingInput(String violationId, boolean orderIgnored, long thresholdFen,
+public record ListingInput(String violationId, boolean orderIgnored,
                            List<String> responsiblePersonPseudonyms) {
 
     public ListingInput {
         violationId = CreditInputs.text("violationId", violationId, 128);
-        if (thresholdFen <= 0) {
-            throw new InvalidInputException(CreditInputs.INVALID_VALUE,
-                    "thresholdFen is " + thresholdFen + "; enter the case's threshold amount in fen (positive)");
-        }
         List<String> given = responsiblePersonPseudonyms == null ? List.of() : responsiblePersonPseudonyms;
         TreeSet<String> pseudonyms = new TreeSet<>();
         for (int i = 0; i < given.size(); i++) {

@@ -10,6 +10,8 @@ public final class SpotCheckTransactions {
 
     public static final String REGISTER_INSPECTOR = "registerInspector";
     public static final String DECLARE_CONFLICT = "declareConflict";
+    public static final String WITHDRAW_INSPECTOR = "withdrawInspector";
+    public static final String WITHDRAW_CONFLICT = "withdrawConflict";
     public static final String LIST_INSPECTORS = "listInspectors";
     public static final String LIST_CONFLICTS = "listConflicts";
     public static final String SET_WEIGHTS = "setWeights";

@@ -8,6 +8,7 @@ public final class RegionEvents {
     public static final String REGION_CHANGE_WITHDRAWN = "RegionChangeWithdrawn";
     public static final String REGION_REGISTERED = "RegionRegistered";
     public static final String ATTESTATION_ROTATED = "AttestationRotated";
+    public static final String REGION_DIVISIONS_CHANGED = "RegionDivisionsChanged";
 
     private RegionEvents() {
     }

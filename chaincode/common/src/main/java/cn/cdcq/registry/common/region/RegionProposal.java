@@ -8,7 +8,7 @@ import java.util.List;
  * rotating a region's attestation certificate.
  *
  * @param id             the proposing transaction's ID
- * @param kind           {@code REGISTER} or {@code ROTATE}
+ * @param kind           {@code REGISTER}, {@code ROTATE} or {@code DIVISIONS}
  * @param regionCode     the region concerned (always the proposer's own)
  * @param mspId          MSP ID of the proposing organization
  * @param name           bureau name (REGISTER only)
@@ -18,13 +18,14 @@ import java.util.List;
  * @param proposedBy     subject of the proposing bureau user's certificate
  * @param status         {@code PENDING}, {@code APPROVED} or {@code WITHDRAWN}
  * @param approvals      approvals so far, one per approving organization
+ * @param divisionPrefixes the division prefixes the region is to cover (REGISTER optionally, DIVISIONS)
  */
 public record RegionProposal(String id, Kind kind, String regionCode, String mspId, String name,
                              String certificatePem, String fingerprint, String proposedAt, String proposedBy,
-                             Status status, List<Approval> approvals) {
+                             Status status, List<Approval> approvals, List<String> divisionPrefixes) {
 
-    /** To come in as a region, or to rotate the region's attestation certificate. */
-    public enum Kind { REGISTER, ROTATE }
+    /** To come in as a region, to rotate the region's attestation certificate, or to change its divisions. */
+    public enum Kind { REGISTER, ROTATE, DIVISIONS }
 
     /** Pending until every approver approved, or the proposer withdrew. */
     public enum Status { PENDING, APPROVED, WITHDRAWN }
@@ -33,8 +34,12 @@ public record RegionProposal(String id, Kind kind, String regionCode, String msp
     public record Approval(String mspId, String regionCode, String approvedBy, String approvedAt) {
     }
 
+    public RegionProposal {
+        divisionPrefixes = divisionPrefixes == null ? List.of() : List.copyOf(divisionPrefixes);
+    }
+
     public RegionProposal withApprovals(List<Approval> newApprovals, Status newStatus) {
         return new RegionProposal(id, kind, regionCode, mspId, name, certificatePem, fingerprint, proposedAt,
-                proposedBy, newStatus, List.copyOf(newApprovals));
+                proposedBy, newStatus, List.copyOf(newApprovals), divisionPrefixes);
     }
 }

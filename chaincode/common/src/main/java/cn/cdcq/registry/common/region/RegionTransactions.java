@@ -10,6 +10,7 @@ public final class RegionTransactions {
 
     public static final String PROPOSE_REGISTRATION = "proposeRegistration";
     public static final String PROPOSE_ROTATION = "proposeRotation";
+    public static final String PROPOSE_DIVISIONS = "proposeDivisions";
     public static final String APPROVE = "approve";
     public static final String WITHDRAW = "withdraw";
     public static final String GET_REGION = "getRegion";

@@ -41,13 +41,13 @@ class RatingRulesTest {
         g.initialize(new ECGenParameterSpec("secp256r1"));
         KeyPair keys = g.generateKeyPair();
         CreditRatingStatement s = new CreditRatingStatement("E", "CQ", 2026, CreditLevel.B, CreditLevel.C, "reason",
-                List.of("1"), List.of("B: 1 penalized"), 2);
+                List.of("1"), List.of("B: 1 penalized"), 2, 1, null);
         assertThat(CreditRatingStatement.bytesToSign(s)).isEqualTo(Json.canonicalBytes(s));
         assertThat(new String(CreditRatingStatement.bytesToSign(s))).startsWith("{\"attestationSequence\":2,");
         byte[] sig = CreditRatingStatement.sign(s, keys.getPrivate());
         assertThat(CreditRatingStatement.verify(s, keys.getPublic(), sig)).isTrue();
         CreditRatingStatement altered = new CreditRatingStatement("E", "CQ", 2026, CreditLevel.B, CreditLevel.B, "reason",
-                List.of("1"), List.of("B: 1 penalized"), 2);
+                List.of("1"), List.of("B: 1 penalized"), 2, 1, null);
         assertThat(CreditRatingStatement.verify(altered, keys.getPublic(), sig)).isFalse();
         assertThat(Json.read(Json.write(s), CreditRatingStatement.class)).isEqualTo(s);
     }

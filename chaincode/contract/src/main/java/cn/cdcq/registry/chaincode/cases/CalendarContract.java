@@ -1,17 +1,12 @@
 package cn.cdcq.registry.chaincode.cases;
 
-import cn.cdcq.registry.chaincode.region.Regions;
 import cn.cdcq.registry.chaincode.support.Arguments;
-import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
+import cn.cdcq.registry.chaincode.support.RegistryContract;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.cases.CalendarTransactions;
-import cn.cdcq.registry.common.cases.CaseEvents;
-import cn.cdcq.registry.common.cases.CaseSettings;
-import cn.cdcq.registry.common.cases.WorkingCalendar;
 import cn.cdcq.registry.common.json.Json;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
 import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -23,51 +18,20 @@ import java.util.Map;
 
 /**
  * The national working-day calendar (public holidays and adjusted working days, per year) and
- * the case deadlines in working days, maintained by the bureaus on the ledger so both regions
- * count deadlines the same way.
+ * the case deadlines in working days, on the ledger so both regions count deadlines the same way.
+ * Both are changed only jointly: one region proposes, the other accepts ({@code settings}
+ * contract); this contract reads what is in force.
  */
 @Contract(name = CalendarTransactions.CONTRACT, info = @Info(title = "Working-day calendar",
         description = "Holidays, adjusted working days and case deadlines", version = "1",
         contact = @Contact(name = "Chengdu-Chongqing labor registry")))
-public final class CalendarContract implements ContractInterface {
-
-    /**
-     * Sets one year's calendar ({"year":2026,"holidays":[...],"adjustedWorkingDays":[...]}).
-     * Deadlines already computed keep their dates.
-     */
-    @Transaction(name = CalendarTransactions.SET_CALENDAR, intent = Transaction.TYPE.SUBMIT)
-    public String setCalendar(Context ctx, String calendarJson) {
-        Caller caller = Caller.of(ctx);
-        Ledger ledger = new Ledger(ctx);
-        new Regions(ledger).bureauRegion(caller);
-        WorkingCalendar in = Arguments.json(calendarJson, WorkingCalendar.class);
-        WorkingCalendar c = new WorkingCalendar(in.year(), in.holidays(), in.adjustedWorkingDays(), ledger.nowIso(),
-                caller.id());
-        new CaseLedger(ledger).putCalendar(c);
-        ledger.emit(CaseEvents.CALENDAR_SET, new CaseEvents.CalendarSet(c.year(), c.holidays().size(),
-                c.adjustedWorkingDays().size()));
-        return Json.write(c);
-    }
+public final class CalendarContract implements RegistryContract {
 
     @Transaction(name = CalendarTransactions.GET_CALENDAR, intent = Transaction.TYPE.EVALUATE)
     public String getCalendar(Context ctx, String year) {
         int y = Arguments.wholeNumber("year", year);
         return Json.write(new CaseLedger(new Ledger(ctx)).calendar(y).orElseThrow(() ->
                 RegistryException.notFound("no working-day calendar for " + y)));
-    }
-
-    /** Sets the deadlines ({"acceptanceWorkingDays":5,"assistWorkingDays":10}). */
-    @Transaction(name = CalendarTransactions.SET_CASE_SETTINGS, intent = Transaction.TYPE.SUBMIT)
-    public String setCaseSettings(Context ctx, String settingsJson) {
-        Caller caller = Caller.of(ctx);
-        Ledger ledger = new Ledger(ctx);
-        new Regions(ledger).bureauRegion(caller);
-        CaseSettings in = Arguments.json(settingsJson, CaseSettings.class);
-        CaseSettings s = new CaseSettings(in.acceptanceWorkingDays(), in.assistWorkingDays(), ledger.nowIso(), caller.id());
-        new CaseLedger(ledger).putSettings(s);
-        ledger.emit(CaseEvents.CASE_SETTINGS_SET, new CaseEvents.CaseSettingsSet(s.acceptanceWorkingDays(),
-                s.assistWorkingDays()));
-        return Json.write(s);
     }
 
     @Transaction(name = CalendarTransactions.GET_CASE_SETTINGS, intent = Transaction.TYPE.EVALUATE)

@@ -17,7 +17,7 @@ import cn.cdcq.registry.common.credit.CrossRegionNotice;
 import cn.cdcq.registry.common.credit.Enterprise;
 import cn.cdcq.registry.common.json.Json;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
+import cn.cdcq.registry.chaincode.support.RegistryContract;
 import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -37,7 +37,7 @@ import java.util.List;
 @Contract(name = CasesTransactions.CONTRACT, info = @Info(title = "Cross-region cases",
         description = "Complaints transferred to the region with jurisdiction, assisted-investigation requests",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
-public final class CasesContract implements ContractInterface {
+public final class CasesContract implements RegistryContract {
 
     /** Days a complaint or request may have been received on paper before it is entered. */
     static final int MAX_BACKDATING_DAYS = 30;

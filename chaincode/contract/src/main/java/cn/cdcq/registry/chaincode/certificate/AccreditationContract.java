@@ -15,13 +15,14 @@ import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.Region;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
+import cn.cdcq.registry.chaincode.support.RegistryContract;
 import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Accreditation of training and evaluation centers: a region's bureau accredits a center of its
@@ -32,7 +33,7 @@ import java.util.List;
 @Contract(name = AccreditationTransactions.CONTRACT, info = @Info(title = "Accreditation of training centers",
         description = "Which center may certify which occupations up to which level, decided by its own region",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
-public final class AccreditationContract implements ContractInterface {
+public final class AccreditationContract implements RegistryContract {
 
     /** Accredits a center of the caller's region; {@code requestJson} is an {@link AccreditationRequest}. */
     @Transaction(name = AccreditationTransactions.ACCREDIT, intent = Transaction.TYPE.SUBMIT)
@@ -42,14 +43,24 @@ public final class AccreditationContract implements ContractInterface {
         Ledger ledger = new Ledger(ctx);
         Region region = new Regions(ledger).regionOf(caller);
         AccreditationRequest request = Arguments.valid(() -> Arguments.json(requestJson, AccreditationRequest.class).validate());
+        new Regions(ledger).requireJurisdiction(region, request.centerId(), "accredit");
         Accreditations accreditations = new Accreditations(ledger);
-        accreditations.find(request.centerId()).ifPresent(existing -> {
-            throw RegistryException.exists("center " + existing.centerId() + " is already accredited by region "
-                    + existing.region() + " (" + existing.status() + ")"
-                    + (existing.region().equals(region.code()) ? "; amend that accreditation instead"
-                            : "; only region " + existing.region() + " may change it"));
+        Optional<Accreditation> earlier = accreditations.find(request.centerId());
+        earlier.ifPresent(existing -> {
+            boolean own = existing.region().equals(region.code());
+            if (existing.status() != AccreditationStatus.REVOKED) {
+                throw RegistryException.exists("center " + existing.centerId() + " is already accredited by region "
+                        + existing.region() + " (" + existing.status() + ")"
+                        + (own ? "; amend that accreditation instead" : "; only region " + existing.region() + " may change it"));
+            }
+            if (!own) {
+                throw RegistryException.forbidden("center " + existing.centerId() + " was accredited by region "
+                        + existing.region() + " and revoked; only region " + existing.region() + " may accredit it again");
+            }
         });
-        Accreditation accreditation = Accreditation.granted(request, region.code(), ledger.nowIso(), caller.id());
+        Accreditation accreditation = earlier
+                .map(revoked -> revoked.renewedAfterRevocation(request, ledger.nowIso(), caller.id()))
+                .orElseGet(() -> Accreditation.granted(request, region.code(), ledger.nowIso(), caller.id()));
         accreditations.put(accreditation);
         ledger.emit(CertificateEvents.CENTER_ACCREDITED, AccreditationChanged.of(accreditation, null));
         return Json.write(accreditation);

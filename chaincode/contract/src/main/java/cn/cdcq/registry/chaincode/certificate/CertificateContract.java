@@ -21,12 +21,13 @@ import cn.cdcq.registry.common.certificate.SkillCertificate;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.format.Sha256Hex;
+import cn.cdcq.registry.common.format.CertificateNumber;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.merkle.MerkleTree;
 import cn.cdcq.registry.common.region.AttestationCertificate;
 import cn.cdcq.registry.common.region.Region;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
+import cn.cdcq.registry.chaincode.support.RegistryContract;
 import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -54,7 +55,7 @@ import java.util.Optional;
 @Contract(name = CertificateTransactions.CONTRACT, info = @Info(title = "Skill certificates",
         description = "Issue (single and batch), status changes, verification and history of skill certificates",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
-public final class CertificateContract implements ContractInterface {
+public final class CertificateContract implements RegistryContract {
 
     /** How many offending entries a refused batch lists before summarizing the rest. */
     static final int MAX_LISTED_PROBLEMS = 20;
@@ -320,6 +321,12 @@ public final class CertificateContract implements ContractInterface {
                         + " but the caller's organization acts for region " + region.code()
                         + "; a region issues only its own certificates"));
             }
+            try {
+                Regions.requireNumberSpace(allRegions(), region, claims.number(),
+                        CertificateNumber.parse(claims.number()).provinceCode());
+            } catch (RegistryException e) {
+                return Optional.of(e);
+            }
             Optional<String> refusal = accreditation.refusalFor(claims.occupation(), claims.level(), today);
             if (refusal.isPresent()) {
                 return Optional.of(RegistryException.forbidden(refusal.get()));
@@ -334,6 +341,16 @@ public final class CertificateContract implements ContractInterface {
                         + "accreditation began (" + accreditation.validFrom() + ")"));
             }
             return Optional.empty();
+        }
+
+        private List<Region> allRegions;
+
+        /** Every region, read once per transaction (a batch checks each number against them). */
+        List<Region> allRegions() {
+            if (allRegions == null) {
+                allRegions = regions.all();
+            }
+            return allRegions;
         }
 
         AttestationCertificate attestation() {

@@ -18,7 +18,7 @@ import cn.cdcq.registry.common.certificate.SkillCertificate;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.Region;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
+import cn.cdcq.registry.chaincode.support.RegistryContract;
 import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -43,7 +43,7 @@ import java.util.Optional;
 @Contract(name = RecognitionTransactions.CONTRACT, info = @Info(title = "Mutual recognition of skill certificates",
         description = "The recognition catalogue agreed by both regions, and case-by-case decisions",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
-public final class RecognitionContract implements ContractInterface {
+public final class RecognitionContract implements RegistryContract {
 
     /** Proposes a rule between the caller's region and another; {@code proposalJson} is a {@link RecognitionRuleProposal}. */
     @Transaction(name = RecognitionTransactions.PROPOSE_RULE, intent = Transaction.TYPE.SUBMIT)

@@ -17,7 +17,7 @@ import cn.cdcq.registry.common.certificate.SubsidyTransactions;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.Region;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
+import cn.cdcq.registry.chaincode.support.RegistryContract;
 import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -36,7 +36,7 @@ import java.util.Optional;
 @Contract(name = SubsidyTransactions.CONTRACT, info = @Info(title = "Training subsidy claims",
         description = "One training subsidy per holder, occupation and level across both regions",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
-public final class SubsidyContract implements ContractInterface {
+public final class SubsidyContract implements RegistryContract {
 
     static final String CLAIM = "subsidyClaim";
     static final String REFUSAL = "subsidyRefusal";

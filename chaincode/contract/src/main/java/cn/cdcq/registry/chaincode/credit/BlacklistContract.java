@@ -12,8 +12,9 @@ import cn.cdcq.registry.common.credit.Violation;
 import cn.cdcq.registry.common.credit.ViolationType;
 import cn.cdcq.registry.common.credit.WageArrearsListing;
 import cn.cdcq.registry.common.json.Json;
+import cn.cdcq.registry.common.settings.WageArrearsThreshold;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
+import cn.cdcq.registry.chaincode.support.RegistryContract;
 import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -26,14 +27,14 @@ import java.util.Map;
 
 /**
  * The wage-arrears blacklist (MOHRSS Order 45). The region that enforced lists: only when the
- * order to pay was ignored and the amount reached the case's threshold or a mass incident
- * happened. A listing runs 3 years; early removal needs the wages paid, 6 months since
+ * order to pay was ignored and the amount reached that region's threshold on the ledger or a mass
+ * incident happened. A listing runs 3 years; early removal needs the wages paid, 6 months since
  * rectification and a pledge on file. One list for both regions.
  */
 @Contract(name = BlacklistTransactions.CONTRACT, info = @Info(title = "Wage-arrears blacklist",
         description = "Enterprises listed for serious wage arrears, restricted in both regions", version = "1",
         contact = @Contact(name = "Chengdu-Chongqing labor registry")))
-public final class BlacklistContract implements ContractInterface {
+public final class BlacklistContract implements RegistryContract {
 
     /** Lists an enterprise ({@link ListingInput} JSON) for a wage-arrears violation the caller's region recorded. */
     @Transaction(name = BlacklistTransactions.LIST, intent = Transaction.TYPE.SUBMIT)
@@ -51,11 +52,15 @@ public final class BlacklistContract implements ContractInterface {
             throw RegistryException.conflict("violation " + v.id() + " is " + v.type()
                     + "; the blacklist is for wage arrears only");
         }
-        if (!WageArrearsListing.conditionsMet(in.orderIgnored(), v.amountFen(), in.thresholdFen(), v.massIncident())) {
+        // The threshold is the listing region's own standard on the ledger, never the caller's number.
+        WageArrearsThreshold threshold = credit.threshold(region).orElseThrow(() ->
+                RegistryException.conflict("region " + region + " has not set its Order 45 wage-arrears threshold; "
+                        + "its bureau sets it with settings:setWageArrearsThreshold before listing"));
+        if (!WageArrearsListing.conditionsMet(in.orderIgnored(), v.amountFen(), threshold.amountFen(), v.massIncident())) {
             throw RegistryException.conflict("the listing conditions are not met: listing needs an ignored order to pay "
-                    + "(orderIgnored=" + in.orderIgnored() + ") and either the amount owed reaching the case's threshold ("
-                    + v.amountFen() + " fen against " + in.thresholdFen() + " fen) or a mass incident (massIncident="
-                    + v.massIncident() + " on the violation)");
+                    + "(orderIgnored=" + in.orderIgnored() + ") and either the amount owed reaching region " + region
+                    + "'s threshold (" + v.amountFen() + " fen against " + threshold.amountFen() + " fen, revision "
+                    + threshold.revision() + ") or a mass incident (massIncident=" + v.massIncident() + " on the violation)");
         }
         LocalDate today = credit.ledger().today();
         for (WageArrearsListing l : credit.listings(v.uscc())) {
@@ -65,7 +70,7 @@ public final class BlacklistContract implements ContractInterface {
         }
         Ledger ledger = credit.ledger();
         WageArrearsListing listing = new WageArrearsListing(ledger.txId(), v.uscc(), region, v.id(), true, v.amountFen(),
-                in.thresholdFen(), v.massIncident(), in.responsiblePersonPseudonyms(), today.toString(),
+                threshold.amountFen(), v.massIncident(), in.responsiblePersonPseudonyms(), today.toString(),
                 today.plusYears(WageArrearsListing.TERM_YEARS).toString(), WageArrearsListing.Status.LISTED, caller.id(), null);
         credit.putListing(listing);
         ledger.emit(CreditEvents.ENTERPRISE_BLACKLISTED, new CreditEvents.EnterpriseBlacklisted(listing.id(),

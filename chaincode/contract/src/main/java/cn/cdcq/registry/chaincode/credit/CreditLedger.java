@@ -15,6 +15,8 @@ import cn.cdcq.registry.common.credit.SpotCheckResult;
 import cn.cdcq.registry.common.credit.SpotCheckWeights;
 import cn.cdcq.registry.common.credit.Violation;
 import cn.cdcq.registry.common.credit.WageArrearsListing;
+import cn.cdcq.registry.common.settings.WageArrearsThreshold;
+
 
 import java.util.Comparator;
 import java.util.List;
@@ -41,7 +43,8 @@ public final class CreditLedger {
     static final String CONFLICT = "credit.conflict";              // uscc, inspectorId
     static final String WEIGHTS = "credit.spotcheckWeights";       // region
     static final String DRAW = "credit.spotcheckDraw";             // id
-    static final String RESULT = "credit.spotcheckResult";         // drawId, uscc
+    static final String RESULT = "credit.spotcheckResult";
+    static final String THRESHOLD = "credit.wageArrearsThreshold"; // region, revision (6 digits): every revision         // drawId, uscc
 
     private final Ledger ledger;
     private final Regions regions;
@@ -73,6 +76,10 @@ public final class CreditLedger {
         InspectorEntry entry = inspector(inspectorId).orElseThrow(() -> RegistryException.forbidden(
                 "inspector " + inspectorId + " is not in the inspector register; the bureau of " + region
                         + " must register the inspector first (spotcheck:registerInspector)"));
+        if (!entry.active()) {
+            throw RegistryException.forbidden("inspector " + inspectorId + " was withdrawn from the register of region "
+                    + entry.regionCode() + " on " + entry.withdrawnAt() + " and can no longer act");
+        }
         if (!entry.regionCode().equals(region)) {
             throw RegistryException.forbidden("inspector " + inspectorId + " is registered for region "
                     + entry.regionCode() + " but acts through " + caller.mspId() + " (region " + region
@@ -157,6 +164,16 @@ public final class CreditLedger {
         return ledger.get(ledger.key(RATING, uscc, region, Integer.toString(year)), CreditRating.class);
     }
 
+    /**
+     * SHA-256 (hex) of the rating record exactly as stored, which the next revision's statement
+     * must name; empty when the region has not rated the enterprise for that year.
+     */
+    public Optional<String> storedRatingHash(String uscc, String region, int year) {
+        byte[] stored = ledger.stub().getState(ledger.key(RATING, uscc, region, Integer.toString(year)));
+        return stored == null || stored.length == 0 ? Optional.empty()
+                : Optional.of(cn.cdcq.registry.common.crypto.Hashes.sha256Hex(stored));
+    }
+
     public void putRating(CreditRating r) {
         ledger.put(ledger.key(RATING, r.statement().uscc(), r.statement().regionCode(),
                 Integer.toString(r.statement().year())), r);
@@ -214,16 +231,23 @@ public final class CreditLedger {
         ledger.put(ledger.key(INSPECTOR, e.inspectorId()), e);
     }
 
+    /** The region's active inspectors (the ones draws pick from). */
     public List<InspectorEntry> inspectorsOf(String region) {
-        return ledger.list(InspectorEntry.class, INSPECTOR).stream().filter(i -> i.regionCode().equals(region)).toList();
+        return ledger.list(InspectorEntry.class, INSPECTOR).stream()
+                .filter(i -> i.regionCode().equals(region) && i.active()).toList();
     }
 
     public void putConflict(ConflictOfInterest c) {
         ledger.put(ledger.key(CONFLICT, c.uscc(), c.inspectorId()), c);
     }
 
+    /** The declared conflicts of interest in force. */
     public List<ConflictOfInterest> conflicts() {
-        return ledger.list(ConflictOfInterest.class, CONFLICT);
+        return ledger.list(ConflictOfInterest.class, CONFLICT).stream().filter(ConflictOfInterest::inForce).toList();
+    }
+
+    public Optional<ConflictOfInterest> conflict(String uscc, String inspectorId) {
+        return ledger.get(ledger.key(CONFLICT, uscc, inspectorId), ConflictOfInterest.class);
     }
 
     public Optional<SpotCheckWeights> weights(String region) {
@@ -261,5 +285,22 @@ public final class CreditLedger {
 
     public List<SpotCheckResult> results(String drawId) {
         return ledger.list(SpotCheckResult.class, RESULT, drawId);
+    }
+
+    // ------------------------------------------------------------------ Order 45 thresholds
+
+    /** Every revision of the region's wage-arrears threshold, oldest first. */
+    public List<WageArrearsThreshold> thresholds(String region) {
+        return ledger.list(WageArrearsThreshold.class, THRESHOLD, region);
+    }
+
+    /** The region's threshold in force: its latest revision. */
+    public Optional<WageArrearsThreshold> threshold(String region) {
+        List<WageArrearsThreshold> all = thresholds(region);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(all.size() - 1));
+    }
+
+    public void putThreshold(WageArrearsThreshold t) {
+        ledger.put(ledger.key(THRESHOLD, t.regionCode(), String.format("%06d", t.revision())), t);
     }
 }

@@ -15,7 +15,7 @@ import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.AttestationCertificate;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
+import cn.cdcq.registry.chaincode.support.RegistryContract;
 import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -40,7 +40,7 @@ import java.util.Map;
 @Contract(name = RatingTransactions.CONTRACT, info = @Info(title = "Integrity ratings",
         description = "Signed A/B/C labor-integrity ratings of enterprises per region and year", version = "1",
         contact = @Contact(name = "Chengdu-Chongqing labor registry")))
-public final class RatingContract implements ContractInterface {
+public final class RatingContract implements RegistryContract {
 
     /**
      * The statement the caller's region would sign to rate {@code uscc} for {@code year}.
@@ -82,6 +82,15 @@ public final class RatingContract implements ContractInterface {
         }
         CreditRatingStatement expected = statement(credit, region, uscc, checkYear(credit, signed.year()),
                 signed.level(), signed.overrideReason());
+        if (signed.revision() != expected.revision()
+                || !java.util.Objects.equals(signed.replacesRatingHash(), expected.replacesRatingHash())) {
+            throw RegistryException.conflict("the statement is revision " + signed.revision() + " replacing "
+                    + (signed.replacesRatingHash() == null ? "no rating" : "rating " + signed.replacesRatingHash())
+                    + ", but the next rating of " + uscc + " by " + region + " for " + signed.year() + " is revision "
+                    + expected.revision() + " replacing " + (expected.replacesRatingHash() == null ? "no rating"
+                    : "rating " + expected.replacesRatingHash()) + "; a statement signed earlier cannot be replayed: "
+                    + "ask previewRating again and sign that");
+        }
         if (!expected.equals(signed)) {
             throw RegistryException.conflict("the signed statement does not match what the ledger gives now "
                     + "(violations or the attestation certificate changed, or a field was altered); expected "
@@ -96,9 +105,8 @@ public final class RatingContract implements ContractInterface {
                     + "'s attestation certificate " + cert.sequence() + " (" + cert.fingerprint()
                     + "); sign the canonical statement with the region's current attestation key");
         }
-        int revision = credit.rating(uscc, region, signed.year()).map(r -> r.revision() + 1).orElse(1);
         CreditRating rating = new CreditRating(expected, Hashes.hex(signature), credit.ledger().nowIso(), caller.id(),
-                revision);
+                expected.revision());
         credit.putRating(rating);
         // A transaction does not read its own writes: put the new rating in place of the old one by hand.
         List<CreditRating> all = new java.util.ArrayList<>(credit.ratings(uscc).stream()
@@ -162,8 +170,12 @@ public final class RatingContract implements ContractInterface {
             throw RegistryException.invalid("the override reason is " + why.length() + " characters; at most 1000");
         }
         int sequence = credit.regions().currentAttestation(region).sequence();
+        // The revision and the replaced record come from the ledger, so the signature covers them
+        // and an old statement (with its old revision) never matches again.
+        int revision = credit.rating(uscc, region, year).map(r -> r.revision() + 1).orElse(1);
+        String replaces = credit.storedRatingHash(uscc, region, year).orElse(null);
         return new CreditRatingStatement(uscc, region, year, outcome.level(), level, why, outcome.countedViolationIds(),
-                outcome.reasons(), sequence);
+                outcome.reasons(), sequence, revision, replaces);
     }
 
     private static int parseYear(CreditLedger credit, String year) {

@@ -20,7 +20,7 @@ import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.Region;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
+import cn.cdcq.registry.chaincode.support.RegistryContract;
 import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -44,7 +44,7 @@ import java.util.stream.Collectors;
 @Contract(name = SpotCheckTransactions.CONTRACT, info = @Info(title = "Spot checks",
         description = "Inspector register, weighted commit-reveal spot-check draws and their published results",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
-public final class SpotCheckContract implements ContractInterface {
+public final class SpotCheckContract implements RegistryContract {
 
     private static final Pattern INSPECTOR_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
 
@@ -55,10 +55,16 @@ public final class SpotCheckContract implements ContractInterface {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         String region = credit.regions().bureauRegion(caller);
         String id = validInspectorId(inspectorId);
+        // A region's inspector ids start with its own code, so the other region cannot squat them.
+        if (!id.startsWith(region + "-")) {
+            throw RegistryException.forbidden("inspector id " + id + " is not of region " + region + "'s form; region "
+                    + region + " registers only ids starting with \"" + region + "-\" (the inspectorId its CA issues)");
+        }
         credit.inspector(id).ifPresent(e -> {
-            throw RegistryException.exists("inspector " + id + " is already registered for region " + e.regionCode());
+            throw RegistryException.exists("inspector " + id + " is already registered for region " + e.regionCode()
+                    + (e.active() ? "" : " (withdrawn; ids are not reused)"));
         });
-        InspectorEntry entry = new InspectorEntry(id, region, credit.ledger().nowIso(), caller.id());
+        InspectorEntry entry = new InspectorEntry(id, region, credit.ledger().nowIso(), caller.id(), null, null);
         credit.putInspector(entry);
         credit.ledger().emit(CreditEvents.INSPECTOR_REGISTERED, new CreditEvents.InspectorRegistered(id, region));
         return Json.write(entry);
@@ -78,11 +84,56 @@ public final class SpotCheckContract implements ContractInterface {
         }
         Enterprise enterprise = credit.requireEnterprise(Arguments.uscc(uscc));
         ConflictOfInterest c = new ConflictOfInterest(inspector.inspectorId(), enterprise.uscc(),
-                credit.ledger().nowIso(), caller.id());
+                credit.ledger().nowIso(), caller.id(), null, null);
         credit.putConflict(c);
         credit.ledger().emit(CreditEvents.CONFLICT_OF_INTEREST_DECLARED,
                 new CreditEvents.ConflictOfInterestDeclared(c.inspectorId(), c.uscc()));
         return Json.write(c);
+    }
+
+    /** The caller's region withdraws one of its inspectors: never drawn again, cannot act; the record stays. */
+    @Transaction(name = SpotCheckTransactions.WITHDRAW_INSPECTOR, intent = Transaction.TYPE.SUBMIT)
+    public String withdrawInspector(Context ctx, String inspectorId) {
+        Caller caller = Caller.of(ctx);
+        CreditLedger credit = new CreditLedger(new Ledger(ctx));
+        String region = credit.regions().bureauRegion(caller);
+        InspectorEntry inspector = ownInspector(credit, inspectorId, region);
+        if (!inspector.active()) {
+            throw RegistryException.conflict("inspector " + inspector.inspectorId() + " was already withdrawn on "
+                    + inspector.withdrawnAt());
+        }
+        InspectorEntry withdrawn = inspector.withdrawn(credit.ledger().nowIso(), caller.id());
+        credit.putInspector(withdrawn);
+        credit.ledger().emit(CreditEvents.INSPECTOR_WITHDRAWN, new CreditEvents.InspectorWithdrawn(withdrawn.inspectorId(), region));
+        return Json.write(withdrawn);
+    }
+
+    /** The inspector's region withdraws a declared conflict of interest (declared in error, or ended). */
+    @Transaction(name = SpotCheckTransactions.WITHDRAW_CONFLICT, intent = Transaction.TYPE.SUBMIT)
+    public String withdrawConflict(Context ctx, String inspectorId, String uscc) {
+        Caller caller = Caller.of(ctx);
+        CreditLedger credit = new CreditLedger(new Ledger(ctx));
+        String region = credit.regions().bureauRegion(caller);
+        InspectorEntry inspector = ownInspector(credit, inspectorId, region);
+        String code = Arguments.uscc(uscc);
+        ConflictOfInterest c = credit.conflict(code, inspector.inspectorId()).filter(ConflictOfInterest::inForce)
+                .orElseThrow(() -> RegistryException.notFound("no conflict of interest of inspector "
+                        + inspector.inspectorId() + " with " + code + " is in force"));
+        ConflictOfInterest withdrawn = c.withdrawn(credit.ledger().nowIso(), caller.id());
+        credit.putConflict(withdrawn);
+        credit.ledger().emit(CreditEvents.CONFLICT_OF_INTEREST_WITHDRAWN,
+                new CreditEvents.ConflictOfInterestWithdrawn(c.inspectorId(), c.uscc()));
+        return Json.write(withdrawn);
+    }
+
+    private static InspectorEntry ownInspector(CreditLedger credit, String inspectorId, String region) {
+        InspectorEntry inspector = credit.inspector(validInspectorId(inspectorId)).orElseThrow(() ->
+                RegistryException.notFound("inspector " + inspectorId + " is not in the inspector register"));
+        if (!inspector.regionCode().equals(region)) {
+            throw RegistryException.forbidden("inspector " + inspector.inspectorId() + " belongs to region "
+                    + inspector.regionCode() + "; only its own region's bureau changes its register entries");
+        }
+        return inspector;
     }
 
     @Transaction(name = SpotCheckTransactions.LIST_INSPECTORS, intent = Transaction.TYPE.EVALUATE)

@@ -14,7 +14,7 @@ import cn.cdcq.registry.common.credit.ViolationStatus;
 import cn.cdcq.registry.common.credit.ViolationTransactions;
 import cn.cdcq.registry.common.json.Json;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
+import cn.cdcq.registry.chaincode.support.RegistryContract;
 import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -31,7 +31,7 @@ import java.time.LocalDate;
 @Contract(name = ViolationTransactions.CONTRACT, info = @Info(title = "Labor violations",
         description = "Violations and the cross-region notices they raise", version = "1",
         contact = @Contact(name = "Chengdu-Chongqing labor registry")))
-public final class ViolationContract implements ContractInterface {
+public final class ViolationContract implements RegistryContract {
 
     /** Records a violation ({@link ViolationInput} JSON); only an inspector of a registered region may. */
     @Transaction(name = ViolationTransactions.RECORD_VIOLATION, intent = Transaction.TYPE.SUBMIT)

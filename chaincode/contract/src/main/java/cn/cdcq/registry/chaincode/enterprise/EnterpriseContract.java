@@ -18,7 +18,7 @@ import cn.cdcq.registry.common.credit.WageArrearsListing;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.profile.CreditProfile;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
+import cn.cdcq.registry.chaincode.support.RegistryContract;
 import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
@@ -32,14 +32,15 @@ import java.util.Map;
 
 /**
  * The enterprise register and the credit profile. An enterprise is registered by the bureau of
- * the region where it is registered; every region reads every enterprise. The profile is the one
+ * the region its USCC's division code belongs to; one from elsewhere in China by the region where
+ * it operates. Every region reads every enterprise. The profile is the one
  * answer that reads both the credit records and the open cases, so this contract sits above
  * {@code credit} and {@code cases} (docs/design-layers-chaincode.md).
  */
 @Contract(name = EnterpriseTransactions.CONTRACT, info = @Info(title = "Enterprise register",
         description = "Employers of both regions and their labor-credit profile", version = "1",
         contact = @Contact(name = "Chengdu-Chongqing labor registry")))
-public final class EnterpriseContract implements ContractInterface {
+public final class EnterpriseContract implements RegistryContract {
 
     /**
      * Registers an enterprise in the caller's region.
@@ -52,6 +53,7 @@ public final class EnterpriseContract implements ContractInterface {
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         String region = credit.regions().bureauRegion(caller);
         String code = Arguments.uscc(uscc);
+        credit.regions().requireJurisdiction(credit.regions().require(region), code, "register");
         if (name == null || name.isBlank() || name.strip().length() > 200) {
             throw RegistryException.invalid("the enterprise name must be 1 to 200 characters");
         }

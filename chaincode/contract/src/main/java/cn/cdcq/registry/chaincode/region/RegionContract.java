@@ -7,6 +7,7 @@ import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.AttestationCertificate;
+import cn.cdcq.registry.common.region.DivisionPrefixes;
 import cn.cdcq.registry.common.region.Region;
 import cn.cdcq.registry.common.region.RegionEvents;
 import cn.cdcq.registry.common.region.RegionEvents.RegionChange;
@@ -14,7 +15,7 @@ import cn.cdcq.registry.common.region.RegionProposal;
 import cn.cdcq.registry.common.region.RegionProposal.Approval;
 import cn.cdcq.registry.common.region.RegionTransactions;
 import org.hyperledger.fabric.contract.Context;
-import org.hyperledger.fabric.contract.ContractInterface;
+import cn.cdcq.registry.chaincode.support.RegistryContract;
 import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Default;
@@ -45,7 +46,7 @@ import java.util.stream.Collectors;
         description = "Regions, their organizations and attestation certificates, changed only by all regions together",
         version = "1", contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 @Default
-public final class RegionContract implements ContractInterface {
+public final class RegionContract implements RegistryContract {
 
     @Transaction(name = RegionTransactions.PROPOSE_REGISTRATION, intent = Transaction.TYPE.SUBMIT)
     public String proposeRegistration(Context ctx, String regionCode, String name, String certificatePem) {
@@ -73,7 +74,49 @@ public final class RegionContract implements ContractInterface {
         X509Certificate cert = validCertificate(certificatePem, ledger);
         RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.Kind.REGISTER, code, caller.mspId(),
                 name.strip(), Signatures.toPem(cert), Signatures.fingerprint(cert), ledger.nowIso(), caller.id(),
-                RegionProposal.Status.PENDING, List.of());
+                RegionProposal.Status.PENDING, List.of(), List.of());
+        ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), proposal);
+        ledger.emit(RegionEvents.REGION_CHANGE_PROPOSED, RegionChange.of(proposal));
+        return Json.write(proposal);
+    }
+
+    /**
+     * Proposes the administrative divisions the caller's region covers, as comma-separated
+     * prefixes of the 6-digit division code (e.g. "51" for Sichuan, "50" for Chongqing). In force
+     * once every other region approves; from then on an enterprise or center whose USCC carries
+     * such a division is registered and accredited only by this region, and its certificate numbers
+     * carry one of these province codes. A region registered without prefixes (before this rule)
+     * owns no division until its first such update.
+     */
+    @Transaction(name = RegionTransactions.PROPOSE_DIVISIONS, intent = Transaction.TYPE.SUBMIT)
+    public String proposeDivisions(Context ctx, String divisionPrefixes) {
+        Caller caller = Caller.of(ctx);
+        caller.requireRole(Caller.BUREAU);
+        Ledger ledger = new Ledger(ctx);
+        Regions regions = new Regions(ledger);
+        Region region = regions.regionOf(caller);
+        List<String> prefixes = Arguments.valid(() -> DivisionPrefixes.validate(divisionPrefixes == null ? List.of()
+                : java.util.Arrays.asList(divisionPrefixes.split(",", -1))));
+        for (Region other : regions.all()) {
+            if (!other.code().equals(region.code())) {
+                DivisionPrefixes.overlap(prefixes, other.divisionPrefixes()).ifPresent(o -> {
+                    throw RegistryException.conflict("division prefix " + o + " overlaps region " + other.code()
+                            + "'s divisions " + other.divisionPrefixes() + "; a division belongs to one region only");
+                });
+            }
+        }
+        if (prefixes.equals(region.divisionPrefixes())) {
+            throw RegistryException.conflict("region " + region.code() + " already covers " + prefixes);
+        }
+        for (RegionProposal p : pending(ledger)) {
+            if (p.regionCode().equals(region.code())) {
+                throw RegistryException.conflict("proposal " + p.id() + " for region " + region.code()
+                        + " is pending; approve or withdraw it first");
+            }
+        }
+        RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.Kind.DIVISIONS, region.code(),
+                caller.mspId(), null, null, null, ledger.nowIso(), caller.id(), RegionProposal.Status.PENDING,
+                List.of(), prefixes);
         ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), proposal);
         ledger.emit(RegionEvents.REGION_CHANGE_PROPOSED, RegionChange.of(proposal));
         return Json.write(proposal);
@@ -102,7 +145,7 @@ public final class RegionContract implements ContractInterface {
         }
         RegionProposal proposal = new RegionProposal(ledger.txId(), RegionProposal.Kind.ROTATE, region.code(),
                 caller.mspId(), null, Signatures.toPem(cert), fingerprint, ledger.nowIso(), caller.id(),
-                RegionProposal.Status.PENDING, List.of());
+                RegionProposal.Status.PENDING, List.of(), List.of());
         ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), proposal);
         ledger.emit(RegionEvents.REGION_CHANGE_PROPOSED, RegionChange.of(proposal));
         return Json.write(proposal);
@@ -137,8 +180,11 @@ public final class RegionContract implements ContractInterface {
         ledger.put(ledger.key(Regions.PROPOSAL, proposal.id()), updated);
         if (complete) {
             apply(ledger, regions, updated);
-            ledger.emit(proposal.kind() == RegionProposal.Kind.REGISTER ? RegionEvents.REGION_REGISTERED
-                    : RegionEvents.ATTESTATION_ROTATED, RegionChange.of(updated));
+            ledger.emit(switch (proposal.kind()) {
+                case REGISTER -> RegionEvents.REGION_REGISTERED;
+                case DIVISIONS -> RegionEvents.REGION_DIVISIONS_CHANGED;
+                case ROTATE -> RegionEvents.ATTESTATION_ROTATED;
+            }, RegionChange.of(updated));
         } else {
             ledger.emit(RegionEvents.REGION_CHANGE_APPROVED, RegionChange.of(updated));
         }
@@ -216,13 +262,18 @@ public final class RegionContract implements ContractInterface {
     private static void apply(Ledger ledger, Regions regions, RegionProposal p) {
         String now = ledger.nowIso();
         if (p.kind() == RegionProposal.Kind.REGISTER) {
-            ledger.put(ledger.key(Regions.REGION, p.regionCode()), new Region(p.regionCode(), p.mspId(), p.name(), now, 1));
+            ledger.put(ledger.key(Regions.REGION, p.regionCode()), new Region(p.regionCode(), p.mspId(), p.name(), now, 1,
+                    p.divisionPrefixes()));
             ledger.put(ledger.key(Regions.REGION_BY_MSP, p.mspId()), p.regionCode());
             ledger.put(ledger.key(Regions.ATTESTATION, p.regionCode(), Regions.sequenceKey(1)),
                     new AttestationCertificate(p.regionCode(), 1, p.certificatePem(), p.fingerprint(), now, null, p.id()));
             return;
         }
         Region region = regions.require(p.regionCode());
+        if (p.kind() == RegionProposal.Kind.DIVISIONS) {
+            ledger.put(ledger.key(Regions.REGION, p.regionCode()), region.withDivisionPrefixes(p.divisionPrefixes()));
+            return;
+        }
         AttestationCertificate current = regions.currentAttestation(p.regionCode());
         int next = current.sequence() + 1;
         ledger.put(ledger.key(Regions.ATTESTATION, p.regionCode(), Regions.sequenceKey(current.sequence())),
@@ -231,7 +282,8 @@ public final class RegionContract implements ContractInterface {
         ledger.put(ledger.key(Regions.ATTESTATION, p.regionCode(), Regions.sequenceKey(next)),
                 new AttestationCertificate(p.regionCode(), next, p.certificatePem(), p.fingerprint(), now, null, p.id()));
         ledger.put(ledger.key(Regions.REGION, p.regionCode()),
-                new Region(region.code(), region.mspId(), region.name(), region.registeredAt(), next));
+                new Region(region.code(), region.mspId(), region.name(), region.registeredAt(), next,
+                        region.divisionPrefixes()));
     }
 
     /**
@@ -245,7 +297,7 @@ public final class RegionContract implements ContractInterface {
             return active;
         }
         if (p.kind() != RegionProposal.Kind.REGISTER) {
-            throw new IllegalStateException("a rotation proposal exists while no region is in force");
+            throw new IllegalStateException("a " + p.kind() + " proposal exists while no region is in force");
         }
         return pending(ledger).stream()
                 .filter(o -> o.kind() == RegionProposal.Kind.REGISTER && !o.mspId().equals(p.mspId()))

@@ -4,6 +4,7 @@ import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.region.AttestationCertificate;
+import cn.cdcq.registry.common.region.DivisionPrefixes;
 import cn.cdcq.registry.common.region.Region;
 
 import java.util.List;
@@ -57,6 +58,46 @@ public final class Regions {
     public String bureauRegion(Caller caller) {
         caller.requireRole(Caller.BUREAU);
         return regionOf(caller).code();
+    }
+
+    /** The region whose division prefixes cover the USCC's division code (characters 3-8), if any. */
+    public Optional<Region> jurisdictionOf(String uscc) {
+        String division = DivisionPrefixes.divisionOf(uscc);
+        return all().stream().filter(r -> DivisionPrefixes.covers(r.divisionPrefixes(), division)).findFirst();
+    }
+
+    /**
+     * Refuses when the USCC's division belongs to another region than {@code acting}: only the
+     * region of the code registers, accredits, suspends or revokes it. A code from elsewhere in
+     * China (no region covers it) is left to the region where the organization operates.
+     */
+    public void requireJurisdiction(Region acting, String uscc, String action) {
+        jurisdictionOf(uscc).filter(owner -> !owner.code().equals(acting.code())).ifPresent(owner -> {
+            throw RegistryException.forbidden("USCC " + uscc + " carries division code "
+                    + DivisionPrefixes.divisionOf(uscc) + ", which belongs to region " + owner.code() + " (divisions "
+                    + owner.divisionPrefixes() + "); only " + owner.code() + " may " + action + " it, not "
+                    + acting.code());
+        });
+    }
+
+    /**
+     * Refuses a certificate number whose 2-digit province code is not the issuing region's: another
+     * region's, or (once the issuing region has divisions) none of its own. {@code regions} is
+     * {@link #all()}, read once per transaction: a batch checks thousands of numbers.
+     */
+    public static void requireNumberSpace(List<Region> regions, Region issuing, String number, String provinceCode) {
+        for (Region other : regions) {
+            if (!other.code().equals(issuing.code()) && DivisionPrefixes.covers(other.divisionPrefixes(), provinceCode)) {
+                throw RegistryException.forbidden("certificate number " + number + " carries province code "
+                        + provinceCode + ", which is region " + other.code() + "'s number space; region "
+                        + issuing.code() + " numbers its certificates with its own province codes "
+                        + issuing.divisionPrefixes());
+            }
+        }
+        if (!issuing.divisionPrefixes().isEmpty() && !DivisionPrefixes.covers(issuing.divisionPrefixes(), provinceCode)) {
+            throw RegistryException.forbidden("certificate number " + number + " carries province code " + provinceCode
+                    + ", which is not among region " + issuing.code() + "'s divisions " + issuing.divisionPrefixes());
+        }
     }
 
     public List<AttestationCertificate> attestations(String code) {

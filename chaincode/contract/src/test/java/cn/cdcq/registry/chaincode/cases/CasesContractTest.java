@@ -29,10 +29,10 @@ class CasesContractTest {
     @BeforeEach
     void calendar() {
         // Illustrative calendar: 1-7 October off, Sunday 27 September and Saturday 10 October worked.
-        f.network.<String>invoke(f.cqBureau, ctx -> f.calendar.setCalendar(ctx, "{\"year\":2026,\"holidays\":[\"2026-10-01\","
+        f.agreeCalendar(f.cqBureau, f.cdBureau, "{\"year\":2026,\"holidays\":[\"2026-10-01\","
                 + "\"2026-10-02\",\"2026-10-05\",\"2026-10-06\",\"2026-10-07\",\"2026-12-31\"],"
-                + "\"adjustedWorkingDays\":[\"2026-09-27\",\"2026-10-10\"]}"));
-        f.network.<String>invoke(f.cdBureau, ctx -> f.calendar.setCalendar(ctx, "{\"year\":2027,\"holidays\":[\"2027-01-01\"]}"));
+                + "\"adjustedWorkingDays\":[\"2026-09-27\",\"2026-10-10\"]}");
+        f.agreeCalendar(f.cdBureau, f.cqBureau, "{\"year\":2027,\"holidays\":[\"2027-01-01\"]}");
     }
 
     private Complaint file(TestIdentity who, String uscc, String receivedOn) {
@@ -83,9 +83,9 @@ class CasesContractTest {
         @Test
         void onlyABureauMaintainsItAndAWorkdayCannotBeAnAdjustedWorkingDay() {
             f.assertRefused(ErrorCode.FORBIDDEN, () -> f.network.invoke(f.cdInspector,
-                    ctx -> f.calendar.setCalendar(ctx, "{\"year\":2028}")));
+                    ctx -> f.settings.proposeCalendar(ctx, "{\"year\":2028}")));
             f.assertRefused(ErrorCode.INVALID_INPUT, () -> f.network.invoke(f.cdBureau,
-                    ctx -> f.calendar.setCalendar(ctx, "{\"year\":2028,\"adjustedWorkingDays\":[\"2028-01-04\"]}")));
+                    ctx -> f.settings.proposeCalendar(ctx, "{\"year\":2028,\"adjustedWorkingDays\":[\"2028-01-04\"]}")));
         }
     }
 

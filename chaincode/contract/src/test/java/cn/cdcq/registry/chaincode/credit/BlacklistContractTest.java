@@ -25,14 +25,20 @@ class BlacklistContractTest {
         return f.record(f.cdInspector, CQ_FIRM, "WAGE_ARREARS", fen, "2026-03-01", false, mass, "PENALIZED");
     }
 
-    private String listingJson(String violationId, boolean orderIgnored, long threshold) {
-        return "{\"violationId\":\"" + violationId + "\",\"orderIgnored\":" + orderIgnored + ",\"thresholdFen\":"
-                + threshold + ",\"responsiblePersonPseudonyms\":[\"" + BOSS + "\"]}";
+    private String listingJson(String violationId, boolean orderIgnored) {
+        return "{\"violationId\":\"" + violationId + "\",\"orderIgnored\":" + orderIgnored
+                + ",\"responsiblePersonPseudonyms\":[\"" + BOSS + "\"]}";
     }
 
-    private WageArrearsListing list(TestIdentity bureau, String violationId, boolean orderIgnored, long threshold) {
+    private WageArrearsListing list(TestIdentity bureau, String violationId, boolean orderIgnored) {
         return CreditFixture.read(f.network.<String>invoke(bureau,
-                ctx -> f.blacklist.list(ctx, listingJson(violationId, orderIgnored, threshold))), WageArrearsListing.class);
+                ctx -> f.blacklist.list(ctx, listingJson(violationId, orderIgnored))), WageArrearsListing.class);
+    }
+
+    /** Chengdu's Order 45 threshold: 10,000 yuan. */
+    @org.junit.jupiter.api.BeforeEach
+    void chengduSetsItsThreshold() {
+        f.setThreshold(f.cdBureau, 1_000_000);
     }
 
     private boolean listedAccordingTo(TestIdentity who) {
@@ -51,21 +57,23 @@ class BlacklistContractTest {
         @Test
         void needsAnIgnoredOrderAndTheThresholdOrAMassIncident() {
             Violation big = arrears(5_000_000, false);
-            f.assertRefused(ErrorCode.CONFLICT, () -> list(f.cdBureau, big.id(), false, 1_000_000));
+            f.assertRefused(ErrorCode.CONFLICT, () -> list(f.cdBureau, big.id(), false));
             Violation small = arrears(500_000, false);
-            f.assertRefused(ErrorCode.CONFLICT, () -> list(f.cdBureau, small.id(), true, 1_000_000));
-            WageArrearsListing atThreshold = list(f.cdBureau, big.id(), true, 5_000_000);
+            f.assertRefused(ErrorCode.CONFLICT, () -> list(f.cdBureau, small.id(), true));
+            f.setThreshold(f.cdBureau, 5_000_000);
+            WageArrearsListing atThreshold = list(f.cdBureau, big.id(), true);
+            assertThat(atThreshold.thresholdFen()).as("read from the ledger").isEqualTo(5_000_000);
             assertThat(atThreshold.listedOn()).isEqualTo("2026-03-10");
             assertThat(atThreshold.expiresOn()).isEqualTo("2029-03-10");
             Violation mass = arrears(10_000, true);
-            assertThat(list(f.cdBureau, mass.id(), true, 1_000_000).massIncident()).isTrue();
+            assertThat(list(f.cdBureau, mass.id(), true).massIncident()).isTrue();
         }
 
         @Test
         void listedInOneRegionIsListedInBothWithoutPersonalDataInTheEvent() {
             assertThat(listedAccordingTo(f.cqBureau)).isFalse();
             Violation v = arrears(5_000_000, false);
-            WageArrearsListing l = list(f.cdBureau, v.id(), true, 1_000_000);
+            WageArrearsListing l = list(f.cdBureau, v.id(), true);
             assertThat(l.responsiblePersonPseudonyms()).containsExactly(BOSS);
             EmittedEvent event = f.network.lastEvent().orElseThrow();
             assertThat(event.name()).isEqualTo("EnterpriseBlacklisted");
@@ -77,17 +85,17 @@ class BlacklistContractTest {
         @Test
         void onlyTheEnforcingRegionListsAndOnlyForWageArrears() {
             Violation v = arrears(5_000_000, false);
-            f.assertRefused(ErrorCode.FORBIDDEN, () -> list(f.cqBureau, v.id(), true, 1_000_000));
-            f.assertRefused(ErrorCode.FORBIDDEN, () -> list(f.cdInspector, v.id(), true, 1_000_000));
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> list(f.cqBureau, v.id(), true));
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> list(f.cdInspector, v.id(), true));
             Violation overtime = f.record(f.cdInspector, CQ_FIRM, "ILLEGAL_OVERTIME", 5_000_000, "2026-03-01", false,
                     true, "PENALIZED");
-            f.assertRefused(ErrorCode.CONFLICT, () -> list(f.cdBureau, overtime.id(), true, 1_000_000));
+            f.assertRefused(ErrorCode.CONFLICT, () -> list(f.cdBureau, overtime.id(), true));
         }
 
         @Test
         void responsiblePersonsAppearOnlyAsPseudonyms() {
             Violation v = arrears(5_000_000, false);
-            String withName = "{\"violationId\":\"" + v.id() + "\",\"orderIgnored\":true,\"thresholdFen\":1,"
+            String withName = "{\"violationId\":\"" + v.id() + "\",\"orderIgnored\":true,"
                     + "\"responsiblePersonPseudonyms\":[\"Zhang San 510104199001011234\"]}";
             f.assertRefused(ErrorCode.INVALID_INPUT, () -> f.network.invoke(f.cdBureau, ctx -> f.blacklist.list(ctx, withName)));
         }
@@ -95,7 +103,7 @@ class BlacklistContractTest {
         @Test
         void theTermEndsAfterThreeYears() {
             Violation v = arrears(5_000_000, false);
-            list(f.cdBureau, v.id(), true, 1_000_000);
+            list(f.cdBureau, v.id(), true);
             f.network.setClock(Instant.parse("2029-03-09T02:00:00Z"));
             assertThat(listedAccordingTo(f.cqBureau)).isTrue();
             f.network.setClock(Instant.parse("2029-03-10T02:00:00Z"));
@@ -104,11 +112,48 @@ class BlacklistContractTest {
     }
 
     @Nested
+    class Threshold {
+
+        @Test
+        void theCallerCannotChooseTheThresholdAnyMore() {
+            Violation small = arrears(100, false);
+            String withThreshold = "{\"violationId\":\"" + small.id() + "\",\"orderIgnored\":true,\"thresholdFen\":1}";
+            f.assertRefused(ErrorCode.INVALID_INPUT, () -> f.network.invoke(f.cdBureau,
+                    ctx -> f.blacklist.list(ctx, withThreshold)));
+            f.assertRefused(ErrorCode.CONFLICT, () -> list(f.cdBureau, small.id(), true));
+        }
+
+        @Test
+        void aRegionWithoutAThresholdOnTheLedgerCannotList() {
+            Violation v = f.record(f.cqInspector, CQ_FIRM, "WAGE_ARREARS", 5_000_000, "2026-03-01", false, false,
+                    "PENALIZED");
+            f.assertRefused(ErrorCode.CONFLICT, () -> list(f.cqBureau, v.id(), true));
+        }
+
+        @Test
+        void eachRegionSetsOnlyItsOwnThresholdAndEveryRevisionIsKept() {
+            // Chongqing lowering its own threshold to 1 fen does not touch Chengdu's standard.
+            f.setThreshold(f.cqBureau, 1);
+            Violation small = arrears(500_000, false);
+            f.assertRefused(ErrorCode.CONFLICT, () -> list(f.cdBureau, small.id(), true));
+            f.setThreshold(f.cdBureau, 400_000);
+            assertThat(list(f.cdBureau, small.id(), true).thresholdFen()).isEqualTo(400_000);
+            java.util.List<?> history = CreditFixture.read(f.network.<String>evaluate(f.cqBureau,
+                    ctx -> f.settings.listWageArrearsThresholds(ctx, "CD")), java.util.List.class);
+            assertThat(history).hasSize(2);
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> f.network.invoke(f.cdInspector,
+                    ctx -> f.settings.setWageArrearsThreshold(ctx, "1")));
+            f.assertRefused(ErrorCode.INVALID_INPUT, () -> f.network.invoke(f.cdBureau,
+                    ctx -> f.settings.setWageArrearsThreshold(ctx, "0")));
+        }
+    }
+
+    @Nested
     class EarlyRemoval {
 
         @Test
         void needsWagesPaidSixMonthsSinceRectificationAndAPledge() {
-            WageArrearsListing l = list(f.cdBureau, arrears(5_000_000, false).id(), true, 1_000_000);
+            WageArrearsListing l = list(f.cdBureau, arrears(5_000_000, false).id(), true);
             String pledge = CreditFixture.hash("pledge");
             f.assertRefused(ErrorCode.CONFLICT, () -> f.network.invoke(f.cdBureau,
                     ctx -> f.blacklist.removeEarly(ctx, removalJson(l.id(), true, "2026-03-05", pledge))));
@@ -134,7 +179,7 @@ class BlacklistContractTest {
 
         @Test
         void aRectificationDateInTheFutureIsRefused() {
-            WageArrearsListing l = list(f.cdBureau, arrears(5_000_000, false).id(), true, 1_000_000);
+            WageArrearsListing l = list(f.cdBureau, arrears(5_000_000, false).id(), true);
             f.network.advanceClock(Duration.ofDays(400));
             f.assertRefused(ErrorCode.INVALID_INPUT, () -> f.network.invoke(f.cdBureau,
                     ctx -> f.blacklist.removeEarly(ctx, removalJson(l.id(), true, "2030-01-01", CreditFixture.hash("p")))));

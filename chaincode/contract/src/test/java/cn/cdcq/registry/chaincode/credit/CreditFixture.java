@@ -4,6 +4,8 @@ import cn.cdcq.registry.chaincode.cases.CalendarContract;
 import cn.cdcq.registry.chaincode.cases.CasesContract;
 import cn.cdcq.registry.chaincode.enterprise.EnterpriseContract;
 import cn.cdcq.registry.chaincode.region.RegionContract;
+import cn.cdcq.registry.chaincode.settings.SettingsContract;
+import cn.cdcq.registry.common.settings.SettingProposal;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.chaincode.testing.TestIdentities;
 import cn.cdcq.registry.chaincode.testing.TestIdentity;
@@ -45,6 +47,7 @@ public final class CreditFixture {
     public final SpotCheckContract spotchecks = new SpotCheckContract();
     public final CasesContract cases = new CasesContract();
     public final CalendarContract calendar = new CalendarContract();
+    public final SettingsContract settings = new SettingsContract();
 
     public final TestIdentity cdBureau = TestIdentities.user(CD_MSP, "cd-bureau", Map.of("role", "bureau"));
     public final TestIdentity cqBureau = TestIdentities.user(CQ_MSP, "cq-bureau", Map.of("role", "bureau"));
@@ -128,6 +131,18 @@ public final class CreditFixture {
         String sig = Hashes.hex(CreditRatingStatement.sign(s, attestation.privateKey()));
         return read(network.<String>invoke(bureau, ctx -> ratings.recordRating(ctx, Json.write(s), sig)),
                 CreditRating.class);
+    }
+
+    /** The bureau's region's Order 45 threshold, in fen. */
+    public void setThreshold(TestIdentity bureau, long fen) {
+        network.<String>invoke(bureau, ctx -> settings.setWageArrearsThreshold(ctx, Long.toString(fen)));
+    }
+
+    /** One region proposes the calendar of a year, the other accepts: then it is in force. */
+    public void agreeCalendar(TestIdentity proposer, TestIdentity accepter, String calendarJson) {
+        SettingProposal p = read(network.<String>invoke(proposer, ctx -> settings.proposeCalendar(ctx, calendarJson)),
+                SettingProposal.class);
+        network.<String>invoke(accepter, ctx -> settings.acceptProposal(ctx, p.id()));
     }
 
     private Map<String, String> state() {

@@ -120,7 +120,8 @@ class RatingContractTest {
         void aStatementAlteredAfterSigningOrByAnotherRegionIsRefused() {
             CreditRatingStatement s = f.preview(f.cqBureau, CQ_FIRM, 2026, "", "");
             CreditRatingStatement better = new CreditRatingStatement(s.uscc(), s.regionCode(), s.year(), s.ruleLevel(),
-                    CreditLevel.A, null, s.countedViolationIds(), s.ruleReasons(), s.attestationSequence());
+                    CreditLevel.A, null, s.countedViolationIds(), s.ruleReasons(), s.attestationSequence(), s.revision(),
+                    s.replacesRatingHash());
             f.penalized(f.cqInspector, CQ_FIRM, "OTHER", "2026-05-05");
             String sig = Hashes.hex(CreditRatingStatement.sign(better, f.cqAttestation.privateKey()));
             f.assertRefused(ErrorCode.CONFLICT, () -> f.network.invoke(f.cqBureau,
@@ -152,6 +153,64 @@ class RatingContractTest {
             assertThat(effective.get("latestLevels")).isEqualTo(Map.of("CD", "B", "CQ", "A"));
             CreditRating again = f.rate(f.cdBureau, f.cdAttestation, CQ_FIRM, 2026, "", "");
             assertThat(again.revision()).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    class Replay {
+
+        @Test
+        void eachStatementNamesItsRevisionAndTheStoredRatingItReplaces() {
+            CreditRating first = f.rate(f.cqBureau, f.cqAttestation, CQ_FIRM, 2026, "", "");
+            assertThat(first.statement().revision()).isEqualTo(1);
+            assertThat(first.statement().replacesRatingHash()).isNull();
+            byte[] stored = f.network.ledger().stateSnapshot().entrySet().stream()
+                    .filter(e -> e.getKey().contains("credit.rating") && e.getKey().contains(CQ_FIRM))
+                    .map(Map.Entry::getValue).findFirst().orElseThrow();
+            CreditRatingStatement next = f.preview(f.cqBureau, CQ_FIRM, 2026, "B", "complaints at year end");
+            assertThat(next.revision()).isEqualTo(2);
+            assertThat(next.replacesRatingHash()).isEqualTo(Hashes.sha256Hex(stored));
+        }
+
+        @Test
+        void anEarlierSignedStatementCannotBeSubmittedAgainToRevertARating() {
+            CreditRatingStatement lenient = f.preview(f.cqBureau, CQ_FIRM, 2026, "", "");
+            String lenientSig = Hashes.hex(CreditRatingStatement.sign(lenient, f.cqAttestation.privateKey()));
+            f.network.<String>invoke(f.cqBureau, ctx -> f.ratings.recordRating(ctx, Json.write(lenient), lenientSig));
+            CreditRating stricter = f.rate(f.cqBureau, f.cqAttestation, CQ_FIRM, 2026, "C",
+                    "refused the inspection order in December");
+            assertThat(stricter.revision()).isEqualTo(2);
+            // Both the lenient statement and its signature are public on the ledger; any bureau
+            // account of the region could submit them again.
+            var otherBureauAccount = cn.cdcq.registry.chaincode.testing.TestIdentities.user(CreditFixture.CQ_MSP,
+                    "cq-bureau-night-shift", Map.of("role", "bureau"));
+            f.assertRefused(ErrorCode.CONFLICT, () -> f.network.invoke(otherBureauAccount,
+                    ctx -> f.ratings.recordRating(ctx, Json.write(lenient), lenientSig)));
+            f.assertRefused(ErrorCode.CONFLICT, () -> f.network.invoke(f.cqBureau,
+                    ctx -> f.ratings.recordRating(ctx, Json.write(lenient), lenientSig)));
+            CreditRating current = CreditFixture.read(f.network.<String>evaluate(f.cdBureau,
+                    ctx -> f.ratings.getRating(ctx, CQ_FIRM, "CQ", "2026")), CreditRating.class);
+            assertThat(current.statement().level()).isEqualTo(CreditLevel.C);
+        }
+
+        @Test
+        void aStatementThatSkipsOrRepeatsARevisionIsRefusedEvenWhenSignedByTheRightKey() {
+            f.rate(f.cqBureau, f.cqAttestation, CQ_FIRM, 2026, "", "");
+            CreditRatingStatement s = f.preview(f.cqBureau, CQ_FIRM, 2026, "", "");
+            for (int revision : new int[] {1, 3}) {
+                CreditRatingStatement forged = new CreditRatingStatement(s.uscc(), s.regionCode(), s.year(),
+                        s.ruleLevel(), s.level(), s.overrideReason(), s.countedViolationIds(), s.ruleReasons(),
+                        s.attestationSequence(), revision, s.replacesRatingHash());
+                String sig = Hashes.hex(CreditRatingStatement.sign(forged, f.cqAttestation.privateKey()));
+                f.assertRefused(ErrorCode.CONFLICT, () -> f.network.invoke(f.cqBureau,
+                        ctx -> f.ratings.recordRating(ctx, Json.write(forged), sig)));
+            }
+            CreditRatingStatement wrongParent = new CreditRatingStatement(s.uscc(), s.regionCode(), s.year(),
+                    s.ruleLevel(), s.level(), s.overrideReason(), s.countedViolationIds(), s.ruleReasons(),
+                    s.attestationSequence(), s.revision(), CreditFixture.hash("another rating"));
+            String sig = Hashes.hex(CreditRatingStatement.sign(wrongParent, f.cqAttestation.privateKey()));
+            f.assertRefused(ErrorCode.CONFLICT, () -> f.network.invoke(f.cqBureau,
+                    ctx -> f.ratings.recordRating(ctx, Json.write(wrongParent), sig)));
         }
     }
 }
