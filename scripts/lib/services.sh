@@ -110,14 +110,28 @@ write_services_properties() {
 }
 
 services_up() {
+  services_launch
+  services_wait
+}
+
+# Both start at once (a JVM start is mostly single-threaded), then both must become ready.
+declare -A SERVICE_PIDS=()
+services_launch() {
   log "regional services (Chengdu, Chongqing)"
   local org
-  local -A pids=()
-  # Both start at once (a JVM start is mostly single-threaded), then both must become ready.
-  for org in "${SERVICE_REGIONS[@]}"; do service_launch "$org"; pids[$org]=$SERVICE_PID; done
   for org in "${SERVICE_REGIONS[@]}"; do
-    [[ -z "${pids[$org]}" ]] || service_wait_ready "$org" "${pids[$org]}" 120
+    [[ -n "${SERVICE_PIDS[$org]:-}" ]] && continue
+    service_launch "$org"; SERVICE_PIDS[$org]=${SERVICE_PID:-running}
   done
+}
+
+services_wait() {
+  local org pid
+  for org in "${SERVICE_REGIONS[@]}"; do
+    pid=${SERVICE_PIDS[$org]:-running}
+    [[ "$pid" == running ]] || service_wait_ready "$org" "$pid" 120
+  done
+  SERVICE_PIDS=()
   write_services_properties
 }
 
