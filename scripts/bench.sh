@@ -84,9 +84,16 @@ fi
 log "compiling the load generator"
 (cd "$ROOT" && mvn -q -B -ntp -pl client -am test-compile dependency:build-classpath \
    -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test) >&2 || die "compiling the load generator failed (output above)"
-CP="$ROOT/client/target/test-classes:$ROOT/client/target/classes:$ROOT/chaincode/common/target/classes"
+# A copy of the class folders, so a build in this checkout during a long run changes nothing under it.
+classes=$(mktemp -d "${TMPDIR:-/tmp}/cdcq-bench.XXXXXX")
+cleanup_classes() { rm -rf "$classes"; }
+cp -r "$ROOT/client/target/test-classes" "$classes/test-classes"
+cp -r "$ROOT/client/target/classes" "$classes/classes"
+cp -r "$ROOT/chaincode/common/target/classes" "$classes/common-classes"
+CP="$classes/test-classes:$classes/classes:$classes/common-classes"
 CP="$CP:$(tr ':' '\n' < "$ROOT/client/target/bench.classpath" | grep -v '/registry-common/' | paste -sd:)"
 
+trap cleanup_classes EXIT
 if (( own_network )); then
   if (( scale == 0 )); then
     stop_all
@@ -94,7 +101,7 @@ if (( own_network )); then
   else
     stop_all # a scale network is kept between runs (resumable); a run always starts it afresh
   fi
-  (( keep )) || trap 'log "stopping the benchmark network"; stop_all' EXIT
+  (( keep )) || trap 'log "stopping the benchmark network"; stop_all; cleanup_classes' EXIT
   trap 'exit 130' INT TERM
   log "benchmark network in $DATA (ports from $PORT_BASE, endorsement $ENDORSEMENT)"
   network_up
@@ -140,7 +147,7 @@ java_bench BenchRun -Dbench.network="$DATA/network.properties" -Dbench.services=
   -Dbench.data="$DATA" -Dbench.out="$out" -Dbench.mode="$mode" -Dbench.label="$label" -Dbench.endorsement="$ENDORSEMENT" \
   || { kill "$top_pid" 2>/dev/null || true; die "the load generator failed (output above)"; }
 kill "$top_pid" 2>/dev/null || true
-ln -sfn "$out" "$ROOT/.data/bench-results/latest"
+mkdir -p "$ROOT/.data/bench-results" && ln -sfn "$out" "$ROOT/.data/bench-results/latest"
 for f in results.json ratios.md single-throughput.png batch-throughput.png verification-throughput.png latency-percentiles.png jmh.json; do
   [[ -s "$out/$f" ]] || die "the run did not write $out/$f"
 done

@@ -8,12 +8,14 @@ import org.hyperledger.fabric.client.FileCheckpointer;
 import org.hyperledger.fabric.client.Network;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads the chaincode's events from the region's peer into the {@link Inbox}, from the block
@@ -30,15 +32,18 @@ public class ChaincodeEventListener implements SmartLifecycle {
     private final UserGateways gateways;
     private final ServiceProperties properties;
     private final Inbox inbox;
+    private final List<ChaincodeEventObserver> observers;
     private final FileCheckpointer checkpointer;
     private volatile boolean running;
     private volatile CloseableIterator<ChaincodeEvent> stream;
     private Thread thread;
 
-    public ChaincodeEventListener(UserGateways gateways, ServiceProperties properties, Inbox inbox) {
+    public ChaincodeEventListener(UserGateways gateways, ServiceProperties properties, Inbox inbox,
+                                  ObjectProvider<ChaincodeEventObserver> observers) {
         this.gateways = gateways;
         this.properties = properties;
         this.inbox = inbox;
+        this.observers = observers.orderedStream().toList();
         Path file = properties.dataDir().resolve("events.checkpoint");
         try {
             this.checkpointer = new FileCheckpointer(file);
@@ -71,6 +76,9 @@ public class ChaincodeEventListener implements SmartLifecycle {
                     ChaincodeEvent event = events.next();
                     boolean added = inbox.accept(event.getEventName(), event.getTransactionId(), event.getBlockNumber(), event.getPayload());
                     checkpointer.checkpointChaincodeEvent(event);
+                    for (ChaincodeEventObserver observer : observers) {
+                        observer.onEvent(event.getEventName(), event.getPayload());
+                    }
                     log.debug("event {} tx {} block {} {}", event.getEventName(), event.getTransactionId(),
                             event.getBlockNumber(), added ? "added to the inbox" : "already in the inbox");
                     backoffMillis = 500;
