@@ -59,12 +59,12 @@ BIN=$("$ROOT/scripts/fabric-bin.sh")
 log "Fabric binaries: $BIN"
 if why=$(java_build_needed); then
   log "building the Java modules ($why; mvn install, tests are run by scripts/test.sh)"
-  (cd "$ROOT" && mvn -q -B -DskipTests install) >&2 || die "the Maven build failed (output above)"
+  java_build || die "the Maven build failed (output above)"
 else
   log "Java modules up to date (no POM or main source newer than the jars): no build"
 fi
 NETWORK_AFTER_PEERS=services_launch network_up
-services_up
+services_wait
 log "region registry: both bureaus propose and approve each other (once)"
 services_bootstrap_registry
 network_summary

@@ -57,8 +57,11 @@ reference_up() {
   for org in chengdu chongqing; do
     reference_package "$org"
     if ! peer_cli "$org" lifecycle chaincode queryinstalled 2>/dev/null | grep -qF "$REF_PACKAGE_ID"; then
-      peer_cli "$org" lifecycle chaincode install "$REF_PACKAGE_FILE" >>"$DATA/logs/chaincode-deploy.log" 2>&1 \
-        || die "installing the reference chaincode on peer0-$org failed; see $DATA/logs/chaincode-deploy.log"
+      local out
+      # A busy peer may miss the query above; "already successfully installed" is then success.
+      out=$(peer_cli "$org" lifecycle chaincode install "$REF_PACKAGE_FILE" 2>&1) || grep -qF "already successfully installed" <<<"$out" \
+        || { echo "$out" >>"$DATA/logs/chaincode-deploy.log"; die "installing the reference chaincode on peer0-$org failed; see $DATA/logs/chaincode-deploy.log"; }
+      echo "$out" >>"$DATA/logs/chaincode-deploy.log"
     fi
     reference_server_start "$org"
     if [[ -n "$committed" ]] && grep -qF "Version: $REF_VERSION," <<<"$committed"; then continue; fi

@@ -17,7 +17,6 @@ import cn.cdcq.registry.common.certificate.CertificateStatus;
 import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.certificate.SkillCertificate;
 import cn.cdcq.registry.common.crypto.Hashes;
-import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.merkle.MerkleTree;
 import cn.cdcq.registry.common.region.AttestationCertificate;
@@ -366,11 +365,11 @@ public final class CertificateContract implements ContractInterface {
         }
 
         AttestationCertificate attestation() {
-            return regions.currentAttestation(region.code());
+            return regions.currentAttestation(region);
         }
 
         X509Certificate attestationCertificate(AttestationCertificate attestation) {
-            return Signatures.parseCertificate(attestation.certificatePem());
+            return ParsedCertificates.of(attestation.certificatePem());
         }
     }
 }

@@ -47,8 +47,6 @@ final class CertificateVerifier {
      * the cache lives in this chaincode process and starts over when full.
      */
     private static final Map<String, String> VERIFIED_SIGNATURES = new ConcurrentHashMap<>();
-    /** Parsed attestation certificates by their PEM (parsing is a cost on every verification otherwise). */
-    private static final Map<String, X509Certificate> PARSED = new ConcurrentHashMap<>();
     private static final int MAX_CACHED = 10_000;
 
     private final Ledger ledger;
@@ -87,8 +85,8 @@ final class CertificateVerifier {
         steps.add(new Step(VerificationReport.CANONICAL_HASH, PASS, "SHA-256 of the canonical certificate is "
                 + canonicalHash));
 
-        Optional<AttestationCertificate> attestation = regions.attestations(claims.region()).stream()
-                .filter(a -> a.sequence() == certificate.attestationSequence()).findFirst();
+        Optional<AttestationCertificate> attestation = regions.attestation(claims.region(), certificate.attestationSequence())
+                .filter(a -> a.sequence() == certificate.attestationSequence());
         if (certificate.batchIssued()) {
             Optional<CertificateBatch> batch = certificates.batch(certificate.batchId());
             if (batch.isEmpty()) {
@@ -172,13 +170,7 @@ final class CertificateVerifier {
     }
 
     private static X509Certificate parsed(String pem) {
-        X509Certificate known = PARSED.get(pem);
-        if (known != null) {
-            return known;
-        }
-        X509Certificate certificate = Signatures.parseCertificate(pem);
-        remember(PARSED, pem, certificate);
-        return certificate;
+        return ParsedCertificates.of(pem);
     }
 
     private static <V> void remember(Map<String, V> cache, String key, V value) {
