@@ -166,30 +166,24 @@ public final class BatchImport<T> {
                     return null;
                 }));
             }
-            // The first failure stops what has not started; batches already in flight finish and are recorded.
+            // The first failure stops what has not started (those tasks see the flag and return);
+            // batches already in flight finish and are recorded. Every task ends, so waiting for all is safe.
+            Throwable first = null;
             for (Future<?> f : sent) {
                 try {
                     f.get();
                 } catch (ExecutionException e) {
-                    pool.shutdownNow();
-                    for (Future<?> other : sent) {
-                        try {
-                            if (!other.isCancelled()) {
-                                other.get();
-                            }
-                        } catch (ExecutionException | java.util.concurrent.CancellationException ignored) {
-                            // the first failure is the one reported
-                        }
-                    }
-                    Throwable cause = e.getCause();
-                    if (cause instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (cause instanceof Error err) {
-                        throw err;
-                    }
-                    throw new UncheckedIOException(cause instanceof IOException io ? io : new IOException(cause));
+                    first = first == null ? e.getCause() : first;
                 }
+            }
+            if (first instanceof RuntimeException r) {
+                throw r;
+            }
+            if (first instanceof Error err) {
+                throw err;
+            }
+            if (first != null) {
+                throw new UncheckedIOException(first instanceof IOException io ? io : new IOException(first));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the progress file " + progressFile, e);
