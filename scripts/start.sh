@@ -38,6 +38,7 @@ source "$ROOT/scripts/lib/prereqs.sh"
 source "$ROOT/scripts/lib/network.sh"
 source "$ROOT/scripts/lib/chaincode.sh"
 source "$ROOT/scripts/lib/services.sh"
+source "$ROOT/scripts/lib/build.sh"
 DATA=${CDCQ_DATA:-$ROOT/.data/network}
 PORT_BASE=${PORT_BASE:-7000}
 
@@ -56,10 +57,14 @@ started=$SECONDS
 ensure_prereqs
 BIN=$("$ROOT/scripts/fabric-bin.sh")
 log "Fabric binaries: $BIN"
-log "building the Java modules (mvn package, tests are run by scripts/test.sh)"
-(cd "$ROOT" && mvn -q -B -DskipTests install) >&2 || die "the Maven build failed (output above)"
-network_up
-services_up
+if why=$(java_build_needed); then
+  log "building the Java modules ($why; mvn install, tests are run by scripts/test.sh)"
+  java_build || die "the Maven build failed (output above)"
+else
+  log "Java modules up to date (no POM or main source newer than the jars): no build"
+fi
+NETWORK_AFTER_PEERS=services_launch network_up
+services_wait
 log "region registry: both bureaus propose and approve each other (once)"
 services_bootstrap_registry
 network_summary

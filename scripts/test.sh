@@ -70,4 +70,8 @@ log "network and services ready after $((SECONDS - started)) s; end-to-end tests
 (cd "$ROOT" && CDCQ_DATA="$DATA" mvn -B -ntp -pl client -am -Pe2e verify -Dtest=NONE -Dsurefire.failIfNoSpecifiedTests=false \
     -De2e.network="$DATA/network.properties" -De2e.services="$DATA/services.properties") \
   || die "end-to-end tests failed (Maven output above; network logs in $DATA/logs)"
+# Benchmarks are not tests: this only checks that scripts/bench.sh runs end to end on this network
+# and writes its files (seconds per phase); the full run is a docs/performance.md command.
+log "benchmark smoke: scripts/bench.sh --smoke on the test network"
+"$ROOT/scripts/bench.sh" --smoke --data "$DATA" --out "$DATA/bench-smoke" || die "the benchmark smoke failed (output above)"
 log "all tests passed in $((SECONDS - started)) s"

@@ -83,7 +83,7 @@ chaincode_server_start() { # org port
             CORE_CHAINCODE_LOGGING_LEVEL=info CORE_CHAINCODE_LOGGING_SHIM=warning)
   start_proc "$name" java -Xms64m -Xmx512m -XX:+UseSerialGC -jar "$jar"
   echo "$CC_PACKAGE_ID" > "$DATA/run/$name.package"
-  wait_port "$name" "$port" "$LAST_PID" 60 "$DATA/logs/$name.log"
+  wait_port_later "$name" "$port" "$LAST_PID" 60 "$DATA/logs/$name.log"
 }
 
 network_chaincode() {
@@ -98,6 +98,7 @@ network_chaincode() {
   done
   chaincode_server_start chengdu "$CC_CD_PORT"
   chaincode_server_start chongqing "$CC_CQ_PORT"
+  wait_pending
 
   local committed seq=1
   committed=$(peer_cli chengdu lifecycle chaincode querycommitted -C "$CHANNEL" -n "$CC_NAME" 2>/dev/null || true)

@@ -41,6 +41,19 @@ wait_port() { # name port pid timeout-seconds logfile
   done
 }
 
+# Start several processes at once, then wait for all: wait_port_later records what wait_pending
+# later waits for (each with wait_port's checks), so independent processes start in parallel.
+PENDING_WAITS=()
+wait_port_later() { PENDING_WAITS+=("$1|$2|$3|$4|$5"); } # name port pid timeout logfile
+wait_pending() {
+  local w n p pid t l
+  for w in "${PENDING_WAITS[@]}"; do
+    IFS='|' read -r n p pid t l <<<"$w"
+    wait_port "$n" "$p" "$pid" "$t" "$l" || { PENDING_WAITS=(); return 1; }
+  done
+  PENDING_WAITS=()
+}
+
 # Processes: DATA/run/NAME.pid holds the PID, DATA/logs/NAME.log the output.
 # A PID file is trusted only if the process still runs the command recorded with it, so a
 # PID reused by the system after a crash is never signalled.
@@ -93,7 +106,7 @@ stop_proc() { # name
 stop_all() {
   [[ -d "$DATA/run" ]] || return 0
   stop_group service-chengdu service-chongqing
-  stop_group peer0-chengdu peer0-chongqing chaincode-chengdu chaincode-chongqing
+  stop_group peer0-chengdu peer0-chongqing chaincode-chengdu chaincode-chongqing reference-chengdu reference-chongqing
   stop_group orderer0 orderer1 orderer2
   stop_group ca-chengdu ca-chongqing ca-orderer
   local rest=() f

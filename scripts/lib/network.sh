@@ -57,9 +57,7 @@ ca_start() { # org port ops-port
     --port "$port" --address 127.0.0.1 \
     --operations.listenaddress "127.0.0.1:$ops" --tls.enabled \
     --ca.name "ca-$org" --csr.cn "ca-$org" --csr.hosts "127.0.0.1,localhost,ca-$org"
-  wait_port "ca-$org" "$port" "$LAST_PID" 30 "$DATA/logs/ca-$org.log"
-  # The CA writes ca-cert.pem on its first start, just before it listens.
-  [[ -f "$home/ca-cert.pem" ]] || die "ca-$org started but wrote no ca-cert.pem; see $DATA/logs/ca-$org.log"
+  wait_port_later "ca-$org" "$port" "$LAST_PID" 30 "$DATA/logs/ca-$org.log"
 }
 
 ca_client() { # org port args... : fabric-ca-client as that CA's bootstrap registrar
@@ -139,8 +137,11 @@ network_identities() {
   ca_start chengdu "$CA_CD_PORT" "$CA_CD_OPS"
   ca_start chongqing "$CA_CQ_PORT" "$CA_CQ_OPS"
   ca_start orderer "$CA_ORD_PORT" "$CA_ORD_OPS"
+  wait_pending
   local org port
   for org in chengdu chongqing orderer; do
+    # The CA writes ca-cert.pem on its first start, just before it listens.
+    [[ -f "$(ca_dir "$org")/ca-cert.pem" ]] || die "ca-$org started but wrote no ca-cert.pem; see $DATA/logs/ca-$org.log"
     case $org in chengdu) port=$CA_CD_PORT;; chongqing) port=$CA_CQ_PORT;; orderer) port=$CA_ORD_PORT;; esac
     ca_enroll_registrar "$org" "$port"
     org_msp "$org"
@@ -200,7 +201,7 @@ orderer_start() { # index port admin-port ops-port
     ORDERER_METRICS_PROVIDER=prometheus
   )
   start_proc "$name" "$BIN/orderer"
-  wait_port "$name" "$admin" "$LAST_PID" 30 "$DATA/logs/$name.log"
+  wait_port_later "$name" "$admin" "$LAST_PID" 30 "$DATA/logs/$name.log"
 }
 
 osnadmin() { # index args...
@@ -216,6 +217,7 @@ network_orderers() {
   orderer_start 0 "$ORDERER0_PORT" "$ORDERER0_ADMIN" "$ORDERER0_OPS"
   orderer_start 1 "$ORDERER1_PORT" "$ORDERER1_ADMIN" "$ORDERER1_OPS"
   orderer_start 2 "$ORDERER2_PORT" "$ORDERER2_ADMIN" "$ORDERER2_OPS"
+  wait_pending
   local block="$DATA/channel/$CHANNEL.block"
   if [[ ! -f "$block" ]]; then
     mkdir -p "$DATA/channel"
@@ -279,13 +281,14 @@ peer_start() { # org mspid port cc-port ops-port chaincode-server-port
     CDCQ_CHAINCODE_TLS_ROOT="$DATA/orgs/$org/msp/tlscacerts/ca.pem"
   )
   start_proc "$name" "$BIN/peer" node start
-  wait_port "$name" "$port" "$LAST_PID" 30 "$DATA/logs/$name.log"
+  wait_port_later "$name" "$port" "$LAST_PID" 30 "$DATA/logs/$name.log"
 }
 
 network_peers() {
   log "peers of Chengdu and Chongqing"
   peer_start chengdu ChengduMSP "$PEER_CD_PORT" "$PEER_CD_CC" "$PEER_CD_OPS" "$CC_CD_PORT"
   peer_start chongqing ChongqingMSP "$PEER_CQ_PORT" "$PEER_CQ_CC" "$PEER_CQ_OPS" "$CC_CQ_PORT"
+  wait_pending
   local org
   for org in chengdu chongqing; do
     if ! peer_cli "$org" channel getinfo -c "$CHANNEL" >/dev/null 2>&1; then
@@ -359,6 +362,9 @@ network_up() {
   network_identities
   network_orderers
   network_peers
+  # A hook for what needs only the peers (start.sh starts the services' JVMs here, so they boot
+  # while the chaincode servers start and the peers reach them).
+  [[ -z "${NETWORK_AFTER_PEERS:-}" ]] || "$NETWORK_AFTER_PEERS"
   network_chaincode
   write_network_properties
 }

@@ -52,6 +52,7 @@ YML
 service_url() { echo "http://127.0.0.1:$(service_port "$1")"; }
 
 # Waits until the service reports ready (its peer answers), or it dies, or the timeout passes.
+# 300 s: a Spring start of 19 s on a quiet 2-core machine took 125-140 s on one shared with other builds.
 service_wait_ready() { # region pid timeout
   local org=$1 pid=$2 timeout=$3 waited=0 url; url="$(service_url "$1")/actuator/health/readiness"
   until curl -fsS -o /dev/null "$url" 2>/dev/null; do
@@ -88,7 +89,7 @@ service_launch() { # region
 
 service_start() { # region
   service_launch "$1"
-  [[ -z "$SERVICE_PID" ]] || service_wait_ready "$1" "$SERVICE_PID" 120
+  [[ -z "$SERVICE_PID" ]] || service_wait_ready "$1" "$SERVICE_PID" 300
 }
 
 # DATA/services.properties: where the services are and who their administrators are, for
@@ -110,14 +111,28 @@ write_services_properties() {
 }
 
 services_up() {
+  services_launch
+  services_wait
+}
+
+# Both start at once (a JVM start is mostly single-threaded), then both must become ready.
+declare -A SERVICE_PIDS=()
+services_launch() {
   log "regional services (Chengdu, Chongqing)"
   local org
-  local -A pids=()
-  # Both start at once (a JVM start is mostly single-threaded), then both must become ready.
-  for org in "${SERVICE_REGIONS[@]}"; do service_launch "$org"; pids[$org]=$SERVICE_PID; done
   for org in "${SERVICE_REGIONS[@]}"; do
-    [[ -z "${pids[$org]}" ]] || service_wait_ready "$org" "${pids[$org]}" 120
+    [[ -n "${SERVICE_PIDS[$org]:-}" ]] && continue
+    service_launch "$org"; SERVICE_PIDS[$org]=${SERVICE_PID:-running}
   done
+}
+
+services_wait() {
+  local org pid
+  for org in "${SERVICE_REGIONS[@]}"; do
+    pid=${SERVICE_PIDS[$org]:-running}
+    [[ "$pid" == running ]] || service_wait_ready "$org" "$pid" 300
+  done
+  SERVICE_PIDS=()
   write_services_properties
 }
 

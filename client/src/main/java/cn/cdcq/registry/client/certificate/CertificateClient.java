@@ -76,7 +76,16 @@ public final class CertificateClient {
 
     /** Verifies the certificate without holder details. */
     public VerificationReport verify(String number) {
-        return Json.read(gateway.evaluate(CONTRACT, "verify", number, ""), VerificationReport.class);
+        return Json.read(verifyJson(number), VerificationReport.class);
+    }
+
+    /**
+     * {@link #verify(String)} as the chaincode wrote it: the {@link VerificationReport} in the
+     * canonical JSON of {@code Json.write}, for a caller that passes it on unchanged (no parse and
+     * rewrite on the public verification path).
+     */
+    public String verifyJson(String number) {
+        return gateway.evaluate(CONTRACT, "verify", number, "");
     }
 
     /** Verifies the certificate and that {@code holder} is the person it was issued to. */

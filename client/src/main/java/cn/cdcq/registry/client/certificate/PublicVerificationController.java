@@ -42,9 +42,11 @@ public class PublicVerificationController {
     private static final Pattern SALT = Pattern.compile("([0-9a-f]{2}){16,64}");
 
     private final PublicReader reader;
+    private final VerificationCache cache;
 
-    public PublicVerificationController(PublicReader reader) {
+    public PublicVerificationController(PublicReader reader, VerificationCache cache) {
         this.reader = reader;
+        this.cache = cache;
     }
 
     /**
@@ -68,8 +70,10 @@ public class PublicVerificationController {
             + "CASE_DECISION or NONE) and why. The HOLDER check is NOT_APPLICABLE here: POST the holder's details for it.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VerificationReport.class)))
     public ResponseEntity<String> verify(@PathVariable String number) {
-        VerificationReport report = reader.client(CertificateClient::new).verify(RequestValues.certificateNumber("number", number));
-        return answer(report);
+        String valid = RequestValues.certificateNumber("number", number);
+        // The chaincode's report is already the API's JSON (Json.write): passed on as is, and reused
+        // until the event stream says the certificate, an accreditation, a rule or a region changed.
+        return answer(cache.report(valid, () -> reader.client(CertificateClient::new).verifyJson(valid)));
     }
 
     @PostMapping(value = "/certificates/{number}/verification", consumes = "application/json")
@@ -89,12 +93,12 @@ public class PublicVerificationController {
         }
         problems.throwIfAny();
         VerificationReport report = reader.client(CertificateClient::new).verify(valid, new HolderPresentation(name, id, salt));
-        return answer(report);
+        return answer(Json.write(report));
     }
 
     /** A report describes one moment; a proxy must not serve it later, and with holder details never. */
-    private static ResponseEntity<String> answer(VerificationReport report) {
+    private static ResponseEntity<String> answer(String reportJson) {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).cacheControl(CacheControl.noStore())
-                .body(Json.write(report));
+                .body(reportJson);
     }
 }

@@ -63,6 +63,11 @@ final class IssueBatchCommand implements Callable<Integer> {
             description = "certificates per transaction, 1 to " + CertificateAttestation.MAX_BATCH_SIZE + " (default ${DEFAULT-VALUE})")
     int chunk;
 
+    @Option(names = "--in-flight", defaultValue = "4",
+            description = "chunks submitted at once, 1 to 16 (default ${DEFAULT-VALUE}): each waits for its commit, "
+                    + "so several keep the network busy")
+    int inFlight;
+
     @Option(names = "--salts-out", description = "where the holders' salts go (default: FILE.salts.csv); hand each "
             + "worker their line, then delete the file")
     Path saltsOut;
@@ -75,6 +80,9 @@ final class IssueBatchCommand implements Callable<Integer> {
         if (chunk < 1 || chunk > CertificateAttestation.MAX_BATCH_SIZE) {
             throw new IllegalArgumentException("--chunk must be 1 to " + CertificateAttestation.MAX_BATCH_SIZE + ", got " + chunk);
         }
+        if (inFlight < 1 || inFlight > 16) {
+            throw new IllegalArgumentException("--in-flight must be 1 to 16, got " + inFlight);
+        }
         requireColumns(csv);
         Path salts = saltsOut != null ? saltsOut : sibling(csv, ".salts.csv");
         Path progressFile = progress != null ? progress : sibling(csv, ".progress");
@@ -83,7 +91,7 @@ final class IssueBatchCommand implements Callable<Integer> {
         BatchImport.Result result;
         try (SaltsFile saltsFile = SaltsFile.open(salts)) {
             result = new BatchImport<>(new RowValidator(LocalDate.now(CHINA)), new Submitter(api, saltsFile), chunk,
-                    System.err).run(csv, progressFile);
+                    inFlight, System.err).run(csv, progressFile);
         }
         if (!result.ok()) {
             System.err.println(result.invalid().size() + " invalid row(s); nothing was submitted:");
@@ -239,7 +247,7 @@ final class IssueBatchCommand implements Callable<Integer> {
             return salts;
         }
 
-        void write(JsonNode certificates, String batchId) {
+        synchronized void write(JsonNode certificates, String batchId) {
             StringBuilder lines = new StringBuilder();
             for (JsonNode c : certificates) {
                 String number = c.path("number").asText();

@@ -41,7 +41,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Verification without an account: the chaincode's report as is, the holder's details reduced to a commitment. */
 @WebMvcTest(PublicVerificationController.class)
-@Import({SecurityConfiguration.class, ProblemDetails.class})
+@Import({SecurityConfiguration.class, ProblemDetails.class, VerificationCache.class})
 class PublicVerificationControllerTest {
 
     private static final String SALT = "5a".repeat(32);
@@ -52,12 +52,15 @@ class PublicVerificationControllerTest {
     PublicReader reader;
     @MockitoBean
     AccountUserDetails users;
+    @Autowired
+    VerificationCache cache;
 
     final CertificateClient client = mock(CertificateClient.class);
 
     @BeforeEach
     void readerClient() {
         when(reader.<CertificateClient>client(any())).thenReturn(client);
+        cache.onEvent("AccreditationAmended", "tx", 1L, new byte[0]); // each test starts with nothing cached
     }
 
     static VerificationReport report(String holderResult) {
@@ -72,12 +75,24 @@ class PublicVerificationControllerTest {
 
     @Test
     void anyoneVerifiesWithoutCredentialsAndGetsTheLedgersReport() throws Exception {
-        when(client.verify(NUMBER)).thenReturn(report("NOT_APPLICABLE"));
+        when(client.verifyJson(NUMBER)).thenReturn(Json.write(report("NOT_APPLICABLE")));
         mvc.perform(get("/api/v1/public/certificates/" + NUMBER.toLowerCase() + "/verification"))
                 .andExpect(status().isOk())
                 .andExpect(header().string("Cache-Control", "no-store"))
                 .andExpect(content().string(Json.write(report("NOT_APPLICABLE"))))
                 .andExpect(jsonPath("$.recognition[0].basis").value("RULE"));
+    }
+
+    @Test
+    void aValidAnswerIsReusedUntilTheCertificatesStatusChanges() throws Exception {
+        when(client.verifyJson(NUMBER)).thenReturn(Json.write(report("NOT_APPLICABLE")));
+        mvc.perform(get("/api/v1/public/certificates/" + NUMBER + "/verification")).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/public/certificates/" + NUMBER + "/verification")).andExpect(status().isOk());
+        verify(client, org.mockito.Mockito.times(1)).verifyJson(NUMBER);
+        cache.onEvent("CertificateStatusChanged", "tx", 1L, ("{\"number\":\"" + NUMBER + "\",\"status\":\"SUSPENDED\"}")
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        mvc.perform(get("/api/v1/public/certificates/" + NUMBER + "/verification")).andExpect(status().isOk());
+        verify(client, org.mockito.Mockito.times(2)).verifyJson(NUMBER);
     }
 
     @Test
@@ -87,7 +102,7 @@ class PublicVerificationControllerTest {
                 .andExpect(jsonPath("$.field").value("number"))
                 .andExpect(jsonPath("$.code").value("INVALID_CERTIFICATE_NUMBER"));
         verifyNoInteractions(client);
-        when(client.verify(NUMBER)).thenThrow(new LedgerException("NOT_FOUND", "no certificate " + NUMBER, List.of(), null));
+        when(client.verifyJson(NUMBER)).thenThrow(new LedgerException("NOT_FOUND", "no certificate " + NUMBER, List.of(), null));
         mvc.perform(get("/api/v1/public/certificates/" + NUMBER + "/verification"))
                 .andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
     }

@@ -13,6 +13,8 @@ import java.util.Optional;
 final class Accreditations {
 
     static final String ACCREDITATION = "accreditation";
+    /** Every version of an accreditation under a key of its own, so verification reads the one in force at issue directly. */
+    static final String ACCREDITATION_VERSION = "accreditationVersion";
 
     private final Ledger ledger;
 
@@ -35,16 +37,30 @@ final class Accreditations {
 
     void put(Accreditation accreditation) {
         ledger.put(key(accreditation.centerId()), accreditation);
+        ledger.put(versionKey(accreditation.centerId(), accreditation.version()), accreditation);
+    }
+
+    private String versionKey(String centerId, int version) {
+        return ledger.key(ACCREDITATION_VERSION, centerId, String.format("%06d", version));
     }
 
     /**
      * The accreditation as it stood at {@code version}: the current record if it has not changed
-     * since, otherwise the version found in the key's history.
+     * since, otherwise that version's own key; a version written before those keys existed is
+     * found in the key's history (a slower query, so only as the last resort).
      */
     Optional<Accreditation> atVersion(String centerId, int version) {
-        Optional<Accreditation> current = find(centerId);
+        return atVersion(centerId, version, find(centerId));
+    }
+
+    /** As {@link #atVersion(String, int)}, given the current record (read once by the caller). */
+    Optional<Accreditation> atVersion(String centerId, int version, Optional<Accreditation> current) {
         if (current.isPresent() && current.get().version() == version) {
             return current;
+        }
+        Optional<Accreditation> stored = ledger.get(versionKey(centerId, version), Accreditation.class);
+        if (stored.isPresent()) {
+            return stored;
         }
         try (QueryResultsIterator<KeyModification> history = ledger.stub().getHistoryForKey(key(centerId))) {
             for (KeyModification change : history) {

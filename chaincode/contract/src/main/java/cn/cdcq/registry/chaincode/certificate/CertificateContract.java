@@ -354,11 +354,11 @@ public final class CertificateContract implements RegistryContract {
         }
 
         AttestationCertificate attestation() {
-            return regions.currentAttestation(region.code());
+            return regions.currentAttestation(region);
         }
 
         X509Certificate attestationCertificate(AttestationCertificate attestation) {
-            return Signatures.parseCertificate(attestation.certificatePem());
+            return ParsedCertificates.of(attestation.certificatePem());
         }
     }
 }

@@ -18,8 +18,11 @@ import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.common.region.AttestationCertificate;
 import cn.cdcq.registry.common.region.Region;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -37,6 +40,16 @@ import static cn.cdcq.registry.common.certificate.VerificationReport.PASS;
  * time; issuer accredited at issue time; status; holder commitment; recognition per region.
  */
 final class CertificateVerifier {
+
+    /**
+     * Signatures already found valid: signed record (a batch header's fields, or a certificate's
+     * canonical hash) and signature, to the PEM of the attestation certificate they verified under.
+     * A batch's one signature is checked once, not once per certificate verified. Only successes
+     * are kept and a hit needs all three inputs equal, so it answers exactly what the check would;
+     * the cache lives in this chaincode process and starts over when full.
+     */
+    private static final Map<String, String> VERIFIED_SIGNATURES = new ConcurrentHashMap<>();
+    private static final int MAX_CACHED = 10_000;
 
     private final Ledger ledger;
     private final Regions regions;
@@ -70,11 +83,12 @@ final class CertificateVerifier {
         } catch (InvalidInputException e) {
             steps.add(new Step(VerificationReport.RECORD, FAIL, "the record of " + number + " is malformed: " + e.getMessage()));
         }
+        String canonicalHash = CertificateAttestation.canonicalHash(claims);
         steps.add(new Step(VerificationReport.CANONICAL_HASH, PASS, "SHA-256 of the canonical certificate is "
-                + CertificateAttestation.canonicalHash(claims)));
+                + canonicalHash));
 
-        Optional<AttestationCertificate> attestation = regions.attestations(claims.region()).stream()
-                .filter(a -> a.sequence() == certificate.attestationSequence()).findFirst();
+        Optional<AttestationCertificate> attestation = regions.attestation(claims.region(), certificate.attestationSequence())
+                .filter(a -> a.sequence() == certificate.attestationSequence());
         if (certificate.batchIssued()) {
             Optional<CertificateBatch> batch = certificates.batch(certificate.batchId());
             if (batch.isEmpty()) {
@@ -83,18 +97,21 @@ final class CertificateVerifier {
                 steps.add(new Step(VerificationReport.REGION_SIGNATURE, FAIL, "no batch, so no signature to check"));
             } else {
                 steps.add(merklePath(certificate, batch.get()));
-                steps.add(regionSignature(certificate, attestation, a ->
-                        CertificateAttestation.verify(batch.get().header(), batch.get().signature(), a),
+                CertificateBatch b = batch.get();
+                String signed = "batch|" + b.region() + "|" + b.centerId() + "|" + b.count() + "|" + b.merkleRoot();
+                steps.add(regionSignature(certificate, attestation, signed, b.signature(), a ->
+                        CertificateAttestation.verify(b.header(), b.signature(), a),
                         "the signature over batch " + batch.get().merkleRoot() + " (" + batch.get().count()
                                 + " certificates)"));
             }
         } else {
             steps.add(new Step(VerificationReport.MERKLE_PATH, NOT_APPLICABLE,
                     "issued on its own, with a signature of its own"));
-            steps.add(regionSignature(certificate, attestation, a ->
-                    CertificateAttestation.verify(claims, certificate.signature(), a), "the certificate's signature"));
+            steps.add(regionSignature(certificate, attestation, "certificate|" + canonicalHash, certificate.signature(),
+                    a -> CertificateAttestation.verify(claims, certificate.signature(), a), "the certificate's signature"));
         }
-        steps.add(issuerAccredited(certificate));
+        Optional<Accreditation> center = new Accreditations(ledger).find(claims.centerId());
+        steps.add(issuerAccredited(certificate, center));
         LocalDate today = ledger.today();
         CertificateStatus status = effectiveStatus(certificate, today);
         steps.add(statusStep(certificate, status));
@@ -102,7 +119,6 @@ final class CertificateVerifier {
 
         boolean valid = steps.stream().noneMatch(s -> FAIL.equals(s.result()));
         List<Recognition> recognition = recognition(claims, today, valid, status);
-        Optional<Accreditation> center = new Accreditations(ledger).find(claims.centerId());
         return new VerificationReport(number, valid ? VerificationReport.VALID : VerificationReport.INVALID, status,
                 claims.occupation(), claims.level(), claims.region(), claims.centerId(),
                 center.map(Accreditation::name).orElse(null), claims.issueDate(), claims.expiryDate(), checkedAt,
@@ -121,7 +137,8 @@ final class CertificateVerifier {
     }
 
     private Step regionSignature(SkillCertificate certificate, Optional<AttestationCertificate> attestation,
-                                 java.util.function.Predicate<java.security.cert.X509Certificate> verifies, String what) {
+                                 String signedRecord, String signature,
+                                 java.util.function.Predicate<X509Certificate> verifies, String what) {
         String region = certificate.claims().region();
         if (attestation.isEmpty()) {
             return new Step(VerificationReport.REGION_SIGNATURE, FAIL, "region " + region + " has no attestation "
@@ -137,7 +154,14 @@ final class CertificateVerifier {
         }
         boolean ok;
         try {
-            ok = verifies.test(Signatures.parseCertificate(a.certificatePem()));
+            String cacheKey = signedRecord + "|" + signature;
+            ok = a.certificatePem().equals(VERIFIED_SIGNATURES.get(cacheKey));
+            if (!ok) {
+                ok = verifies.test(parsed(a.certificatePem()));
+                if (ok) {
+                    remember(VERIFIED_SIGNATURES, cacheKey, a.certificatePem());
+                }
+            }
         } catch (InvalidInputException e) {
             return new Step(VerificationReport.REGION_SIGNATURE, FAIL, which + " cannot be read: " + e.getMessage());
         }
@@ -147,10 +171,21 @@ final class CertificateVerifier {
                 + ": the record was altered or not signed by the region");
     }
 
-    private Step issuerAccredited(SkillCertificate certificate) {
+    private static X509Certificate parsed(String pem) {
+        return ParsedCertificates.of(pem);
+    }
+
+    private static <V> void remember(Map<String, V> cache, String key, V value) {
+        if (cache.size() >= MAX_CACHED) {
+            cache.clear();
+        }
+        cache.put(key, value);
+    }
+
+    private Step issuerAccredited(SkillCertificate certificate, Optional<Accreditation> current) {
         CertificateClaims claims = certificate.claims();
         Optional<Accreditation> then = new Accreditations(ledger).atVersion(claims.centerId(),
-                certificate.accreditationVersion());
+                certificate.accreditationVersion(), current);
         if (then.isEmpty()) {
             return new Step(VerificationReport.ISSUER_ACCREDITED, FAIL, "no version " + certificate.accreditationVersion()
                     + " of the accreditation of center " + claims.centerId() + " is on the ledger");

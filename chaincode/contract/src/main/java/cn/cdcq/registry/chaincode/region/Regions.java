@@ -105,7 +105,17 @@ public final class Regions {
     }
 
     public AttestationCertificate currentAttestation(String code) {
-        Region region = require(code);
+        return currentAttestation(require(code));
+    }
+
+    /** The region's attestation certificate of that sequence, read by its key (no range query). */
+    public Optional<AttestationCertificate> attestation(String code, int sequence) {
+        return ledger.get(ledger.key(ATTESTATION, code, sequenceKey(sequence)), AttestationCertificate.class);
+    }
+
+    /** As {@link #currentAttestation(String)}, for a region the caller has already read (one read fewer). */
+    public AttestationCertificate currentAttestation(Region region) {
+        String code = region.code();
         return ledger.get(ledger.key(ATTESTATION, code, sequenceKey(region.attestationSequence())),
                 AttestationCertificate.class).orElseThrow(() -> new IllegalStateException(
                 "region " + code + " names attestation certificate " + region.attestationSequence() + " which is missing"));

@@ -5,6 +5,7 @@ import cn.cdcq.registry.chaincode.testing.TestIdentity;
 import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.certificate.CertificateAttestation;
 import cn.cdcq.registry.common.certificate.CertificateBatch;
+import cn.cdcq.registry.common.certificate.Accreditation;
 import cn.cdcq.registry.common.certificate.CertificateClaims;
 import cn.cdcq.registry.common.certificate.CertificateStatus;
 import cn.cdcq.registry.common.certificate.SkillCertificate;
@@ -126,6 +127,22 @@ class CertificateVerificationTest {
             assertThat(report.step(VerificationReport.ISSUER_ACCREDITED).orElseThrow())
                     .satisfies(s -> assertThat(s.result()).isEqualTo(PASS))
                     .satisfies(s -> assertThat(s.reason()).contains("accreditation version 1"));
+        }
+
+        @Test
+        void findsTheAccreditationInForceAtIssueUnderItsOwnVersionKeyNotInTheHistory() {
+            CertificateClaims claims = claims("CQ", 1, 1);
+            world.issue(claims);
+            world.network.invoke(world.cqBureau, ctx -> world.accreditation.suspend(ctx, CQ_CENTER, "QUALITY_CONCERN",
+                    "Under review"));
+            String v1 = "\u0000accreditationVersion\u0000" + CQ_CENTER + "\u0000000001\u0000";
+            String v2 = "\u0000accreditationVersion\u0000" + CQ_CENTER + "\u0000000002\u0000";
+            assertThat(world.network.ledger().state(v1)).hasValueSatisfying(bytes ->
+                    assertThat(Json.read(bytes, Accreditation.class).version()).isEqualTo(1));
+            assertThat(world.network.ledger().state(v2)).hasValueSatisfying(bytes ->
+                    assertThat(Json.read(bytes, Accreditation.class).status()).isEqualTo("SUSPENDED"));
+            assertThat(world.verify(claims.number()).step(VerificationReport.ISSUER_ACCREDITED).orElseThrow().result())
+                    .isEqualTo(PASS);
         }
     }
 

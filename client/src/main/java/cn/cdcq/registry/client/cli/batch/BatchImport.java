@@ -14,6 +14,11 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Bulk submission from a CSV, all or nothing at validation and idempotent at submission:
@@ -65,15 +70,28 @@ public final class BatchImport<T> {
     private final Validator<T> validator;
     private final Submitter<T> submitter;
     private final int batchSize;
+    private final int inFlight;
     private final PrintStream progress;
 
     public BatchImport(Validator<T> validator, Submitter<T> submitter, int batchSize, PrintStream progress) {
+        this(validator, submitter, batchSize, 1, progress);
+    }
+
+    /**
+     * With {@code inFlight} batches submitted at once (the submitter must then be thread-safe):
+     * a batch waits for its commit mostly idle, so several in flight keep the network busy.
+     */
+    public BatchImport(Validator<T> validator, Submitter<T> submitter, int batchSize, int inFlight, PrintStream progress) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("the batch size must be at least 1");
+        }
+        if (inFlight < 1) {
+            throw new IllegalArgumentException("batches in flight must be at least 1");
         }
         this.validator = validator;
         this.submitter = submitter;
         this.batchSize = batchSize;
+        this.inFlight = inFlight;
         this.progress = progress;
     }
 
@@ -108,34 +126,75 @@ public final class BatchImport<T> {
             return new Result(List.copyOf(invalid), batches, 0, 0, 0);
         }
         Set<String> done = readProgress(progressFile);
-        int submitted = 0;
-        int skipped = 0;
-        int onLedger = 0;
+        AtomicInteger submitted = new AtomicInteger();
+        AtomicInteger skipped = new AtomicInteger();
+        AtomicInteger onLedger = new AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
         ProgressBar bar = new ProgressBar(progress, items.size());
+        ExecutorService pool = Executors.newFixedThreadPool(inFlight);
         try (FileChannel log = FileChannel.open(progressFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
+            List<Future<?>> sent = new ArrayList<>();
             for (int b = 0; b < batches; b++) {
                 String id = batchId(bytes, batchSize, b);
                 List<T> chunk = items.subList(b * batchSize, Math.min(items.size(), (b + 1) * batchSize));
-                if (done.contains(id)) {
-                    skipped++;
-                } else {
-                    try {
-                        submitter.submit(id, chunk);
-                        submitted++;
-                    } catch (AlreadySubmitted e) {
-                        onLedger++;
+                sent.add(pool.submit(() -> {
+                    if (failed.get()) {
+                        return null; // after a failure nothing new starts: the run stops and resumes later
                     }
-                    log.write(StandardCharsets.UTF_8.encode(id + "\n"));
-                    log.force(false);
+                    if (done.contains(id)) {
+                        skipped.incrementAndGet();
+                    } else {
+                        try {
+                            submitter.submit(id, chunk);
+                            submitted.incrementAndGet();
+                        } catch (AlreadySubmitted e) {
+                            onLedger.incrementAndGet();
+                        } catch (RuntimeException | Error e) {
+                            failed.set(true);
+                            throw e;
+                        }
+                        synchronized (log) {
+                            log.write(StandardCharsets.UTF_8.encode(id + "\n"));
+                            log.force(false);
+                        }
+                    }
+                    synchronized (bar) {
+                        bar.advance(chunk.size(), finished.incrementAndGet(), batches);
+                    }
+                    return null;
+                }));
+            }
+            // The first failure stops what has not started (those tasks see the flag and return);
+            // batches already in flight finish and are recorded. Every task ends, so waiting for all is safe.
+            Throwable first = null;
+            for (Future<?> f : sent) {
+                try {
+                    f.get();
+                } catch (ExecutionException e) {
+                    first = first == null ? e.getCause() : first;
                 }
-                bar.advance(chunk.size(), b + 1, batches);
+            }
+            if (first instanceof RuntimeException r) {
+                throw r;
+            }
+            if (first instanceof Error err) {
+                throw err;
+            }
+            if (first != null) {
+                throw new UncheckedIOException(first instanceof IOException io ? io : new IOException(first));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the progress file " + progressFile, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while submitting batches", e);
+        } finally {
+            pool.shutdownNow();
         }
         bar.finish();
-        return new Result(List.of(), batches, submitted, skipped, onLedger);
+        return new Result(List.of(), batches, submitted.get(), skipped.get(), onLedger.get());
     }
 
     private static Set<String> readProgress(Path file) {

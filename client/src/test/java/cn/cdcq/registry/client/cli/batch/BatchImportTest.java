@@ -71,6 +71,41 @@ class BatchImportTest {
         assertThat(ledger.issued).isEmpty();
     }
 
+    /** Records the most batches ever submitted at the same time. */
+    static final class ConcurrentLedger implements BatchImport.Submitter<Integer> {
+        final Set<String> batches = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        final java.util.concurrent.atomic.AtomicInteger now = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public void submit(String batchId, List<Integer> items) throws BatchImport.AlreadySubmitted {
+            most.accumulateAndGet(now.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            now.decrementAndGet();
+            if (!batches.add(batchId)) {
+                throw new BatchImport.AlreadySubmitted(batchId);
+            }
+        }
+    }
+
+    @Test
+    void batchesGoSeveralAtOnceEachOnceAndAllAreRecordedForAResume() throws Exception {
+        ConcurrentLedger ledger = new ConcurrentLedger();
+        Path file = csv("5", "4", "3", "2", "1", "5", "4", "3", "2", "1", "5", "4");
+        PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
+        BatchImport.Result first = new BatchImport<>(LEVEL, ledger, 2, 3, quiet).run(file, dir.resolve("progress"));
+        assertThat(first.submitted()).isEqualTo(6);
+        assertThat(ledger.batches).hasSize(6);
+        assertThat(ledger.most.get()).isBetween(2, 3);
+        BatchImport.Result again = new BatchImport<>(LEVEL, ledger, 2, 3, quiet).run(file, dir.resolve("progress"));
+        assertThat(again.skippedAsDone()).isEqualTo(6);
+        assertThat(again.submitted()).isZero();
+    }
+
     @Test
     void anInterruptedRunResumesAndNoRowIsIssuedTwice() throws Exception {
         FakeLedger ledger = new FakeLedger();
