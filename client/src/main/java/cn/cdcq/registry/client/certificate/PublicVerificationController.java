@@ -67,8 +67,7 @@ public class PublicVerificationController {
             + "CASE_DECISION or NONE) and why. The HOLDER check is NOT_APPLICABLE here: POST the holder's details for it.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VerificationReport.class)))
     public ResponseEntity<String> verify(@PathVariable String number) {
-        VerificationReport report = reader.client(CertificateClient::new).verify(RequestFields.certificateNumber("number", number));
-        return answer(report);
+        return answer(verify(reader, number, null));
     }
 
     @PostMapping(value = "/certificates/{number}/verification", consumes = "application/json")
@@ -77,7 +76,21 @@ public class PublicVerificationController {
                     + "the HOLDER check passes when they match the certificate's commitment. Nothing of it is stored or logged.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VerificationReport.class)))
     public ResponseEntity<String> verifyHolder(@PathVariable String number, @RequestBody HolderCheck holder) {
+        return answer(verify(reader, number, holder));
+    }
+
+    /**
+     * The one way to verify for someone without an account, shared by this API and the public
+     * verification page: the number checked, the holder's details (if any) checked and reduced to
+     * a presentation, the chaincode asked as the public reader.
+     *
+     * @param holder {@code null} for verification without the holder check
+     */
+    public static VerificationReport verify(PublicReader reader, String number, HolderCheck holder) {
         String valid = RequestFields.certificateNumber("number", number);
+        if (holder == null) {
+            return reader.client(CertificateClient::new).verify(valid);
+        }
         InvalidRequest.Collector problems = new InvalidRequest.Collector();
         String name = problems.check("holderName", () -> NewCertificate.holderName(holder.holderName()));
         String id = problems.check("holderIdNumber", () -> ResidentIdNumber.validate(holder.holderIdNumber()));
@@ -87,8 +100,7 @@ public class PublicVerificationController {
                     + "worker's credential (32 to 128 hex digits), as given when the certificate was issued");
         }
         problems.throwIfAny();
-        VerificationReport report = reader.client(CertificateClient::new).verify(valid, new HolderPresentation(name, id, salt));
-        return answer(report);
+        return reader.client(CertificateClient::new).verify(valid, new HolderPresentation(name, id, salt));
     }
 
     /** A report describes one moment; a proxy must not serve it later, and with holder details never. */
