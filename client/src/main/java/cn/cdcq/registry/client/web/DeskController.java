@@ -33,7 +33,10 @@ public class DeskController {
         if (has(user, "ROLE_TRAINING_CENTER")) {
             return "redirect:/center";
         }
-        if (has(user, "ROLE_INSPECTOR") || has(user, "ROLE_BUREAU")) {
+        if (has(user, "ROLE_BUREAU")) {
+            return "redirect:/bureau";
+        }
+        if (has(user, "ROLE_INSPECTOR")) {
             return "redirect:/inspector";
         }
         return "redirect:/verify";

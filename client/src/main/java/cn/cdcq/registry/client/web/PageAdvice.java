@@ -53,6 +53,17 @@ public class PageAdvice {
         return request.getRequestURI();
     }
 
+    /** The wrong role for an action: the same 403 page the security chain shows. */
+    @ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+    ModelAndView denied(HttpServletRequest request) {
+        ModelAndView page = new ModelAndView("denied");
+        page.addObject("csrf", false);
+        page.addObject("serviceRegion", region);
+        page.addObject("currentPath", request.getRequestURI());
+        page.setStatus(org.springframework.http.HttpStatus.FORBIDDEN);
+        return page;
+    }
+
     @ExceptionHandler(RuntimeException.class)
     ModelAndView refused(RuntimeException e, HttpServletRequest request) {
         PageProblems.Shown shown = problems.of(e);
@@ -63,7 +74,9 @@ public class PageAdvice {
         page.addObject("problem", shown);
         page.addObject("serviceRegion", region);
         page.addObject("currentPath", request.getRequestURI());
-        page.setStatus(org.springframework.http.HttpStatus.BAD_REQUEST);
+        page.setStatus(e instanceof org.springframework.web.server.ResponseStatusException status
+                ? org.springframework.http.HttpStatus.valueOf(status.getStatusCode().value())
+                : org.springframework.http.HttpStatus.BAD_REQUEST);
         return page;
     }
 }

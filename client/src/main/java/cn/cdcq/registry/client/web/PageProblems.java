@@ -48,6 +48,9 @@ public class PageProblems {
         if (e instanceof InvalidInputException invalid) {
             return shown("", invalid.getCode(), invalid.getMessage());
         }
+        if (e instanceof org.springframework.web.server.ResponseStatusException status && status.getStatusCode().value() == 404) {
+            return shown("", "NOT_FOUND", status.getReason());
+        }
         if (e instanceof LedgerException ledger) {
             return shown("", ledger.code(), ledger.getMessage());
         }

@@ -22,7 +22,7 @@ public class PageSecurityConfiguration {
 
     /** Every path the pages own; everything else belongs to the API's chain. */
     static final String[] PAGE_PATHS = {"/", "/login", "/logout", "/desk", "/denied", "/verify", "/verify/**",
-            "/center", "/center/**", "/inspector", "/inspector/**", "/assets/**", "/favicon.ico"};
+            "/center", "/center/**", "/inspector", "/inspector/**", "/bureau", "/bureau/**", "/assets/**", "/favicon.ico"};
 
     /** Scripts, styles and images only from this service; nothing inline, nothing from the internet. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -37,6 +37,8 @@ public class PageSecurityConfiguration {
                         .requestMatchers("/", "/login", "/verify", "/verify/**", "/assets/**", "/favicon.ico").permitAll()
                         .requestMatchers("/center", "/center/**").hasRole("TRAINING_CENTER")
                         .requestMatchers("/inspector", "/inspector/**").hasAnyRole("INSPECTOR", "BUREAU")
+                        .requestMatchers("/bureau/accounts", "/bureau/accounts/**").hasRole("BUREAU_ADMIN")
+                        .requestMatchers("/bureau", "/bureau/**").hasRole("BUREAU")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/desk", true).failureUrl("/login?error"))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")

@@ -196,7 +196,8 @@ public class CenterDeskController {
                 valid.add(entry);
                 occupationNames.put(entry.number(), row.get("occupationName"));
             } catch (BatchImport.InvalidRow e) {
-                rowProblems.addAll(List.of(e.getMessage().split("; ")));
+                // "field: reason; field: reason" as the CLI reports a row; a reason may itself hold "; ".
+                rowProblems.addAll(List.of(e.getMessage().split(";\\s(?=[A-Za-z][A-Za-z0-9.\\[\\]]*: )")));
             }
             preview.add(new PreviewRow(row.line(), row.get("number"), row.get("occupation"), row.get("level"),
                     row.get("issueDate"), row.get("holderName"), maskForPreview(row.get("holderIdNumber")),

@@ -122,16 +122,36 @@ public class CertificatePdf {
             y = row(s, font, "统一社会信用代码", "Center USCC", c.centerId(), y);
             row(s, font, "发证地区", "Region", REGION_NAMES.getOrDefault(c.region(), c.region()), y);
 
+            // The QR code at the bottom right with a quiet zone of more than four modules on every
+            // side: no text or line comes closer, so a phone reads it from the printout.
             float qrSize = 150;
-            float qrX = w - 70 - qrSize;
-            float qrY = 90;
+            float qrX = w - 76 - qrSize;
+            float qrY = 110;
             qr(s, c.verificationLink(), qrX, qrY, qrSize);
-            text(s, font, 10, INK, "扫码核验本证书", qrX, qrY - 16);
-            text(s, font, 8, MUTED, "Scan to verify this certificate", qrX, qrY - 28);
-            text(s, font, 9, MUTED, "本证书记录于成渝劳动者技能与信用登记许可链，由发证地区签名。", 70, 130);
-            text(s, font, 8, MUTED, "Recorded on the Chengdu–Chongqing registry ledger, signed by the issuing region.", 70, 116);
-            text(s, font, 8, MUTED, "核验：扫描二维码或在核验页输入证书编号。", 70, 100);
+            text(s, font, 10, INK, "扫码核验本证书", qrX, qrY - 30);
+            text(s, font, 8, MUTED, "Scan to verify this certificate", qrX, qrY - 42);
+            float noteWidth = qrX - 30 - 70;
+            float y2 = 200;
+            for (String line : List.of("本证书记录于成渝劳动者技能与信用登记许可链，", "由发证地区签名。核验：扫描二维码，",
+                    "或在核验页输入证书编号。")) {
+                text(s, font, 9, MUTED, fit(font, 9, line, noteWidth), 70, y2);
+                y2 -= 14;
+            }
+            for (String line : List.of("Recorded on the Chengdu–Chongqing registry ledger,", "signed by the issuing region.",
+                    "Verify: scan the QR code, or enter the number on", "the verification page.")) {
+                text(s, font, 8, MUTED, fit(font, 8, line, noteWidth), 70, y2);
+                y2 -= 12;
+            }
         }
+    }
+
+    /** The line, cut short if it would run into the QR code's quiet zone. */
+    private static String fit(PDType0Font font, float size, String line, float width) throws IOException {
+        String fitted = line;
+        while (fitted.length() > 1 && font.getStringWidth(fitted) / 1000 * size > width) {
+            fitted = fitted.substring(0, fitted.length() - 1);
+        }
+        return fitted;
     }
 
     private static String chineseDate(String isoDate) {
