@@ -41,17 +41,27 @@ fi
 
 key=$(cat "$tools"/fabric/go.mod "$tools"/fabric/go.sum "$tools"/fabric-ca/go.mod "$tools"/fabric-ca/go.sum <(go env GOVERSION) "$0" | sha256sum | cut -c1-16)
 cache="${CDCQ_CACHE:-$HOME/.cache/cdcq-labor-registry}/fabric-bin/$key"
-complete=1
-for b in "${needed[@]}"; do [[ -x "$cache/$b" ]] || complete=0; done
-if [[ $complete == 1 ]]; then echo "$cache"; exit 0; fi
+is_complete() { local b; for b in "${needed[@]}"; do [[ -x "$cache/$b" ]] || return 1; done; }
+if is_complete; then echo "$cache"; exit 0; fi
 
-mkdir -p "$cache.tmp"
+# Two checkouts (or a test run and start.sh) may need the binaries at once: one builds while the
+# other waits on the lock, and a finished cache is never removed, because a network may be
+# running from it.
+mkdir -p "$(dirname "$cache")"
+exec 9>"$cache.lock"
+if ! flock -n 9; then
+  echo "Another build of the Fabric binaries is running; waiting for it ($cache.lock)" >&2
+  flock 9
+fi
+if is_complete; then echo "$cache"; exit 0; fi
+tmp=$(mktemp -d "$cache.tmp.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
 # -mod=readonly: the committed go.sum is the only source of checksums; nothing is rewritten.
 export GOFLAGS=-mod=readonly
 build() { # module-dir package output ldflags
   local dir=$1 pkg=$2 out=$3 ldflags=$4 start=$SECONDS
   echo "  building $out ..." >&2
-  (cd "$dir" && go build -trimpath -ldflags "$ldflags" -o "$cache.tmp/$out" "$pkg") >&2
+  (cd "$dir" && go build -trimpath -ldflags "$ldflags" -o "$tmp/$out" "$pkg") >&2
   echo "  built $out in $((SECONDS - start)) s" >&2
 }
 echo "Building Fabric 2.5.9 and Fabric CA 1.5.15 into $cache (first time only, a few minutes)" >&2
@@ -63,6 +73,10 @@ cav="-X github.com/hyperledger/fabric-ca/lib/metadata.Version=1.5.15"
 for cmd in fabric-ca-server fabric-ca-client; do
   CGO_ENABLED=1 build "$tools/fabric-ca" "github.com/hyperledger/fabric-ca/cmd/$cmd" "$cmd" "$cav"
 done
+chmod 755 "$tmp"
+# A partial folder left by an older version of this script is replaced; a complete one was
+# returned above.
 rm -rf "$cache"
-mv "$cache.tmp" "$cache"
+mv "$tmp" "$cache"
+trap - EXIT
 echo "$cache"
