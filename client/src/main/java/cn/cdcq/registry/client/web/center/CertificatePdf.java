@@ -195,11 +195,21 @@ public class CertificatePdf {
         int n = matrix.getWidth();
         float module = size / n;
         s.setNonStrokingColor(Color.BLACK);
+        // One rectangle per run of dark modules in a row, a hair taller than a module, so no
+        // anti-aliased seam appears between neighbours when the page is rendered to pixels.
+        float bleed = module * 0.08f;
         for (int row = 0; row < n; row++) {
-            for (int col = 0; col < n; col++) {
-                if (matrix.get(col, row)) {
-                    s.addRect(x + col * module, y + (n - 1 - row) * module, module, module);
+            int col = 0;
+            while (col < n) {
+                if (!matrix.get(col, row)) {
+                    col++;
+                    continue;
                 }
+                int start = col;
+                while (col < n && matrix.get(col, row)) {
+                    col++;
+                }
+                s.addRect(x + start * module, y + (n - 1 - row) * module - bleed, (col - start) * module, module + bleed);
             }
         }
         s.fill();
