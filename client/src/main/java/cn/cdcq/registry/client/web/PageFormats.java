@@ -36,10 +36,13 @@ public class PageFormats {
         }
     }
 
-    /** An ISO-8601 instant in China time, date and time in the reader's format. */
+    /** An ISO-8601 instant in China time, date and time in the reader's format; a bare date as {@link #date}. */
     public String instant(String isoInstant) {
         if (isoInstant == null || isoInstant.isBlank()) {
             return "";
+        }
+        if (isoInstant.length() == 10) {
+            return date(isoInstant);
         }
         try {
             return Instant.parse(isoInstant).atZone(CHINA)
