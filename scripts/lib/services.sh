@@ -51,7 +51,8 @@ YML
 
 service_url() { echo "http://127.0.0.1:$(service_port "$1")"; }
 
-# Waits until the service reports ready (its peer answers), or it dies, or the timeout passes.
+# Waits until the service reports ready (its peer answers), or it dies, or the timeout passes
+# (SERVICE_READY_SECONDS, 240 by default: on a loaded 2-core machine a start has taken over 2 min).
 service_wait_ready() { # region pid timeout
   local org=$1 pid=$2 timeout=$3 waited=0 url; url="$(service_url "$1")/actuator/health/readiness"
   until curl -fsS -o /dev/null "$url" 2>/dev/null; do
@@ -88,7 +89,7 @@ service_launch() { # region
 
 service_start() { # region
   service_launch "$1"
-  [[ -z "$SERVICE_PID" ]] || service_wait_ready "$1" "$SERVICE_PID" 120
+  [[ -z "$SERVICE_PID" ]] || service_wait_ready "$1" "$SERVICE_PID" "${SERVICE_READY_SECONDS:-240}"
 }
 
 # DATA/services.properties: where the services are and who their administrators are, for
@@ -116,7 +117,7 @@ services_up() {
   # Both start at once (a JVM start is mostly single-threaded), then both must become ready.
   for org in "${SERVICE_REGIONS[@]}"; do service_launch "$org"; pids[$org]=$SERVICE_PID; done
   for org in "${SERVICE_REGIONS[@]}"; do
-    [[ -z "${pids[$org]}" ]] || service_wait_ready "$org" "${pids[$org]}" 120
+    [[ -z "${pids[$org]}" ]] || service_wait_ready "$org" "${pids[$org]}" "${SERVICE_READY_SECONDS:-240}"
   done
   write_services_properties
 }
