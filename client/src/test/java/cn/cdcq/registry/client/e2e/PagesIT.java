@@ -553,9 +553,11 @@ class PagesIT {
         return answer.body();
     }
 
+    /** The page's QR code as a printout at 300 dpi shows it to a camera. */
     private static String qr(PDDocument doc, int page) throws Exception {
-        var image = new PDFRenderer(doc).renderImageWithDPI(page, 150);
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).getText();
+        var image = new PDFRenderer(doc).renderImageWithDPI(page, 300);
+        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
+                java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
     }
 
     /** The RECORD check of a number at the public API: FAIL when the ledger has no such certificate. */
