@@ -39,6 +39,7 @@ ENDORSEMENT=${ENDORSEMENT:-AND}
 started=$SECONDS
 
 ensure_prereqs
+(( unit_only )) || ensure_browser
 log "unit tests (mvn install)"
 (cd "$ROOT" && mvn -B -ntp install) || die "build or unit tests failed (Maven output above)"
 (( unit_only )) && { log "unit tests passed in $((SECONDS - started)) s"; exit 0; }

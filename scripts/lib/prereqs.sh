@@ -31,6 +31,8 @@ ensure_prereqs() {
     command -v curl >/dev/null || missing+=(curl ca-certificates)
     command -v unzip >/dev/null || missing+=(unzip)
   fi
+  # Chinese glyphs for the certificate PDFs the service makes (loaded from the system path, embedded).
+  [[ -f /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ]] || missing+=(fonts-wqy-zenhei)
   (( ${#missing[@]} == 0 )) || apt_install "${missing[@]}"
 
   local jv
@@ -68,4 +70,13 @@ install_go_toolchain() {
   fi
   export PATH="$gobin:$PATH"
   log "using Go from $gobin"
+}
+
+# The browser tests of the pages (PagesIT) drive Debian's headless Chromium through its own
+# chromedriver; a browser download by a test tool would fail here, so they come from apt.
+ensure_browser() {
+  local missing=()
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
+  [[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
+  (( ${#missing[@]} == 0 )) || apt_install "${missing[@]}"
 }

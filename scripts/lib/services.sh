@@ -51,8 +51,9 @@ YML
 
 service_url() { echo "http://127.0.0.1:$(service_port "$1")"; }
 
-# Waits until the service reports ready (its peer answers), or it dies, or the timeout passes.
-# 300 s: a Spring start of 19 s on a quiet 2-core machine took 125-140 s on one shared with other builds.
+# Waits until the service reports ready (its peer answers), or it dies, or the timeout passes
+# (SERVICE_READY_SECONDS, 300 by default: a Spring start of 19 s on a quiet 2-core machine took
+# 125-140 s on one shared with other builds).
 service_wait_ready() { # region pid timeout
   local org=$1 pid=$2 timeout=$3 waited=0 url; url="$(service_url "$1")/actuator/health/readiness"
   until curl -fsS -o /dev/null "$url" 2>/dev/null; do
@@ -89,7 +90,7 @@ service_launch() { # region
 
 service_start() { # region
   service_launch "$1"
-  [[ -z "$SERVICE_PID" ]] || service_wait_ready "$1" "$SERVICE_PID" 300
+  [[ -z "$SERVICE_PID" ]] || service_wait_ready "$1" "$SERVICE_PID" "${SERVICE_READY_SECONDS:-300}"
 }
 
 # DATA/services.properties: where the services are and who their administrators are, for
@@ -130,7 +131,7 @@ services_wait() {
   local org pid
   for org in "${SERVICE_REGIONS[@]}"; do
     pid=${SERVICE_PIDS[$org]:-running}
-    [[ "$pid" == running ]] || service_wait_ready "$org" "$pid" 300
+    [[ "$pid" == running ]] || service_wait_ready "$org" "$pid" "${SERVICE_READY_SECONDS:-300}"
   done
   SERVICE_PIDS=()
   write_services_properties

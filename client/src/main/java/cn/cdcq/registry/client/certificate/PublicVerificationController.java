@@ -82,7 +82,21 @@ public class PublicVerificationController {
                     + "the HOLDER check passes when they match the certificate's commitment. Nothing of it is stored or logged.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = VerificationReport.class)))
     public ResponseEntity<String> verifyHolder(@PathVariable String number, @RequestBody HolderCheck holder) {
+        return answer(Json.write(verify(reader, number, holder)));
+    }
+
+    /**
+     * The one way to verify for someone without an account, shared by this API and the public
+     * verification page: the number checked, the holder's details (if any) checked and reduced to
+     * a presentation, the chaincode asked as the public reader.
+     *
+     * @param holder {@code null} for verification without the holder check
+     */
+    public static VerificationReport verify(PublicReader reader, String number, HolderCheck holder) {
         String valid = RequestValues.certificateNumber("number", number);
+        if (holder == null) {
+            return reader.client(CertificateClient::new).verify(valid);
+        }
         InvalidRequest.Collector problems = new InvalidRequest.Collector();
         String name = problems.check("holderName", () -> NewCertificate.holderName(holder.holderName()));
         String id = problems.check("holderIdNumber", () -> ResidentIdNumber.validate(holder.holderIdNumber()));
@@ -92,8 +106,7 @@ public class PublicVerificationController {
                     + "worker's credential (32 to 128 hex digits), as given when the certificate was issued");
         }
         problems.throwIfAny();
-        VerificationReport report = reader.client(CertificateClient::new).verify(valid, new HolderPresentation(name, id, salt));
-        return answer(Json.write(report));
+        return reader.client(CertificateClient::new).verify(valid, new HolderPresentation(name, id, salt));
     }
 
     /** A report describes one moment; a proxy must not serve it later, and with holder details never. */

@@ -184,7 +184,8 @@ public class RecognitionController {
     }
 
     /** The proposal in canonical form, each wrong field named. */
-    static RecognitionRuleProposal validated(RecognitionRuleProposal p) {
+    /** The checks of a proposal before the ledger; the bureau desk's page uses them too. */
+    public static RecognitionRuleProposal validated(RecognitionRuleProposal p) {
         InvalidRequest.Collector problems = new InvalidRequest.Collector();
         String occupation = problems.check("occupation", () -> OccupationCode.validate(p.occupation()));
         problems.check("minimumLevel", () -> SkillLevel.validate(p.minimumLevel()));

@@ -45,7 +45,7 @@ import java.util.stream.Collectors;
                 "Columns (header row, any order): number, occupation, level, issueDate, expiryDate (optional column, "
                         + "may be empty), holderName, holderIdNumber. UTF-8, RFC 4180 quoting.",
                 "Exit codes: 0 done, 3 invalid rows (nothing submitted), 1 the service refused, 2 bad usage or file."})
-final class IssueBatchCommand implements Callable<Integer> {
+public final class IssueBatchCommand implements Callable<Integer> {
 
     static final List<String> REQUIRED = List.of("number", "occupation", "level", "issueDate", "holderName", "holderIdNumber");
     static final String EXPIRY = "expiryDate";
@@ -119,6 +119,12 @@ final class IssueBatchCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + csv, e);
         }
+        requireColumns(csv.toString(), rows);
+    }
+
+    /** The same check for rows already parsed (the training center desk's upload, named {@code name}). */
+    public static void requireColumns(String name, List<CsvRows.Row> rows) {
+        String csv = name;
         if (rows.isEmpty()) {
             throw new IllegalArgumentException(csv + " has a header but no rows");
         }
@@ -131,11 +137,11 @@ final class IssueBatchCommand implements Callable<Integer> {
     }
 
     /** A row as the service will see it, checked by the service's rules; a number twice in the file is refused. */
-    static final class RowValidator implements BatchImport.Validator<NewCertificate> {
+    public static final class RowValidator implements BatchImport.Validator<NewCertificate> {
         private final LocalDate today;
         private final Map<String, Integer> lines = new HashMap<>();
 
-        RowValidator(LocalDate today) {
+        public RowValidator(LocalDate today) {
             this.today = today;
         }
 
