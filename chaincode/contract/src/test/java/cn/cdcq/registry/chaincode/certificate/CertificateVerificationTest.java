@@ -6,6 +6,7 @@ import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.certificate.CertificateAttestation;
 import cn.cdcq.registry.common.certificate.CertificateBatch;
 import cn.cdcq.registry.common.certificate.Accreditation;
+import cn.cdcq.registry.common.certificate.AccreditationStatus;
 import cn.cdcq.registry.common.certificate.CertificateClaims;
 import cn.cdcq.registry.common.certificate.CertificateStatus;
 import cn.cdcq.registry.common.certificate.SkillCertificate;
@@ -140,7 +141,7 @@ class CertificateVerificationTest {
             assertThat(world.network.ledger().state(v1)).hasValueSatisfying(bytes ->
                     assertThat(Json.read(bytes, Accreditation.class).version()).isEqualTo(1));
             assertThat(world.network.ledger().state(v2)).hasValueSatisfying(bytes ->
-                    assertThat(Json.read(bytes, Accreditation.class).status()).isEqualTo("SUSPENDED"));
+                    assertThat(Json.read(bytes, Accreditation.class).status()).isEqualTo(AccreditationStatus.SUSPENDED));
             assertThat(world.verify(claims.number()).step(VerificationReport.ISSUER_ACCREDITED).orElseThrow().result())
                     .isEqualTo(PASS);
         }
