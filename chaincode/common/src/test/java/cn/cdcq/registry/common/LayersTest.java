@@ -12,7 +12,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
  * registry-common is shared by the chaincode and the services, so it depends on neither, nor on
  * their libraries; inside it, the formats and primitives are the ground floor and the feature
  * packages point one way: {@code cases} on {@code credit}, {@code profile} on both
- * (docs/design-layers-chaincode.md).
+ * (docs/design.md §6.2).
  */
 class LayersTest {
 

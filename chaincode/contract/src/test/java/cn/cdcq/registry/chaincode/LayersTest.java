@@ -9,7 +9,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
 /**
- * The chaincode's packages point one way (docs/design-layers-chaincode.md): {@code support} at
+ * The chaincode's packages point one way (docs/design.md §6.2): {@code support} at
  * the bottom, the region registry on it, the features on both, {@code cases} on {@code credit},
  * and {@code enterprise} (the credit profile, which reads credit and cases) at the top, beside
  * {@code settings} (the jointly agreed calendar, deadlines and time window, and each region's
@@ -48,7 +48,7 @@ class LayersTest {
                         "cn.cdcq.registry.chaincode.region..", "cn.cdcq.registry.chaincode.certificate..",
                         "cn.cdcq.registry.chaincode.credit..", "cn.cdcq.registry.chaincode.cases..",
                         "cn.cdcq.registry.chaincode.enterprise..", "cn.cdcq.registry.chaincode.settings..")
-                .because("a new package needs its place in docs/design-layers-chaincode.md and in this test")
+                .because("a new package needs its place in docs/design.md §6.2 and in this test")
                 .check(CHAINCODE);
     }
 

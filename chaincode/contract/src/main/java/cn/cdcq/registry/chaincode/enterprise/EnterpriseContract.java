@@ -35,7 +35,7 @@ import java.util.Map;
  * the region its USCC's division code belongs to; one from elsewhere in China by the region where
  * it operates. Every region reads every enterprise. The profile is the one
  * answer that reads both the credit records and the open cases, so this contract sits above
- * {@code credit} and {@code cases} (docs/design-layers-chaincode.md).
+ * {@code credit} and {@code cases} (docs/design.md §6.2).
  */
 @Contract(name = EnterpriseTransactions.CONTRACT, info = @Info(title = "Enterprise register",
         description = "Employers of both regions and their labor-credit profile", version = "1",
