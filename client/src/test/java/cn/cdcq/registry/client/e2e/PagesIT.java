@@ -553,11 +553,27 @@ class PagesIT {
         return answer.body();
     }
 
-    /** The page's QR code as a printout at 300 dpi shows it to a camera. */
+    /**
+     * The page's QR code as a printout shows it to a camera, which tries again when one look fails:
+     * rendered at 300, 200 and 400 dpi, each read with both of ZXing's binarizers. A code that none
+     * of these reads fails the test with the last reader's error.
+     */
     private static String qr(PDDocument doc, int page) throws Exception {
-        var image = new PDFRenderer(doc).renderImageWithDPI(page, 300);
-        return new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))),
-                java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+        Exception last = null;
+        for (int dpi : new int[]{300, 200, 400}) {
+            var image = new PDFRenderer(doc).renderImageWithDPI(page, dpi);
+            var source = new BufferedImageLuminanceSource(image);
+            for (var bitmap : java.util.List.of(new BinaryBitmap(new HybridBinarizer(source)),
+                    new BinaryBitmap(new com.google.zxing.common.GlobalHistogramBinarizer(source)))) {
+                try {
+                    return new QRCodeReader().decode(bitmap,
+                            java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
+                } catch (com.google.zxing.ReaderException e) {
+                    last = e;
+                }
+            }
+        }
+        throw new AssertionError("the QR code of page " + (page + 1) + " could not be read at 300, 200 or 400 dpi", last);
     }
 
     /** The RECORD check of a number at the public API: FAIL when the ledger has no such certificate. */
