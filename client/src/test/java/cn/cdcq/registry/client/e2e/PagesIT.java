@@ -502,12 +502,19 @@ class PagesIT {
         field.sendKeys(value);
     }
 
+    /** The text of an element of the page a click or a form post is loading (waits up to 30 s for it). */
     private String text(String css) {
-        return browser.findElement(By.cssSelector(css)).getText().strip();
+        return present(By.cssSelector(css)).getText().strip();
+    }
+
+    /** A click on a submit button returns before the next page is there: wait for what it shows. */
+    private WebElement present(By locator) {
+        return new WebDriverWait(browser, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(locator));
     }
 
     private String verdict() {
-        return browser.findElement(By.id("verdict")).getAttribute("data-verdict");
+        return present(By.id("verdict")).getAttribute("data-verdict");
     }
 
     /** responseStart and loadEventEnd of the last navigation, in ms from its start. */
