@@ -1,5 +1,7 @@
 package cn.cdcq.registry.common.credential;
 
+import cn.cdcq.registry.common.InvalidInputException;
+import cn.cdcq.registry.common.json.CanonicalJson;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -11,14 +13,11 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The whole of RFC 8785 (JSON Canonicalization Scheme) for JSON from anywhere, numbers included.
  *
- * <p>The registry's own {@link cn.cdcq.registry.common.json.CanonicalJson} refuses non-integers
+ * <p>The registry's own {@link CanonicalJson} refuses non-integers
  * on purpose (money is in fen). A credential verifier cannot: a credential from another issuer may
  * carry {@code 0.5} or {@code 1e+30}, and its proof covers the JCS form of that number. So every
  * number here is read as an IEEE 754 double (as RFC 8785 §3.2.2.3 requires) and written the way
@@ -34,7 +33,6 @@ public final class Jcs {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
-    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     private Jcs() {
     }
@@ -67,45 +65,15 @@ public final class Jcs {
         return canonicalString(node).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The canonical form as a string. */
+    /**
+     * The canonical form as a string: {@link CanonicalJson}'s structure, member order and string
+     * escaping, with every number written as RFC 8785 writes a double.
+     */
     public static String canonicalString(JsonNode node) {
-        StringBuilder out = new StringBuilder(512);
-        write(node, out);
-        return out.toString();
-    }
-
-    private static void write(JsonNode node, StringBuilder out) {
-        switch (node.getNodeType()) {
-            case OBJECT -> {
-                List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
-                // String.compareTo orders by UTF-16 code units, exactly as RFC 8785 §3.2.3 sorts.
-                members.sort(Map.Entry.comparingByKey());
-                out.append('{');
-                for (int i = 0; i < members.size(); i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    writeString(members.get(i).getKey(), out);
-                    out.append(':');
-                    write(members.get(i).getValue(), out);
-                }
-                out.append('}');
-            }
-            case ARRAY -> {
-                out.append('[');
-                for (int i = 0; i < node.size(); i++) {
-                    if (i > 0) {
-                        out.append(',');
-                    }
-                    write(node.get(i), out);
-                }
-                out.append(']');
-            }
-            case STRING -> writeString(node.textValue(), out);
-            case NUMBER -> out.append(number(node.doubleValue()));
-            case BOOLEAN -> out.append(node.booleanValue() ? "true" : "false");
-            case NULL -> out.append("null");
-            default -> throw new JcsException("a " + node.getNodeType() + " value has no JSON form");
+        try {
+            return CanonicalJson.canonicalString(node, (number, where) -> number(number.doubleValue()));
+        } catch (InvalidInputException e) {
+            throw new JcsException(e.getMessage());
         }
     }
 
@@ -175,36 +143,6 @@ public final class Jcs {
     private static boolean closer(BigDecimal candidate, BigDecimal best, BigDecimal exact) {
         int c = candidate.subtract(exact).abs().compareTo(best.subtract(exact).abs());
         return c < 0 || (c == 0 && !candidate.unscaledValue().testBit(0));
-    }
-
-    private static void writeString(String value, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX_DIGITS[c >> 4]).append(HEX_DIGITS[c & 0xF]);
-                    } else if (Character.isHighSurrogate(c) && i + 1 < value.length()
-                            && Character.isLowSurrogate(value.charAt(i + 1))) {
-                        out.append(c).append(value.charAt(++i));
-                    } else if (Character.isSurrogate(c)) {
-                        throw new JcsException(String.format("a string holds a lone UTF-16 surrogate \\u%04x, which "
-                                + "I-JSON (RFC 7493) forbids and UTF-8 cannot encode", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 
     private static String location(JsonProcessingException e) {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * RFC 8785 JSON Canonicalization Scheme (JCS): the one serialization whose bytes are hashed,
@@ -43,6 +44,20 @@ public final class CanonicalJson {
     private CanonicalJson() {
     }
 
+    /**
+     * How numbers are written. The registry's own records use {@link #canonicalString(JsonNode)},
+     * which accepts integers only (see above); a verifier of credentials from other issuers needs
+     * RFC 8785's full double formatting ({@code credential.Jcs}) and passes its own form here, so
+     * that structure, member order and string escaping are written in exactly one place.
+     */
+    @FunctionalInterface
+    public interface NumberForm {
+        /** The JCS text of the number {@code node}; {@code where} names its location for error messages. */
+        String write(JsonNode node, Supplier<String> where);
+    }
+
+    private static final NumberForm INTEGERS_ONLY = (node, where) -> integerForm(node, where);
+
     /** The UTF-8 bytes of the canonical form of {@code node}. */
     public static byte[] canonicalize(JsonNode node) {
         return canonicalString(node).getBytes(StandardCharsets.UTF_8);
@@ -50,21 +65,26 @@ public final class CanonicalJson {
 
     /** The canonical form of {@code node} as a string (encode it as UTF-8 before hashing). */
     public static String canonicalString(JsonNode node) {
+        return canonicalString(node, INTEGERS_ONLY);
+    }
+
+    /** The canonical form of {@code node} with numbers written by {@code numbers}. */
+    public static String canonicalString(JsonNode node, NumberForm numbers) {
         if (node == null) {
             throw new InvalidInputException(InvalidInputException.INVALID_JSON,
                     "nothing to canonicalize: the JSON value is missing (pass NullNode for JSON null)");
         }
         StringBuilder out = new StringBuilder(256);
-        writeValue(node, out, new ArrayDeque<>());
+        writeValue(node, out, new ArrayDeque<>(), numbers);
         return out.toString();
     }
 
-    private static void writeValue(JsonNode node, StringBuilder out, Deque<Object> path) {
+    private static void writeValue(JsonNode node, StringBuilder out, Deque<Object> path, NumberForm numbers) {
         switch (node.getNodeType()) {
-            case OBJECT -> writeObject(node, out, path);
-            case ARRAY -> writeArray(node, out, path);
+            case OBJECT -> writeObject(node, out, path, numbers);
+            case ARRAY -> writeArray(node, out, path, numbers);
             case STRING -> writeString(node.textValue(), out, path);
-            case NUMBER -> writeNumber(node, out, path);
+            case NUMBER -> out.append(numbers.write(node, () -> describe(path)));
             case BOOLEAN -> out.append(node.booleanValue() ? "true" : "false");
             case NULL -> out.append("null");
             // Jackson writes byte[] as base64 text; canonicalize what it would have written.
@@ -76,7 +96,7 @@ public final class CanonicalJson {
         }
     }
 
-    private static void writeObject(JsonNode node, StringBuilder out, Deque<Object> path) {
+    private static void writeObject(JsonNode node, StringBuilder out, Deque<Object> path, NumberForm numbers) {
         List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.properties());
         // String.compareTo compares UTF-16 code units, which is exactly the order RFC 8785 requires.
         members.sort(Map.Entry.comparingByKey());
@@ -90,42 +110,41 @@ public final class CanonicalJson {
             path.addLast(member.getKey());
             writeString(member.getKey(), out, path);
             out.append(':');
-            writeValue(member.getValue(), out, path);
+            writeValue(member.getValue(), out, path, numbers);
             path.removeLast();
         }
         out.append('}');
     }
 
-    private static void writeArray(JsonNode node, StringBuilder out, Deque<Object> path) {
+    private static void writeArray(JsonNode node, StringBuilder out, Deque<Object> path, NumberForm numbers) {
         out.append('[');
         for (int i = 0; i < node.size(); i++) {
             if (i > 0) {
                 out.append(',');
             }
             path.addLast(i);
-            writeValue(node.get(i), out, path);
+            writeValue(node.get(i), out, path, numbers);
             path.removeLast();
         }
         out.append(']');
     }
 
-    private static void writeNumber(JsonNode node, StringBuilder out, Deque<Object> path) {
+    private static String integerForm(JsonNode node, Supplier<String> where) {
         if (node.isInt() || node.isLong() || node.isShort()) {
             long value = node.longValue();
             if (value > MAX_EXACT_LONG || value < -MAX_EXACT_LONG) {
-                throw numberOutOfRange(node.asText(), path);
+                throw numberOutOfRange(node.asText(), where);
             }
-            out.append(value);
-            return;
+            return Long.toString(value);
         }
-        BigInteger integer = toExactInteger(node, path);
+        BigInteger integer = toExactInteger(node, where);
         if (integer.abs().compareTo(MAX_EXACT_INTEGER) > 0) {
-            throw numberOutOfRange(integer.toString(), path);
+            throw numberOutOfRange(integer.toString(), where);
         }
-        out.append(integer);
+        return integer.toString();
     }
 
-    private static BigInteger toExactInteger(JsonNode node, Deque<Object> path) {
+    private static BigInteger toExactInteger(JsonNode node, Supplier<String> where) {
         if (node.isBigInteger()) {
             return node.bigIntegerValue();
         }
@@ -133,7 +152,7 @@ public final class CanonicalJson {
         if (node.isDouble() || node.isFloat()) {
             double value = node.doubleValue();
             if (!Double.isFinite(value)) {
-                throw notAnInteger(String.valueOf(value), path);
+                throw notAnInteger(String.valueOf(value), where);
             }
             decimal = new BigDecimal(value);
         } else {
@@ -142,22 +161,22 @@ public final class CanonicalJson {
         if (decimal.signum() != 0 && decimal.stripTrailingZeros().scale() > 0) {
             String shown = node.isDouble() || node.isFloat()
                     ? String.valueOf(node.doubleValue()) : decimal.toPlainString();
-            throw notAnInteger(shown, path);
+            throw notAnInteger(shown, where);
         }
         // -0.0 becomes 0, as JSON.stringify(-0) does.
         return decimal.toBigIntegerExact();
     }
 
-    private static InvalidInputException notAnInteger(String shown, Deque<Object> path) {
+    private static InvalidInputException notAnInteger(String shown, Supplier<String> where) {
         return new InvalidInputException(InvalidInputException.INVALID_JSON,
-                "number " + shown + " at " + describe(path) + " is not an integer: records carry money in "
+                "number " + shown + " at " + where.get() + " is not an integer: records carry money in "
                         + "fen and every other number as an integer, so canonical JSON accepts only integers "
                         + "(use fen, or a string for anything else)");
     }
 
-    private static InvalidInputException numberOutOfRange(String shown, Deque<Object> path) {
+    private static InvalidInputException numberOutOfRange(String shown, Supplier<String> where) {
         return new InvalidInputException(InvalidInputException.INVALID_JSON,
-                "number " + shown + " at " + describe(path) + " is beyond ±2^53 (9007199254740992): "
+                "number " + shown + " at " + where.get() + " is beyond ±2^53 (9007199254740992): "
                         + "records carry money in fen and other numbers as integers within that range, "
                         + "which every JSON implementation reads exactly; carry larger values as strings");
     }
