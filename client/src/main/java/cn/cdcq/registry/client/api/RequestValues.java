@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.api;
 
+import cn.cdcq.registry.common.format.Sha256Hex;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.credit.CreditInputs;
@@ -11,7 +12,6 @@ import cn.cdcq.registry.common.format.Uscc;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The one way every endpoint checks a request value before the ledger is asked: each check
@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 public final class RequestValues {
 
     /** A ledger id made of a SHA-256 (a batch's Merkle root, a transaction id): 64 lowercase hex digits. */
-    private static final Pattern HEX64 = Pattern.compile("[0-9a-f]{64}");
 
     private RequestValues() {
     }
@@ -71,7 +70,7 @@ public final class RequestValues {
 
     /** A certificate batch's id: its Merkle root, as the batch issue answered it. */
     public static String batchId(String field, String value) {
-        if (value == null || !HEX64.matcher(value).matches()) {
+        if (!Sha256Hex.isCanonical(value)) {
             throw new InvalidRequest(field, InvalidInputException.INVALID_HEX, "a batch id is the batch's Merkle "
                     + "root, 64 lowercase hex digits, as the batch issue answered it");
         }
@@ -80,7 +79,7 @@ public final class RequestValues {
 
     /** A ledger record id: the 64 lowercase hex digits of the transaction that made it. */
     public static String ledgerId(String field, String value) {
-        if (value == null || !HEX64.matcher(value).matches()) {
+        if (!Sha256Hex.isCanonical(value)) {
             throw new InvalidRequest(field, CreditInputs.INVALID_VALUE, "'" + value
                     + "' is not a record id (the 64 hex digits of the transaction that made it)");
         }

@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.certificate;
 
+import cn.cdcq.registry.common.certificate.CertificateTransactions;
 import cn.cdcq.registry.client.fabric.RegistryGateway;
 import cn.cdcq.registry.client.fabric.RegistryGateway.Committed;
 import cn.cdcq.registry.common.certificate.CertificateBatch;
@@ -19,7 +20,7 @@ import java.util.List;
  */
 public final class CertificateClient {
 
-    private static final String CONTRACT = "certificate";
+    private static final String CONTRACT = CertificateTransactions.CONTRACT;
     private final RegistryGateway gateway;
 
     public CertificateClient(RegistryGateway gateway) {
@@ -38,40 +39,40 @@ public final class CertificateClient {
     }
 
     public Issued<SkillCertificate> issue(CertificateIssueRequest request) {
-        Committed committed = gateway.submitCommitted(CONTRACT, "issue", Json.write(request));
+        Committed committed = gateway.submitCommitted(CONTRACT, CertificateTransactions.ISSUE, Json.write(request));
         return new Issued<>(Json.read(committed.result(), SkillCertificate.class), committed.transactionId(),
                 committed.blockNumber(), committed.transactionBytes());
     }
 
     public Issued<CertificateBatch> issueBatch(CertificateBatchRequest request) {
-        Committed committed = gateway.submitCommitted(CONTRACT, "issueBatch", Json.write(request));
+        Committed committed = gateway.submitCommitted(CONTRACT, CertificateTransactions.ISSUE_BATCH, Json.write(request));
         return new Issued<>(Json.read(committed.result(), CertificateBatch.class), committed.transactionId(),
                 committed.blockNumber(), committed.transactionBytes());
     }
 
     public SkillCertificate suspend(String number, String reasonCode, String reason) {
-        return Json.read(gateway.submit(CONTRACT, "suspend", number, reasonCode, reason), SkillCertificate.class);
+        return Json.read(gateway.submit(CONTRACT, CertificateTransactions.SUSPEND, number, reasonCode, reason), SkillCertificate.class);
     }
 
     public SkillCertificate reinstate(String number, String reasonCode, String reason) {
-        return Json.read(gateway.submit(CONTRACT, "reinstate", number, reasonCode, reason), SkillCertificate.class);
+        return Json.read(gateway.submit(CONTRACT, CertificateTransactions.REINSTATE, number, reasonCode, reason), SkillCertificate.class);
     }
 
     public SkillCertificate revoke(String number, String reasonCode, String reason) {
-        return Json.read(gateway.submit(CONTRACT, "revoke", number, reasonCode, reason), SkillCertificate.class);
+        return Json.read(gateway.submit(CONTRACT, CertificateTransactions.REVOKE, number, reasonCode, reason), SkillCertificate.class);
     }
 
     public SkillCertificate certificate(String number) {
-        return Json.read(gateway.evaluate(CONTRACT, "getCertificate", number), SkillCertificate.class);
+        return Json.read(gateway.evaluate(CONTRACT, CertificateTransactions.GET_CERTIFICATE, number), SkillCertificate.class);
     }
 
     public CertificateBatch batch(String batchId) {
-        return Json.read(gateway.evaluate(CONTRACT, "getBatch", batchId), CertificateBatch.class);
+        return Json.read(gateway.evaluate(CONTRACT, CertificateTransactions.GET_BATCH, batchId), CertificateBatch.class);
     }
 
     /** Every version of the certificate, oldest first. */
     public List<CertificateHistoryEntry> history(String number) {
-        return Json.readList(gateway.evaluate(CONTRACT, "getCertificateHistory", number), CertificateHistoryEntry.class);
+        return Json.readList(gateway.evaluate(CONTRACT, CertificateTransactions.GET_CERTIFICATE_HISTORY, number), CertificateHistoryEntry.class);
     }
 
     /** Verifies the certificate without holder details. */
@@ -85,11 +86,11 @@ public final class CertificateClient {
      * rewrite on the public verification path).
      */
     public String verifyJson(String number) {
-        return gateway.evaluate(CONTRACT, "verify", number, "");
+        return gateway.evaluate(CONTRACT, CertificateTransactions.VERIFY, number, "");
     }
 
     /** Verifies the certificate and that {@code holder} is the person it was issued to. */
     public VerificationReport verify(String number, HolderPresentation holder) {
-        return Json.read(gateway.evaluate(CONTRACT, "verify", number, holder.commitment()), VerificationReport.class);
+        return Json.read(gateway.evaluate(CONTRACT, CertificateTransactions.VERIFY, number, holder.commitment()), VerificationReport.class);
     }
 }

@@ -1,5 +1,7 @@
 package cn.cdcq.registry.client.certificate;
 
+import cn.cdcq.registry.common.format.IsoDate;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.client.certificate.CertificateClient.Issued;
 import cn.cdcq.registry.client.certificate.IssueResults.BatchIssue;
 import cn.cdcq.registry.client.certificate.IssueResults.IssuedCertificate;
@@ -29,7 +31,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -53,7 +54,6 @@ import java.util.Optional;
 @Component
 public class CertificateIssuance {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private final UserGateways gateways;
     private final Accounts accounts;
@@ -71,7 +71,7 @@ public class CertificateIssuance {
         this.salts = salts;
         this.attestation = attestation;
         this.region = properties.regionCode();
-        this.clock = Clock.system(CHINA);
+        this.clock = Clock.system(IsoDate.CHINA);
     }
 
     /** Claims ready to sign and the salt of their holder commitment. */
@@ -150,11 +150,11 @@ public class CertificateIssuance {
 
     private List<Prepared> prepareAll(List<NewCertificate> requests, String centerId) {
         if (requests == null || requests.isEmpty()) {
-            throw new InvalidRequest("certificates", InvalidInputException.INVALID_MERKLE_PROOF,
+            throw new InvalidRequest("certificates", InvalidInputException.INVALID_BATCH_SIZE,
                     "the batch has no certificates; send {\"certificates\": [ ... ]}");
         }
         if (requests.size() > CertificateAttestation.MAX_BATCH_SIZE) {
-            throw new InvalidRequest("certificates", InvalidInputException.INVALID_MERKLE_PROOF, "the batch has "
+            throw new InvalidRequest("certificates", InvalidInputException.INVALID_BATCH_SIZE, "the batch has "
                     + requests.size() + " certificates; at most " + CertificateAttestation.MAX_BATCH_SIZE
                     + " go in one transaction, so split it");
         }
@@ -198,8 +198,8 @@ public class CertificateIssuance {
     private String centerOf(String account) {
         Account center = accounts.find(account).orElseThrow(() -> new IllegalStateException("no account " + account));
         if (center.centerId() == null) {
-            throw new LedgerException("FORBIDDEN", "account " + account + " is not a training center's account: "
-                    + "it has no centerId, so it cannot issue certificates", List.of(), null);
+            throw new LedgerException(ErrorCode.FORBIDDEN, "account " + account + " is not a training center's account: "
+                    + "it has no centerId, so it cannot issue certificates");
         }
         return center.centerId();
     }
@@ -210,14 +210,14 @@ public class CertificateIssuance {
 
     /** The ledger refused because the same number or batch exists, or a concurrent twin won the race. */
     private static boolean raced(LedgerException e) {
-        return "ALREADY_EXISTS".equals(e.code()) || LedgerException.MVCC_CONFLICT.equals(e.code());
+        return e.is(ErrorCode.ALREADY_EXISTS) || LedgerException.MVCC_CONFLICT.equals(e.code());
     }
 
     private static <T> Optional<T> find(java.util.function.Supplier<T> read) {
         try {
             return Optional.of(read.get());
         } catch (LedgerException e) {
-            if ("NOT_FOUND".equals(e.code())) {
+            if (e.is(ErrorCode.NOT_FOUND)) {
                 return Optional.empty();
             }
             throw e;

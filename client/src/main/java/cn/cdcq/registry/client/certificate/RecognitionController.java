@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.certificate;
 
+import cn.cdcq.registry.common.format.Sha256Hex;
 import cn.cdcq.registry.client.api.RequestValues;
 import cn.cdcq.registry.client.fabric.UserGateways;
 import cn.cdcq.registry.client.api.InvalidRequest;
@@ -31,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.LocalDate;
-import java.util.regex.Pattern;
 
 /**
  * Mutual recognition (contract "recognition"): the catalogue of rules one region's bureau
@@ -44,7 +44,6 @@ import java.util.regex.Pattern;
 public class RecognitionController {
 
     /** Rule ids and case ids are the proposing transaction's id. */
-    private static final Pattern TRANSACTION_ID = Pattern.compile("[0-9a-f]{64}");
 
     private final UserGateways gateways;
 
@@ -209,7 +208,7 @@ public class RecognitionController {
     }
 
     private static String id(String field, String value) {
-        if (value == null || !TRANSACTION_ID.matcher(value).matches()) {
+        if (!Sha256Hex.isCanonical(value)) {
             throw new InvalidRequest(field, "INVALID_ID", field + " is the id the ledger gave (the proposing "
                     + "transaction's id, 64 lowercase hex digits)");
         }

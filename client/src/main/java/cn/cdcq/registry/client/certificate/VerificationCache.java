@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.certificate;
 
+import cn.cdcq.registry.common.certificate.CertificateEvents;
 import cn.cdcq.registry.client.events.LedgerEventSubscriber;
 import cn.cdcq.registry.common.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,7 +60,7 @@ public class VerificationCache implements LedgerEventSubscriber {
 
     @Override
     public void onEvent(String eventName, String txId, long blockNumber, byte[] payload) {
-        if (eventName.equals("CertificateStatusChanged")) {
+        if (eventName.equals(CertificateEvents.CERTIFICATE_STATUS_CHANGED)) {
             generation.incrementAndGet();
             String number = number(payload);
             if (number == null) {
@@ -67,7 +68,7 @@ public class VerificationCache implements LedgerEventSubscriber {
             } else {
                 answers.remove(number);
             }
-        } else if (eventName.startsWith("Accreditation") || eventName.equals("CenterAccredited")
+        } else if (eventName.startsWith("Accreditation") || eventName.equals(CertificateEvents.CENTER_ACCREDITED)
                 || eventName.startsWith("Recognition") || eventName.startsWith("Region")) {
             generation.incrementAndGet();
             answers.clear();

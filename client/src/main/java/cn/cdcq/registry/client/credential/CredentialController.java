@@ -16,12 +16,10 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -134,13 +132,6 @@ public class CredentialController {
         CredentialVerification result = new CredentialVerifier(List.of(issuer.controllerDocument()), lists)
                 .verify(credential == null ? "" : credential, Instant.now().truncatedTo(ChronoUnit.SECONDS));
         return ResponseEntity.ok().contentType(JSON).cacheControl(CacheControl.noStore()).body(Json.write(result));
-    }
-
-    @ExceptionHandler(CredentialRefusal.class)
-    ResponseEntity<ProblemDetail> refused(CredentialRefusal e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setProperty("code", e.code());
-        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     /** A credential may name a person (the disclosing version): never cached by a proxy. */

@@ -1,24 +1,21 @@
 package cn.cdcq.registry.client.credential;
 
+import cn.cdcq.registry.client.api.CodedException;
 import org.springframework.http.HttpStatus;
 
-/** A credential request the service cannot serve, with the HTTP status and code it answers with. */
-public class CredentialRefusal extends RuntimeException {
+/**
+ * A credential request the service cannot serve ({@code HOLDER_MISMATCH}, {@code OTHER_REGION},
+ * ...), answered as every coded refusal is, with the HTTP status it names.
+ */
+public class CredentialRefusal extends CodedException {
 
-    private final HttpStatus status;
-    private final String code;
+    private static final long serialVersionUID = 1L;
 
     public CredentialRefusal(HttpStatus status, String code, String message) {
-        super(message);
-        this.status = status;
-        this.code = code;
+        super(status.value(), code, message, null);
     }
 
     public HttpStatus status() {
-        return status;
-    }
-
-    public String code() {
-        return code;
+        return HttpStatus.valueOf(httpStatus());
     }
 }

@@ -1,5 +1,7 @@
 package cn.cdcq.registry.client.credential;
 
+import cn.cdcq.registry.common.certificate.CertificateEvents;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.client.events.LedgerEventSubscriber;
 import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.common.certificate.CertificateStatus;
@@ -56,7 +58,7 @@ public class CredentialStatusRegister implements LedgerEventSubscriber, Disposab
 
     /** How long a served status list is valid: a verifier refetches after that, which bounds a stale list's use. */
     static final Duration VALIDITY = Duration.ofHours(1);
-    static final String STATUS_CHANGED = "CertificateStatusChanged";
+    static final String STATUS_CHANGED = CertificateEvents.CERTIFICATE_STATUS_CHANGED;
     private static final Logger log = LoggerFactory.getLogger(CredentialStatusRegister.class);
 
     /** One stored line: an index drawn, a status seen, or both. */
@@ -146,7 +148,7 @@ public class CredentialStatusRegister implements LedgerEventSubscriber, Disposab
         BitstringStatusList list = switch (purpose) {
             case Vocabulary.REVOCATION -> revoked;
             case Vocabulary.SUSPENSION -> suspended;
-            default -> throw new CredentialRefusal(org.springframework.http.HttpStatus.NOT_FOUND, "NOT_FOUND",
+            default -> throw new CredentialRefusal(org.springframework.http.HttpStatus.NOT_FOUND, ErrorCode.NOT_FOUND.name(),
                     "no status list \"" + purpose + "\": this region publishes \"revocation\" and \"suspension\"");
         };
         Instant now = Instant.now(clock);

@@ -1,5 +1,9 @@
 package cn.cdcq.registry.client.events;
 
+import cn.cdcq.registry.common.cases.CaseEvents;
+import cn.cdcq.registry.common.certificate.CertificateEvents;
+import cn.cdcq.registry.common.credit.CreditEvents;
+import cn.cdcq.registry.common.region.RegionEvents;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.Map;
@@ -54,26 +58,26 @@ public final class InboxRules {
 
     static final Map<String, Rule> RULES = Map.ofEntries(
             // Contract "region": the other region's registration or rotation awaits our approval.
-            Map.entry("RegionChangeProposed", fromOtherRegion("mspId")),
-            Map.entry("RegionChangeApproved", INFORMATION),
-            Map.entry("RegionRegistered", INFORMATION),
-            Map.entry("AttestationRotated", INFORMATION),
-            Map.entry("RegionChangeWithdrawn", INFORMATION),
+            Map.entry(RegionEvents.REGION_CHANGE_PROPOSED, fromOtherRegion("mspId")),
+            Map.entry(RegionEvents.REGION_CHANGE_APPROVED, INFORMATION),
+            Map.entry(RegionEvents.REGION_REGISTERED, INFORMATION),
+            Map.entry(RegionEvents.ATTESTATION_ROTATED, INFORMATION),
+            Map.entry(RegionEvents.REGION_CHANGE_WITHDRAWN, INFORMATION),
             // Credit: a violation against one of our enterprises recorded by the other region, to acknowledge by dueOn.
-            Map.entry("CrossRegionNoticeRaised", addressedTo("toRegion")),
+            Map.entry(CreditEvents.CROSS_REGION_NOTICE_RAISED, addressedTo("toRegion")),
             // Spot checks: every participant commits, then reveals after the other region did.
-            Map.entry("SpotCheckOpened", listedIn("participants")),
-            Map.entry("SpotCheckRevealed", fromOtherRegionCode("regionCode")),
+            Map.entry(CreditEvents.SPOT_CHECK_OPENED, listedIn("participants")),
+            Map.entry(CreditEvents.SPOT_CHECK_REVEALED, fromOtherRegionCode("regionCode")),
             // Cases: the region with jurisdiction accepts or declines by acceptanceDueOn; the region asked answers by dueOn.
-            Map.entry("ComplaintTransferred", addressedTo("toRegion")),
-            Map.entry("ComplaintFiled", addressedTo("toRegion")),
-            Map.entry("AssistRequested", addressedTo("toRegion")),
+            Map.entry(CaseEvents.COMPLAINT_TRANSFERRED, addressedTo("toRegion")),
+            Map.entry(CaseEvents.COMPLAINT_FILED, addressedTo("toRegion")),
+            Map.entry(CaseEvents.ASSIST_REQUESTED, addressedTo("toRegion")),
             // The sweep names overdue items of both regions (ids only): each region looks at its own.
-            Map.entry("OverdueFlagged", (payload, mspId, regionCode) -> true),
+            Map.entry(CaseEvents.OVERDUE_FLAGGED, (payload, mspId, regionCode) -> true),
             // Contract "recognition": the other region's rule proposal awaits our answer; a case
             // submitted for recognition here awaits our decision.
-            Map.entry("RecognitionRuleProposed", RULE_TO_ANSWER),
-            Map.entry("RecognitionCaseSubmitted", addressedTo("targetRegion")));
+            Map.entry(CertificateEvents.RECOGNITION_RULE_PROPOSED, RULE_TO_ANSWER),
+            Map.entry(CertificateEvents.RECOGNITION_CASE_SUBMITTED, addressedTo("targetRegion")));
 
     private InboxRules() {
     }

@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.fabric;
 
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.client.api.CodedException;
 import org.hyperledger.fabric.client.GatewayException;
 import org.hyperledger.fabric.client.CommitException;
@@ -25,6 +26,11 @@ public class LedgerException extends CodedException {
     private static final Pattern CHAINCODE_MESSAGE = Pattern.compile("chaincode response \\d+, ([A-Z_]+): (.*)", Pattern.DOTALL);
 
     private final List<String> peerDetails;
+
+    /** A refusal decided in the service with a shared code, before any peer was asked. */
+    public LedgerException(ErrorCode code, String message) {
+        this(code.name(), message, List.of(), null);
+    }
 
     public LedgerException(String code, String message, List<String> peerDetails, Throwable cause) {
         super(code, message, cause);

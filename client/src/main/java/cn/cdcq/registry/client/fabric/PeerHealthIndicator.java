@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.fabric;
 
+import cn.cdcq.registry.common.region.RegionTransactions;
 import cn.cdcq.registry.client.config.ServiceProperties;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -27,7 +28,7 @@ public class PeerHealthIndicator extends AbstractHealthIndicator {
     protected void doHealthCheck(Health.Builder builder) {
         builder.withDetail("endpoint", peer.endpoint()).withDetail("mspId", properties.mspId());
         try {
-            gateways.gateway(properties.admin().account()).evaluate("region", "listRegions");
+            gateways.gateway(properties.admin().account()).evaluate(RegionTransactions.CONTRACT, RegionTransactions.LIST_REGIONS);
             builder.up().withDetail("channelState", peer.state().name());
         } catch (LedgerException e) {
             builder.down().withDetail("channelState", peer.state().name()).withDetail("code", e.code())

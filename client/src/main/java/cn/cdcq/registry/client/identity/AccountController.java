@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.identity;
 
+import cn.cdcq.registry.common.region.RegionTransactions;
 import cn.cdcq.registry.client.fabric.UserGateways;
 import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.client.api.LedgerJson;
@@ -71,7 +72,7 @@ public class AccountController {
             + "(organization, region, role and attributes from the enrollment certificate) by region:whoAmI.")
     public ResponseEntity<String> whoami(@AuthenticationPrincipal UserDetails user) {
         Account account = accounts.find(user.getUsername()).orElseThrow();
-        String ledgerView = gateways.gateway(account.name()).evaluate("region", "whoAmI");
+        String ledgerView = gateways.gateway(account.name()).evaluate(RegionTransactions.CONTRACT, RegionTransactions.WHO_AM_I);
         ObjectNode me = Json.mapper().createObjectNode();
         me.put("account", account.name());
         me.put("role", account.role().name());

@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.identity;
 
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.client.api.CodedException;
 import cn.cdcq.registry.client.fabric.AccountKeys;
 import cn.cdcq.registry.client.fabric.MspIdentity;
@@ -180,7 +181,7 @@ public class Accounts implements AccountKeys {
     /** An account of that name exists already. */
     public static final class AccountExistsException extends CodedException {
         public AccountExistsException(String message) {
-            super("ALREADY_EXISTS", message, null);
+            super(ErrorCode.ALREADY_EXISTS, message, null);
         }
     }
 }

@@ -3,6 +3,7 @@ package cn.cdcq.registry.client.web;
 import cn.cdcq.registry.client.api.CodedException;
 import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.client.fabric.LedgerException;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.InvalidInputException;
 import org.slf4j.Logger;
 import tools.jackson.core.JacksonException;
@@ -35,19 +36,23 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
 
     /** HTTP status for each code; any other code is a 502 (the path to the ledger or the CA failed). */
     static final Map<String, HttpStatus> STATUS = Map.ofEntries(
-            Map.entry("INVALID_INPUT", HttpStatus.BAD_REQUEST),
-            Map.entry("FORBIDDEN", HttpStatus.FORBIDDEN),
-            Map.entry("NOT_FOUND", HttpStatus.NOT_FOUND),
-            Map.entry("ALREADY_EXISTS", HttpStatus.CONFLICT),
-            Map.entry("CONFLICT", HttpStatus.CONFLICT),
+            Map.entry(ErrorCode.INVALID_INPUT.name(), HttpStatus.BAD_REQUEST),
+            Map.entry(ErrorCode.FORBIDDEN.name(), HttpStatus.FORBIDDEN),
+            Map.entry(ErrorCode.NOT_FOUND.name(), HttpStatus.NOT_FOUND),
+            Map.entry(ErrorCode.ALREADY_EXISTS.name(), HttpStatus.CONFLICT),
+            Map.entry(ErrorCode.CONFLICT.name(), HttpStatus.CONFLICT),
             Map.entry(LedgerException.MVCC_CONFLICT, HttpStatus.CONFLICT),
-            Map.entry("INVALID_SIGNATURE", HttpStatus.UNPROCESSABLE_CONTENT),
+            Map.entry(ErrorCode.INVALID_SIGNATURE.name(), HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry(LedgerException.BUSY, HttpStatus.SERVICE_UNAVAILABLE),
             Map.entry(LedgerException.PEER_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE));
 
     /** A refusal with a code: the ledger's, the CA's, or a feature's own. */
     @ExceptionHandler(CodedException.class)
     ResponseEntity<ProblemDetail> coded(CodedException e) {
+        if (e.httpStatus() != 0) { // a feature's own code, with the status it asked for
+            HttpStatus own = HttpStatus.valueOf(e.httpStatus());
+            return ResponseEntity.status(own).body(problem(own, e.code(), e.getMessage()));
+        }
         HttpStatus status = STATUS.getOrDefault(e.code(), HttpStatus.BAD_GATEWAY);
         if (status == HttpStatus.BAD_GATEWAY) {
             log.warn("{}: {}", e.code(), e.getMessage());
@@ -79,7 +84,7 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
-                .body(problem(HttpStatus.FORBIDDEN, "FORBIDDEN", "your account's role may not do this"));
+                .body(problem(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN.name(), "your account's role may not do this"));
     }
 
     @Override
@@ -87,7 +92,7 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
                                                                   HttpStatusCode status, WebRequest request) {
         String detail = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> f.getField() + ": " + f.getDefaultMessage()).sorted().collect(Collectors.joining("; "));
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "INVALID_INPUT", detail.isEmpty() ? "the request body is not valid" : detail);
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ErrorCode.INVALID_INPUT.name(), detail.isEmpty() ? "the request body is not valid" : detail);
         e.getBindingResult().getFieldErrors().stream().map(f -> f.getField()).sorted().findFirst()
                 .ifPresent(field -> problem.setProperty("field", field));
         return ResponseEntity.badRequest().body(problem);
@@ -137,7 +142,7 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
                                                           WebRequest request) {
         // Spring's own refusals (unreadable JSON, wrong method, ...) get a code too.
         if (body instanceof ProblemDetail p && (p.getProperties() == null || !p.getProperties().containsKey("code"))) {
-            p.setProperty("code", status.value() == 400 ? "INVALID_INPUT" : HttpStatus.valueOf(status.value()).name());
+            p.setProperty("code", status.value() == 400 ? ErrorCode.INVALID_INPUT.name() : HttpStatus.valueOf(status.value()).name());
         }
         return super.createResponseEntity(body, headers, status, request);
     }

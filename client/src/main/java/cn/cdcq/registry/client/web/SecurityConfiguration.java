@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.web;
 
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.client.identity.AccountUserDetails;
 import cn.cdcq.registry.client.identity.Accounts;
 import cn.cdcq.registry.client.identity.CachingPasswordAuthentication;
@@ -70,7 +71,7 @@ public class SecurityConfiguration {
     }
 
     private static AccessDeniedHandler forbidden() {
-        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, "FORBIDDEN",
+        return (request, response, e) -> write(response, HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN.name(),
                 "your account's role may not do this", request.getRequestURI());
     }
 

@@ -104,10 +104,10 @@ public final class CertificateIssuer {
      */
     public CertificateBatchRequest signBatch(List<CertificateClaims> certificates) {
         if (certificates == null || certificates.isEmpty()) {
-            throw new InvalidInputException(InvalidInputException.INVALID_MERKLE_PROOF, "the batch has no certificates");
+            throw new InvalidInputException(InvalidInputException.INVALID_BATCH_SIZE, "the batch has no certificates");
         }
         if (certificates.size() > CertificateAttestation.MAX_BATCH_SIZE) {
-            throw new InvalidInputException(InvalidInputException.INVALID_MERKLE_PROOF, "the batch has "
+            throw new InvalidInputException(InvalidInputException.INVALID_BATCH_SIZE, "the batch has "
                     + certificates.size() + " certificates; at most " + CertificateAttestation.MAX_BATCH_SIZE
                     + " go in one transaction, so split it");
         }

@@ -1,5 +1,6 @@
 package cn.cdcq.registry.common.credential;
 
+import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.common.certificate.CertificateBatch;
 import cn.cdcq.registry.common.certificate.CertificateClaims;
 import cn.cdcq.registry.common.certificate.SkillCertificate;
@@ -12,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +33,6 @@ import java.util.Objects;
  */
 public final class SkillCredential {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     public static final String ID_PREFIX = "urn:cdcq:certificate:";
 
     private SkillCredential() {
@@ -74,7 +73,7 @@ public final class SkillCredential {
         vc.putObject("issuer").put("id", issuerId).put("name", issuerName);
         vc.put("validFrom", Instant.parse(certificate.issuedAt()).truncatedTo(ChronoUnit.SECONDS).toString());
         if (claims.expiryDate() != null) {
-            vc.put("validUntil", LocalDate.parse(claims.expiryDate()).plusDays(1).atStartOfDay(CHINA).toInstant().toString());
+            vc.put("validUntil", LocalDate.parse(claims.expiryDate()).plusDays(1).atStartOfDay(IsoDate.CHINA).toInstant().toString());
         }
         ObjectNode subject = vc.putObject("credentialSubject");
         subject.put("type", "SkillCertificate");
