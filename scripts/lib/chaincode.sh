@@ -86,63 +86,79 @@ chaincode_server_start() { # org port
   wait_port_later "$name" "$port" "$LAST_PID" 60 "$DATA/logs/$name.log"
 }
 
-network_chaincode() {
-  chaincode_package
-  log "chaincode $CC_NAME version $CC_VERSION (package $CC_LABEL, endorsement $ENDORSEMENT)"
-  local org
-  for org in chengdu chongqing; do
-    if ! peer_cli "$org" lifecycle chaincode queryinstalled 2>/dev/null | grep -qF "$CC_PACKAGE_ID"; then
-      peer_cli "$org" lifecycle chaincode install "$CC_PACKAGE" >>"$DATA/logs/chaincode-deploy.log" 2>&1 \
-        || die "installing the chaincode on peer0-$org failed; see $DATA/logs/chaincode-deploy.log"
-    fi
-  done
-  chaincode_server_start chengdu "$CC_CD_PORT"
-  chaincode_server_start chongqing "$CC_CQ_PORT"
-  wait_pending
+# One chaincode lifecycle for every chaincode the scripts deploy (the registry's and the
+# benchmark's reference chaincode): install a package on a region's peer, approve a definition
+# for both regions, commit it, wait until both peers can call their chaincode servers.
 
-  local committed seq=1
-  committed=$(peer_cli chengdu lifecycle chaincode querycommitted -C "$CHANNEL" -n "$CC_NAME" 2>/dev/null || true)
-  if [[ -n "$committed" ]]; then
-    if grep -qF "Version: $CC_VERSION," <<<"$committed"; then
-      log "chaincode definition $CC_VERSION already committed"
-    else
-      seq=$(( $(sed -n 's/.*Sequence: \([0-9]*\),.*/\1/p' <<<"$committed") + 1 ))
-      committed=""
-    fi
-  fi
-  if [[ -z "$committed" ]]; then
-    local policy; policy=$(endorsement_policy)
-    local readiness
-    readiness=$(peer_cli chengdu lifecycle chaincode checkcommitreadiness -C "$CHANNEL" -n "$CC_NAME" \
-      --version "$CC_VERSION" --sequence "$seq" --signature-policy "$policy" 2>/dev/null || true)
-    local msp
-    for org in chengdu chongqing; do
-      case $org in chengdu) msp=ChengduMSP;; chongqing) msp=ChongqingMSP;; esac
-      grep -qF "$msp: true" <<<"$readiness" && continue
-      # shellcheck disable=SC2046
-      with_orderer_retry "$DATA/logs/chaincode-deploy.log" peer_cli "$org" lifecycle chaincode approveformyorg \
-        $(orderer_tls_args) -C "$CHANNEL" -n "$CC_NAME" --version "$CC_VERSION" --package-id "$CC_PACKAGE_ID" \
-        --sequence "$seq" --signature-policy "$policy" --waitForEvent \
-        || die "approving the chaincode definition for $org failed; see $DATA/logs/chaincode-deploy.log"
-    done
+install_package() { # org package-file package-id what
+  local org=$1 file=$2 id=$3 what=$4 out
+  peer_cli "$org" lifecycle chaincode queryinstalled 2>/dev/null | grep -qF "$id" && return 0
+  # A busy peer may miss the query above; "already successfully installed" is then success.
+  out=$(peer_cli "$org" lifecycle chaincode install "$file" 2>&1) || grep -qF "already successfully installed" <<<"$out" \
+    || { echo "$out" >>"$DATA/logs/chaincode-deploy.log"; die "installing $what on peer0-$org failed; see $DATA/logs/chaincode-deploy.log"; }
+  echo "$out" >>"$DATA/logs/chaincode-deploy.log"
+}
+
+# The sequence a definition <version> of <name> needs, or nothing when it is already committed.
+definition_sequence() { # name version
+  local committed
+  committed=$(peer_cli chengdu lifecycle chaincode querycommitted -C "$CHANNEL" -n "$1" 2>/dev/null || true)
+  if [[ -z "$committed" ]]; then echo 1; return 0; fi
+  grep -qF "Version: $2," <<<"$committed" && return 0
+  echo $(( $(sed -n 's/.*Sequence: \([0-9]*\),.*/\1/p' <<<"$committed") + 1 ))
+}
+
+# Each region approves the definition for its own package (a definition names no package, so the
+# two may differ), then Chengdu commits it with both peers endorsing.
+define_chaincode() { # name version sequence package-id-chengdu package-id-chongqing what
+  local name=$1 version=$2 seq=$3 what=$6 policy readiness org msp id
+  policy=$(endorsement_policy)
+  readiness=$(peer_cli chengdu lifecycle chaincode checkcommitreadiness -C "$CHANNEL" -n "$name" \
+    --version "$version" --sequence "$seq" --signature-policy "$policy" 2>/dev/null || true)
+  for org in chengdu chongqing; do
+    case $org in chengdu) msp=ChengduMSP id=$4;; chongqing) msp=ChongqingMSP id=$5;; esac
+    grep -qF "$msp: true" <<<"$readiness" && continue
     # shellcheck disable=SC2046
-    with_orderer_retry "$DATA/logs/chaincode-deploy.log" peer_cli chengdu lifecycle chaincode commit \
-      $(orderer_tls_args) -C "$CHANNEL" -n "$CC_NAME" \
-      --version "$CC_VERSION" --sequence "$seq" --signature-policy "$policy" \
-      --peerAddresses "127.0.0.1:$PEER_CD_PORT" --tlsRootCertFiles "$DATA/orgs/chengdu/msp/tlscacerts/ca.pem" \
-      --peerAddresses "127.0.0.1:$PEER_CQ_PORT" --tlsRootCertFiles "$DATA/orgs/chongqing/msp/tlscacerts/ca.pem" \
-      --waitForEvent || die "committing the chaincode definition failed; see $DATA/logs/chaincode-deploy.log"
-    log "chaincode definition committed: sequence $seq, version $CC_VERSION"
-  fi
+    with_orderer_retry "$DATA/logs/chaincode-deploy.log" peer_cli "$org" lifecycle chaincode approveformyorg \
+      $(orderer_tls_args) -C "$CHANNEL" -n "$name" --version "$version" --package-id "$id" \
+      --sequence "$seq" --signature-policy "$policy" --waitForEvent \
+      || die "approving $what for $org failed; see $DATA/logs/chaincode-deploy.log"
+  done
+  # shellcheck disable=SC2046
+  with_orderer_retry "$DATA/logs/chaincode-deploy.log" peer_cli chengdu lifecycle chaincode commit \
+    $(orderer_tls_args) -C "$CHANNEL" -n "$name" --version "$version" --sequence "$seq" --signature-policy "$policy" \
+    --peerAddresses "127.0.0.1:$PEER_CD_PORT" --tlsRootCertFiles "$DATA/orgs/chengdu/msp/tlscacerts/ca.pem" \
+    --peerAddresses "127.0.0.1:$PEER_CQ_PORT" --tlsRootCertFiles "$DATA/orgs/chongqing/msp/tlscacerts/ca.pem" \
+    --waitForEvent || die "committing $what failed; see $DATA/logs/chaincode-deploy.log"
+  log "$what committed: sequence $seq, version $version, endorsement $ENDORSEMENT"
+}
 
-  # Both peers must reach their region's chaincode server before we call the network ready.
-  local deadline=$((SECONDS + 60))
+# Both peers must reach their region's chaincode server before the chaincode counts as ready.
+wait_chaincode_callable() { # name server-process-prefix what
+  local name=$1 prefix=$2 what=$3 org deadline=$((SECONDS + 60))
   for org in chengdu chongqing; do
-    until peer_cli "$org" chaincode query -C "$CHANNEL" -n "$CC_NAME" \
+    until peer_cli "$org" chaincode query -C "$CHANNEL" -n "$name" \
           -c '{"function":"org.hyperledger.fabric:GetMetadata","Args":[]}' >/dev/null 2>>"$DATA/logs/chaincode-deploy.log"; do
-      proc_alive "chaincode-$org" || die "the chaincode server of $org exited; see $DATA/logs/chaincode-$org.log"
-      (( SECONDS < deadline )) || die "peer0-$org cannot call its chaincode server (60 s); see $DATA/logs/chaincode-deploy.log, peer0-$org.log and chaincode-$org.log"
+      proc_alive "$prefix-$org" || die "the $what server of $org exited; see $DATA/logs/$prefix-$org.log"
+      (( SECONDS < deadline )) || die "peer0-$org cannot call its $what server (60 s); see $DATA/logs/chaincode-deploy.log, peer0-$org.log and $prefix-$org.log"
       sleep 1
     done
   done
+}
+
+network_chaincode() {
+  chaincode_package
+  log "chaincode $CC_NAME version $CC_VERSION (package $CC_LABEL, endorsement $ENDORSEMENT)"
+  install_package chengdu "$CC_PACKAGE" "$CC_PACKAGE_ID" "the chaincode"
+  install_package chongqing "$CC_PACKAGE" "$CC_PACKAGE_ID" "the chaincode"
+  chaincode_server_start chengdu "$CC_CD_PORT"
+  chaincode_server_start chongqing "$CC_CQ_PORT"
+  wait_pending
+  local seq; seq=$(definition_sequence "$CC_NAME" "$CC_VERSION")
+  if [[ -z "$seq" ]]; then
+    log "chaincode definition $CC_VERSION already committed"
+  else
+    define_chaincode "$CC_NAME" "$CC_VERSION" "$seq" "$CC_PACKAGE_ID" "$CC_PACKAGE_ID" "the chaincode definition"
+  fi
+  wait_chaincode_callable "$CC_NAME" chaincode "chaincode"
 }

@@ -51,49 +51,14 @@ reference_server_start() { # org
 
 reference_up() {
   [[ -f "$REF_CC_JAR" ]] || die "$REF_CC_JAR is missing: build it with 'mvn -q -DskipTests install' (bench.sh does this)"
-  local policy; policy=$(endorsement_policy)
-  local org msp seq=1 committed
-  committed=$(peer_cli chengdu lifecycle chaincode querycommitted -C "$CHANNEL" -n "$REF_CC_NAME" 2>/dev/null || true)
+  local org id_cd id_cq seq
   for org in chengdu chongqing; do
     reference_package "$org"
-    if ! peer_cli "$org" lifecycle chaincode queryinstalled 2>/dev/null | grep -qF "$REF_PACKAGE_ID"; then
-      local out
-      # A busy peer may miss the query above; "already successfully installed" is then success.
-      out=$(peer_cli "$org" lifecycle chaincode install "$REF_PACKAGE_FILE" 2>&1) || grep -qF "already successfully installed" <<<"$out" \
-        || { echo "$out" >>"$DATA/logs/chaincode-deploy.log"; die "installing the reference chaincode on peer0-$org failed; see $DATA/logs/chaincode-deploy.log"; }
-      echo "$out" >>"$DATA/logs/chaincode-deploy.log"
-    fi
+    install_package "$org" "$REF_PACKAGE_FILE" "$REF_PACKAGE_ID" "the reference chaincode"
     reference_server_start "$org"
-    if [[ -n "$committed" ]] && grep -qF "Version: $REF_VERSION," <<<"$committed"; then continue; fi
-    [[ -n "$committed" ]] && seq=$(( $(sed -n 's/.*Sequence: \([0-9]*\),.*/\1/p' <<<"$committed") + 1 ))
-    case $org in chengdu) msp=ChengduMSP;; chongqing) msp=ChongqingMSP;; esac
-    local readiness
-    readiness=$(peer_cli "$org" lifecycle chaincode checkcommitreadiness -C "$CHANNEL" -n "$REF_CC_NAME" \
-      --version "$REF_VERSION" --sequence "$seq" --signature-policy "$policy" 2>/dev/null || true)
-    grep -qF "$msp: true" <<<"$readiness" && continue
-    # shellcheck disable=SC2046
-    with_orderer_retry "$DATA/logs/chaincode-deploy.log" peer_cli "$org" lifecycle chaincode approveformyorg \
-      $(orderer_tls_args) -C "$CHANNEL" -n "$REF_CC_NAME" --version "$REF_VERSION" --package-id "$REF_PACKAGE_ID" \
-      --sequence "$seq" --signature-policy "$policy" --waitForEvent \
-      || die "approving the reference chaincode for $org failed; see $DATA/logs/chaincode-deploy.log"
+    case $org in chengdu) id_cd=$REF_PACKAGE_ID;; chongqing) id_cq=$REF_PACKAGE_ID;; esac
   done
-  if [[ -z "$committed" ]] || ! grep -qF "Version: $REF_VERSION," <<<"$committed"; then
-    # shellcheck disable=SC2046
-    with_orderer_retry "$DATA/logs/chaincode-deploy.log" peer_cli chengdu lifecycle chaincode commit \
-      $(orderer_tls_args) -C "$CHANNEL" -n "$REF_CC_NAME" --version "$REF_VERSION" --sequence "$seq" \
-      --signature-policy "$policy" \
-      --peerAddresses "127.0.0.1:$PEER_CD_PORT" --tlsRootCertFiles "$DATA/orgs/chengdu/msp/tlscacerts/ca.pem" \
-      --peerAddresses "127.0.0.1:$PEER_CQ_PORT" --tlsRootCertFiles "$DATA/orgs/chongqing/msp/tlscacerts/ca.pem" \
-      --waitForEvent || die "committing the reference chaincode failed; see $DATA/logs/chaincode-deploy.log"
-    log "reference chaincode committed: sequence $seq, version $REF_VERSION, endorsement $ENDORSEMENT"
-  fi
-  local deadline=$((SECONDS + 60))
-  for org in chengdu chongqing; do
-    until peer_cli "$org" chaincode query -C "$CHANNEL" -n "$REF_CC_NAME" \
-          -c '{"function":"org.hyperledger.fabric:GetMetadata","Args":[]}' >/dev/null 2>>"$DATA/logs/chaincode-deploy.log"; do
-      proc_alive "reference-$org" || die "the reference chaincode server of $org exited; see $DATA/logs/reference-$org.log"
-      (( SECONDS < deadline )) || die "peer0-$org cannot call its reference chaincode server (60 s); see $DATA/logs/reference-$org.log"
-      sleep 1
-    done
-  done
+  seq=$(definition_sequence "$REF_CC_NAME" "$REF_VERSION")
+  [[ -z "$seq" ]] || define_chaincode "$REF_CC_NAME" "$REF_VERSION" "$seq" "$id_cd" "$id_cq" "the reference chaincode"
+  wait_chaincode_callable "$REF_CC_NAME" reference "reference chaincode"
 }
