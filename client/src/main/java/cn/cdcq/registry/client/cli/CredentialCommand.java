@@ -123,8 +123,7 @@ final class CredentialCommand {
             }
             Instant when = at == null ? Instant.now() : Instant.parse(at);
             CredentialVerification result = new CredentialVerifier(documents, lists).verify(vc, when);
-            System.out.println(Output.pretty(Json.mapper().valueToTree(result)));
-            return result.valid() ? 0 : 3;
+            return Output.verdict(Json.mapper().valueToTree(result));
         }
 
         private static JsonNode parse(String source, String text) {

@@ -49,7 +49,6 @@ final class VerifyCommand implements Callable<Integer> {
         String path = "/api/v1/public/certificates/" + URLEncoder.encode(number.strip(), StandardCharsets.UTF_8) + "/verification";
         JsonNode report = holder == null ? api.get(path) : api.post(path, Json.mapper().createObjectNode()
                 .put("holderName", holder.name).put("holderIdNumber", holder.idNumber).put("holderSalt", holder.salt));
-        System.out.println(Output.pretty(report));
-        return "VALID".equals(report.path("verdict").asText()) ? 0 : 3;
+        return Output.verdict(report);
     }
 }

@@ -6,7 +6,6 @@ import cn.cdcq.registry.client.e2e.E2eServices.Service;
 import cn.cdcq.registry.common.credit.CreditRatingStatement;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.crypto.Signatures;
-import cn.cdcq.registry.common.format.Uscc;
 import cn.cdcq.registry.common.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -45,8 +43,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CreditServiceIT {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     private E2eServices services;
@@ -64,7 +60,7 @@ class CreditServiceIT {
         chongqing = services.admin("chongqing");
         CliRun bootstrap = services.cli(120, "bootstrap-regions");
         assertThat(bootstrap.exitCode()).as("registry-cli bootstrap-regions: %s", bootstrap.out()).isZero();
-        enterprise = randomUscc("915000");
+        enterprise = TestValues.newUscc("915000");
     }
 
     @Test
@@ -180,11 +176,11 @@ class CreditServiceIT {
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.body().path("code").asText()).isEqualTo("UNAUTHENTICATED");
 
-        String serial = digits(6);
+        String serial = TestValues.digits(6);
         String centerName = "cd-center-" + serial;
-        String centerPassword = "pw-" + digits(12);
+        String centerPassword = "pw-" + TestValues.digits(12);
         Answer center = services.post(chengdu, "/api/v1/accounts", obj().put("name", centerName).put("role", "TRAINING_CENTER")
-                .put("centerId", randomUscc("915101")).put("password", centerPassword));
+                .put("centerId", TestValues.newUscc("915101")).put("password", centerPassword));
         assertThat(center.status()).as(center.body().toString()).isEqualTo(201);
         Answer byCenter = services.post(chengdu.as(centerName, centerPassword), "/api/v1/violations",
                 violation(enterprise, LocalDate.now(CHINA).toString()));
@@ -207,7 +203,7 @@ class CreditServiceIT {
     @Test
     @Order(6)
     void latencyOfThePublicProfileAndOfRecordingAViolationThroughTheApi() throws Exception {
-        String local = randomUscc("915101");
+        String local = TestValues.newUscc("915101");
         assertThat(services.post(chengdu, "/api/v1/enterprises", obj().put("uscc", local).put("name", "Chengdu Latency Works " + local.substring(10))
                 .put("platform", false)).status()).isEqualTo(200);
         String today = LocalDate.now(CHINA).toString();
@@ -276,7 +272,7 @@ class CreditServiceIT {
     @Test
     @Order(8)
     void anInspectorRecordsViolationsFromACsvThroughTheCliAllOrNothingAndNeverTwice() throws Exception {
-        String local = randomUscc("915101");
+        String local = TestValues.newUscc("915101");
         assertThat(services.post(chengdu, "/api/v1/enterprises", obj().put("uscc", local).put("name", "Chengdu CSV Works " + local.substring(10))
                 .put("platform", false)).status()).isEqualTo(200);
         String today = LocalDate.now(CHINA).toString();
@@ -339,9 +335,9 @@ class CreditServiceIT {
     }
 
     private Service inspector(Service admin, String prefix, String region) {
-        String number = digits(6);
+        String number = TestValues.digits(6);
         String name = prefix + "-ins-" + number;
-        String password = "pw-" + digits(12);
+        String password = "pw-" + TestValues.digits(12);
         Answer created = services.post(admin, "/api/v1/accounts", obj().put("name", name).put("role", "INSPECTOR")
                 .put("inspectorId", region + "-INS-" + number).put("password", password));
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
@@ -378,23 +374,6 @@ class CreditServiceIT {
         List<Long> ms = nanos.stream().map(n -> n / 1_000_000).sorted().toList();
         return "n=" + ms.size() + " p50 " + ms.get(ms.size() / 2) + " ms, p90 " + ms.get((int) Math.ceil(ms.size() * 0.9) - 1)
                 + " ms, max " + ms.get(ms.size() - 1) + " ms";
-    }
-
-    private static String randomUscc(String prefix) {
-        StringBuilder b = new StringBuilder(prefix);
-        while (b.length() < 17) {
-            b.append(USCC_CHARS.charAt(RANDOM.nextInt(USCC_CHARS.length())));
-        }
-        return b + String.valueOf(Uscc.checkCharacter(b.toString()));
-    }
-
-    private static String digits(int n) {
-        StringBuilder b = new StringBuilder();
-        b.append(1 + RANDOM.nextInt(9));
-        while (b.length() < n) {
-            b.append(RANDOM.nextInt(10));
-        }
-        return b.toString();
     }
 
     private static ObjectNode obj() {
