@@ -9,7 +9,10 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.net.URI;
@@ -54,31 +57,26 @@ final class CredentialCommand {
         @ArgGroup(exclusive = false, heading = "As the holder (all three together):%n")
         HolderOptions holder;
 
-        static final class HolderOptions {
-            @Option(names = "--holder-name", required = true, description = "the holder's name as on the ID card")
-            String name;
+        @Option(names = "--disclose", description = "with the holder's details: show name and ID number in the credential")
+        boolean disclose;
 
-            @Option(names = "--holder-id", required = true, description = "the holder's resident ID number")
-            String idNumber;
-
-            @Option(names = "--holder-salt", required = true, description = "the salt from the holder's credential (hex)")
-            String salt;
-
-            @Option(names = "--disclose", description = "show name and ID number in the credential")
-            boolean disclose;
-        }
+        @Spec
+        CommandSpec spec;
 
         @Option(names = "--out", paramLabel = "FILE", description = "write the credential here (default: standard output)")
         Path out;
 
         @Override
         public Integer call() throws IOException {
+            if (disclose && holder == null) {
+                throw new ParameterException(spec.commandLine(), "--disclose needs the holder's details "
+                        + "(--holder-name, --holder-id, --holder-salt): only the holder may disclose them");
+            }
             String encoded = URLEncoder.encode(number.strip(), StandardCharsets.UTF_8);
             JsonNode credential = holder == null
                     ? parent.cli.api().get("/api/v1/certificates/" + encoded + "/credential")
                     : parent.cli.publicApi().post("/api/v1/public/certificates/" + encoded + "/credential",
-                    Json.mapper().createObjectNode().put("holderName", holder.name).put("holderIdNumber", holder.idNumber)
-                            .put("holderSalt", holder.salt).put("disclose", holder.disclose));
+                    holder.body().put("disclose", disclose));
             String text = Output.pretty(credential);
             if (out == null) {
                 System.out.println(text);

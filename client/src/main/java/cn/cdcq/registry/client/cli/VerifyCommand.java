@@ -1,10 +1,8 @@
 package cn.cdcq.registry.client.cli;
 
-import cn.cdcq.registry.common.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -30,25 +28,13 @@ final class VerifyCommand implements Callable<Integer> {
     String number;
 
     @ArgGroup(exclusive = false, heading = "Holder check (all three together):%n")
-    Holder holder;
-
-    static final class Holder {
-        @Option(names = "--holder-name", required = true, description = "the holder's name as on the ID card")
-        String name;
-
-        @Option(names = "--holder-id", required = true, description = "the holder's resident ID number")
-        String idNumber;
-
-        @Option(names = "--holder-salt", required = true, description = "the salt from the holder's credential (hex)")
-        String salt;
-    }
+    HolderOptions holder;
 
     @Override
     public Integer call() {
         ServiceApi api = cli.publicApi();
         String path = "/api/v1/public/certificates/" + URLEncoder.encode(number.strip(), StandardCharsets.UTF_8) + "/verification";
-        JsonNode report = holder == null ? api.get(path) : api.post(path, Json.mapper().createObjectNode()
-                .put("holderName", holder.name).put("holderIdNumber", holder.idNumber).put("holderSalt", holder.salt));
+        JsonNode report = holder == null ? api.get(path) : api.post(path, holder.body());
         return Output.verdict(report);
     }
 }
