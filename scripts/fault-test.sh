@@ -243,7 +243,7 @@ case_orderer_loss() { # name index
   done
   check "$name" restarted_orderer_height "${h:-?} (others ${other:-?})" '[[ -n "$h" && -n "$other" ]] && (( h >= other ))'
   figure "$name" seconds_orderer_catch_up "$(awk -v a="$t_restart" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')"
-  kill_case_figures "$name" "$i" "$t_kill" "$t_kill" "$t_kill"
+  kill_case_figures "$name" "$i" "$t_kill" "$t_restart" "$t_restarted"
 }
 
 # ------------------------------------------------------------------ 4. full restart

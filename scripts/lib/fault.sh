@@ -200,7 +200,7 @@ raft_leader() {
 }
 
 orderer_height() { # index
-  osnadmin "$1" list --channelID "$CHANNEL" 2>/dev/null | jq -r '.height // empty' 2>/dev/null
+  { osnadmin "$1" list --channelID "$CHANNEL" 2>/dev/null || true; } | sed -n '/^{/,$p' | jq -r '.height // empty' 2>/dev/null || true
 }
 
 orderer_restart() { # index
