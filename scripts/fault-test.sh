@@ -16,6 +16,7 @@ Cases, in this order (--short: 1 and 2 only, a few minutes):
   2 peer-kill     SIGKILL Chengdu's peer (the service's gateway peer) while clients issue
                   certificates through the REST API, restart it: every acknowledged certificate on
                   the ledger exactly once, every other one lands once when retried
+  7 peer-kill-other-region  the same with Chongqing's peer (the other endorser), run after 2
   3 orderer-loss  SIGKILL the Raft leader among the three orderers under the same load, restart it
   4 full-restart  scripts/stop.sh, then scripts/start.sh on the same data: every certificate issued
                   so far still verifies VALID; seconds to ready
@@ -23,7 +24,8 @@ Cases, in this order (--short: 1 and 2 only, a few minutes):
                   content) and of one batch: exactly one 201, the others a clear code
 
   --short        cases 1 and 2 (what scripts/test.sh runs)
-  --cases LIST   only these cases, e.g. 3,5 (6 is case 1's scan again, after the others)
+  --cases LIST   only these cases, e.g. 3,5 (6 is case 1's scan again, after the others;
+                 they always run in the order 1 2 7 3 4 5 6)
   --data DIR     run against the running network whose data folder is DIR (e.g. .data/test after
                  scripts/test.sh --keep); it is left running. Without it, a fresh network of its
                  own in .data/fault (CDCQ_FAULT_DATA), stopped at the end unless --keep
@@ -144,6 +146,7 @@ kill_case_figures() { # case-name index t-kill t-restart t-restarted
   figure "$name" certificates_attempted "$CHECK_TOTAL"
   figure "$name" acknowledged "$CHECK_ACKED"
   figure "$name" retried_with_same_content "$CHECK_RETRIED"
+  figure "$name" retry_answers_per_request "${CHECK_RETRY_ANSWERS:-none}"
   check "$name" unresolved_after_retry "$CHECK_UNRESOLVED" '(( CHECK_UNRESOLVED == 0 ))'
   check "$name" on_ledger_exactly_once "$CHECK_ONCE" '(( CHECK_ONCE == CHECK_TOTAL ))'
   check "$name" lost "$CHECK_LOST" '(( CHECK_LOST == 0 ))'
@@ -311,10 +314,11 @@ case_concurrency() { # name
 }
 
 # ------------------------------------------------------------------ run
-if [[ -z "$cases" ]]; then (( short )) && cases=1,2 || cases=1,2,3,4,5,6; fi
+if [[ -z "$cases" ]]; then (( short )) && cases=1,2 || cases=1,2,7,3,4,5,6; fi
 wanted() { [[ ",$cases," == *",$1,"* ]]; }
 wanted 1 && case_pii_scan pii-scan 20
 wanted 2 && case_peer_kill peer-kill 2 chengdu 15
+wanted 7 && case_peer_kill peer-kill-other-region 7 chongqing 15
 wanted 3 && case_orderer_loss orderer-loss 3
 wanted 4 && case_full_restart full-restart
 wanted 5 && case_concurrency concurrency

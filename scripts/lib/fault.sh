@@ -115,6 +115,9 @@ errors_between() { # log t0 t1
 # exactly one entry. Writes FAULT_WORK/check<case>.tsv; sets CHECK_* counts.
 ledger_check() { # case-index
   local log="$FAULT_WORK/case$1.tsv" retried=0 unresolved=0 kind status code try first size number
+  # How the retries were answered: 201 ISSUED (it had not landed) or 200 ALREADY_ISSUED (it had
+  # landed, only the answer was lost), per request.
+  local -A answered=()
   # Batches first (a batch is retried as the same batch), then single certificates.
   while read -r kind; do
     IFS=: read -r _ first size <<<"$kind"
@@ -124,6 +127,7 @@ ledger_check() { # case-index
       acknowledged "$status" && break
       sleep 2
     done
+    answered["$status/$code"]=$(( ${answered["$status/$code"]:-0} + 1 ))
     acknowledged "$status" || { unresolved=$((unresolved + size)); log "retry of batch $kind still refused: $status $code"; }
   done < <(awk -F'\t' '$5 != 200 && $5 != 201 && $3 != "single" { print $3 }' "$log" | sort -u)
   while read -r number; do
@@ -133,6 +137,7 @@ ledger_check() { # case-index
       acknowledged "$status" && break
       sleep 2
     done
+    answered["$status/$code"]=$(( ${answered["$status/$code"]:-0} + 1 ))
     acknowledged "$status" || { unresolved=$((unresolved + 1)); log "retry of $number still refused: $status $code"; }
   done < <(awk -F'\t' '$5 != 200 && $5 != 201 && $3 == "single" { print $4 }' "$log" | sort -u)
   # Exactly once: the certificate's history on the ledger (valid transactions only) has one entry.
@@ -149,7 +154,8 @@ ledger_check() { # case-index
     elif [[ $entries =~ ^[0-9]+$ ]]; then CHECK_DOUBLED=$((CHECK_DOUBLED + 1))
     else CHECK_UNREADABLE=$((CHECK_UNREADABLE + 1)); fi
   done < <(awk -F'\t' '{ a[$4] = a[$4] || ($5 == 200 || $5 == 201) } END { for (n in a) print n "\t" (a[n] ? 1 : 0) }' "$log" | sort)
-  CHECK_RETRIED=$retried CHECK_UNRESOLVED=$unresolved
+  CHECK_RETRIED=$retried CHECK_UNRESOLVED=$unresolved CHECK_RETRY_ANSWERS=""
+  for kind in "${!answered[@]}"; do CHECK_RETRY_ANSWERS+="${CHECK_RETRY_ANSWERS:+ }$kind:${answered[$kind]}"; done
 }
 
 # Number of entries in a certificate's ledger history (0 if it was never issued; "?" on error).
