@@ -179,6 +179,8 @@ kill9() { # process name: SIGKILL to its process group, by the PID file start.sh
   local pid; pid=$(proc_pid "$1")
   kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid"
   while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+  # Reap it quietly when this shell started it (its own network), so bash prints no "Killed" line.
+  wait "$pid" 2>/dev/null || true
   log "killed $1 (pid $pid) with SIGKILL"
 }
 
