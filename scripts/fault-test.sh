@@ -1,0 +1,342 @@
+#!/usr/bin/env bash
+# Fault tests on the real network: a personal-data scan of the whole ledger, a peer killed under
+# load, a Raft orderer lost under load, a full restart on the same data, and concurrent issues of
+# one certificate number and one batch. Each case writes its figures to a results file and fails
+# the run when its check fails. See docs/reliability.md.
+set -euo pipefail
+
+usage() {
+  cat <<'USAGE'
+Usage: scripts/fault-test.sh [--short] [--cases LIST] [--data DIR] [--port-base N] [--out DIR] [--keep] [--help]
+
+Cases, in this order (--short: 1 and 2 only, a few minutes):
+  1 pii-scan      every block of the channel fetched from a peer, every file of the data folder
+                  (block files, state and history databases, logs, service data): no resident ID
+                  number, mobile number or test holder name; a planted positive control must be found
+  2 peer-kill     SIGKILL Chengdu's peer (the service's gateway peer) while clients issue
+                  certificates through the REST API, restart it: every acknowledged certificate on
+                  the ledger exactly once, every other one lands once when retried
+  7 peer-kill-other-region  the same with Chongqing's peer (the other endorser), run after 2
+  3 orderer-loss  SIGKILL the Raft leader among the three orderers under the same load, restart it
+  4 full-restart  scripts/stop.sh, then scripts/start.sh on the same data: every certificate issued
+                  so far still verifies VALID; seconds to ready
+  5 concurrency   N parallel issues of one number (different holders), of one certificate (same
+                  content) and of one batch: exactly one 201, the others a clear code
+
+  --short        cases 1 and 2 (what scripts/test.sh runs)
+  --cases LIST   only these cases, e.g. 3,5 (6 is case 1's scan again, after the others;
+                 they always run in the order 1 2 7 3 4 5 6)
+  --data DIR     run against the running network whose data folder is DIR (e.g. .data/test after
+                 scripts/test.sh --keep); it is left running. Without it, a fresh network of its
+                 own in .data/fault (CDCQ_FAULT_DATA), stopped at the end unless --keep
+  --port-base N  first port of that own network (default 30000; env FAULT_PORT_BASE)
+  --out DIR      results folder (default DATA/fault-results): results.tsv, summary.md, work/
+  --keep         leave the own network running (stop it with CDCQ_DATA=.data/fault scripts/stop.sh)
+Environment: FAULT_WORKERS (single-issue clients, default 3), FAULT_CONCURRENCY (default 20),
+FABRIC_BIN.
+USAGE
+}
+short=0 cases="" data_dir="" out="" keep=0
+PORT_BASE=${FAULT_PORT_BASE:-30000}
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    -h|--help) usage; exit 0;;
+    --short) short=1; shift;;
+    --cases) cases=$2; shift 2;;
+    --data) data_dir=$2; shift 2;;
+    --port-base) PORT_BASE=$2; shift 2;;
+    --out) out=$2; shift 2;;
+    --keep) keep=1; shift;;
+    *) echo "unknown option $1" >&2; usage >&2; exit 2;;
+  esac
+done
+source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
+source "$ROOT/scripts/lib/prereqs.sh"
+source "$ROOT/scripts/lib/network.sh"
+source "$ROOT/scripts/lib/chaincode.sh"
+source "$ROOT/scripts/lib/services.sh"
+source "$ROOT/scripts/lib/fault.sh"
+WORKERS=${FAULT_WORKERS:-3}
+CONCURRENCY=${FAULT_CONCURRENCY:-20}
+started=$SECONDS
+
+ensure_prereqs
+command -v jq >/dev/null || die "jq is missing: install it (apt-get install jq)"
+BIN=$("$ROOT/scripts/fabric-bin.sh")
+own_network=1
+if [[ -n "$data_dir" ]]; then
+  own_network=0
+  DATA=$(cd "$data_dir" && pwd)
+  [[ -f "$DATA/network.properties" && -f "$DATA/services.properties" && -f "$DATA/port-base" ]] \
+    || die "$DATA holds no running network with services; start one with scripts/start.sh or scripts/test.sh --keep"
+  PORT_BASE=$(cat "$DATA/port-base")
+  ENDORSEMENT=$(sed -n 's/^endorsement=//p' "$DATA/network.properties")
+else
+  DATA=${CDCQ_FAULT_DATA:-$ROOT/.data/fault}
+  log "building the Java modules (mvn install, no tests)"
+  (cd "$ROOT" && mvn -q -B -ntp -DskipTests install) >&2 || die "the Maven build failed (output above)"
+fi
+network_setup_vars
+failed=()
+
+LOAD_PIDS=()
+cleanup() {
+  local rc=$?
+  (( ${#LOAD_PIDS[@]} == 0 )) || load_stop
+  if (( own_network )); then
+    if (( keep )); then log "fault network left running (--keep): CDCQ_DATA=$DATA scripts/stop.sh"
+    else log "stopping the fault network"; stop_all; fi
+  fi
+  exit $rc
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+# figure CASE NAME VALUE [pass|FAIL|-]
+figure() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "${4:--}" >> "$RESULTS"; [[ ${4:-} != FAIL ]] || failed+=("$1: $2 = $3"); }
+check() { # case name value condition-expression
+  if eval "$4"; then figure "$1" "$2" "$3" pass; else figure "$1" "$2" "$3" FAIL; fi
+}
+
+if (( own_network )); then
+  stop_all
+  rm -rf "$DATA"
+  log "starting the fault network in $DATA (ports from $PORT_BASE)"
+  network_up
+  services_up
+  services_bootstrap_registry
+fi
+log "network ready after $((SECONDS - started)) s"
+OUT=${out:-$DATA/fault-results}
+FAULT_WORK="$OUT/work"
+rm -rf "$OUT"; mkdir -p "$FAULT_WORK"
+RESULTS="$OUT/results.tsv"
+printf 'case\tfigure\tvalue\tverdict\n' > "$RESULTS"
+
+# ------------------------------------------------------------------ the center that issues
+FAULT_URL=$(service_url chengdu)
+FAULT_TODAY=$(china_today)
+FAULT_SITE=$(( (RANDOM * 32768 + RANDOM) % 1000000 ))
+FAULT_OCCUPATION=$(printf '6-%02d-%02d-%02d' $((10 + RANDOM % 90)) $((RANDOM % 100)) $((RANDOM % 100)))
+admin_api() { # method path body: as Chengdu's bureau administrator; prints the HTTP status
+  curl -sS -o "$FAULT_WORK/admin.json" -w '%{http_code}' --max-time 60 -X "$1" \
+    -u "$(service_admin chengdu):$(cat "$DATA/service/chengdu/admin.password")" \
+    -H 'Content-Type: application/json' --data-binary "$3" "$FAULT_URL$2"
+}
+center_id=$(uscc_with_check "$(printf '5251000MJ%08d' $(( (RANDOM * 32768 + RANDOM) % 100000000 )))")
+status=$(admin_api POST /api/v1/accreditations "$(printf '{"centerId":"%s","name":"Fault Test Center %s","validFrom":"%s","validTo":"%s","scopes":[{"occupation":"%s","highestLevel":2}]}' \
+  "$center_id" "$FAULT_SITE" "$(date -d "$FAULT_TODAY - 30 days" +%F)" "$(date -d "$FAULT_TODAY + 3 years" +%F)" "$FAULT_OCCUPATION")")
+[[ $status == 201 ]] || die "accrediting the fault test center failed: $status $(cat "$FAULT_WORK/admin.json")"
+FAULT_ACCOUNT="fault-center-$FAULT_SITE"
+FAULT_PASSWORD=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+status=$(admin_api POST /api/v1/accounts "$(printf '{"name":"%s","role":"TRAINING_CENTER","centerId":"%s","password":"%s"}' \
+  "$FAULT_ACCOUNT" "$center_id" "$FAULT_PASSWORD")")
+[[ $status == 201 ]] || die "creating the fault center's account failed: $status $(cat "$FAULT_WORK/admin.json")"
+log "center $center_id (account $FAULT_ACCOUNT) accredited for $FAULT_OCCUPATION; certificates S000351$(printf %06d "$FAULT_SITE")..."
+
+# The figures of a kill case: load before, kill, outage, restart, load after, then the ledger check.
+kill_case_figures() { # case-name index t-kill t-restart t-restarted
+  local name=$1 i=$2 log="$FAULT_WORK/case$2.tsv"
+  figure "$name" requests "$(awk -F'\t' '!seen[$1 FS $3]++' "$log" | wc -l)"
+  figure "$name" errors_during_outage "$(errors_between "$log" "$3" "$5")"
+  local recover; recover=$(first_ack_after "$log" "$4")
+  check "$name" seconds_to_first_ack_after_restart "$recover" '[[ $recover != never ]]'
+  log "$name: retrying what was not acknowledged, then checking every certificate's history"
+  ledger_check "$i"
+  figure "$name" certificates_attempted "$CHECK_TOTAL"
+  figure "$name" acknowledged "$CHECK_ACKED"
+  figure "$name" retried_with_same_content "$CHECK_RETRIED"
+  figure "$name" retry_answers_per_request "${CHECK_RETRY_ANSWERS:-none}"
+  check "$name" unresolved_after_retry "$CHECK_UNRESOLVED" '(( CHECK_UNRESOLVED == 0 ))'
+  check "$name" on_ledger_exactly_once "$CHECK_ONCE" '(( CHECK_ONCE == CHECK_TOTAL ))'
+  check "$name" lost "$CHECK_LOST" '(( CHECK_LOST == 0 ))'
+  check "$name" doubled "$CHECK_DOUBLED" '(( CHECK_DOUBLED == 0 ))'
+  check "$name" history_unreadable "$CHECK_UNREADABLE" '(( CHECK_UNREADABLE == 0 ))'
+}
+
+# ------------------------------------------------------------------ 1. personal-data scan
+case_pii_scan() { # name load-seconds
+  local name=$1 t
+  if (( $2 > 0 )); then
+    log "$name: workload first ($WORKERS clients and one batch client for $2 s)"
+    load_start 1 "$WORKERS"; sleep "$2"; load_stop
+    figure "$name" workload_certificates_acknowledged "$(awk -F'\t' '$5 == 200 || $5 == 201' "$FAULT_WORK/case1.tsv" | wc -l)"
+  fi
+  t=$SECONDS
+  local blocks="$FAULT_WORK/blocks" height n
+  rm -rf "$blocks"; mkdir -p "$blocks"
+  height=$(channel_height chengdu)
+  [[ -n "$height" ]] || die "$name: cannot read the channel height from peer0-chengdu"
+  log "$name: fetching blocks 0..$((height - 1)) of $CHANNEL through peer0-chengdu"
+  for ((n = 0; n < height; n++)); do
+    peer_cli chengdu channel fetch "$n" "$blocks/$n.block" -c "$CHANNEL" >/dev/null 2>>"$FAULT_WORK/fetch.log" \
+      || die "$name: fetching block $n failed; see $FAULT_WORK/fetch.log"
+  done
+  local fetched; fetched=$(find "$blocks" -name '*.block' | wc -l)
+  check "$name" blocks_fetched "$fetched of height $height" '(( fetched == height ))'
+  figure "$name" block_bytes "$(du -cb "$blocks"/*.block | tail -1 | cut -f1)"
+  # Positive control: a planted ID number, mobile number and name must be found, and only they.
+  local control="$FAULT_WORK/control/planted.txt"
+  mkdir -p "$(dirname "$control")"
+  printf 'planted {"holderIdNumber":"%s","phone":"13912345678","holderName":"%s0"}\n' "$(holder_id 0)" "$FAULT_NAME_PREFIX" > "$control"
+  local planted; planted=$(pii_scan "$control" | wc -l)
+  check "$name" positive_control_hits "$planted of 3 planted" '(( planted == 3 ))'
+  rm -rf "$(dirname "$control")"
+  local hits="$FAULT_WORK/$name-hits.tsv"
+  pii_scan "$blocks"/*.block > "$hits"
+  local bhits; bhits=$(wc -l < "$hits")
+  check "$name" block_hits "$bhits" '(( bhits == 0 ))'
+  rm -rf "$blocks"
+  # Everything else the network and the services keep: block files of peers and orderers, state,
+  # history and private-data databases, logs, inboxes, accounts (jars and chaincode packages are
+  # code). LevelDB compresses its tables (Snappy), so the world state is covered by the blocks
+  # above (every value in state is a write of a valid transaction in some block); the raw scan of
+  # the database files is a second net.
+  local -a files=()
+  mapfile -t files < <(find "$DATA" -type f ! -name '*.jar' ! -name '*.tar.gz' ! -path "$OUT/*" ! -path "$DATA/fault-results/*")
+  local dbytes; dbytes=$(du -cb "${files[@]}" | tail -1 | cut -f1)
+  figure "$name" data_folder_files "${#files[@]}"
+  figure "$name" data_folder_bytes "$dbytes"
+  pii_scan "${files[@]}" > "$hits.data"
+  local dhits; dhits=$(wc -l < "$hits.data")
+  check "$name" data_folder_hits "$dhits" '(( dhits == 0 ))'
+  (( dhits == 0 )) || cut -f1,2 "$hits.data" | sort | uniq -c | sed 's|^|  |' >&2
+  cat "$hits.data" >> "$hits"
+  figure "$name" seconds "$((SECONDS - t))"
+}
+
+# ------------------------------------------------------------------ 2. a peer killed under load
+case_peer_kill() { # name index org outage-seconds
+  local name=$1 i=$2 org=$3 t_kill t_restart t_restarted
+  log "$name: $WORKERS clients and one batch client issuing; SIGKILL peer0-$org in 10 s"
+  load_start "$i" "$WORKERS"; sleep 10
+  t_kill=$(now); kill9 "peer0-$org"
+  sleep "$4"
+  t_restart=$(now); log "$name: restarting peer0-$org"
+  peer_restart "$org"
+  t_restarted=$(now)
+  figure "$name" seconds_peer_restart "$(awk -v a="$t_restart" -v b="$t_restarted" 'BEGIN { printf "%.1f", b - a }')"
+  sleep 15; load_stop
+  kill_case_figures "$name" "$i" "$t_kill" "$t_restart" "$t_restarted"
+}
+
+# ------------------------------------------------------------------ 3. a Raft orderer lost
+case_orderer_loss() { # name index
+  local name=$1 i=$2 leader t_kill t_restart t_restarted
+  log "$name: $WORKERS clients and one batch client issuing; SIGKILL the Raft leader in 10 s"
+  load_start "$i" "$WORKERS"; sleep 10
+  leader=$(raft_leader)
+  [[ -n "$leader" ]] || die "$name: no orderer reports itself Raft leader (metrics consensus_etcdraft_is_leader)"
+  figure "$name" killed "orderer$leader (leader)"
+  t_kill=$(now); kill9 "orderer$leader"
+  sleep 20
+  local during; during=$(first_ack_after "$FAULT_WORK/case$i.tsv" "$t_kill")
+  check "$name" seconds_to_first_ack_with_two_orderers "$during" '[[ $during != never ]]'
+  local new_leader; new_leader=$(raft_leader)
+  figure "$name" new_leader "orderer${new_leader:-none}"
+  t_restart=$(now); log "$name: restarting orderer$leader"
+  orderer_restart "$leader"
+  t_restarted=$(now)
+  sleep 15; load_stop
+  # The restarted orderer catches up: its height reaches the others'.
+  local deadline=$((SECONDS + 60)) h other
+  other=$(orderer_height $(( (leader + 1) % 3 )))
+  until h=$(orderer_height "$leader") && [[ -n "$h" && -n "$other" ]] && (( h >= other )); do
+    (( SECONDS < deadline )) || break; sleep 1
+  done
+  check "$name" restarted_orderer_height "${h:-?} (others ${other:-?})" '[[ -n "$h" && -n "$other" ]] && (( h >= other ))'
+  figure "$name" seconds_orderer_catch_up "$(awk -v a="$t_restart" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')"
+  kill_case_figures "$name" "$i" "$t_kill" "$t_restart" "$t_restarted"
+}
+
+# ------------------------------------------------------------------ 4. full restart
+case_full_restart() { # name
+  local name=$1 t
+  log "$name: scripts/stop.sh, then scripts/start.sh on the same data"
+  CDCQ_DATA="$DATA" "$ROOT/scripts/stop.sh" >>"$FAULT_WORK/restart.log" 2>&1 || die "$name: stop.sh failed; see $FAULT_WORK/restart.log"
+  local left; left=$(find "$DATA/run" -name '*.pid' 2>/dev/null | wc -l)
+  check "$name" pid_files_after_stop "$left" '(( left == 0 ))'
+  t=$SECONDS
+  CDCQ_DATA="$DATA" PORT_BASE="$PORT_BASE" ENDORSEMENT="$ENDORSEMENT" "$ROOT/scripts/start.sh" >>"$FAULT_WORK/restart.log" 2>&1 \
+    || die "$name: start.sh on the same data failed; see $FAULT_WORK/restart.log"
+  figure "$name" seconds_to_ready "$((SECONDS - t))"
+  # Every certificate the earlier cases acknowledged (or landed on retry) still verifies.
+  local number verdict total=0 valid=0
+  while read -r number; do
+    total=$((total + 1))
+    verdict=$(curl -sS --max-time 30 "$FAULT_URL/api/v1/public/certificates/$number/verification" | jq -r '.verdict // "?"')
+    [[ $verdict == VALID ]] && valid=$((valid + 1)) || log "$name: $number verifies $verdict"
+  done < <(cat "$FAULT_WORK"/check*.tsv 2>/dev/null | awk -F'\t' '$3 == 1 { print $1 }' | sort -u)
+  figure "$name" certificates_checked "$total"
+  check "$name" verify_valid "$valid of $total" '(( total > 0 && valid == total ))'
+  # And the service writes again.
+  local status code
+  read -r status code < <(api POST /api/v1/certificates "$(cert_json 990001)")
+  check "$name" issue_after_restart "$status $code" '[[ $status == 201 ]]'
+}
+
+# ------------------------------------------------------------------ 5. concurrency
+# N requests at once; prints their "status code" lines.
+at_once() { # count body-function path
+  local k dir="$FAULT_WORK/at-once"
+  rm -rf "$dir"; mkdir -p "$dir"
+  local -a pids=()
+  for ((k = 0; k < $1; k++)); do
+    ( api POST "$3" "$($2 "$k")" > "$dir/$k" ) & pids+=($!)
+  done
+  wait "${pids[@]}"
+  cat "$dir"/*
+}
+
+case_concurrency() { # name
+  local name=$1 answers
+  same_number() { # k: one number, a different holder each (serial 800000 + k, number of 800000)
+    cert_json $((800000 + $1)) | sed "s/\"number\":\"[^\"]*\"/\"number\":\"$(cert_number 800000)\"/"
+  }
+  same_certificate() { cert_json 800100; }
+  same_batch() { batch_json 800200 10; }
+  local kind path
+  for kind in same_number same_certificate same_batch; do
+    path=/api/v1/certificates; [[ $kind == same_batch ]] && path=/api/v1/certificate-batches
+    answers=$(at_once "$CONCURRENCY" "$kind" "$path")
+    local wins others clear
+    wins=$(grep -c '^201 ' <<<"$answers" || true)
+    others=$(grep -v '^201 ' <<<"$answers" | sort | uniq -c | awk '{ printf "%s%s/%s:%s", s, $2, $3, $1; s=" " }')
+    # A clear answer: 409 with ALREADY_EXISTS or MVCC_CONFLICT for another holder; 200
+    # ALREADY_ISSUED (or one of those 409s) for the same content.
+    clear=$(grep -v '^201 ' <<<"$answers" | grep -cvE '^(409 (ALREADY_EXISTS|MVCC_CONFLICT)|200 ALREADY_ISSUED)$' || true)
+    check "$name" "$kind: wins of $CONCURRENCY" "$wins" '(( wins == 1 ))'
+    check "$name" "$kind: other answers" "${others:-none}" '(( clear == 0 ))'
+    if [[ $kind == same_batch ]]; then local n=800200; else local n=800000; [[ $kind == same_certificate ]] && n=800100; fi
+    local entries; entries=$(history_entries "$(cert_number "$n")")
+    check "$name" "$kind: history entries" "$entries" '[[ $entries == 1 ]]'
+  done
+}
+
+# ------------------------------------------------------------------ run
+if [[ -z "$cases" ]]; then (( short )) && cases=1,2 || cases=1,2,7,3,4,5,6; fi
+wanted() { [[ ",$cases," == *",$1,"* ]]; }
+wanted 1 && case_pii_scan pii-scan 20
+wanted 2 && case_peer_kill peer-kill 2 chengdu 15
+wanted 7 && case_peer_kill peer-kill-other-region 7 chongqing 15
+wanted 3 && case_orderer_loss orderer-loss 3
+wanted 4 && case_full_restart full-restart
+wanted 5 && case_concurrency concurrency
+wanted 6 && case_pii_scan pii-scan-after-faults 0
+
+# ------------------------------------------------------------------ summary
+{
+  echo "# Fault test results ($(date -u +%FT%TZ), cases $cases)"
+  echo
+  echo "Network: $DATA (ports from $PORT_BASE, endorsement $ENDORSEMENT); $WORKERS single-issue clients + 1 batch client (10 per batch); concurrency $CONCURRENCY."
+  echo
+  echo "| case | figure | value | verdict |"
+  echo "|---|---|---|---|"
+  tail -n +2 "$RESULTS" | awk -F'\t' '{ printf "| %s | %s | %s | %s |\n", $1, $2, $3, $4 }'
+  echo
+  if (( ${#failed[@]} == 0 )); then echo "All checks passed in $((SECONDS - started)) s."
+  else echo "FAILED: ${failed[*]}"; fi
+} > "$OUT/summary.md"
+cat "$OUT/summary.md" >&2
+(( ${#failed[@]} == 0 )) || die "fault tests failed: ${failed[*]} (see $OUT)"
+log "fault tests passed in $((SECONDS - started)) s; results in $OUT"
