@@ -75,4 +75,9 @@ log "network and services ready after $((SECONDS - started)) s; end-to-end tests
 # and writes its files (seconds per phase); the full run is a docs/performance.md command.
 log "benchmark smoke: scripts/bench.sh --smoke on the test network"
 "$ROOT/scripts/bench.sh" --smoke --data "$DATA" --out "$DATA/bench-smoke" || die "the benchmark smoke failed (output above)"
+# The short form of the fault suite (docs/reliability.md): a personal-data scan of every block and
+# the data folder, and a peer killed under load with the exactly-once check; the full suite is
+# scripts/fault-test.sh.
+log "fault tests (short): scripts/fault-test.sh --short on the test network"
+"$ROOT/scripts/fault-test.sh" --short --data "$DATA" || die "the fault tests failed (output above; results in $DATA/fault-results)"
 log "all tests passed in $((SECONDS - started)) s"
