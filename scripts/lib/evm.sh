@@ -62,14 +62,15 @@ evm_up() {
 evm_prop() { sed -n "s/^$1=//p" "$DATA/evm.properties"; }
 
 # The services' registry.anchor block (YAML, two-space indented under registry:), if the node is set up.
+# The address is quoted: unquoted, YAML reads 0x... as a hexadecimal number.
 evm_service_yaml() {
   [[ -f "$DATA/evm.properties" ]] || return 0
   cat <<YML
   anchor:
     enabled: true
-    rpc-url: $(evm_prop rpcUrl)
+    rpc-url: "$(evm_prop rpcUrl)"
     chain-id: $(evm_prop chainId)
-    contract-address: $(evm_prop contractAddress)
+    contract-address: "$(evm_prop contractAddress)"
     confirmations: $(evm_prop confirmations)
 YML
 }
