@@ -6,6 +6,7 @@
 # .data/network). Run with --help for the commands.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+source "$ROOT/scripts/lib/jdk.sh"
 JAR="$ROOT/client/target/registry-service.jar"
 [[ -f "$JAR" ]] || { echo "ERROR: $JAR is missing: build it with 'mvn -q -DskipTests install'" >&2; exit 1; }
 export CDCQ_SERVICES=${CDCQ_SERVICES:-${CDCQ_DATA:-$ROOT/.data/network}/services.properties}

@@ -63,8 +63,10 @@ if why=$(java_build_needed); then
 else
   log "Java modules up to date (no POM or main source newer than the jars): no build"
 fi
+evm_up
 NETWORK_AFTER_PEERS=services_launch network_up
 services_wait
+evm_fund_services
 log "region registry: both bureaus propose and approve each other (once)"
 services_bootstrap_registry
 network_summary

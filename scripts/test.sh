@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # All tests: builds, runs the unit tests, starts a fresh network of its own (data folder
 # .data/test or CDCQ_TEST_DATA, ports from 27000 or TEST_PORT_BASE) and the two regional services, runs the end-to-end tests
-# against them, and stops it all whatever happened. Exits non-zero on any failure.
+# against them (with a local EVM node for the anchoring tests, scripts/lib/evm.sh), and stops it all whatever happened. Exits non-zero on any failure.
 set -euo pipefail
 
 usage() {
@@ -64,7 +64,9 @@ trap 'exit 130' INT TERM
 
 log "starting the test network in $DATA (ports from $PORT_BASE)"
 network_up
+evm_up
 services_up
+evm_fund_services
 log "network and services ready after $((SECONDS - started)) s; end-to-end tests"
 # -am: the client is tested against this tree's registry-common (built in the reactor), never
 # against whatever another checkout last installed into ~/.m2; unit tests already ran above.

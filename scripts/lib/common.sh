@@ -7,6 +7,9 @@ export ROOT
 log()  { printf '%s %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die()  { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
 
+# Java 21 or later for Maven and every process the scripts start (scripts/lib/jdk.sh).
+source "$ROOT/scripts/lib/jdk.sh"
+
 # Port layout, all on 127.0.0.1, as offsets from PORT_BASE (7000 for start.sh, 27000 for test.sh).
 set_ports() {
   local b=$1

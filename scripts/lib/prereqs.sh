@@ -37,7 +37,7 @@ ensure_prereqs() {
 
   local jv
   jv=$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
-  [[ "${jv%%.*}" -ge 17 ]] 2>/dev/null || die "Java $jv found; the project needs Java 17 or later (set JAVA_HOME or install openjdk-17-jdk-headless)"
+  [[ "${jv%%.*}" -ge 21 ]] 2>/dev/null || die "Java $jv found; the project needs Java 21 or later (web3j; see scripts/lib/jdk.sh)"
   if [[ -z "${FABRIC_BIN:-}" ]] && ! command -v go >/dev/null; then
     install_go_toolchain
   fi

@@ -2,6 +2,8 @@
 # on 127.0.0.1, connected to its own region's peer and CA. Sourced by start.sh, test.sh and
 # service.sh; needs DATA, PORT_BASE and the network's variables (network_setup_vars).
 
+source "$ROOT/scripts/lib/evm.sh"
+
 SERVICE_JAR="$ROOT/client/target/registry-service.jar"
 SERVICE_REGIONS=(chengdu chongqing)
 
@@ -45,6 +47,7 @@ registry:
   admin:
     account: $(service_admin "$org")
     password-file: $dir/admin.password
+$(evm_service_yaml)
 YML
   mv "$DATA/service-$org.yml.tmp" "$DATA/service-$org.yml"
 }

@@ -31,16 +31,18 @@ class ArchitectureTest {
     private static final String ROOT = "cn.cdcq.registry.client";
 
     /** The features, each a package under the root. */
-    static final List<String> FEATURES = List.of("region", "certificate", "credit", "cases", "privacy", "events", "credential");
+    static final List<String> FEATURES = List.of("region", "certificate", "credit", "cases", "privacy", "events", "credential",
+            "anchor");
 
     /**
      * Which other features a feature may use: the attestation key of region/, the holder privacy of
-     * privacy/; certificate/ and credential/ follow the events (the verification cache, the status lists); credential/ exports certificates, signs with the region's key and follows the events.
+     * privacy/; certificate/ and credential/ follow the events (the verification cache, the status lists); credential/ exports certificates, signs with the region's key and follows the events; anchor/ signs checkpoints with the region's key and reads the attestation certificates.
      */
     static final Map<String, List<String>> ALLOWED = Map.of(
             "certificate", List.of("region", "privacy", "events"),
             "credit", List.of("region"),
-            "credential", List.of("certificate", "region", "events"));
+            "credential", List.of("certificate", "region", "events"),
+            "anchor", List.of("region"));
 
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("config").definedBy(ROOT + ".config..")

@@ -12,7 +12,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
  * registry-common is shared by the chaincode and the services, so it depends on neither, nor on
  * their libraries; inside it, the formats and primitives are the ground floor and the feature
  * packages point one way: {@code cases} on {@code credit}, {@code profile} on both
- * (docs/design.md §6.2).
+ * (docs/design.md §6.2); {@code anchor} (checkpoints) stands on the ground floor alone.
  */
 class LayersTest {
 
@@ -38,6 +38,8 @@ class LayersTest {
                 .layer("credit").definedBy("cn.cdcq.registry.common.credit..")
                 .layer("cases").definedBy("cn.cdcq.registry.common.cases..")
                 .layer("profile").definedBy("cn.cdcq.registry.common.profile..")
+                .layer("anchor").definedBy("cn.cdcq.registry.common.anchor..")
+                .whereLayer("anchor").mayNotBeAccessedByAnyLayer()
                 .whereLayer("profile").mayNotBeAccessedByAnyLayer()
                 .whereLayer("cases").mayOnlyBeAccessedByLayers("profile")
                 .whereLayer("credit").mayOnlyBeAccessedByLayers("cases", "profile")

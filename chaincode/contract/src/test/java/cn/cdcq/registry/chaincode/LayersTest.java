@@ -13,7 +13,8 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
  * the bottom, the region registry on it, the features on both, {@code cases} on {@code credit},
  * and {@code enterprise} (the credit profile, which reads credit and cases) at the top, beside
  * {@code settings} (the jointly agreed calendar, deadlines and time window, and each region's
- * wage-arrears threshold, which writes into cases and credit).
+ * wage-arrears threshold, which writes into cases and credit), and {@code anchor} (checkpoints signed
+ * by both regions) on the region registry alone.
  */
 class LayersTest {
 
@@ -31,14 +32,17 @@ class LayersTest {
                 .layer("cases").definedBy("cn.cdcq.registry.chaincode.cases..")
                 .layer("enterprise").definedBy("cn.cdcq.registry.chaincode.enterprise..")
                 .layer("settings").definedBy("cn.cdcq.registry.chaincode.settings..")
+                .layer("anchor").definedBy("cn.cdcq.registry.chaincode.anchor..")
+                .whereLayer("anchor").mayNotBeAccessedByAnyLayer()
                 .whereLayer("enterprise").mayNotBeAccessedByAnyLayer()
                 .whereLayer("settings").mayNotBeAccessedByAnyLayer()
                 .whereLayer("cases").mayOnlyBeAccessedByLayers("enterprise", "settings")
                 .whereLayer("credit").mayOnlyBeAccessedByLayers("cases", "enterprise", "settings")
                 .whereLayer("certificate").mayNotBeAccessedByAnyLayer()
-                .whereLayer("region").mayOnlyBeAccessedByLayers("certificate", "credit", "cases", "enterprise", "settings")
+                .whereLayer("region").mayOnlyBeAccessedByLayers("certificate", "credit", "cases", "enterprise", "settings",
+                        "anchor")
                 .whereLayer("support").mayOnlyBeAccessedByLayers("region", "certificate", "credit", "cases", "enterprise",
-                        "settings")
+                        "settings", "anchor")
                 .check(CHAINCODE);
     }
 
@@ -47,7 +51,8 @@ class LayersTest {
         classes().should().resideInAnyPackage("cn.cdcq.registry.chaincode.support..",
                         "cn.cdcq.registry.chaincode.region..", "cn.cdcq.registry.chaincode.certificate..",
                         "cn.cdcq.registry.chaincode.credit..", "cn.cdcq.registry.chaincode.cases..",
-                        "cn.cdcq.registry.chaincode.enterprise..", "cn.cdcq.registry.chaincode.settings..")
+                        "cn.cdcq.registry.chaincode.enterprise..", "cn.cdcq.registry.chaincode.settings..",
+                        "cn.cdcq.registry.chaincode.anchor..")
                 .because("a new package needs its place in docs/design.md §6.2 and in this test")
                 .check(CHAINCODE);
     }

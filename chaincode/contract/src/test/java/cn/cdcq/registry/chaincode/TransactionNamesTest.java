@@ -34,7 +34,7 @@ class TransactionNamesTest {
             assertThat(names.add(contract.getAnnotation(Contract.class).name()))
                     .as("contract name of %s is unique", contract.getSimpleName()).isTrue();
         }
-        assertThat(names).containsExactly("accreditation", "blacklist", "calendar", "cases", "certificate",
+        assertThat(names).containsExactly("accreditation", "blacklist", "calendar", "cases", "certificate", "checkpoint",
                 "enterprise", "rating", "recognition", "region", "settings", "spotcheck", "subsidy", "violation");
     }
 
@@ -50,6 +50,6 @@ class TransactionNamesTest {
                 }
             }
         }
-        assertThat(transactions).hasSize(105).doesNotHaveDuplicates();
+        assertThat(transactions).hasSize(111).doesNotHaveDuplicates();
     }
 }

@@ -22,7 +22,7 @@ import java.util.Properties;
         description = "Talks to a regional service of the Chengdu-Chongqing labor registry.",
         subcommands = {WhoamiCommand.class, AccountsCommand.class, RegionsCommand.class, InboxCommand.class, BootstrapRegionsCommand.class,
                 ProfileCommand.class, NoticesCommand.class, ViolationsCommand.class,
-                IssueBatchCommand.class, VerifyCommand.class, CredentialCommand.class, CommandLine.HelpCommand.class})
+                IssueBatchCommand.class, VerifyCommand.class, VerifyAnchorCommand.class, CredentialCommand.class, CommandLine.HelpCommand.class})
 public final class RegistryCli {
 
     @Option(names = "--region", description = "chengdu or chongqing: take the service's URL (and, without --user, "

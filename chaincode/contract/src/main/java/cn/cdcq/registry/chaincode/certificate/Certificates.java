@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 final class Certificates {
 
-    static final String CERTIFICATE = "certificate";
+    static final String CERTIFICATE = cn.cdcq.registry.common.anchor.AnchorLeaf.CERTIFICATE; // "certificate": proofs name it
     static final String BATCH = "certificateBatch";
 
     private final Ledger ledger;

@@ -36,7 +36,7 @@ public final class CreditLedger {
     static final String VIOLATION = "credit.violation";            // uscc, id
     static final String VIOLATION_OWNER = "credit.violationOwner";  // id -> uscc
     static final String NOTICE = "credit.notice";                  // uscc, violationId
-    static final String RATING = "credit.rating";                  // uscc, region, year
+    static final String RATING = cn.cdcq.registry.common.anchor.AnchorLeaf.RATING; // "credit.rating": uscc, region, year
     static final String LISTING = "credit.listing";                // uscc, id
     static final String LISTING_OWNER = "credit.listingOwner";      // id -> uscc
     static final String INSPECTOR = "credit.inspector";            // inspectorId
