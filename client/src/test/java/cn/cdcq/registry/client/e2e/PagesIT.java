@@ -426,6 +426,50 @@ class PagesIT {
         screenshot("verify-bad-number-en");
     }
 
+    @Test
+    void theBureauAccreditsACenterAtItsDeskAndThenSuspendsIt() throws Exception {
+        String center = uscc("5250000MJ" + String.format("%08d", RANDOM.nextInt(100_000_000)));
+        String name = "重庆市第二职业技能鉴定中心 " + site;
+        signIn(cqUrl, cqAdmin.user(), cqAdmin.password());
+        clickToLoad(By.id("to-accreditations"));
+        assertThat(text("h1")).isEqualTo("机构资质认定");
+        fill("a-centerId", center);
+        fill("a-name", name);
+        date("a-validTo", today.plusYears(2));
+        fill("a-occupation0", occupation);
+        click(By.cssSelector("#a-highestLevel0 option[value='3']"));
+        screenshot("bureau-accredit-form");
+        clickToLoad(By.id("accredit-submit"));
+        assertThat(text("#done")).as("problems: %s", text("main")).contains(name, "已在账本上认定");
+        By row = By.cssSelector("#accreditation-table tr[data-center='" + center + "']");
+        assertThat(attribute(row, "data-status")).isEqualTo("ACTIVE");
+        assertThat(text("#accreditation-table tr[data-center='" + center + "']")).contains(occupation, "最高至三级/高级工");
+        screenshot("bureau-accredited");
+        Answer onLedger = services.get(cqAdmin, "/api/v1/accreditations/" + center);
+        assertThat(onLedger.body().path("scopes").get(0).path("highestLevel").asInt()).as("%s", onLedger).isEqualTo(3);
+
+        fill("c-centerId", center);
+        click(By.cssSelector("#c-action option[value='SUSPEND']"));
+        click(By.cssSelector("#c-reasonCode option[value='QUALITY_CONCERN']"));
+        fill("c-reason", "complaints about assessments");
+        clickToLoad(By.id("change-accreditation"));
+        assertThat(text("#done")).contains(name, "已暂停");
+        assertThat(attribute(row, "data-status")).isEqualTo("SUSPENDED");
+        screenshot("bureau-accreditation-suspended");
+        assertThat(services.get(cqAdmin, "/api/v1/accreditations/" + center).body().path("status").asText()).isEqualTo("SUSPENDED");
+
+        // A wrong code is named next to its field, in the page's language.
+        clickToLoad(By.id("lang-en"));
+        fill("a-centerId", center.substring(0, 17) + (center.charAt(17) == '0' ? "1" : "0"));
+        fill("a-name", name);
+        date("a-validTo", today.plusYears(2));
+        fill("a-occupation0", occupation);
+        clickToLoad(By.id("accredit-submit"));
+        assertThat(attribute(By.id("a-centerId"), "aria-invalid")).isEqualTo("true");
+        assertThat(text("#a-centerId-problem")).contains("Unified social credit code");
+        screenshot("bureau-accredit-wrong-code-en");
+    }
+
     // ------------------------------------------------------------------ the holder's portable credential
 
     @Test
@@ -635,6 +679,11 @@ class PagesIT {
             field.sendKeys(value);
             return true;
         });
+    }
+
+    /** A date control set as its picker would set it (typing into one depends on the browser's locale). */
+    private void date(String id, LocalDate value) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", find(By.id(id)), value.toString());
     }
 
     /** The text of an element of the current page. */
