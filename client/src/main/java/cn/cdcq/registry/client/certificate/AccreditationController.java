@@ -128,7 +128,7 @@ public class AccreditationController {
      * The request in canonical form, each wrong field named; {@code pathCenterId} is the center of
      * an amendment (the body's, if any, must match it).
      */
-    static AccreditationRequest validated(AccreditationRequest request, String pathCenterId) {
+    public static AccreditationRequest validated(AccreditationRequest request, String pathCenterId) {
         if (request == null) {
             throw new InvalidRequest("accreditation", InvalidInputException.INVALID_JSON, "the request body is missing");
         }

@@ -1,9 +1,9 @@
 package cn.cdcq.registry.client.cli;
 
+import cn.cdcq.registry.client.certificate.CertificateCsv;
 import cn.cdcq.registry.client.certificate.NewCertificate;
 import cn.cdcq.registry.client.cli.batch.BatchImport;
-import cn.cdcq.registry.client.cli.batch.CsvRows;
-import cn.cdcq.registry.client.api.InvalidRequest;
+import cn.cdcq.registry.client.api.CsvRows;
 import cn.cdcq.registry.common.certificate.CertificateAttestation;
 import cn.cdcq.registry.common.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,17 +23,14 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 
 /**
  * {@code issue-batch --csv FILE}: a training center issues thousands of certificates from a CSV.
- * Every row is checked first by the service's own rules ({@link NewCertificate#validated}); any
+ * Every row is checked first by the service's own rules ({@link CertificateCsv}); any
  * wrong row is reported with its line and reason and nothing is sent. Then the rows go to the
  * service in batches of {@code --chunk}, each one transaction under one region signature; the
  * holders' salts go to the salts file (0600), never to the terminal. An interrupted run resumes
@@ -47,8 +44,6 @@ import java.util.stream.Collectors;
                 "Exit codes: 0 done, 3 invalid rows (nothing submitted), 1 the service refused, 2 bad usage or file."})
 public final class IssueBatchCommand implements Callable<Integer> {
 
-    static final List<String> REQUIRED = List.of("number", "occupation", "level", "issueDate", "holderName", "holderIdNumber");
-    static final String EXPIRY = "expiryDate";
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** Retries of one batch that the service could not take right now (503 busy, MVCC conflict); each is safe. */
     private static final int ATTEMPTS = 4;
@@ -90,7 +85,7 @@ public final class IssueBatchCommand implements Callable<Integer> {
         long started = System.nanoTime();
         BatchImport.Result result;
         try (SaltsFile saltsFile = SaltsFile.open(salts)) {
-            result = new BatchImport<>(new RowValidator(LocalDate.now(CHINA)), new Submitter(api, saltsFile), chunk,
+            result = new BatchImport<>(rowValidator(LocalDate.now(CHINA)), new Submitter(api, saltsFile), chunk,
                     inFlight, System.err).run(csv, progressFile);
         }
         if (!result.ok()) {
@@ -113,62 +108,23 @@ public final class IssueBatchCommand implements Callable<Integer> {
 
     /** Refuses a CSV without one of the required columns before any row is looked at. */
     static void requireColumns(Path csv) {
-        List<CsvRows.Row> rows;
         try {
-            rows = CsvRows.parse(Files.readString(csv, StandardCharsets.UTF_8));
+            CertificateCsv.requireColumns(csv.toString(), CsvRows.parse(Files.readString(csv, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + csv, e);
         }
-        requireColumns(csv.toString(), rows);
     }
 
-    /** The same check for rows already parsed (the training center desk's upload, named {@code name}). */
-    public static void requireColumns(String name, List<CsvRows.Row> rows) {
-        String csv = name;
-        if (rows.isEmpty()) {
-            throw new IllegalArgumentException(csv + " has a header but no rows");
-        }
-        Set<String> columns = rows.get(0).fields().keySet();
-        List<String> missing = REQUIRED.stream().filter(c -> !columns.contains(c)).toList();
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException(csv + " lacks the column(s) " + missing + "; its header is " + columns
-                    + "; the columns are " + REQUIRED + " and, optionally, " + EXPIRY);
-        }
-    }
-
-    /** A row as the service will see it, checked by the service's rules; a number twice in the file is refused. */
-    public static final class RowValidator implements BatchImport.Validator<NewCertificate> {
-        private final LocalDate today;
-        private final Map<String, Integer> lines = new HashMap<>();
-
-        public RowValidator(LocalDate today) {
-            this.today = today;
-        }
-
-        @Override
-        public NewCertificate validate(CsvRows.Row row) throws BatchImport.InvalidRow {
-            Integer level;
+    /** The service's row check ({@link CertificateCsv.RowCheck}) as the batch import's validator. */
+    static BatchImport.Validator<NewCertificate> rowValidator(LocalDate today) {
+        CertificateCsv.RowCheck check = new CertificateCsv.RowCheck(today);
+        return row -> {
             try {
-                level = Integer.valueOf(row.get("level"));
-            } catch (NumberFormatException e) {
-                throw new BatchImport.InvalidRow("level: must be a whole number from 1 (高级技师) to 5 (初级工)");
+                return check.validate(row);
+            } catch (CertificateCsv.InvalidRow e) {
+                throw new BatchImport.InvalidRow(e.getMessage());
             }
-            String expiry = row.get(EXPIRY);
-            NewCertificate entry;
-            try {
-                entry = new NewCertificate(row.get("number"), row.get("occupation"), level, row.get("issueDate"),
-                        expiry.isEmpty() ? null : expiry, row.get("holderName"), row.get("holderIdNumber")).validated("", today);
-            } catch (InvalidRequest e) {
-                throw new BatchImport.InvalidRow(e.problems().stream().map(p -> p.field() + ": " + p.message())
-                        .collect(Collectors.joining("; ")));
-            }
-            Integer earlier = lines.putIfAbsent(entry.number(), row.line());
-            if (earlier != null) {
-                throw new BatchImport.InvalidRow("number: " + entry.number() + " is also on line " + earlier
-                        + "; a number is issued once");
-            }
-            return entry;
-        }
+        };
     }
 
     /** Sends one batch to the service and writes its salts; a batch the ledger had already counts as done. */

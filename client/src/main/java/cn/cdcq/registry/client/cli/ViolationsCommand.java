@@ -1,7 +1,7 @@
 package cn.cdcq.registry.client.cli;
 
 import cn.cdcq.registry.client.cli.batch.BatchImport;
-import cn.cdcq.registry.client.cli.batch.CsvRows;
+import cn.cdcq.registry.client.api.CsvRows;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.credit.ViolationInput;
 import cn.cdcq.registry.common.credit.ViolationStatus;

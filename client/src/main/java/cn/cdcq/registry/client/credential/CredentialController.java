@@ -126,12 +126,19 @@ public class CredentialController {
             + "document and current status lists: each check PASS, FAIL or NOT_APPLICABLE with its reason, the verdict, and a "
             + "VC 2.0 problem detail per failure. A credential of another issuer fails REGION_SIGNATURE unless it is a did:key.")
     public ResponseEntity<String> verify(@RequestBody(required = false) String credential) {
+        return ResponseEntity.ok().contentType(JSON).cacheControl(CacheControl.noStore()).body(Json.write(verification(credential)));
+    }
+
+    /**
+     * A pasted credential through the offline verifier with this region's controller document and
+     * current status lists: the endpoint above and the verification page's holder view.
+     */
+    public CredentialVerification verification(String credential) {
         Map<String, String> lists = Map.of(
                 status.listUrl(Vocabulary.REVOCATION), status.statusListCredential(Vocabulary.REVOCATION).toString(),
                 status.listUrl(Vocabulary.SUSPENSION), status.statusListCredential(Vocabulary.SUSPENSION).toString());
-        CredentialVerification result = new CredentialVerifier(List.of(issuer.controllerDocument()), lists)
+        return new CredentialVerifier(List.of(issuer.controllerDocument()), lists)
                 .verify(credential == null ? "" : credential, Instant.now().truncatedTo(ChronoUnit.SECONDS));
-        return ResponseEntity.ok().contentType(JSON).cacheControl(CacheControl.noStore()).body(Json.write(result));
     }
 
     /** A credential may name a person (the disclosing version): never cached by a proxy. */

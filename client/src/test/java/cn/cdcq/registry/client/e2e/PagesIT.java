@@ -18,21 +18,23 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.File;
@@ -53,6 +55,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,13 +68,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * with a progress bar and a PDF whose QR code decodes to the verification link; Chongqing's bureau
  * revoking one at its desk; a Chengdu
  * inspector recording a violation against a Chongqing enterprise and a Chongqing inspector
- * acknowledging the notice; a form posted without its CSRF token refused; the language switch.
- * Accounts, accreditation and the enterprise are set up through the API (as the bureaus would).
+ * acknowledging the notice; a form posted without its CSRF token refused; the language switch; a
+ * holder downloading the certificate's Verifiable Credential and the holder view verifying it (and a
+ * tampered copy refused). Accounts, accreditation, the enterprise and the certificates the employer
+ * checks are set up through the API in {@link #setUp} (as the bureaus and a center would), so each
+ * test stands alone and runs in any order. Every page a click or a form post loads is waited for
+ * ({@link #clickToLoad}) and read inside a wait that finds its elements again ({@link #read}).
  * Every test saves screenshots to target/screenshots/; the verification page's load time, as the
  * browser measures it (Navigation Timing), goes to target/page-timings.txt.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PagesIT {
 
     private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
@@ -79,6 +86,7 @@ class PagesIT {
     private static final Path TIMINGS = Path.of("target", "page-timings.txt");
     private static final String COLUMNS = "number,occupation,level,issueDate,expiryDate,holderName,holderIdNumber,occupationName";
     private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     private E2eServices services;
     private Service cqAdmin;
@@ -88,6 +96,7 @@ class PagesIT {
     private String cdUrl;
     private WebDriver browser;
     private Path work;
+    private Path downloads;
 
     private final String occupation = String.format("6-%02d-%02d-%02d", 10 + RANDOM.nextInt(90), RANDOM.nextInt(100), RANDOM.nextInt(100));
     private final int site = RANDOM.nextInt(1_000_000);
@@ -95,14 +104,28 @@ class PagesIT {
     private LocalDate today;
     private int shot;
 
-    /** What the good CSV issued, in order: number -> {name, ID number, salt, verification link}. */
-    private final Map<String, String[]> issued = new LinkedHashMap<>();
+    /** A certificate issued for the employer's tests: its holder's name and ID number, salt, and the QR code's link. */
+    record Issued(String number, String holderName, String holderIdNumber, String salt, String link) {
+    }
+
+    /** Issued through the API in {@link #setUp}, one per test that needs one, so no test waits for another. */
+    private Issued forHolderCheck;
+    private Issued forRevocation;
+    private Issued forForgery;
+    private Issued forCredential;
 
     @BeforeAll
     void setUp() throws Exception {
         services = new E2eServices();
         work = Files.createDirectories(Path.of("target", "pages-it"));
+        downloads = Files.createDirectories(work.resolve("downloads-" + System.currentTimeMillis()));
         Files.createDirectories(SCREENSHOTS);
+        // This run's screenshots only: numbered in the order the tests ran.
+        try (Stream<Path> old = Files.list(SCREENSHOTS)) {
+            for (Path png : old.filter(f -> f.toString().endsWith(".png")).toList()) {
+                Files.delete(png);
+            }
+        }
         today = LocalDate.now(CHINA);
         cqAdmin = services.admin("chongqing");
         cdAdmin = services.admin("chengdu");
@@ -119,14 +142,31 @@ class PagesIT {
         assertThat(accredited.status()).as("%s", accredited).isEqualTo(201);
         cqCenter = services.createAccount(cqAdmin, "cq-pages-center-" + site, "TRAINING_CENTER", "centerId", centerId);
 
+        // The certificates the employer's tests open, issued as the center's desk or CLI would (one batch).
+        List<Issued> fixture = issueThroughTheApi(4);
+        forHolderCheck = fixture.get(0);
+        forRevocation = fixture.get(1);
+        forForgery = fixture.get(2);
+        forCredential = fixture.get(3);
+
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
                 "--window-size=1280,1400", "--lang=zh-CN", "--no-first-run", "--disable-extensions");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+                "download.prompt_for_download", false, "safebrowsing.enabled", false));
         ChromeDriverService driver = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver")).usingAnyFreePort().build();
         browser = new ChromeDriver(driver, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    /** Every test starts signed out, in Chinese, at desktop size: both services share 127.0.0.1's cookie jar. */
+    @BeforeEach
+    void aFreshBrowser() {
+        browser.manage().window().setSize(new Dimension(1280, 1400));
+        browser.get(cqUrl + "/assets/site.css");
+        browser.manage().deleteAllCookies();
     }
 
     @AfterAll
@@ -139,24 +179,22 @@ class PagesIT {
     // ------------------------------------------------------------------ sign-in, language, CSRF
 
     @Test
-    @Order(1)
     void thePagesAreChineseByDefaultAndEnglishByTheSwitchOnEveryPage() throws Exception {
         browser.get(cqUrl + "/login");
         assertThat(text("h1")).isEqualTo("工作人员登录");
-        assertThat(browser.findElement(By.cssSelector("label[for=username]")).getText()).isEqualTo("账号");
+        assertThat(text("label[for=username]")).isEqualTo("账号");
         screenshot("login-zh");
-        browser.findElement(By.id("lang-en")).click();
+        clickToLoad(By.id("lang-en"));
         assertThat(text("h1")).isEqualTo("Staff sign-in");
         browser.get(cqUrl + "/verify");
         assertThat(text("h1")).isEqualTo("Verify a vocational skill certificate");
-        assertThat(browser.findElement(By.id("lang-en")).getAttribute("aria-current")).isEqualTo("true");
+        assertThat(attribute(By.id("lang-en"), "aria-current")).isEqualTo("true");
         screenshot("verify-form-en");
-        browser.findElement(By.id("lang-zh")).click();
+        clickToLoad(By.id("lang-zh"));
         assertThat(text("h1")).isEqualTo("核验职业技能等级证书");
     }
 
     @Test
-    @Order(2)
     void aWrongPasswordIsRefusedOnThePageWithoutABasicChallenge() throws Exception {
         HttpResponse<String> desk = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(cqUrl + "/center")).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -169,7 +207,6 @@ class PagesIT {
     }
 
     @Test
-    @Order(3)
     void aFormPostedWithoutItsCsrfTokenIsRefusedAndIssuesNothing() throws Exception {
         signIn(cqUrl, cqCenter.user(), cqCenter.password());
         assertThat(browser.getCurrentUrl()).endsWith("/center");
@@ -177,11 +214,11 @@ class PagesIT {
         String[] holder = holder(1);
         fill("number", number);
         fill("occupation", occupation);
-        browser.findElement(By.cssSelector("#level option[value='4']")).click();
+        click(By.cssSelector("#level option[value='4']"));
         fill("holderName", holder[0]);
         fill("holderIdNumber", holder[1]);
         ((JavascriptExecutor) browser).executeScript("document.querySelector('#issue-form input[name=_csrf]').remove()");
-        browser.findElement(By.id("issue-one")).click();
+        clickToLoad(By.id("issue-one"));
         assertThat(text("#denied")).contains("CSRF");
         screenshot("csrf-refused");
         assertThat(recordCheck(number)).isEqualTo("FAIL");
@@ -190,9 +227,8 @@ class PagesIT {
     // ------------------------------------------------------------------ the training center desk
 
     @Test
-    @Order(4)
     void aCsvWithBadRowsIsMarkedRowByRowAndNothingIsIssued() throws Exception {
-        browser.get(cqUrl + "/center");
+        signIn(cqUrl, cqCenter.user(), cqCenter.password());
         String good = number(4);
         String wrongLevel = number(4);
         List<String> lines = new ArrayList<>(List.of(COLUMNS));
@@ -203,27 +239,27 @@ class PagesIT {
         lines.add(String.join(",", number(4), occupation, "4", today.toString(), "", h[0], h[1].substring(0, 17) + wrongCheck(h[1]), "电工"));
         Path csv = work.resolve("bad-" + site + ".csv");
         Files.writeString(csv, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-        browser.findElement(By.id("csv")).sendKeys(csv.toAbsolutePath().toString());
-        browser.findElement(By.id("preview")).click();
+        find(By.id("csv")).sendKeys(csv.toAbsolutePath().toString());
+        clickToLoad(By.id("preview"));
         assertThat(text("#preview-refused")).contains("3 行有误");
-        assertThat(browser.findElement(By.cssSelector("tr[data-line='2']")).getAttribute("data-valid")).isEqualTo("true");
+        assertThat(attribute(By.cssSelector("tr[data-line='2']"), "data-valid")).isEqualTo("true");
         for (String line : List.of("3", "4", "5")) {
-            WebElement row = browser.findElement(By.cssSelector("tr[data-line='" + line + "']"));
-            assertThat(row.getAttribute("data-valid")).as("line %s", line).isEqualTo("false");
-            assertThat(row.findElements(By.cssSelector("ul.problems li"))).as("line %s has its reason", line).isNotEmpty();
+            By row = By.cssSelector("tr[data-line='" + line + "']");
+            assertThat(attribute(row, "data-valid")).as("line %s", line).isEqualTo("false");
+            assertThat(this.<Integer>read(d -> d.findElement(row).findElements(By.cssSelector("ul.problems li")).size()))
+                    .as("line %s has its reason", line).isPositive();
         }
-        assertThat(browser.findElement(By.cssSelector("tr[data-line='3']")).getText()).contains("等级");
-        assertThat(browser.findElement(By.cssSelector("tr[data-line='4']")).getText()).contains("发证日期");
-        assertThat(browser.findElement(By.cssSelector("tr[data-line='5']")).getText()).contains("公民身份号码不正确");
+        assertThat(text("tr[data-line='3']")).contains("等级");
+        assertThat(text("tr[data-line='4']")).contains("发证日期");
+        assertThat(text("tr[data-line='5']")).contains("公民身份号码不正确");
         assertThat(browser.findElements(By.id("commit"))).isEmpty();
         screenshot("batch-preview-refused");
         assertThat(recordCheck(good)).as("the valid row of a refused file is not issued").isEqualTo("FAIL");
     }
 
     @Test
-    @Order(5)
     void aGoodCsvCommitsWithProgressAndItsPdfQrCodeOpensTheVerificationPage() throws Exception {
-        browser.get(cqUrl + "/center");
+        signIn(cqUrl, cqCenter.user(), cqCenter.password());
         int rows = 12;
         List<String> lines = new ArrayList<>(List.of(COLUMNS));
         Map<String, String[]> holders = new LinkedHashMap<>();
@@ -236,111 +272,107 @@ class PagesIT {
         }
         Path csv = work.resolve("good-" + site + ".csv");
         Files.writeString(csv, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
-        browser.findElement(By.id("csv")).sendKeys(csv.toAbsolutePath().toString());
-        browser.findElement(By.id("batch-id-masked")).click();
-        browser.findElement(By.id("preview")).click();
+        find(By.id("csv")).sendKeys(csv.toAbsolutePath().toString());
+        click(By.id("batch-id-masked"));
+        clickToLoad(By.id("preview"));
         assertThat(text("#preview-ok")).contains("全部 " + rows + " 行检查通过");
         screenshot("batch-preview-ok");
-        browser.findElement(By.id("commit")).click();
+        clickToLoad(By.id("commit"));
 
-        // The bar moves as chunks commit; record every value it shows until the batch is done.
+        // The bar moves as chunks commit (batch.js polls): record every value it shows until the batch is done.
         TreeSet<Integer> seen = new TreeSet<>();
-        java.time.Instant deadline = java.time.Instant.now().plus(Duration.ofMinutes(3));
-        boolean screenshotMidway = false;
-        while (true) {
-            WebElement bar = browser.findElement(By.id("progress"));
-            int value = Integer.parseInt(bar.getAttribute("value"));
-            seen.add(value);
-            if (!screenshotMidway && value > 0 && value < rows) {
-                screenshot("batch-progress");
-                screenshotMidway = true;
-            }
-            String state = browser.findElement(By.id("job-state")).getAttribute("data-state");
-            if (!"RUNNING".equals(state)) {
-                assertThat(state).as("job state; problem: %s", text("#job-problem")).isEqualTo("DONE");
-                break;
-            }
-            assertThat(java.time.Instant.now()).as("batch done within 3 minutes").isBefore(deadline);
-            Thread.sleep(150);
-        }
+        boolean[] screenshotMidway = {false};
+        String state = new FluentWait<>(browser).withTimeout(Duration.ofMinutes(3)).pollingEvery(Duration.ofMillis(150))
+                .ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .withMessage("the batch is done within 3 minutes")
+                .until(d -> {
+                    int value = Integer.parseInt(d.findElement(By.id("progress")).getAttribute("value"));
+                    seen.add(value);
+                    if (!screenshotMidway[0] && value > 0 && value < rows) {
+                        screenshotQuietly("batch-progress");
+                        screenshotMidway[0] = true;
+                    }
+                    String now = d.findElement(By.id("job-state")).getAttribute("data-state");
+                    return "RUNNING".equals(now) ? null : now;
+                });
+        assertThat(state).as("job state; problem: %s", text("#job-problem")).isEqualTo("DONE");
         assertThat(seen.last()).isEqualTo(rows);
-        assertThat(Integer.parseInt(browser.findElement(By.id("progress")).getAttribute("max"))).isEqualTo(rows);
-        if (!screenshotMidway) {
+        assertThat(Integer.parseInt(attribute(By.id("progress"), "max"))).isEqualTo(rows);
+        if (!screenshotMidway[0]) {
             screenshot("batch-progress-done");
         }
         Files.writeString(work.resolve("progress-seen.txt"), seen.toString());
-        browser.findElement(By.id("handout-link")).click();
+        read(ExpectedConditions.visibilityOfElementLocated(By.id("handout-link")));
+        clickToLoad(By.id("handout-link"));
         assertThat(text("#issued")).contains("已发放 " + rows + " 张证书");
         screenshot("batch-handout");
 
         // The salts file and the one-PDF-of-many-pages, fetched with the clerk's session.
-        String salts = new String(download(browser.findElement(By.id("download-salts")).getAttribute("href")), StandardCharsets.UTF_8);
+        String salts = new String(download(attribute(By.id("download-salts"), "href")), StandardCharsets.UTF_8);
         List<String> saltLines = salts.lines().toList();
         assertThat(saltLines.get(0)).isEqualTo("certificateNumber,holderSalt,batchId");
         assertThat(saltLines).hasSize(rows + 1);
-        byte[] pdf = download(browser.findElement(By.id("download-pdf")).getAttribute("href"));
+        byte[] pdf = download(attribute(By.id("download-pdf"), "href"));
         Files.write(work.resolve("certificates-" + site + ".pdf"), pdf);
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).isEqualTo(rows);
             for (int page = 0; page < rows; page++) {
                 String[] line = saltLines.get(page + 1).split(",");
-                String expected = cqUrl + "/verify/" + line[0] + "#salt=" + line[1];
-                String decoded = qr(doc, page);
-                assertThat(decoded).as("QR code of page %d", page + 1).isEqualTo(expected);
-                String[] h = holders.get(line[0]);
-                issued.put(line[0], new String[]{h[0], h[1], line[1], decoded});
+                assertThat(holders).containsKey(line[0]);
+                assertThat(qr(doc, page)).as("QR code of page %d", page + 1).isEqualTo(cqUrl + "/verify/" + line[0] + "#salt=" + line[1]);
             }
             String pageText = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
             assertThat(pageText).contains("职业技能等级证书", "电工", "四级 / 中级工");
             assertThat(pageText).doesNotContain(holders.values().iterator().next()[1]);
         }
-        byte[] zip = download(browser.findElement(By.id("download-zip")).getAttribute("href"));
+        byte[] zip = download(attribute(By.id("download-zip"), "href"));
         assertThat(zip.length).isGreaterThan(1000);
-        assertThat(issued).hasSize(rows);
+
+        // The first page's QR link opens the verification page, which finds the certificate valid.
+        String[] first = saltLines.get(1).split(",");
+        browser.get("about:blank");
+        browser.get(cqUrl + "/verify/" + first[0] + "#salt=" + first[1]);
+        assertThat(verdict()).isEqualTo("VALID");
     }
 
     // ------------------------------------------------------------------ an employer verifying
 
     @Test
-    @Order(6)
     void theQrLinkOfAValidCertificateShowsValidWithEveryStepAndTheHolderCheckRightAndWrong() throws Exception {
-        signOutEverywhere();
-        var first = issued.entrySet().iterator().next();
-        String link = first.getValue()[3];
+        Issued first = forHolderCheck;
         List<double[]> timings = new ArrayList<>();
         for (int i = 0; i < 11; i++) {
             browser.get("about:blank");
-            browser.get(link);
+            browser.get(first.link());
             timings.add(navigationTiming());
         }
-        browser.get(link);
+        browser.get("about:blank");
+        browser.get(first.link());
         assertThat(verdict()).isEqualTo("VALID");
         assertThat(text(".verdict-word")).isEqualTo("有效");
-        List<WebElement> steps = browser.findElements(By.cssSelector("#steps li"));
-        assertThat(steps).extracting(s -> s.getAttribute("data-check"))
+        assertThat(attributes(By.cssSelector("#steps li"), "data-check"))
                 .contains("RECORD", "CANONICAL_HASH", "MERKLE_PATH", "REGION_SIGNATURE", "ISSUER_ACCREDITED", "STATUS", "HOLDER");
-        assertThat(steps).filteredOn(s -> s.getAttribute("data-check").equals("REGION_SIGNATURE"))
-                .extracting(s -> s.getAttribute("data-result")).containsExactly("PASS");
-        assertThat(browser.findElement(By.cssSelector("#recognition tr[data-region='CQ']")).getText()).contains("发证地区");
+        assertThat(attribute(By.cssSelector("#steps li[data-check='REGION_SIGNATURE']"), "data-result")).isEqualTo("PASS");
+        assertThat(text("#recognition tr[data-region='CQ']")).contains("发证地区");
         assertThat(text("#answered-by")).contains("重庆");
-        assertThat(browser.findElement(By.id("salt-from-link")).isDisplayed()).isTrue();
+        assertThat(read(ExpectedConditions.visibilityOfElementLocated(By.id("salt-from-link"))).isDisplayed()).isTrue();
         screenshot("verify-valid");
         writeTimings(timings);
 
         // The employer types the name and ID number from the holder's card: they match.
-        fill("holderName", first.getValue()[0]);
-        fill("holderIdNumber", first.getValue()[1]);
-        browser.findElement(By.id("check-holder")).click();
+        fill("holderName", first.holderName());
+        fill("holderIdNumber", first.holderIdNumber());
+        clickToLoad(By.id("check-holder"));
         assertThat(verdict()).isEqualTo("VALID");
         assertThat(text("#holder-result")).isEqualTo("持证人信息相符。");
-        assertThat(browser.findElement(By.cssSelector("#steps li[data-check='HOLDER']")).getAttribute("data-result")).isEqualTo("PASS");
+        assertThat(attribute(By.cssSelector("#steps li[data-check='HOLDER']"), "data-result")).isEqualTo("PASS");
         assertThat(browser.getCurrentUrl()).as("the salt stays in the fragment for another check").contains("#salt=");
         screenshot("verify-holder-match");
 
         // Someone else's name with this certificate: not theirs.
         fill("holderName", "张冒名");
-        fill("holderIdNumber", first.getValue()[1]);
-        browser.findElement(By.id("check-holder")).click();
+        fill("holderIdNumber", first.holderIdNumber());
+        clickToLoad(By.id("check-holder"));
         assertThat(verdict()).isEqualTo("FORGED");
         assertThat(text("#holder-result")).isEqualTo("持证人信息与证书不符。");
         screenshot("verify-holder-mismatch");
@@ -348,52 +380,47 @@ class PagesIT {
         // On a phone's screen.
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get("about:blank");
-        browser.get(link);
+        browser.get(first.link());
         assertThat(verdict()).isEqualTo("VALID");
         Long scrollWidth = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth");
         Long clientWidth = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.clientWidth");
         assertThat(scrollWidth).as("no sideways scrolling on a phone").isLessThanOrEqualTo(clientWidth);
         screenshot("verify-valid-phone");
-        browser.manage().window().setSize(new Dimension(1280, 1400));
     }
 
     @Test
-    @Order(7)
     void theBureauRevokesAtItsDeskAndTheQrLinkThenShowsRevoked() throws Exception {
-        var second = new ArrayList<>(issued.entrySet()).get(1);
         signIn(cqUrl, cqAdmin.user(), cqAdmin.password());
         assertThat(browser.getCurrentUrl()).endsWith("/bureau");
-        fill("s-number", second.getKey());
-        browser.findElement(By.cssSelector("#s-action option[value='REVOKE']")).click();
-        browser.findElement(By.cssSelector("#s-reasonCode option[value='ISSUED_IN_ERROR']")).click();
+        fill("s-number", forRevocation.number());
+        click(By.cssSelector("#s-action option[value='REVOKE']"));
+        click(By.cssSelector("#s-reasonCode option[value='ISSUED_IN_ERROR']"));
         fill("s-reason", "issued to the wrong person");
-        browser.findElement(By.id("change-status")).click();
-        assertThat(text("#done")).contains(second.getKey(), "已撤销");
+        clickToLoad(By.id("change-status"));
+        assertThat(text("#done")).contains(forRevocation.number(), "已撤销");
         screenshot("bureau-revoked");
-        browser.findElement(By.id("logout")).click();
+        clickToLoad(By.id("logout"));
         browser.get("about:blank");
-        browser.get(second.getValue()[3]);
+        browser.get(forRevocation.link());
         assertThat(verdict()).isEqualTo("REVOKED");
         assertThat(text(".verdict-word")).isEqualTo("已撤销");
-        assertThat(browser.findElement(By.cssSelector("#steps li[data-check='STATUS']")).getAttribute("data-result")).isEqualTo("FAIL");
+        assertThat(attribute(By.cssSelector("#steps li[data-check='STATUS']"), "data-result")).isEqualTo("FAIL");
         screenshot("verify-revoked");
     }
 
     @Test
-    @Order(8)
     void theQrLinkOfAForgedCertificateShowsForgedAndANumberNeverIssuedNotFound() throws Exception {
         // A forged paper: a real number, another person's name and ID, the forger's own "salt" in the QR code.
-        var third = new ArrayList<>(issued.entrySet()).get(2);
         String forgedSalt = HexFormat.of().formatHex(Hashes.sha256(("forged " + site).getBytes(StandardCharsets.UTF_8)));
         String[] forger = holder(999);
         browser.get("about:blank");
-        browser.get(cqUrl + "/verify/" + third.getKey() + "#salt=" + forgedSalt);
+        browser.get(cqUrl + "/verify/" + forForgery.number() + "#salt=" + forgedSalt);
         fill("holderName", forger[0]);
         fill("holderIdNumber", forger[1]);
-        browser.findElement(By.id("check-holder")).click();
+        clickToLoad(By.id("check-holder"));
         assertThat(verdict()).isEqualTo("FORGED");
         assertThat(text(".verdict-word")).isEqualTo("伪造或不符");
-        assertThat(browser.findElement(By.cssSelector("#steps li[data-check='HOLDER']")).getAttribute("data-result")).isEqualTo("FAIL");
+        assertThat(attribute(By.cssSelector("#steps li[data-check='HOLDER']"), "data-result")).isEqualTo("FAIL");
         screenshot("verify-forged");
 
         browser.get(cdUrl + "/verify/" + number(4));
@@ -403,13 +430,125 @@ class PagesIT {
         browser.get(cdUrl + "/verify/S12345?lang=en");
         assertThat(text("#number-problem")).contains("Certificate number is not valid.");
         screenshot("verify-bad-number-en");
-        browser.findElement(By.id("lang-zh")).click();
+    }
+
+    @Test
+    void theBureauAccreditsACenterAtItsDeskAndThenSuspendsIt() throws Exception {
+        String center = uscc("5250000MJ" + String.format("%08d", RANDOM.nextInt(100_000_000)));
+        String name = "重庆市第二职业技能鉴定中心 " + site;
+        signIn(cqUrl, cqAdmin.user(), cqAdmin.password());
+        clickToLoad(By.id("to-accreditations"));
+        assertThat(text("h1")).isEqualTo("机构资质认定");
+        fill("a-centerId", center);
+        fill("a-name", name);
+        date("a-validTo", today.plusYears(2));
+        fill("a-occupation0", occupation);
+        click(By.cssSelector("#a-highestLevel0 option[value='3']"));
+        screenshot("bureau-accredit-form");
+        clickToLoad(By.id("accredit-submit"));
+        assertThat(text("#done")).as("problems: %s", text("main")).contains(name, "已在账本上认定");
+        By row = By.cssSelector("#accreditation-table tr[data-center='" + center + "']");
+        assertThat(attribute(row, "data-status")).isEqualTo("ACTIVE");
+        assertThat(text("#accreditation-table tr[data-center='" + center + "']")).contains(occupation, "最高至三级/高级工");
+        screenshot("bureau-accredited");
+        Answer onLedger = services.get(cqAdmin, "/api/v1/accreditations/" + center);
+        assertThat(onLedger.body().path("scopes").get(0).path("highestLevel").asInt()).as("%s", onLedger).isEqualTo(3);
+
+        fill("c-centerId", center);
+        click(By.cssSelector("#c-action option[value='SUSPEND']"));
+        click(By.cssSelector("#c-reasonCode option[value='QUALITY_CONCERN']"));
+        fill("c-reason", "complaints about assessments");
+        clickToLoad(By.id("change-accreditation"));
+        assertThat(text("#done")).contains(name, "已暂停");
+        assertThat(attribute(row, "data-status")).isEqualTo("SUSPENDED");
+        screenshot("bureau-accreditation-suspended");
+        assertThat(services.get(cqAdmin, "/api/v1/accreditations/" + center).body().path("status").asText()).isEqualTo("SUSPENDED");
+
+        // A wrong code is named next to its field, in the page's language.
+        clickToLoad(By.id("lang-en"));
+        fill("a-centerId", center.substring(0, 17) + (center.charAt(17) == '0' ? "1" : "0"));
+        fill("a-name", name);
+        date("a-validTo", today.plusYears(2));
+        fill("a-occupation0", occupation);
+        clickToLoad(By.id("accredit-submit"));
+        assertThat(attribute(By.id("a-centerId"), "aria-invalid")).isEqualTo("true");
+        assertThat(text("#a-centerId-problem")).contains("Unified social credit code");
+        screenshot("bureau-accredit-wrong-code-en");
+    }
+
+    // ------------------------------------------------------------------ the holder's portable credential
+
+    @Test
+    void theHolderDownloadsTheCredentialAtTheVerificationPageAndTheHolderViewFindsItValid() throws Exception {
+        browser.get("about:blank");
+        browser.get(forCredential.link());
+        assertThat(verdict()).isEqualTo("VALID");
+        fill("holderName", forCredential.holderName());
+        fill("holderIdNumber", forCredential.holderIdNumber());
+        screenshot("verify-credential-button");
+        click(By.id("download-credential"));
+        Path file = downloaded("credential-" + forCredential.number() + ".json");
+        JsonNode credential = Json.tree(Files.readString(file));
+        assertThat(credential.path("type").toString()).contains("VerifiableCredential");
+        assertThat(credential.path("proof").path("cryptosuite").asText()).isEqualTo("ecdsa-jcs-2019");
+        assertThat(credential.toString()).contains(forCredential.number())
+                .as("the holder did not ask to disclose: no name, no ID number")
+                .doesNotContain(forCredential.holderName()).doesNotContain(forCredential.holderIdNumber());
+
+        // The holder view: the file uploaded as a wallet would hand it over.
+        browser.get(cqUrl + "/verify/credential");
+        assertThat(text("h1")).isEqualTo("核验可验证凭证");
+        find(By.id("credentialFile")).sendKeys(file.toAbsolutePath().toString());
+        clickToLoad(By.id("verify-credential"));
+        assertThat(attribute(By.id("credential-verdict"), "data-verdict")).isEqualTo("VALID");
+        assertThat(text("#credential-verdict")).contains("凭证有效");
+        assertThat(attribute(By.cssSelector("#credential-steps li[data-check='REGION_SIGNATURE']"), "data-result")).isEqualTo("PASS");
+        assertThat(attribute(By.cssSelector("#credential-steps li[data-check='STATUS']"), "data-result")).isEqualTo("PASS");
+        assertThat(text("#credential-number")).contains(forCredential.number());
+        screenshot("credential-valid");
+
+        // In English, the same view and verdict.
+        clickToLoad(By.id("lang-en"));
+        assertThat(text("h1")).isEqualTo("Verify a Verifiable Credential");
+        screenshot("credential-form-en");
+    }
+
+    @Test
+    void aTamperedCredentialPastedIntoTheHolderViewShowsInvalidWithTheFailedCheck() throws Exception {
+        String genuine = services.post(new Service(cqUrl, null, null), "/api/v1/public/certificates/" + forCredential.number()
+                + "/credential", obj().put("holderName", forCredential.holderName()).put("holderIdNumber", forCredential.holderIdNumber())
+                .put("holderSalt", forCredential.salt())).body().toString();
+        assertThat(genuine).contains("ecdsa-jcs-2019");
+        ObjectNode tampered = (ObjectNode) Json.tree(genuine);
+        // A raised level: the kind of change a forger would make.
+        assertThat(tampered.path("credentialSubject").path("level").asInt()).isEqualTo(4);
+        ((ObjectNode) tampered.path("credentialSubject")).put("level", 1);
+
+        browser.get(cqUrl + "/verify/credential?lang=en");
+        fill("credential", tampered.toString());
+        clickToLoad(By.id("verify-credential"));
+        assertThat(attribute(By.id("credential-verdict"), "data-verdict")).isEqualTo("INVALID");
+        assertThat(text("#credential-verdict")).contains("not valid");
+        assertThat(attribute(By.cssSelector("#credential-steps li[data-check='REGION_SIGNATURE']"), "data-result")).isEqualTo("FAIL");
+        assertThat(text("#credential-problems li[data-check='REGION_SIGNATURE']"))
+                .contains("Issuer's proof (ecdsa-jcs-2019)", "CRYPTOGRAPHIC_SECURITY_ERROR", "does not verify");
+        screenshot("credential-tampered-en");
+
+        // Not JSON at all: a reason, never a stack trace.
+        clickToLoad(By.id("lang-zh"));
+        fill("credential", "{ this is not a credential");
+        clickToLoad(By.id("verify-credential"));
+        assertThat(attribute(By.id("credential-verdict"), "data-verdict")).isEqualTo("INVALID");
+        assertThat(attribute(By.cssSelector("#credential-steps li[data-check='RECORD']"), "data-result")).isEqualTo("FAIL");
+        assertThat(text("#credential-steps li[data-check='STATUS']")).as("nothing claimed of a credential never read")
+                .contains("凭证无法读取，未检查。");
+        assertThat(text("main")).doesNotContain("Exception");
+        screenshot("credential-not-json");
     }
 
     // ------------------------------------------------------------------ inspectors across regions
 
     @Test
-    @Order(9)
     void aChongqingInspectorAcknowledgesTheNoticeChengduSent() throws Exception {
         String enterprise = randomUscc("91500000");
         Answer registered = services.post(cqAdmin, "/api/v1/enterprises", obj().put("uscc", enterprise)
@@ -419,35 +558,34 @@ class PagesIT {
         Service cqInspector = inspector(cqAdmin, "cq", "CQ");
 
         // Chengdu's inspector records a wage-arrears violation at the Chengdu service's page.
-        signOutEverywhere();
         signIn(cdUrl, cdInspector.user(), cdInspector.password());
         assertThat(browser.getCurrentUrl()).endsWith("/inspector");
         Path decision = work.resolve("decision-" + site + ".pdf");
         Files.writeString(decision, "行政处理决定书 " + enterprise + " " + site);
         fill("v-uscc", enterprise);
-        browser.findElement(By.cssSelector("#v-type option[value='WAGE_ARREARS']")).click();
+        click(By.cssSelector("#v-type option[value='WAGE_ARREARS']"));
         fill("v-amount", "12500.00");
         fill("v-workers", "3");
-        browser.findElement(By.id("v-document")).sendKeys(decision.toAbsolutePath().toString());
-        browser.findElement(By.id("v-major")).click();
-        browser.findElement(By.id("v-penalized")).click();
-        browser.findElement(By.id("record")).click();
+        find(By.id("v-document")).sendKeys(decision.toAbsolutePath().toString());
+        click(By.id("v-major"));
+        click(By.id("v-penalized"));
+        clickToLoad(By.id("record"));
         assertThat(text("#done")).contains("已在账本上记录违法行为");
-        assertThat(browser.findElement(By.id("violations")).getText()).contains("拖欠工资", "¥12,500.00");
+        assertThat(text("#violations")).contains("拖欠工资", "¥12,500.00");
         screenshot("inspector-cd-profile-after-recording");
-        browser.findElement(By.id("logout")).click();
+        clickToLoad(By.id("logout"));
         assertThat(text("#logged-out")).isNotEmpty();
 
         // Chongqing's inspector signs in at the Chongqing service: the notice waits in the inbox, due today.
         signIn(cqUrl, cqInspector.user(), cqInspector.password());
-        WebElement row = noticeRow(enterprise);
-        assertThat(row.getAttribute("data-done")).isEqualTo("false");
-        assertThat(row.getText()).contains("成都", "重大");
+        By row = noticeRow(enterprise);
+        assertThat(attribute(row, "data-done")).isEqualTo("false");
+        assertThat(this.<String>read(d -> d.findElement(row).getText())).contains("成都", "重大");
         screenshot("inspector-cq-inbox");
-        String violationId = row.getAttribute("data-id");
-        browser.findElement(By.id("ack-" + violationId)).click();
+        String violationId = attribute(row, "data-id");
+        clickToLoad(By.id("ack-" + violationId));
         assertThat(text("#done")).contains("已在账本上签收通报");
-        assertThat(noticeRow(enterprise).getAttribute("data-done")).isEqualTo("true");
+        assertThat(attribute(noticeRow(enterprise), "data-done")).isEqualTo("true");
         screenshot("inspector-cq-acknowledged");
         Answer notice = services.get(cqInspector, "/api/v1/notices/" + violationId);
         assertThat(notice.body().path("acknowledgedAt").asText()).as("%s", notice).isNotBlank();
@@ -456,19 +594,41 @@ class PagesIT {
 
         // The enterprise's profile across both regions, at Chongqing.
         browser.get(cqUrl + "/inspector/enterprises/" + enterprise);
-        assertThat(browser.findElement(By.id("violations")).getText()).contains("拖欠工资", "成都（四川）记录");
+        assertThat(text("#violations")).contains("拖欠工资", "成都（四川）记录");
         screenshot("inspector-cq-profile");
-        browser.findElement(By.id("logout")).click();
     }
 
     // ------------------------------------------------------------------ helpers
 
-    private WebElement noticeRow(String uscc) {
-        // By the DOM, not by visible text: a wide table's cells may lie outside its scrolled view.
-        List<WebElement> rows = browser.findElements(By.xpath("//table[@id='inbox']//tr[@data-kind='NOTICE']"
-                + "[.//a[contains(@href, '/inspector/enterprises/" + uscc + "')]]"));
-        assertThat(rows).as("a notice about %s in %s", uscc, text("main")).hasSize(1);
-        return rows.get(0);
+    /** The inbox row of the one notice about {@code uscc}, by the DOM (a wide table's cells may lie outside its scrolled view). */
+    private By noticeRow(String uscc) {
+        By row = By.xpath("//table[@id='inbox']//tr[@data-kind='NOTICE'][.//a[contains(@href, '/inspector/enterprises/" + uscc + "')]]");
+        assertThat(this.<Integer>read(d -> d.findElements(row).size())).as("notices about %s in %s", uscc, text("main")).isEqualTo(1);
+        return row;
+    }
+
+    private List<Issued> issueThroughTheApi(int count) {
+        ObjectNode body = obj();
+        var certificates = body.putArray("certificates");
+        Map<String, String[]> holders = new LinkedHashMap<>();
+        for (int i = 0; i < count; i++) {
+            String number = number(4);
+            String[] h = holder(50 + i);
+            holders.put(number, h);
+            certificates.addObject().put("number", number).put("occupation", occupation).put("level", 4)
+                    .put("issueDate", today.toString()).put("holderName", h[0]).put("holderIdNumber", h[1]);
+        }
+        Answer answer = services.post(cqCenter, "/api/v1/certificate-batches", body);
+        assertThat(answer.status()).as("%s", answer).isEqualTo(201);
+        List<Issued> issued = new ArrayList<>();
+        for (JsonNode c : answer.body().path("certificates")) {
+            String number = c.path("number").asText();
+            String salt = c.path("holderSalt").asText();
+            String[] h = holders.get(number);
+            issued.add(new Issued(number, h[0], h[1], salt, cqUrl + "/verify/" + number + "#salt=" + salt));
+        }
+        assertThat(issued).hasSize(count);
+        return issued;
     }
 
     private Service inspector(Service admin, String prefix, String region) {
@@ -484,37 +644,89 @@ class PagesIT {
         browser.get(url + "/login");
         fill("username", user);
         fill("password", password);
-        browser.findElement(By.id("sign-in")).click();
+        clickToLoad(By.id("sign-in"));
     }
 
-    private void signOutEverywhere() {
-        for (String url : List.of(cqUrl, cdUrl)) {
-            browser.get(url + "/verify");
-            if (!browser.findElements(By.id("logout")).isEmpty()) {
-                browser.findElement(By.id("logout")).click();
-            }
-        }
+    /**
+     * Clicks what loads another page (a link, a form's button) and returns once that page has
+     * replaced this one: the old document's root gone stale, the new one loaded. Without this a
+     * read right after the click may see the old page, or an element of it vanishing under it.
+     */
+    private void clickToLoad(By what) {
+        WebElement oldPage = browser.findElement(By.tagName("html"));
+        click(what);
+        new WebDriverWait(browser, WAIT).withMessage("the page after clicking " + what)
+                .until(ExpectedConditions.stalenessOf(oldPage));
+        new WebDriverWait(browser, WAIT).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * What {@code question} answers on the current page, asked again (elements found anew) while
+     * they are missing or go stale under it, up to 30 s; null or false count as "not yet".
+     */
+    private <T> T read(Function<WebDriver, T> question) {
+        return new FluentWait<>(browser).withTimeout(WAIT).pollingEvery(Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .until(question);
+    }
+
+    private WebElement find(By locator) {
+        return read(d -> d.findElement(locator));
+    }
+
+    private void click(By locator) {
+        read(d -> {
+            d.findElement(locator).click();
+            return true;
+        });
     }
 
     private void fill(String id, String value) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(value);
+        read(d -> {
+            WebElement field = d.findElement(By.id(id));
+            field.clear();
+            field.sendKeys(value);
+            return true;
+        });
     }
 
-    /** The text of an element of the page a click or a form post is loading (waits up to 30 s for it). */
+    /** A date control set as its picker would set it (typing into one depends on the browser's locale). */
+    private void date(String id, LocalDate value) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", find(By.id(id)), value.toString());
+    }
+
+    /** The text of an element of the current page. */
     private String text(String css) {
-        return present(By.cssSelector(css)).getText().strip();
+        return read(d -> d.findElement(By.cssSelector(css)).getText().strip());
     }
 
-    /** A click on a submit button returns before the next page is there: wait for what it shows. */
-    private WebElement present(By locator) {
-        return new WebDriverWait(browser, Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(locator));
+    private String attribute(By locator, String name) {
+        return read(d -> d.findElement(locator).getAttribute(name));
+    }
+
+    private List<String> attributes(By locator, String name) {
+        return read(d -> d.findElements(locator).stream().map(e -> e.getAttribute(name)).toList());
     }
 
     private String verdict() {
-        return present(By.id("verdict")).getAttribute("data-verdict");
+        return attribute(By.id("verdict"), "data-verdict");
+    }
+
+    /** A file the browser downloads into this run's folder, once complete (no .crdownload left). */
+    private Path downloaded(String name) {
+        Path file = downloads.resolve(name);
+        new FluentWait<>(downloads).withTimeout(WAIT).pollingEvery(Duration.ofMillis(100))
+                .withMessage(() -> "a download " + name + " in " + downloads + ": " + listing(downloads))
+                .until(dir -> Files.isRegularFile(file) && listing(dir).stream().noneMatch(n -> n.endsWith(".crdownload")));
+        return file;
+    }
+
+    private static List<String> listing(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** responseStart and loadEventEnd of the last navigation, in ms from its start. */
@@ -547,6 +759,15 @@ class PagesIT {
     private void screenshot(String name) throws Exception {
         byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
         Files.write(SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shot, name)), png);
+    }
+
+    /** A screenshot from inside a wait's question, which may not throw checked exceptions. */
+    private void screenshotQuietly(String name) {
+        try {
+            screenshot(name);
+        } catch (Exception e) {
+            throw new IllegalStateException("screenshot " + name, e);
+        }
     }
 
     /** A download as the signed-in clerk's browser would make it: same session cookie. */

@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.cli.batch;
 
+import cn.cdcq.registry.client.api.CsvRows;
 import cn.cdcq.registry.common.crypto.Hashes;
 
 import java.io.IOException;

@@ -2,13 +2,12 @@ package cn.cdcq.registry.client.web.center;
 
 import cn.cdcq.registry.client.certificate.AccreditationClient;
 import cn.cdcq.registry.client.certificate.CertificateClient;
+import cn.cdcq.registry.client.certificate.CertificateCsv;
 import cn.cdcq.registry.client.certificate.CertificateIssuance;
 import cn.cdcq.registry.client.certificate.IssueResults.IssuedCertificate;
 import cn.cdcq.registry.client.certificate.IssueResults.SingleIssue;
 import cn.cdcq.registry.client.certificate.NewCertificate;
-import cn.cdcq.registry.client.cli.IssueBatchCommand;
-import cn.cdcq.registry.client.cli.batch.BatchImport;
-import cn.cdcq.registry.client.cli.batch.CsvRows;
+import cn.cdcq.registry.client.api.CsvRows;
 import cn.cdcq.registry.client.events.Inbox;
 import cn.cdcq.registry.client.events.InboxItem;
 import cn.cdcq.registry.client.fabric.LedgerException;
@@ -60,7 +59,7 @@ import java.util.Map;
  * print the certificates (one PDF, or a ZIP of one PDF each) and download the salts file; find a
  * certificate of this center with its status. Issuing goes through {@link CertificateIssuance},
  * the same path as the REST API's {@code POST /api/v1/certificates} and {@code certificate-batches};
- * CSV rows are checked by the CLI's own row validator. Asking the bureau to suspend or revoke
+ * CSV rows are checked by {@link CertificateCsv}, as the CLI checks them. Asking the bureau to suspend or revoke
  * has no ledger transaction, so the page says so instead of pretending.
  */
 @Controller
@@ -179,13 +178,13 @@ public class CenterDeskController {
         try {
             String text = new String(csv.getBytes(), StandardCharsets.UTF_8);
             rows = CsvRows.parse(text);
-            IssueBatchCommand.requireColumns(csv.getOriginalFilename() == null ? "the CSV" : csv.getOriginalFilename(), rows);
+            CertificateCsv.requireColumns(csv.getOriginalFilename() == null ? "the CSV" : csv.getOriginalFilename(), rows);
         } catch (IllegalArgumentException e) {
             model.addAttribute("fileProblem", problems.of(new cn.cdcq.registry.common.InvalidInputException("INVALID_CSV", e.getMessage())));
             model.addAttribute("rows", List.of());
             return "center/preview";
         }
-        IssueBatchCommand.RowValidator validator = new IssueBatchCommand.RowValidator(LocalDate.now(PageFormats.CHINA));
+        CertificateCsv.RowCheck validator = new CertificateCsv.RowCheck(LocalDate.now(PageFormats.CHINA));
         List<PreviewRow> preview = new ArrayList<>();
         List<NewCertificate> valid = new ArrayList<>();
         Map<String, String> occupationNames = new LinkedHashMap<>();
@@ -195,13 +194,12 @@ public class CenterDeskController {
                 NewCertificate entry = validator.validate(row);
                 valid.add(entry);
                 occupationNames.put(entry.number(), row.get("occupationName"));
-            } catch (BatchImport.InvalidRow e) {
-                // "field: reason; field: reason" as the CLI reports a row; a reason may itself hold "; ".
-                rowProblems.addAll(List.of(e.getMessage().split(";\\s(?=[A-Za-z][A-Za-z0-9.\\[\\]]*: )")));
+            } catch (CertificateCsv.InvalidRow e) {
+                e.problems().forEach(p -> rowProblems.add(localized(p)));
             }
             preview.add(new PreviewRow(row.line(), row.get("number"), row.get("occupation"), row.get("level"),
                     row.get("issueDate"), row.get("holderName"), maskForPreview(row.get("holderIdNumber")),
-                    rowProblems.stream().map(this::localized).toList()));
+                    List.copyOf(rowProblems)));
         }
         model.addAttribute("rows", preview);
         long invalid = preview.stream().filter(r -> !r.valid()).count();
@@ -360,20 +358,9 @@ public class CenterDeskController {
         return gateways.client(user.getUsername(), AccreditationClient::new).accreditation(centerId).name();
     }
 
-    private String localized(String cliProblem) {
-        int colon = cliProblem.indexOf(": ");
-        String field = colon > 0 ? cliProblem.substring(0, colon) : "";
-        String message = colon > 0 ? cliProblem.substring(colon + 2) : cliProblem;
-        String code = switch (field) {
-            case "number" -> "INVALID_CERTIFICATE_NUMBER";
-            case "level" -> "INVALID_LEVEL";
-            case "occupation" -> "INVALID_OCCUPATION";
-            case "issueDate", "expiryDate" -> "INVALID_DATE";
-            case "holderName" -> "INVALID_HOLDER";
-            case "holderIdNumber" -> "INVALID_ID_NUMBER";
-            default -> "INVALID_INPUT";
-        };
-        return (field.isEmpty() ? "" : problems.label(field) + ": ") + problems.explain(code, message);
+    /** A row's problem in the page's language, after the label of the field it names. */
+    private String localized(CertificateCsv.Problem problem) {
+        return problems.label(problem.field()) + ": " + problems.explain(problem.code(), problem.message());
     }
 
     private static String maskForPreview(String id) {

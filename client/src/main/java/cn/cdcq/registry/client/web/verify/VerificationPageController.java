@@ -2,13 +2,20 @@ package cn.cdcq.registry.client.web.verify;
 
 import cn.cdcq.registry.client.certificate.PublicVerificationController;
 import cn.cdcq.registry.client.certificate.PublicVerificationController.HolderCheck;
+import cn.cdcq.registry.client.credential.CredentialController;
+import cn.cdcq.registry.client.credential.CredentialController.HolderExport;
+import cn.cdcq.registry.client.credential.CredentialRefusal;
 import cn.cdcq.registry.client.identity.PublicReader;
 import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.client.web.PageProblems;
 import cn.cdcq.registry.common.certificate.VerificationReport;
+import cn.cdcq.registry.common.credential.CredentialVerification;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +23,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
 import org.springframework.web.util.UriUtils;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -28,18 +39,30 @@ import java.util.Locale;
  * own). The holder check posts name, ID number and the salt (read from the URL fragment by
  * verify.js, so it never reaches a server log) in the body only. Same path to the ledger as the
  * public API: {@link PublicVerificationController#verify}.
+ *
+ * <p>Portable credentials (issue 12): the holder form also downloads the certificate's W3C
+ * Verifiable Credential, made by the public API's own {@link CredentialController#holderExport}
+ * (the holder's details and salt must give the commitment); and the holder view
+ * ({@code /verify/credential}) takes a pasted or uploaded credential and shows the offline
+ * verifier's steps and verdict, as {@code POST /api/v1/public/credentials/verification} answers.
  */
 @Controller
 @RequestMapping("/verify")
 public class VerificationPageController {
 
+    /** A credential is a few kilobytes; anything far larger is not one. */
+    static final int MAX_CREDENTIAL_BYTES = 256 * 1024;
+
     private final PublicReader reader;
     private final PageProblems problems;
+    private final CredentialController credentials;
     private final String region;
 
-    public VerificationPageController(PublicReader reader, PageProblems problems, ServiceProperties properties) {
+    public VerificationPageController(PublicReader reader, PageProblems problems, CredentialController credentials,
+                                      ServiceProperties properties) {
         this.reader = reader;
         this.problems = problems;
+        this.credentials = credentials;
         this.region = properties.regionCode();
     }
 
@@ -63,6 +86,79 @@ public class VerificationPageController {
                        @RequestParam(required = false) String holderSalt, Model model, HttpServletResponse response) {
         model.addAttribute("holderName", holderName);
         return show(number, new HolderCheck(holderName, holderIdNumber, holderSalt), model, response);
+    }
+
+    /**
+     * The holder's credential as a JSON download, or the report again with the reason it was not
+     * made (a field wrong, details that do not give the commitment, a certificate of the other region).
+     */
+    @PostMapping("/{number}/credential")
+    ModelAndView credential(@PathVariable String number, @RequestParam(required = false) String holderName,
+                            @RequestParam(required = false) String holderIdNumber,
+                            @RequestParam(required = false) String holderSalt,
+                            @RequestParam(required = false) boolean disclose, Model model, HttpServletResponse response) {
+        model.addAttribute("holderName", holderName);
+        String json;
+        try {
+            json = credentials.holderExport(number, new HolderExport(holderName, holderIdNumber, holderSalt, disclose)).getBody();
+        } catch (InvalidRequest e) {
+            var shown = problems.of(e);
+            if (!shown.containsKey("number")) {
+                model.addAttribute("holderProblems", shown);
+            }
+            String view = show(number, null, model, response);
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return new ModelAndView(view);
+        } catch (CredentialRefusal e) {
+            model.addAttribute("credentialProblem", new PageProblems.Shown("", e.code(), problems.explain(e.code(), e.getMessage())));
+            String view = show(number, null, model, response);
+            response.setStatus(e.status().value());
+            return new ModelAndView(view);
+        }
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        String filename = "credential-" + number.strip().toUpperCase(Locale.ROOT) + ".json";
+        View download = (m, request, out) -> {
+            out.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            out.setHeader(HttpHeaders.CACHE_CONTROL, CacheControl.noStore().getHeaderValue());
+            out.setHeader(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(filename).build().toString());
+            out.setContentLength(bytes.length);
+            out.getOutputStream().write(bytes);
+        };
+        return new ModelAndView(download);
+    }
+
+    /** The holder view: paste a credential or upload its file. */
+    @GetMapping("/credential")
+    String credentialForm(HttpServletResponse response) {
+        response.setHeader("Cache-Control", CacheControl.noStore().getHeaderValue());
+        return "verify/credential";
+    }
+
+    @PostMapping("/credential")
+    String verifyCredential(@RequestParam(required = false) String credential,
+                            @RequestParam(required = false) MultipartFile credentialFile, Model model,
+                            HttpServletResponse response) throws IOException {
+        // A disclosing credential names its holder: the result is never kept by a cache.
+        response.setHeader("Cache-Control", CacheControl.noStore().getHeaderValue());
+        String text = credentialFile != null && !credentialFile.isEmpty()
+                ? (credentialFile.getSize() > MAX_CREDENTIAL_BYTES ? null : new String(credentialFile.getBytes(), StandardCharsets.UTF_8))
+                : credential;
+        if (text == null || text.length() > MAX_CREDENTIAL_BYTES) {
+            model.addAttribute("credentialProblem", new PageProblems.Shown("credential", "CREDENTIAL_TOO_LARGE",
+                    problems.explain("CREDENTIAL_TOO_LARGE", "a credential is a few kilobytes; this is over " + MAX_CREDENTIAL_BYTES + " bytes")));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "verify/credential";
+        }
+        if (text.isBlank()) {
+            model.addAttribute("credentialProblem", new PageProblems.Shown("credential", "CREDENTIAL_MISSING",
+                    problems.explain("CREDENTIAL_MISSING", "paste the credential's JSON or choose its file")));
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            return "verify/credential";
+        }
+        CredentialVerification result = credentials.verification(text);
+        model.addAttribute("result", result);
+        model.addAttribute("answeredBy", region);
+        return "verify/credential";
     }
 
     private String show(String number, HolderCheck holder, Model model, HttpServletResponse response) {

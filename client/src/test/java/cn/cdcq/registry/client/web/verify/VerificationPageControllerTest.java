@@ -2,6 +2,9 @@ package cn.cdcq.registry.client.web.verify;
 
 import cn.cdcq.registry.client.certificate.CertificateClient;
 import cn.cdcq.registry.client.certificate.HolderPresentation;
+import cn.cdcq.registry.client.credential.CredentialController;
+import cn.cdcq.registry.client.credential.CredentialRefusal;
+import cn.cdcq.registry.common.credential.CredentialVerification;
 import cn.cdcq.registry.client.identity.AccountUserDetails;
 import cn.cdcq.registry.client.identity.PublicReader;
 import cn.cdcq.registry.client.web.PageSlices;
@@ -18,6 +21,9 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,6 +40,7 @@ import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -58,6 +65,8 @@ class VerificationPageControllerTest {
     PublicReader reader;
     @MockitoBean
     AccountUserDetails users;
+    @MockitoBean
+    CredentialController credentials;
 
     final CertificateClient client = mock(CertificateClient.class);
 
@@ -205,6 +214,82 @@ class VerificationPageControllerTest {
                     .andExpect(content().string(containsString("name=\"_csrf\"")))
                     .andExpect(content().string(containsString("<label for=\"username\"")))
                     .andExpect(header().string("Content-Security-Policy", containsString("script-src 'self'")));
+        }
+    }
+
+    @Nested
+    class PortableCredential {
+        static final String VC = "{\"type\":[\"VerifiableCredential\",\"SkillCertificateCredential\"]}";
+
+        @Test
+        void theHolderFormDownloadsTheCredentialTheApiMakesWithWhatWasTyped() throws Exception {
+            when(credentials.holderExport(eq(NUMBER), any())).thenReturn(ResponseEntity.ok(VC));
+            mvc.perform(post("/verify/" + NUMBER + "/credential").with(csrf()).param("holderName", "王小明")
+                            .param("holderIdNumber", ID).param("holderSalt", SALT).param("disclose", "true"))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("Content-Disposition", containsString("attachment; filename=\"credential-" + NUMBER + ".json\"")))
+                    .andExpect(header().string("Cache-Control", "no-store"))
+                    .andExpect(content().string(VC));
+            ArgumentCaptor<CredentialController.HolderExport> sent = ArgumentCaptor.forClass(CredentialController.HolderExport.class);
+            verify(credentials).holderExport(eq(NUMBER), sent.capture());
+            assertThat(sent.getValue()).isEqualTo(new CredentialController.HolderExport("王小明", ID, SALT, true));
+        }
+
+        @Test
+        void detailsThatDoNotGiveTheCommitmentShowTheReportAgainWithTheReason() throws Exception {
+            when(client.verify(NUMBER)).thenReturn(report("VALID", null, "NOT_APPLICABLE"));
+            when(credentials.holderExport(eq(NUMBER), any())).thenThrow(new CredentialRefusal(HttpStatus.FORBIDDEN,
+                    "HOLDER_MISMATCH", "the name, ID number and salt presented do not match"));
+            mvc.perform(post("/verify/" + NUMBER + "/credential").with(csrf()).param("holderName", "李四")
+                            .param("holderIdNumber", ID).param("holderSalt", SALT))
+                    .andExpect(status().isForbidden())
+                    .andExpect(content().string(containsString("id=\"credential-problem\"")))
+                    .andExpect(content().string(containsString("姓名、身份证号或核验码与本证书的持证人不符。")));
+        }
+
+        @Test
+        void theDownloadButtonIsOfferedOnlyWhereTheCertificateWasIssued() throws Exception {
+            when(client.verify(NUMBER)).thenReturn(report("VALID", null, "NOT_APPLICABLE"));
+            // This service is Chengdu's; the report's certificate is Chongqing's.
+            mvc.perform(get("/verify/" + NUMBER))
+                    .andExpect(content().string(not(containsString("id=\"download-credential\""))))
+                    .andExpect(content().string(containsString("id=\"download-elsewhere\"")));
+        }
+
+        @Test
+        void thePastedCredentialIsVerifiedByTheApisVerifierAndEveryStepShown() throws Exception {
+            when(credentials.verification(VC)).thenReturn(new CredentialVerification("INVALID", "urn:cdcq:certificate:" + NUMBER,
+                    "did:web:example", NUMBER, "2026-07-01T02:00:00Z",
+                    List.of(new Step("RECORD", "PASS", "a VC 2.0"), new Step("REGION_SIGNATURE", "FAIL", "the signature does not verify")),
+                    List.of(new CredentialVerification.Problem(CredentialVerification.PROOF_VERIFICATION_ERROR, "PROOF_VERIFICATION_ERROR",
+                            "the signature does not verify", "REGION_SIGNATURE"))));
+            mvc.perform(multipart("/verify/credential").with(csrf()).param("credential", VC).param("lang", "en"))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string("Cache-Control", "no-store"))
+                    .andExpect(content().string(containsString("data-verdict=\"INVALID\"")))
+                    .andExpect(content().string(containsString("The credential is not valid")))
+                    .andExpect(content().string(containsString("data-check=\"REGION_SIGNATURE\" data-result=\"FAIL\"")))
+                    .andExpect(content().string(containsString("PROOF_VERIFICATION_ERROR")));
+        }
+
+        @Test
+        void anUploadedFileIsVerifiedLikePastedTextAndNothingAtAllIsRefusedWithoutAskingTheVerifier() throws Exception {
+            when(credentials.verification(VC)).thenReturn(new CredentialVerification("VALID", null, null, NUMBER,
+                    "2026-07-01T02:00:00Z", List.of(new Step("RECORD", "PASS", "a VC 2.0")), List.of()));
+            mvc.perform(multipart("/verify/credential").file(new MockMultipartFile("credentialFile", "vc.json", "application/json",
+                            VC.getBytes(java.nio.charset.StandardCharsets.UTF_8))).with(csrf()))
+                    .andExpect(content().string(containsString("data-verdict=\"VALID\"")))
+                    .andExpect(content().string(containsString("凭证有效")));
+            mvc.perform(multipart("/verify/credential").with(csrf()).param("credential", "  "))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("请粘贴凭证或选择凭证文件。")));
+            verify(credentials).verification(VC);
+        }
+
+        @Test
+        void withoutItsCsrfTokenTheHolderViewIsRefused() throws Exception {
+            mvc.perform(multipart("/verify/credential").param("credential", VC)).andExpect(status().isForbidden());
+            verifyNoInteractions(credentials);
         }
     }
 }

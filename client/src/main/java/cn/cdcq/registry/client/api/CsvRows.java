@@ -1,4 +1,4 @@
-package cn.cdcq.registry.client.cli.batch;
+package cn.cdcq.registry.client.api;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
