@@ -1,5 +1,7 @@
 package cn.cdcq.registry.client.anchor;
 
+import cn.cdcq.registry.common.ErrorCode;
+
 import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.client.api.LedgerJson;
 import cn.cdcq.registry.client.api.RequestValues;
@@ -124,7 +126,7 @@ public class AnchorController {
             throw new InvalidRequest("proof", e.getCode(), "proof: " + e.getMessage());
         }
         if (proof.leaf() == null || proof.checkpoint() == null || proof.checkpoint().statement() == null) {
-            throw new InvalidRequest("proof", "INVALID_INPUT", "proof: needs leaf, path, checkpoint and signers as the "
+            throw new InvalidRequest("proof", ErrorCode.INVALID_INPUT.name(), "proof: needs leaf, path, checkpoint and signers as the "
                     + "proof endpoints give them");
         }
         return LedgerJson.ok(anchors.verify(proof));

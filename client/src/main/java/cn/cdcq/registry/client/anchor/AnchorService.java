@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.anchor;
 
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.client.fabric.RegistryGateway;
 import cn.cdcq.registry.client.fabric.UserGateways;
@@ -131,11 +132,11 @@ public class AnchorService {
         LedgerBlocks blocks = blocks(client.gateway());
         long to = blocks.height() - 1;
         if (to < from) {
-            throw new AnchorRefusal("CONFLICT", "no block was committed since checkpoint " + (number - 1));
+            throw new AnchorRefusal(ErrorCode.CONFLICT.name(), "no block was committed since checkpoint " + (number - 1));
         }
         List<AnchorLeaf> found = blocks.leaves(from, to);
         if (found.isEmpty()) {
-            throw new AnchorRefusal("CONFLICT", "blocks " + from + ".." + to + " hold no write of the registry; "
+            throw new AnchorRefusal(ErrorCode.CONFLICT.name(), "blocks " + from + ".." + to + " hold no write of the registry; "
                     + "there is nothing to checkpoint");
         }
         MerkleTree tree = MerkleTree.of(AnchorLeaf.data(found));
@@ -156,7 +157,7 @@ public class AnchorService {
         CheckpointClient client = gateways.client(user, CheckpointClient::new);
         Checkpoint c = client.checkpoint(number);
         if (c.status() != Checkpoint.Status.PROPOSED) {
-            throw new AnchorRefusal("CONFLICT", "checkpoint " + number + " is " + c.status()
+            throw new AnchorRefusal(ErrorCode.CONFLICT.name(), "checkpoint " + number + " is " + c.status()
                     + "; only a proposed checkpoint is countersigned");
         }
         CheckpointStatement s = c.statement();
@@ -194,7 +195,7 @@ public class AnchorService {
         CheckpointClient client = gateways.client(user, CheckpointClient::new);
         Checkpoint c = client.checkpoint(number);
         if (c.status() != Checkpoint.Status.SIGNED) {
-            throw new AnchorRefusal("CONFLICT", "checkpoint " + number + " is " + c.status()
+            throw new AnchorRefusal(ErrorCode.CONFLICT.name(), "checkpoint " + number + " is " + c.status()
                     + (c.status() == Checkpoint.Status.PROPOSED ? ", signed by region " + c.statement().proposedByRegion()
                     + " only" : " (" + c.refusal().reasonCode() + ": " + c.refusal().detail() + ")")
                     + "; only a checkpoint signed by both regions is anchored");

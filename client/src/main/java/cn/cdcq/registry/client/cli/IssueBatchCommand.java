@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.cli;
 
+import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.client.certificate.CertificateCsv;
 import cn.cdcq.registry.client.certificate.NewCertificate;
 import cn.cdcq.registry.client.cli.batch.BatchImport;
@@ -22,7 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -44,7 +44,6 @@ import java.util.concurrent.Callable;
                 "Exit codes: 0 done, 3 invalid rows (nothing submitted), 1 the service refused, 2 bad usage or file."})
 public final class IssueBatchCommand implements Callable<Integer> {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     /** Retries of one batch that the service could not take right now (503 busy, MVCC conflict); each is safe. */
     private static final int ATTEMPTS = 4;
 
@@ -85,7 +84,7 @@ public final class IssueBatchCommand implements Callable<Integer> {
         long started = System.nanoTime();
         BatchImport.Result result;
         try (SaltsFile saltsFile = SaltsFile.open(salts)) {
-            result = new BatchImport<>(rowValidator(LocalDate.now(CHINA)), new Submitter(api, saltsFile), chunk,
+            result = new BatchImport<>(rowValidator(IsoDate.today()), new Submitter(api, saltsFile), chunk,
                     inFlight, System.err).run(csv, progressFile);
         }
         if (!result.ok()) {

@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.web;
 
+import cn.cdcq.registry.common.format.IsoDate;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -7,7 +8,6 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.FormatStyle;
@@ -21,8 +21,6 @@ import java.util.Locale;
  */
 @Component("pageFormats")
 public class PageFormats {
-
-    public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** A yyyy-MM-dd date as the reader writes dates ("2026年6月30日", "30 June 2026"); blank stays blank. */
     public String date(String isoDate) {
@@ -45,7 +43,7 @@ public class PageFormats {
             return date(isoInstant);
         }
         try {
-            return Instant.parse(isoInstant).atZone(CHINA)
+            return Instant.parse(isoInstant).atZone(IsoDate.CHINA)
                     .format(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale()));
         } catch (DateTimeParseException e) {
             return isoInstant;

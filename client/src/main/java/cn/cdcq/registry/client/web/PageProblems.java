@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.web;
 
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.client.fabric.LedgerException;
 import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.common.InvalidInputException;
@@ -49,7 +50,7 @@ public class PageProblems {
             return shown("", invalid.getCode(), invalid.getMessage());
         }
         if (e instanceof org.springframework.web.server.ResponseStatusException status && status.getStatusCode().value() == 404) {
-            return shown("", "NOT_FOUND", status.getReason());
+            return shown("", ErrorCode.NOT_FOUND.name(), status.getReason());
         }
         if (e instanceof LedgerException ledger) {
             return shown("", ledger.code(), ledger.getMessage());

@@ -1,5 +1,7 @@
 package cn.cdcq.registry.client.web.bureau;
 
+import cn.cdcq.registry.common.format.IsoDate;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.client.api.RequestValues;
 import cn.cdcq.registry.client.certificate.AccreditationClient;
@@ -25,7 +27,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -79,7 +80,7 @@ public class AccreditationDeskController {
         model.addAttribute("region", properties.regionCode());
         model.addAttribute("scopeRows", SCOPE_ROWS);
         model.addAttribute("statusReasons", STATUS_REASONS);
-        model.addAttribute("today", LocalDate.now(cn.cdcq.registry.client.web.PageFormats.CHINA).toString());
+        model.addAttribute("today", IsoDate.today().toString());
         if (!model.containsAttribute("accreditProblems")) {
             model.addAttribute("accreditProblems", Map.of());
         }
@@ -130,7 +131,7 @@ public class AccreditationDeskController {
         try {
             List<String> allowed = STATUS_REASONS.get(action);
             if (allowed == null) {
-                throw new InvalidRequest("action", "INVALID_INPUT", "action must be SUSPEND, REINSTATE or REVOKE");
+                throw new InvalidRequest("action", ErrorCode.INVALID_INPUT.name(), "action must be SUSPEND, REINSTATE or REVOKE");
             }
             String center = RequestValues.uscc("centerId", centerId.strip().toUpperCase(java.util.Locale.ROOT));
             String code = RequestValues.reasonCode("reasonCode", action.toLowerCase(java.util.Locale.ROOT) + " an accreditation",

@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.web.bureau;
 
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.client.certificate.CertificateClient;
 import cn.cdcq.registry.client.certificate.RecognitionClient;
 import cn.cdcq.registry.client.certificate.RecognitionController;
@@ -86,7 +87,7 @@ public class BureauDeskController {
         try {
             List<String> allowed = STATUS_REASONS.get(action);
             if (allowed == null) {
-                throw new InvalidRequest("action", "INVALID_INPUT", "action must be SUSPEND, REINSTATE or REVOKE");
+                throw new InvalidRequest("action", ErrorCode.INVALID_INPUT.name(), "action must be SUSPEND, REINSTATE or REVOKE");
             }
             String valid = InvalidRequest.check("number", () -> CertificateNumber.validate(number.strip().toUpperCase(Locale.ROOT)));
             String code = InvalidRequest.check("reasonCode", () -> ReasonCodes.require(action.toLowerCase(Locale.ROOT)
@@ -163,13 +164,13 @@ public class BureauDeskController {
                 case "TRAINING_CENTER" -> AccountRole.TRAINING_CENTER;
                 case "INSPECTOR" -> AccountRole.INSPECTOR;
                 case "BUREAU" -> AccountRole.BUREAU;
-                default -> throw new InvalidRequest("role", "INVALID_INPUT", "role must be TRAINING_CENTER, INSPECTOR or BUREAU");
+                default -> throw new InvalidRequest("role", ErrorCode.INVALID_INPUT.name(), "role must be TRAINING_CENTER, INSPECTOR or BUREAU");
             };
             String value = attribute == null || attribute.isBlank() ? null : attribute.strip();
             NewAccount request = new NewAccount(name.strip(), accountRole, accountRole == AccountRole.TRAINING_CENTER ? value : null,
                     accountRole == AccountRole.INSPECTOR ? value : null, password);
             if (password.length() < 12 || password.length() > 128) {
-                throw new InvalidRequest("password", "INVALID_INPUT", "the password needs 12 to 128 characters");
+                throw new InvalidRequest("password", ErrorCode.INVALID_INPUT.name(), "the password needs 12 to 128 characters");
             }
             if (!name.strip().matches("[a-z0-9][a-z0-9-]{2,63}")) {
                 throw new InvalidRequest("name", "INVALID_ACCOUNT", "name must be 3 to 64 characters of a-z, 0-9 and '-'");
@@ -178,7 +179,7 @@ public class BureauDeskController {
             accounts.create(request, password, user.getUsername());
             flash.addFlashAttribute("done", message("bureau.accountCreated", name.strip()));
         } catch (Accounts.AccountExistsException e) {
-            flash.addFlashAttribute("accountProblem", problems.of(new LedgerException("ALREADY_EXISTS", e.getMessage(), List.of(), null)));
+            flash.addFlashAttribute("accountProblem", problems.of(new LedgerException(ErrorCode.ALREADY_EXISTS.name(), e.getMessage(), List.of(), null)));
         } catch (InvalidInputException | LedgerException e) {
             flash.addFlashAttribute("accountProblem", problems.of(e));
         }

@@ -1,5 +1,8 @@
 package cn.cdcq.registry.client.web.center;
 
+import cn.cdcq.registry.common.format.IsoDate;
+import cn.cdcq.registry.common.ErrorCode;
+import cn.cdcq.registry.common.certificate.CertificateEvents;
 import cn.cdcq.registry.client.certificate.AccreditationClient;
 import cn.cdcq.registry.client.certificate.CertificateClient;
 import cn.cdcq.registry.client.certificate.CertificateCsv;
@@ -46,7 +49,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -99,7 +101,7 @@ public class CenterDeskController {
                             String expiryDate, String holderName, String holderIdNumber, HolderMask.Name nameMask,
                             HolderMask.IdNumber idMask) {
         static IssueForm empty() {
-            return new IssueForm("", "", "", null, LocalDate.now(PageFormats.CHINA).toString(), "", "", "",
+            return new IssueForm("", "", "", null, IsoDate.today().toString(), "", "", "",
                     HolderMask.Name.FULL, HolderMask.IdNumber.MASKED);
         }
 
@@ -152,7 +154,7 @@ public class CenterDeskController {
         NewCertificate valid;
         SingleIssue issued;
         try {
-            valid = request1.validated("", LocalDate.now(PageFormats.CHINA));
+            valid = request1.validated("", IsoDate.today());
             issued = issuance.issue(user.getUsername(), valid);
         } catch (InvalidRequest e) {
             return desk(user, model, problems.of(e));
@@ -184,7 +186,7 @@ public class CenterDeskController {
             model.addAttribute("rows", List.of());
             return "center/preview";
         }
-        CertificateCsv.RowCheck validator = new CertificateCsv.RowCheck(LocalDate.now(PageFormats.CHINA));
+        CertificateCsv.RowCheck validator = new CertificateCsv.RowCheck(IsoDate.today());
         List<PreviewRow> preview = new ArrayList<>();
         List<NewCertificate> valid = new ArrayList<>();
         Map<String, String> occupationNames = new LinkedHashMap<>();
@@ -325,7 +327,7 @@ public class CenterDeskController {
     }
 
     private List<InboxItem> recent(String centerId) {
-        List<InboxItem> mine = inbox.items(i -> (i.eventName().equals("CertificateIssued") || i.eventName().equals("CertificateBatchIssued"))
+        List<InboxItem> mine = inbox.items(i -> (i.eventName().equals(CertificateEvents.CERTIFICATE_ISSUED) || i.eventName().equals(CertificateEvents.CERTIFICATE_BATCH_ISSUED))
                 && centerId.equals(Json.tree(i.payload()).path("centerId").asText()));
         List<InboxItem> latest = new ArrayList<>(mine.subList(Math.max(0, mine.size() - 20), mine.size()));
         java.util.Collections.reverse(latest);
@@ -349,7 +351,7 @@ public class CenterDeskController {
     private String centerOf(UserDetails user) {
         Account account = accounts.find(user.getUsername()).orElseThrow();
         if (account.centerId() == null) {
-            throw new LedgerException("FORBIDDEN", "account " + user.getUsername() + " has no centerId", List.of(), null);
+            throw new LedgerException(ErrorCode.FORBIDDEN.name(), "account " + user.getUsername() + " has no centerId", List.of(), null);
         }
         return account.centerId();
     }

@@ -1,5 +1,7 @@
 package cn.cdcq.registry.client.web.inspector;
 
+import cn.cdcq.registry.common.format.IsoDate;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.client.cases.CaseRegistryClient;
 import cn.cdcq.registry.client.credit.CreditRegistryClient;
 import cn.cdcq.registry.client.api.RequestValues;
@@ -73,7 +75,7 @@ public class InspectorDeskController {
 
     @GetMapping
     String inbox(@AuthenticationPrincipal UserDetails user, Model model) {
-        LocalDate today = LocalDate.now(PageFormats.CHINA);
+        LocalDate today = IsoDate.today();
         List<CrossRegionNotice> notices = credit(user).notices(region, false);
         List<AssistRequest> assists = cases(user).assistRequests(region).stream()
                 .filter(a -> region.equals(a.toRegion())).toList();
@@ -140,7 +142,7 @@ public class InspectorDeskController {
                 messages.getMessage("inspector.chart.title", null, locale)));
         model.addAttribute("timeline", profile.violations().stream()
                 .sorted(Comparator.comparing(Violation::decisionDate).reversed()).toList());
-        model.addAttribute("today", LocalDate.now(PageFormats.CHINA).toString());
+        model.addAttribute("today", IsoDate.today().toString());
         return "inspector/profile";
     }
 
@@ -156,7 +158,7 @@ public class InspectorDeskController {
             try {
                 return Integer.valueOf(form.getOrDefault("workersAffected", "").strip());
             } catch (NumberFormatException e) {
-                throw new InvalidInputException("INVALID_INPUT", "workersAffected: give a whole number");
+                throw new InvalidInputException(ErrorCode.INVALID_INPUT.name(), "workersAffected: give a whole number");
             }
         });
         String date = collector.check("decisionDate", () -> RequestValues.date("decisionDate", form.get("decisionDate")));
@@ -188,7 +190,7 @@ public class InspectorDeskController {
         try {
             return new BigDecimal(yuan == null ? "" : yuan.strip().replace(",", "")).movePointRight(2);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException("INVALID_INPUT", "amount: give the amount in yuan, e.g. 12500.00");
+            throw new InvalidInputException(ErrorCode.INVALID_INPUT.name(), "amount: give the amount in yuan, e.g. 12500.00");
         }
     }
 
