@@ -23,7 +23,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-DATA=${CDCQ_DATA:-$ROOT/.data/network}
+DATA=$(realpath -m "${CDCQ_DATA:-$ROOT/.data/network}") # absolute: the CA enrolment and the services run in other folders
 props="$DATA/services.properties"
 [[ -f "$props" ]] || die "no $props: start the system with scripts/start.sh"
 prop() { sed -n "s/^$1=//p" "$props"; }

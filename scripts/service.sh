@@ -15,7 +15,7 @@ case $region in chengdu|chongqing) ;; *) usage >&2; exit 2;; esac
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$ROOT/scripts/lib/network.sh"
 source "$ROOT/scripts/lib/services.sh"
-DATA=${CDCQ_DATA:-$ROOT/.data/network}
+DATA=$(realpath -m "${CDCQ_DATA:-$ROOT/.data/network}") # absolute: the CA enrolment and the services run in other folders
 [[ -f "$DATA/port-base" ]] || die "no network in $DATA (no port-base file): start one with scripts/start.sh"
 PORT_BASE=$(cat "$DATA/port-base")
 set_ports "$PORT_BASE"

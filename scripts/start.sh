@@ -39,7 +39,7 @@ source "$ROOT/scripts/lib/network.sh"
 source "$ROOT/scripts/lib/chaincode.sh"
 source "$ROOT/scripts/lib/services.sh"
 source "$ROOT/scripts/lib/build.sh"
-DATA=${CDCQ_DATA:-$ROOT/.data/network}
+DATA=$(realpath -m "${CDCQ_DATA:-$ROOT/.data/network}") # absolute: the CA enrolment and the services run in other folders
 PORT_BASE=${PORT_BASE:-7000}
 
 on_exit() {

@@ -18,7 +18,7 @@ for a in "$@"; do
   esac
 done
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-DATA=${CDCQ_DATA:-$ROOT/.data/network}
+DATA=$(realpath -m "${CDCQ_DATA:-$ROOT/.data/network}") # absolute: the CA enrolment and the services run in other folders
 if [[ ! -d "$DATA" ]]; then echo "nothing to stop: $DATA does not exist"; exit 0; fi
 stop_all
 if (( wipe )); then rm -rf "$DATA"; echo "stopped; deleted $DATA"; else echo "stopped; data kept in $DATA"; fi

@@ -33,7 +33,7 @@ source "$ROOT/scripts/lib/network.sh"
 source "$ROOT/scripts/lib/chaincode.sh"
 source "$ROOT/scripts/lib/services.sh"
 source "$ROOT/scripts/lib/interop.sh"
-DATA=${CDCQ_TEST_DATA:-$ROOT/.data/test}
+DATA=$(realpath -m "${CDCQ_TEST_DATA:-$ROOT/.data/test}") # absolute: the CA enrolment and the services run in other folders
 PORT_BASE=${TEST_PORT_BASE:-27000}
 ENDORSEMENT=${ENDORSEMENT:-AND}
 started=$SECONDS
