@@ -50,6 +50,6 @@ class TransactionNamesTest {
                 }
             }
         }
-        assertThat(transactions).hasSize(105).doesNotHaveDuplicates();
+        assertThat(transactions).hasSize(109).doesNotHaveDuplicates();
     }
 }

@@ -4,31 +4,35 @@ import cn.cdcq.registry.client.fabric.RegistryGateway;
 import cn.cdcq.registry.common.credit.ConflictOfInterest;
 import cn.cdcq.registry.common.credit.InspectorEntry;
 import cn.cdcq.registry.common.credit.SpotCheckDraw;
-import cn.cdcq.registry.common.credit.SpotCheckDrawing;
+import cn.cdcq.registry.common.credit.SpotCheckPeriod;
 import cn.cdcq.registry.common.credit.SpotCheckRequest;
 import cn.cdcq.registry.common.credit.SpotCheckResult;
 import cn.cdcq.registry.common.credit.SpotCheckWeights;
-import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.json.Json;
+import cn.cdcq.registry.common.region.DrawKey;
+import cn.cdcq.registry.common.region.RegionTransactions;
 
-import java.security.SecureRandom;
 import java.util.List;
 
-/** The spot-check contract ({@code spotcheck}) as typed calls, with the secret a region commits to. */
+/** The spot-check contract ({@code spotcheck}) as typed calls, and the region registry's draw keys. */
 public final class SpotCheckClient {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final RegistryGateway gateway;
 
     public SpotCheckClient(RegistryGateway gateway) {
         this.gateway = gateway;
     }
 
-    /** A fresh 32-byte secret for a draw, hex; keep it until the reveal, never reuse it. */
-    public static String newSecretHex() {
-        byte[] secret = new byte[SpotCheckDrawing.SECRET_BYTES];
-        RANDOM.nextBytes(secret);
-        return Hashes.hex(secret);
+    /** Sets this region's draw key (RSA public key, PEM); draws opened from then on use it. */
+    public DrawKey setDrawKey(String publicKeyPem) {
+        return Json.read(gateway.submit(RegionTransactions.CONTRACT, RegionTransactions.SET_DRAW_KEY, publicKeyPem),
+                DrawKey.class);
+    }
+
+    /** A region's draw keys, oldest first; the last is in force. */
+    public List<DrawKey> drawKeys(String regionCode) {
+        return Json.readList(gateway.evaluate(RegionTransactions.CONTRACT, RegionTransactions.GET_DRAW_KEYS, regionCode),
+                DrawKey.class);
     }
 
     /** Withdraws one of this region's inspectors: never drawn again, cannot act. */
@@ -69,14 +73,23 @@ public final class SpotCheckClient {
         return Json.read(gateway.submit("spotcheck", "openDraw", Json.write(request)), SpotCheckDraw.class);
     }
 
-    /** Commits to {@code secretHex}: sends SHA-256 of its bytes, never the secret. */
-    public SpotCheckDraw commit(String drawId, String secretHex) {
-        return Json.read(gateway.submit("spotcheck", "commit", drawId,
-                SpotCheckDrawing.commitment(SpotCheckDrawing.secret(secretHex))), SpotCheckDraw.class);
+    /** Reveals this region's contribution: its signature over the draw id, hex. */
+    public SpotCheckDraw reveal(String drawId, String signatureHex) {
+        return Json.read(gateway.submit("spotcheck", "reveal", drawId, signatureHex), SpotCheckDraw.class);
     }
 
-    public SpotCheckDraw reveal(String drawId, String secretHex) {
-        return Json.read(gateway.submit("spotcheck", "reveal", drawId, secretHex), SpotCheckDraw.class);
+    /** Records that a draw's reveal deadline passed without every contribution. */
+    public SpotCheckDraw lapseDraw(String drawId) {
+        return Json.read(gateway.submit("spotcheck", "lapseDraw", drawId), SpotCheckDraw.class);
+    }
+
+    /** Allows the other region's register one more draw in the period. */
+    public SpotCheckPeriod consentToRedraw(String registerRegion, String period) {
+        return Json.read(gateway.submit("spotcheck", "consentToRedraw", registerRegion, period), SpotCheckPeriod.class);
+    }
+
+    public SpotCheckPeriod period(String registerRegion, String period) {
+        return Json.read(gateway.evaluate("spotcheck", "getPeriod", registerRegion, period), SpotCheckPeriod.class);
     }
 
     public SpotCheckDraw draw(String drawId) {

@@ -61,9 +61,11 @@ public final class InboxRules {
             Map.entry("RegionChangeWithdrawn", INFORMATION),
             // Credit: a violation against one of our enterprises recorded by the other region, to acknowledge by dueOn.
             Map.entry("CrossRegionNoticeRaised", addressedTo("toRegion")),
-            // Spot checks: every participant commits, then reveals after the other region did.
+            // Spot checks: every participant reveals its signature over the draw before the deadline;
+            // the other region's consent to one more draw of our register in a period.
             Map.entry("SpotCheckOpened", listedIn("participants")),
             Map.entry("SpotCheckRevealed", fromOtherRegionCode("regionCode")),
+            Map.entry("SpotCheckRedrawConsented", addressedTo("registerRegion")),
             // Cases: the region with jurisdiction accepts or declines by acceptanceDueOn; the region asked answers by dueOn.
             Map.entry("ComplaintTransferred", addressedTo("toRegion")),
             Map.entry("ComplaintFiled", addressedTo("toRegion")),
