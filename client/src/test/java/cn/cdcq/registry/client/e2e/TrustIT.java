@@ -364,6 +364,37 @@ class TrustIT {
         sync();
     }
 
+    // ------------------------------------------------------------------ item 7: no personal data in free text
+
+    @Test
+    void freeTextHoldingAResidentIdOrMobileNumberIsRefusedAndNeverReachesTheLedger() {
+        String id = "11010519900307123" + cn.cdcq.registry.common.format.ResidentIdNumber.checkCharacter("11010519900307123");
+        String uscc = newUscc("91500000");
+        assertThatThrownBy(() -> cqBureau.registerEnterprise(uscc, "Workshop of the owner on 13800138000", false))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"))
+                .hasMessageContaining("holds a mobile number");
+        for (SettingProposal open : cqCases.settingProposals(SettingProposal.PROPOSED)) {
+            if (open.kind().equals(SettingProposal.CASE_SETTINGS)) {
+                (open.proposingRegion().equals(cd) ? cqCases : cdCases).declineSetting(open.id(),
+                        "left open by an earlier run");
+                sync();
+            }
+        }
+        CaseSettings before = cdCases.caseSettings();
+        SettingProposal p = cdCases.proposeCaseSettings(before.acceptanceWorkingDays() + 1, before.assistWorkingDays());
+        sync();
+        assertThatThrownBy(() -> cqCases.declineSetting(p.id(), "the proposer " + id + " must call us"))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"))
+                .hasMessageContaining("holds a resident ID number").hasMessageNotContaining(id);
+        sync();
+        assertThatThrownBy(() -> cdBureau.enterprise(uscc)).as("read through Chengdu's peer: no such enterprise")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("NOT_FOUND"));
+        assertThat(cdCases.settingProposals(SettingProposal.PROPOSED)).as("the proposal is still open, undecided")
+                .anySatisfy(q -> assertThat(q.id()).isEqualTo(p.id()));
+        cqCases.declineSetting(p.id(), "one more working day is not needed");
+        sync();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static String newUscc(String prefix) {
