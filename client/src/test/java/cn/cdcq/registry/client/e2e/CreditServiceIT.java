@@ -245,8 +245,8 @@ class CreditServiceIT {
         inspector(chengdu, "cd", "CD");
         assertThat(services.put(chengdu, "/api/v1/spot-checks/weights", obj().put("a", 1).put("b", 2).put("c", 4).put("unrated", 2))
                 .status()).isEqualTo(200);
-        assertThat(services.put(chengdu, "/api/v1/spot-checks/draw-key", null).status()).isEqualTo(200);
-        assertThat(services.put(chongqing, "/api/v1/spot-checks/draw-key", null).status()).isEqualTo(200);
+        assertThat(services.put(chengdu, "/api/v1/spot-checks/draw-key", obj()).status()).isEqualTo(200);
+        assertThat(services.put(chongqing, "/api/v1/spot-checks/draw-key", obj()).status()).isEqualTo(200);
         Answer opened = services.post(chengdu, "/api/v1/spot-checks/draws", obj().put("registerRegion", "CD")
                 .put("enterpriseCount", 1).put("inspectorsPerEnterprise", 2).put("period", E2eNetwork.unusedPeriod()));
         assertThat(opened.status()).as(opened.body().toString()).isEqualTo(200);
