@@ -26,6 +26,7 @@ import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
 
+import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 
 
@@ -46,7 +47,7 @@ public final class SettingsContract implements RegistryContract {
      * A setting proposed as JSON: its proposal kind, its type, and the value as proposed (the
      * caller's audit fields dropped; the acceptance sets them).
      */
-    private record JsonSetting<T>(String kind, Class<T> type, UnaryOperator<T> asProposed) {
+    private record JsonSetting<T extends Record>(String kind, Class<T> type, UnaryOperator<T> asProposed) {
     }
 
     private static final JsonSetting<WorkingCalendar> CALENDAR = new JsonSetting<>(SettingProposal.CALENDAR,
@@ -69,8 +70,10 @@ public final class SettingsContract implements RegistryContract {
     /** Proposes how many seconds a transaction's timestamp may be from an endorsing peer's clock. */
     @Transaction(name = SettingsTransactions.PROPOSE_CLOCK_WINDOW, intent = Transaction.TYPE.SUBMIT)
     public String proposeClockWindow(Context ctx, String seconds) {
-        int s = Arguments.wholeNumber("seconds", seconds);
-        return propose(ctx, SettingProposal.CLOCK_WINDOW, Arguments.valid(() -> new ClockWindow(s, null, null)));
+        return propose(ctx, SettingProposal.CLOCK_WINDOW, () -> {
+            int s = Arguments.wholeNumber("seconds", seconds);
+            return Arguments.valid(() -> new ClockWindow(s, null, null));
+        });
     }
 
     /** Another region's bureau accepts the proposal, which puts the value in force. */
@@ -195,15 +198,19 @@ public final class SettingsContract implements RegistryContract {
 
     // ------------------------------------------------------------------ rules
 
-    private static <T> String proposeJson(Context ctx, JsonSetting<T> setting, String json) {
-        return propose(ctx, setting.kind(), setting.asProposed().apply(Arguments.json(json, setting.type())));
+    private static <T extends Record> String proposeJson(Context ctx, JsonSetting<T> setting, String json) {
+        return propose(ctx, setting.kind(), () -> setting.asProposed().apply(Arguments.json(json, setting.type())));
     }
 
-    /** The one proposal path: {@code value} is the calendar, case settings or clock window proposed. */
-    private static String propose(Context ctx, String kind, Record value) {
+    /**
+     * The one proposal path: {@code proposed} gives the calendar, case settings or clock window,
+     * read only once the caller is known to be a bureau of a region.
+     */
+    private static String propose(Context ctx, String kind, Supplier<? extends Record> proposed) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
         String region = new Regions(ledger).bureauRegion(caller);
+        Record value = proposed.get();
         SettingsLedger settings = new SettingsLedger(ledger);
         SettingProposal p = new SettingProposal(ledger.txId(), kind, value instanceof WorkingCalendar c ? c : null,
                 value instanceof CaseSettings c ? c : null, value instanceof ClockWindow w ? w : null, region,
