@@ -1,5 +1,7 @@
 package cn.cdcq.registry.client.cases;
 
+import cn.cdcq.registry.common.cases.CalendarTransactions;
+import cn.cdcq.registry.common.cases.CasesTransactions;
 import cn.cdcq.registry.client.fabric.RegistryGateway;
 import cn.cdcq.registry.common.cases.AssistRequest;
 import cn.cdcq.registry.common.cases.AssistRequestInput;
@@ -47,7 +49,7 @@ public final class CaseRegistryClient {
     }
 
     public WorkingCalendar calendar(int year) {
-        return Json.read(gateway.evaluate("calendar", "getCalendar", Integer.toString(year)), WorkingCalendar.class);
+        return Json.read(gateway.evaluate(CalendarTransactions.CONTRACT, CalendarTransactions.GET_CALENDAR, Integer.toString(year)), WorkingCalendar.class);
     }
 
     /** Proposes the case deadlines; in force once the other region accepts. */
@@ -57,57 +59,57 @@ public final class CaseRegistryClient {
     }
 
     public CaseSettings caseSettings() {
-        return Json.read(gateway.evaluate("calendar", "getCaseSettings"), CaseSettings.class);
+        return Json.read(gateway.evaluate(CalendarTransactions.CONTRACT, CalendarTransactions.GET_CASE_SETTINGS), CaseSettings.class);
     }
 
     public Complaint fileComplaint(ComplaintInput complaint) {
-        return Json.read(gateway.submit("cases", "fileComplaint", Json.write(complaint)), Complaint.class);
+        return Json.read(gateway.submit(CasesTransactions.CONTRACT, CasesTransactions.FILE_COMPLAINT, Json.write(complaint)), Complaint.class);
     }
 
     public Complaint accept(String complaintId) {
-        return Json.read(gateway.submit("cases", "acceptComplaint", complaintId), Complaint.class);
+        return Json.read(gateway.submit(CasesTransactions.CONTRACT, CasesTransactions.ACCEPT_COMPLAINT, complaintId), Complaint.class);
     }
 
     public Complaint decline(String complaintId, Complaint.DeclineReason reason, String decisionDocumentHash) {
-        return Json.read(gateway.submit("cases", "declineComplaint", complaintId, reason.name(), decisionDocumentHash),
+        return Json.read(gateway.submit(CasesTransactions.CONTRACT, CasesTransactions.DECLINE_COMPLAINT, complaintId, reason.name(), decisionDocumentHash),
                 Complaint.class);
     }
 
     public Complaint close(String complaintId, Complaint.Outcome outcome, String reportDocumentHash) {
-        return Json.read(gateway.submit("cases", "closeComplaint", complaintId, outcome.name(), reportDocumentHash),
+        return Json.read(gateway.submit(CasesTransactions.CONTRACT, CasesTransactions.CLOSE_COMPLAINT, complaintId, outcome.name(), reportDocumentHash),
                 Complaint.class);
     }
 
     public Complaint complaint(String complaintId) {
-        return Json.read(gateway.evaluate("cases", "getComplaint", complaintId), Complaint.class);
+        return Json.read(gateway.evaluate(CasesTransactions.CONTRACT, CasesTransactions.GET_COMPLAINT, complaintId), Complaint.class);
     }
 
     public List<Complaint> complaints(String regionCode) {
-        return Json.readList(gateway.evaluate("cases", "listComplaints", regionCode), Complaint.class);
+        return Json.readList(gateway.evaluate(CasesTransactions.CONTRACT, CasesTransactions.LIST_COMPLAINTS, regionCode), Complaint.class);
     }
 
     public AssistRequest requestAssist(AssistRequestInput request) {
-        return Json.read(gateway.submit("cases", "requestAssist", Json.write(request)), AssistRequest.class);
+        return Json.read(gateway.submit(CasesTransactions.CONTRACT, CasesTransactions.REQUEST_ASSIST, Json.write(request)), AssistRequest.class);
     }
 
     public AssistRequest answerAssist(String requestId, String answerDocumentHash) {
-        return Json.read(gateway.submit("cases", "answerAssist", requestId, answerDocumentHash), AssistRequest.class);
+        return Json.read(gateway.submit(CasesTransactions.CONTRACT, CasesTransactions.ANSWER_ASSIST, requestId, answerDocumentHash), AssistRequest.class);
     }
 
     public AssistRequest assistRequest(String requestId) {
-        return Json.read(gateway.evaluate("cases", "getAssistRequest", requestId), AssistRequest.class);
+        return Json.read(gateway.evaluate(CasesTransactions.CONTRACT, CasesTransactions.GET_ASSIST_REQUEST, requestId), AssistRequest.class);
     }
 
     public List<AssistRequest> assistRequests(String regionCode) {
-        return Json.readList(gateway.evaluate("cases", "listAssistRequests", regionCode), AssistRequest.class);
+        return Json.readList(gateway.evaluate(CasesTransactions.CONTRACT, CasesTransactions.LIST_ASSIST_REQUESTS, regionCode), AssistRequest.class);
     }
 
     public OverdueReport overdue() {
-        return Json.read(gateway.evaluate("cases", "listOverdue"), OverdueReport.class);
+        return Json.read(gateway.evaluate(CasesTransactions.CONTRACT, CasesTransactions.LIST_OVERDUE), OverdueReport.class);
     }
 
     /** A bureau's sweep: flags what became overdue and returns it. */
     public OverdueReport flagOverdue() {
-        return Json.read(gateway.submit("cases", "flagOverdue"), OverdueReport.class);
+        return Json.read(gateway.submit(CasesTransactions.CONTRACT, CasesTransactions.FLAG_OVERDUE), OverdueReport.class);
     }
 }

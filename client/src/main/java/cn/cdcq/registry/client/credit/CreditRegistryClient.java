@@ -1,5 +1,9 @@
 package cn.cdcq.registry.client.credit;
 
+import cn.cdcq.registry.common.credit.BlacklistTransactions;
+import cn.cdcq.registry.common.credit.EnterpriseTransactions;
+import cn.cdcq.registry.common.credit.RatingTransactions;
+import cn.cdcq.registry.common.credit.ViolationTransactions;
 import cn.cdcq.registry.client.fabric.RegistryGateway;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.CreditRatingStatement;
@@ -34,72 +38,72 @@ public final class CreditRegistryClient {
     // ------------------------------------------------------------------ enterprise
 
     public Enterprise registerEnterprise(String uscc, String name, boolean platform) {
-        return Json.read(gateway.submit("enterprise", "registerEnterprise", uscc, name, Boolean.toString(platform)),
+        return Json.read(gateway.submit(EnterpriseTransactions.CONTRACT, EnterpriseTransactions.REGISTER_ENTERPRISE, uscc, name, Boolean.toString(platform)),
                 Enterprise.class);
     }
 
     public Enterprise enterprise(String uscc) {
-        return Json.read(gateway.evaluate("enterprise", "getEnterprise", uscc), Enterprise.class);
+        return Json.read(gateway.evaluate(EnterpriseTransactions.CONTRACT, EnterpriseTransactions.GET_ENTERPRISE, uscc), Enterprise.class);
     }
 
     public List<Enterprise> enterprises(String regionCode) {
-        return Json.readList(gateway.evaluate("enterprise", "listEnterprises", regionCode), Enterprise.class);
+        return Json.readList(gateway.evaluate(EnterpriseTransactions.CONTRACT, EnterpriseTransactions.LIST_ENTERPRISES, regionCode), Enterprise.class);
     }
 
     public CreditProfile profile(String uscc) {
-        return Json.read(gateway.evaluate("enterprise", "getCreditProfile", uscc), CreditProfile.class);
+        return Json.read(gateway.evaluate(EnterpriseTransactions.CONTRACT, EnterpriseTransactions.GET_CREDIT_PROFILE, uscc), CreditProfile.class);
     }
 
     /** The profile as the ledger returned it, byte for byte (to compare what both peers answer). */
     public String profileJson(String uscc) {
-        return gateway.evaluate("enterprise", "getCreditProfile", uscc);
+        return gateway.evaluate(EnterpriseTransactions.CONTRACT, EnterpriseTransactions.GET_CREDIT_PROFILE, uscc);
     }
 
     // ------------------------------------------------------------------ violations
 
     public Violation recordViolation(ViolationInput violation) {
-        return Json.read(gateway.submit("violation", "recordViolation", Json.write(violation)), Violation.class);
+        return Json.read(gateway.submit(ViolationTransactions.CONTRACT, ViolationTransactions.RECORD_VIOLATION, Json.write(violation)), Violation.class);
     }
 
     public Violation updateStatus(String violationId, ViolationStatus status) {
-        return Json.read(gateway.submit("violation", "updateStatus", violationId, status.name()), Violation.class);
+        return Json.read(gateway.submit(ViolationTransactions.CONTRACT, ViolationTransactions.UPDATE_STATUS, violationId, status.name()), Violation.class);
     }
 
     public CrossRegionNotice acknowledgeNotice(String violationId) {
-        return Json.read(gateway.submit("violation", "acknowledgeNotice", violationId), CrossRegionNotice.class);
+        return Json.read(gateway.submit(ViolationTransactions.CONTRACT, ViolationTransactions.ACKNOWLEDGE_NOTICE, violationId), CrossRegionNotice.class);
     }
 
     public Violation violation(String id) {
-        return Json.read(gateway.evaluate("violation", "getViolation", id), Violation.class);
+        return Json.read(gateway.evaluate(ViolationTransactions.CONTRACT, ViolationTransactions.GET_VIOLATION, id), Violation.class);
     }
 
     public List<Violation> violations(String uscc) {
-        return Json.readList(gateway.evaluate("violation", "listViolations", uscc), Violation.class);
+        return Json.readList(gateway.evaluate(ViolationTransactions.CONTRACT, ViolationTransactions.LIST_VIOLATIONS, uscc), Violation.class);
     }
 
     public CrossRegionNotice notice(String violationId) {
-        return Json.read(gateway.evaluate("violation", "getNotice", violationId), CrossRegionNotice.class);
+        return Json.read(gateway.evaluate(ViolationTransactions.CONTRACT, ViolationTransactions.GET_NOTICE, violationId), CrossRegionNotice.class);
     }
 
     public List<CrossRegionNotice> notices(String toRegion, boolean pendingOnly) {
-        return Json.readList(gateway.evaluate("violation", "listNotices", toRegion, Boolean.toString(pendingOnly)),
+        return Json.readList(gateway.evaluate(ViolationTransactions.CONTRACT, ViolationTransactions.LIST_NOTICES, toRegion, Boolean.toString(pendingOnly)),
                 CrossRegionNotice.class);
     }
 
     public List<CrossRegionNotice> overdueNotices() {
-        return Json.readList(gateway.evaluate("violation", "listOverdueNotices"), CrossRegionNotice.class);
+        return Json.readList(gateway.evaluate(ViolationTransactions.CONTRACT, ViolationTransactions.LIST_OVERDUE_NOTICES), CrossRegionNotice.class);
     }
 
     // ------------------------------------------------------------------ ratings
 
     /** The statement the caller's region would sign; {@code level} null for the rules' level. */
     public CreditRatingStatement previewRating(String uscc, int year, String level, String overrideReason) {
-        return Json.read(gateway.evaluate("rating", "previewRating", uscc, Integer.toString(year),
+        return Json.read(gateway.evaluate(RatingTransactions.CONTRACT, RatingTransactions.PREVIEW_RATING, uscc, Integer.toString(year),
                 level == null ? "" : level, overrideReason == null ? "" : overrideReason), CreditRatingStatement.class);
     }
 
     public CreditRating recordRating(CreditRatingStatement statement, String signatureHex) {
-        return Json.read(gateway.submit("rating", "recordRating", Json.write(statement), signatureHex), CreditRating.class);
+        return Json.read(gateway.submit(RatingTransactions.CONTRACT, RatingTransactions.RECORD_RATING, Json.write(statement), signatureHex), CreditRating.class);
     }
 
     /** Preview, sign with the region's attestation key, record: how a bureau rates. */
@@ -109,16 +113,16 @@ public final class CreditRegistryClient {
     }
 
     public CreditRating rating(String uscc, String regionCode, int year) {
-        return Json.read(gateway.evaluate("rating", "getRating", uscc, regionCode, Integer.toString(year)),
+        return Json.read(gateway.evaluate(RatingTransactions.CONTRACT, RatingTransactions.GET_RATING, uscc, regionCode, Integer.toString(year)),
                 CreditRating.class);
     }
 
     public List<CreditRating> ratings(String uscc) {
-        return Json.readList(gateway.evaluate("rating", "listRatings", uscc), CreditRating.class);
+        return Json.readList(gateway.evaluate(RatingTransactions.CONTRACT, RatingTransactions.LIST_RATINGS, uscc), CreditRating.class);
     }
 
     public EffectiveLevel effectiveLevel(String uscc) {
-        return Json.read(gateway.evaluate("rating", "getEffectiveLevel", uscc), EffectiveLevel.class);
+        return Json.read(gateway.evaluate(RatingTransactions.CONTRACT, RatingTransactions.GET_EFFECTIVE_LEVEL, uscc), EffectiveLevel.class);
     }
 
     /** Each region's latest level and the worse of them (null when unrated). */
@@ -139,19 +143,19 @@ public final class CreditRegistryClient {
     }
 
     public WageArrearsListing list(ListingInput listing) {
-        return Json.read(gateway.submit("blacklist", "list", Json.write(listing)), WageArrearsListing.class);
+        return Json.read(gateway.submit(BlacklistTransactions.CONTRACT, BlacklistTransactions.LIST, Json.write(listing)), WageArrearsListing.class);
     }
 
     public WageArrearsListing removeEarly(EarlyRemovalInput removal) {
-        return Json.read(gateway.submit("blacklist", "removeEarly", Json.write(removal)), WageArrearsListing.class);
+        return Json.read(gateway.submit(BlacklistTransactions.CONTRACT, BlacklistTransactions.REMOVE_EARLY, Json.write(removal)), WageArrearsListing.class);
     }
 
     public WageArrearsListing listing(String listingId) {
-        return Json.read(gateway.evaluate("blacklist", "getListing", listingId), WageArrearsListing.class);
+        return Json.read(gateway.evaluate(BlacklistTransactions.CONTRACT, BlacklistTransactions.GET_LISTING, listingId), WageArrearsListing.class);
     }
 
     public BlacklistStatus blacklistStatus(String uscc) {
-        return Json.read(gateway.evaluate("blacklist", "getStatus", uscc), BlacklistStatus.class);
+        return Json.read(gateway.evaluate(BlacklistTransactions.CONTRACT, BlacklistTransactions.GET_STATUS, uscc), BlacklistStatus.class);
     }
 
     /** Whether the enterprise is listed today by any region. */

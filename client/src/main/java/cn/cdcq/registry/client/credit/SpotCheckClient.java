@@ -1,99 +1,113 @@
 package cn.cdcq.registry.client.credit;
 
+import cn.cdcq.registry.common.credit.SpotCheckTransactions;
 import cn.cdcq.registry.client.fabric.RegistryGateway;
 import cn.cdcq.registry.common.credit.ConflictOfInterest;
 import cn.cdcq.registry.common.credit.InspectorEntry;
 import cn.cdcq.registry.common.credit.SpotCheckDraw;
-import cn.cdcq.registry.common.credit.SpotCheckDrawing;
+import cn.cdcq.registry.common.credit.SpotCheckPeriod;
 import cn.cdcq.registry.common.credit.SpotCheckRequest;
 import cn.cdcq.registry.common.credit.SpotCheckResult;
 import cn.cdcq.registry.common.credit.SpotCheckWeights;
-import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.json.Json;
+import cn.cdcq.registry.common.region.DrawKey;
+import cn.cdcq.registry.common.region.RegionTransactions;
 
-import java.security.SecureRandom;
 import java.util.List;
 
-/** The spot-check contract ({@code spotcheck}) as typed calls, with the secret a region commits to. */
+/** The spot-check contract ({@code spotcheck}) as typed calls, and the region registry's draw keys. */
 public final class SpotCheckClient {
 
-    private static final SecureRandom RANDOM = new SecureRandom();
     private final RegistryGateway gateway;
 
     public SpotCheckClient(RegistryGateway gateway) {
         this.gateway = gateway;
     }
 
-    /** A fresh 32-byte secret for a draw, hex; keep it until the reveal, never reuse it. */
-    public static String newSecretHex() {
-        byte[] secret = new byte[SpotCheckDrawing.SECRET_BYTES];
-        RANDOM.nextBytes(secret);
-        return Hashes.hex(secret);
+    /** Sets this region's draw key (RSA public key, PEM); draws opened from then on use it. */
+    public DrawKey setDrawKey(String publicKeyPem) {
+        return Json.read(gateway.submit(RegionTransactions.CONTRACT, RegionTransactions.SET_DRAW_KEY, publicKeyPem),
+                DrawKey.class);
+    }
+
+    /** A region's draw keys, oldest first; the last is in force. */
+    public List<DrawKey> drawKeys(String regionCode) {
+        return Json.readList(gateway.evaluate(RegionTransactions.CONTRACT, RegionTransactions.GET_DRAW_KEYS, regionCode),
+                DrawKey.class);
     }
 
     /** Withdraws one of this region's inspectors: never drawn again, cannot act. */
     public InspectorEntry withdrawInspector(String inspectorId) {
-        return Json.read(gateway.submit("spotcheck", "withdrawInspector", inspectorId), InspectorEntry.class);
+        return Json.read(gateway.submit(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.WITHDRAW_INSPECTOR, inspectorId), InspectorEntry.class);
     }
 
     public ConflictOfInterest withdrawConflict(String inspectorId, String uscc) {
-        return Json.read(gateway.submit("spotcheck", "withdrawConflict", inspectorId, uscc), ConflictOfInterest.class);
+        return Json.read(gateway.submit(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.WITHDRAW_CONFLICT, inspectorId, uscc), ConflictOfInterest.class);
     }
 
     public InspectorEntry registerInspector(String inspectorId) {
-        return Json.read(gateway.submit("spotcheck", "registerInspector", inspectorId), InspectorEntry.class);
+        return Json.read(gateway.submit(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.REGISTER_INSPECTOR, inspectorId), InspectorEntry.class);
     }
 
     public ConflictOfInterest declareConflict(String inspectorId, String uscc) {
-        return Json.read(gateway.submit("spotcheck", "declareConflict", inspectorId, uscc), ConflictOfInterest.class);
+        return Json.read(gateway.submit(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.DECLARE_CONFLICT, inspectorId, uscc), ConflictOfInterest.class);
     }
 
     public List<InspectorEntry> inspectors(String regionCode) {
-        return Json.readList(gateway.evaluate("spotcheck", "listInspectors", regionCode), InspectorEntry.class);
+        return Json.readList(gateway.evaluate(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.LIST_INSPECTORS, regionCode), InspectorEntry.class);
     }
 
     public List<ConflictOfInterest> conflicts() {
-        return Json.readList(gateway.evaluate("spotcheck", "listConflicts"), ConflictOfInterest.class);
+        return Json.readList(gateway.evaluate(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.LIST_CONFLICTS), ConflictOfInterest.class);
     }
 
     public SpotCheckWeights setWeights(int a, int b, int c, int unrated) {
-        return Json.read(gateway.submit("spotcheck", "setWeights",
+        return Json.read(gateway.submit(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.SET_WEIGHTS,
                 Json.write(new SpotCheckWeights(null, a, b, c, unrated, null, null))), SpotCheckWeights.class);
     }
 
     public SpotCheckWeights weights(String regionCode) {
-        return Json.read(gateway.evaluate("spotcheck", "getWeights", regionCode), SpotCheckWeights.class);
+        return Json.read(gateway.evaluate(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.GET_WEIGHTS, regionCode), SpotCheckWeights.class);
     }
 
     public SpotCheckDraw openDraw(SpotCheckRequest request) {
-        return Json.read(gateway.submit("spotcheck", "openDraw", Json.write(request)), SpotCheckDraw.class);
+        return Json.read(gateway.submit(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.OPEN_DRAW, Json.write(request)), SpotCheckDraw.class);
     }
 
-    /** Commits to {@code secretHex}: sends SHA-256 of its bytes, never the secret. */
-    public SpotCheckDraw commit(String drawId, String secretHex) {
-        return Json.read(gateway.submit("spotcheck", "commit", drawId,
-                SpotCheckDrawing.commitment(SpotCheckDrawing.secret(secretHex))), SpotCheckDraw.class);
+    /** Reveals this region's contribution: its signature over the draw id, hex. */
+    public SpotCheckDraw reveal(String drawId, String signatureHex) {
+        return Json.read(gateway.submit(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.REVEAL, drawId, signatureHex), SpotCheckDraw.class);
     }
 
-    public SpotCheckDraw reveal(String drawId, String secretHex) {
-        return Json.read(gateway.submit("spotcheck", "reveal", drawId, secretHex), SpotCheckDraw.class);
+    /** Records that a draw's reveal deadline passed without every contribution. */
+    public SpotCheckDraw lapseDraw(String drawId) {
+        return Json.read(gateway.submit(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.LAPSE_DRAW, drawId), SpotCheckDraw.class);
+    }
+
+    /** Allows the other region's register one more draw in the period. */
+    public SpotCheckPeriod consentToRedraw(String registerRegion, String period) {
+        return Json.read(gateway.submit(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.CONSENT_TO_REDRAW, registerRegion, period), SpotCheckPeriod.class);
+    }
+
+    public SpotCheckPeriod period(String registerRegion, String period) {
+        return Json.read(gateway.evaluate(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.GET_PERIOD, registerRegion, period), SpotCheckPeriod.class);
     }
 
     public SpotCheckDraw draw(String drawId) {
-        return Json.read(gateway.evaluate("spotcheck", "getDraw", drawId), SpotCheckDraw.class);
+        return Json.read(gateway.evaluate(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.GET_DRAW, drawId), SpotCheckDraw.class);
     }
 
     public List<SpotCheckDraw> draws() {
-        return Json.readList(gateway.evaluate("spotcheck", "listDraws"), SpotCheckDraw.class);
+        return Json.readList(gateway.evaluate(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.LIST_DRAWS), SpotCheckDraw.class);
     }
 
     public SpotCheckResult publishResult(String drawId, String uscc, SpotCheckResult.Outcome outcome,
                                          String findingsDocumentHash) {
-        return Json.read(gateway.submit("spotcheck", "publishResult", drawId, uscc, outcome.name(), findingsDocumentHash),
+        return Json.read(gateway.submit(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.PUBLISH_RESULT, drawId, uscc, outcome.name(), findingsDocumentHash),
                 SpotCheckResult.class);
     }
 
     public List<SpotCheckResult> results(String drawId) {
-        return Json.readList(gateway.evaluate("spotcheck", "listResults", drawId), SpotCheckResult.class);
+        return Json.readList(gateway.evaluate(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.LIST_RESULTS, drawId), SpotCheckResult.class);
     }
 }

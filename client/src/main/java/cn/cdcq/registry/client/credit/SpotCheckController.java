@@ -2,13 +2,16 @@ package cn.cdcq.registry.client.credit;
 
 import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.client.api.RequestValues;
+import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.client.fabric.UserGateways;
 import cn.cdcq.registry.client.api.LedgerJson;
 import cn.cdcq.registry.common.credit.ConflictOfInterest;
 import cn.cdcq.registry.common.credit.CreditInputs;
 import cn.cdcq.registry.common.credit.InspectorEntry;
 import cn.cdcq.registry.common.credit.SpotCheckDraw;
+import cn.cdcq.registry.common.credit.SpotCheckPeriod;
 import cn.cdcq.registry.common.credit.SpotCheckRequest;
+import cn.cdcq.registry.common.region.DrawKey;
 import cn.cdcq.registry.common.credit.SpotCheckResult;
 import cn.cdcq.registry.common.credit.SpotCheckWeights;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,25 +37,29 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * "Double random, one public" spot checks (contract spotcheck): the bureau keeps the inspector
- * register, conflicts and weights, opens draws, and commits to and reveals the region's secret,
- * which this service makes and keeps ({@link SpotCheckSecrets}); results by bureau or drawn inspectors.
+ * register, conflicts and weights, opens draws on its own register, and reveals the region's
+ * contribution, a signature over the draw id under the draw key this service keeps
+ * ({@link SpotCheckDrawKey}); results by bureau or drawn inspectors.
  */
 @RestController
 @RequestMapping(value = "/api/v1/spot-checks", produces = "application/json")
-@Tag(name = "Spot checks", description = "Inspector register, conflicts, weights, commit-reveal draws, results")
+@Tag(name = "Spot checks", description = "Inspector register, conflicts, weights, draws from both regions' signatures, results")
 @PreAuthorize("hasAnyRole('BUREAU', 'INSPECTOR')")
 public class SpotCheckController {
 
     private final UserGateways gateways;
-    private final SpotCheckSecrets secrets;
+    private final SpotCheckDrawKey drawKey;
+    private final ServiceProperties properties;
 
-    public SpotCheckController(UserGateways gateways, SpotCheckSecrets secrets) {
+    public SpotCheckController(UserGateways gateways, SpotCheckDrawKey drawKey, ServiceProperties properties) {
         this.gateways = gateways;
-        this.secrets = secrets;
+        this.drawKey = drawKey;
+        this.properties = properties;
     }
 
     public record InspectorRequest(@NotNull @Pattern(regexp = "[A-Z]{2}-INS-[0-9]{4,8}",
@@ -66,7 +73,11 @@ public class SpotCheckController {
     public record WeightsRequest(@NotNull Integer a, @NotNull Integer b, @NotNull Integer c, @NotNull Integer unrated) {
     }
 
-    public record DrawRequest(String registerRegion, @NotNull Integer enterpriseCount, @NotNull Integer inspectorsPerEnterprise) {
+    public record DrawRequest(String registerRegion, @NotNull Integer enterpriseCount, @NotNull Integer inspectorsPerEnterprise,
+                              @Schema(description = "2026, 2026-H1, 2026-Q3 or 2026-07; default: this year") String period) {
+    }
+
+    public record RedrawConsent(String registerRegion, String period) {
     }
 
     public record ResultRequest(String uscc, @Schema(description = "one of SpotCheckResult.Outcome") String outcome,
@@ -135,7 +146,7 @@ public class SpotCheckController {
     public ResponseEntity<String> openDraw(@Valid @RequestBody DrawRequest r, @AuthenticationPrincipal UserDetails user) {
         String region = RequestValues.region("registerRegion", r.registerRegion());
         SpotCheckRequest draw = InvalidRequest.build(() -> new SpotCheckRequest(region, r.enterpriseCount(),
-                r.inspectorsPerEnterprise()), "enterpriseCount", "inspectorsPerEnterprise");
+                r.inspectorsPerEnterprise(), r.period()), "enterpriseCount", "inspectorsPerEnterprise", "period");
         return LedgerJson.ok(client(user).openDraw(draw));
     }
 
@@ -153,24 +164,47 @@ public class SpotCheckController {
         return LedgerJson.ok(client(user).draw(RequestValues.ledgerId("drawId", drawId)));
     }
 
-    @PostMapping("/draws/{drawId}/commit")
+    @PutMapping("/draw-key")
     @PreAuthorize("hasRole('BUREAU')")
-    @Operation(summary = "Commit this region to a fresh secret (kept by the service; only its SHA-256 goes to the ledger)")
-    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckDraw.class)))
-    public ResponseEntity<String> commit(@PathVariable String drawId, @AuthenticationPrincipal UserDetails user) {
-        String id = RequestValues.ledgerId("drawId", drawId);
-        return LedgerJson.ok(client(user).commit(id, secrets.secretFor(id)));
+    @Operation(summary = "Register this service's draw key (RSA, kept in its data folder) as the region's, unless it already is")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DrawKey.class)))
+    public ResponseEntity<String> registerDrawKey(@AuthenticationPrincipal UserDetails user) {
+        SpotCheckClient client = client(user);
+        List<DrawKey> keys = client.drawKeys(properties.regionCode());
+        if (!keys.isEmpty() && keys.get(keys.size() - 1).publicKey().equals(drawKey.publicKeyBase64())) {
+            return LedgerJson.ok(keys.get(keys.size() - 1));
+        }
+        return LedgerJson.ok(client.setDrawKey(drawKey.publicKeyPem()));
     }
 
     @PostMapping("/draws/{drawId}/reveal")
     @PreAuthorize("hasRole('BUREAU')")
-    @Operation(summary = "Reveal this region's secret (after every region committed); the last reveal draws")
+    @Operation(summary = "Reveal this region's contribution (its signature over the draw id) before the deadline; the last reveal draws")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckDraw.class)))
     public ResponseEntity<String> reveal(@PathVariable String drawId, @AuthenticationPrincipal UserDetails user) {
         String id = RequestValues.ledgerId("drawId", drawId);
-        String secret = secrets.find(id).orElseThrow(() -> new InvalidRequest("drawId", CreditInputs.INVALID_VALUE,
-                "this service holds no secret for draw " + id + "; commit first (POST .../commit)"));
-        return LedgerJson.ok(client(user).reveal(id, secret));
+        return LedgerJson.ok(client(user).reveal(id, drawKey.contributionHex(id)));
+    }
+
+    @PostMapping("/draws/{drawId}/lapse")
+    @PreAuthorize("hasRole('BUREAU')")
+    @Operation(summary = "Record that a draw's reveal deadline passed: lapsed against the regions that did not reveal")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckDraw.class)))
+    public ResponseEntity<String> lapse(@PathVariable String drawId, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).lapseDraw(RequestValues.ledgerId("drawId", drawId)));
+    }
+
+    @PostMapping("/redraw-consents")
+    @PreAuthorize("hasRole('BUREAU')")
+    @Operation(summary = "Allow the other region's register one more draw in a period that already had one")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckPeriod.class)))
+    public ResponseEntity<String> consentToRedraw(@RequestBody RedrawConsent r, @AuthenticationPrincipal UserDetails user) {
+        String region = RequestValues.region("registerRegion", r.registerRegion());
+        String period = InvalidRequest.build(() -> new SpotCheckRequest(region, 1, 2, r.period()).period(), "period");
+        if (period == null) {
+            throw new InvalidRequest("period", CreditInputs.INVALID_VALUE, "period is missing (e.g. 2026)");
+        }
+        return LedgerJson.ok(client(user).consentToRedraw(region, period));
     }
 
     @PostMapping("/draws/{drawId}/results")

@@ -65,9 +65,11 @@ public final class InboxRules {
             Map.entry(RegionEvents.REGION_CHANGE_WITHDRAWN, INFORMATION),
             // Credit: a violation against one of our enterprises recorded by the other region, to acknowledge by dueOn.
             Map.entry(CreditEvents.CROSS_REGION_NOTICE_RAISED, addressedTo("toRegion")),
-            // Spot checks: every participant commits, then reveals after the other region did.
+            // Spot checks: every participant reveals its signature over the draw before the deadline;
+            // the other region's consent to one more draw of our register in a period.
             Map.entry(CreditEvents.SPOT_CHECK_OPENED, listedIn("participants")),
             Map.entry(CreditEvents.SPOT_CHECK_REVEALED, fromOtherRegionCode("regionCode")),
+            Map.entry(CreditEvents.SPOT_CHECK_REDRAW_CONSENTED, addressedTo("registerRegion")),
             // Cases: the region with jurisdiction accepts or declines by acceptanceDueOn; the region asked answers by dueOn.
             Map.entry(CaseEvents.COMPLAINT_TRANSFERRED, addressedTo("toRegion")),
             Map.entry(CaseEvents.COMPLAINT_FILED, addressedTo("toRegion")),

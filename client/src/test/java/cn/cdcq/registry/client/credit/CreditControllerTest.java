@@ -21,6 +21,7 @@ import cn.cdcq.registry.common.credit.WageArrearsListing;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.profile.CreditProfile;
+import cn.cdcq.registry.common.region.DrawKey;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -76,7 +78,7 @@ class CreditControllerTest {
     @MockitoBean
     ServiceProperties properties;
     @MockitoBean
-    SpotCheckSecrets secrets;
+    SpotCheckDrawKey drawKey;
     @MockitoBean
     PublicReader publicReader;
 
@@ -286,26 +288,37 @@ class CreditControllerTest {
 
         @Test
         @WithMockUser(username = "cd-admin", roles = "BUREAU")
-        void theCommitUsesTheSecretTheServiceKeepsAndTheRevealTheSameOne() throws Exception {
-            when(secrets.secretFor(TX)).thenReturn("ab".repeat(32));
-            when(secrets.find(TX)).thenReturn(Optional.of("ab".repeat(32)));
-            mvc.perform(post("/api/v1/spot-checks/draws/" + TX + "/commit")).andExpect(status().isOk());
+        void theRevealSendsTheSignatureOfTheServicesDrawKey() throws Exception {
+            when(drawKey.contributionHex(TX)).thenReturn("ab".repeat(256));
             mvc.perform(post("/api/v1/spot-checks/draws/" + TX + "/reveal")).andExpect(status().isOk());
-            verify(spotChecks).commit(TX, "ab".repeat(32));
-            verify(spotChecks).reveal(TX, "ab".repeat(32));
+            verify(spotChecks).reveal(TX, "ab".repeat(256));
         }
 
         @Test
         @WithMockUser(username = "cd-admin", roles = "BUREAU")
-        void aRevealWithoutACommittedSecretIsRefusedAndADrawIdThatIsNoIdToo() throws Exception {
-            when(secrets.find(TX)).thenReturn(Optional.empty());
-            mvc.perform(post("/api/v1/spot-checks/draws/" + TX + "/reveal"))
-                    .andExpect(status().isBadRequest())
-                    .andExpect(jsonPath("$.detail").value(containsString("commit first")));
-            mvc.perform(post("/api/v1/spot-checks/draws/not-a-draw/commit"))
+        void theDrawKeyIsRegisteredOnlyWhenTheLedgerHasAnotherOne() throws Exception {
+            when(properties.regionCode()).thenReturn("CD");
+            when(drawKey.publicKeyBase64()).thenReturn("AAAA");
+            when(drawKey.publicKeyPem()).thenReturn("PEM");
+            when(spotChecks.drawKeys("CD")).thenReturn(List.of(new DrawKey("CD", 1, "AAAA", "f", "t", "b")));
+            mvc.perform(put("/api/v1/spot-checks/draw-key")).andExpect(status().isOk());
+            verify(spotChecks, never()).setDrawKey(any());
+            when(spotChecks.drawKeys("CD")).thenReturn(List.of(new DrawKey("CD", 1, "BBBB", "f", "t", "b")));
+            mvc.perform(put("/api/v1/spot-checks/draw-key")).andExpect(status().isOk());
+            verify(spotChecks).setDrawKey("PEM");
+        }
+
+        @Test
+        @WithMockUser(username = "cd-admin", roles = "BUREAU")
+        void aDrawIdThatIsNoIdAndAPeriodThatIsNoneAreRefusedBeforeTheLedger() throws Exception {
+            mvc.perform(post("/api/v1/spot-checks/draws/not-a-draw/reveal"))
                     .andExpect(status().isBadRequest())
                     .andExpect(jsonPath("$.field").value("drawId"))
                     .andExpect(jsonPath("$.detail").value(startsWith("drawId: 'not-a-draw' is not a record id")));
+            mvc.perform(post("/api/v1/spot-checks/redraw-consents").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"registerRegion\":\"CQ\",\"period\":\"last year\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.field").value("period"));
             verifyNoInteractions(spotChecks);
         }
 
@@ -327,13 +340,13 @@ class CreditControllerTest {
 
         @Test
         @WithMockUser(username = "cd-ins-0007", roles = "INSPECTOR")
-        void anInspectorMayPublishAResultButNotCommit() throws Exception {
-            mvc.perform(post("/api/v1/spot-checks/draws/" + TX + "/commit")).andExpect(status().isForbidden());
+        void anInspectorMayPublishAResultButNotReveal() throws Exception {
+            mvc.perform(post("/api/v1/spot-checks/draws/" + TX + "/reveal")).andExpect(status().isForbidden());
             mvc.perform(post("/api/v1/spot-checks/draws/" + TX + "/results").contentType(MediaType.APPLICATION_JSON)
                             .content("{\"uscc\":\"" + USCC + "\",\"outcome\":\"NO_ISSUES\",\"findingsDocumentHash\":\"" + HASH + "\"}"))
                     .andExpect(status().isOk());
             verify(spotChecks).publishResult(TX, USCC, SpotCheckResult.Outcome.NO_ISSUES, HASH);
-            verifyNoInteractions(secrets);
+            verifyNoInteractions(drawKey);
         }
     }
 

@@ -50,6 +50,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -314,7 +315,7 @@ class CreditIT {
     // ------------------------------------------------------------------ spot checks
 
     @Test
-    void aSpotCheckDrawWithBothRegionsSecretsIsRecomputedIndependentlyFromTheLedger() {
+    void aSpotCheckDrawFromBothRegionsSignaturesIsRecomputedIndependentlyFromTheLedger() {
         Enterprise rated = registerIn(cqBureau, cq);
         cqInspector.recordViolation(new ViolationInput(rated.uscc(), ViolationType.CHILD_LABOR, 0, 1,
                 today().minusDays(1).toString(), hash("child labor"), true, false, ViolationStatus.PENALIZED));
@@ -325,28 +326,30 @@ class CreditIT {
         ConflictOfInterest conflict = cqSpot.declareConflict("CQ-INS-0001", rated.uscc());
         sync();
 
-        SpotCheckDraw opened = cdSpot.openDraw(new SpotCheckRequest(cq, 2, 2));
+        KeyPair cdKey = E2eNetwork.drawKey();
+        KeyPair cqKey = E2eNetwork.drawKey();
+        cdSpot.setDrawKey(E2eNetwork.pem(cdKey));
+        cqSpot.setDrawKey(E2eNetwork.pem(cqKey));
         sync();
-        String cdSecret = SpotCheckClient.newSecretHex();
-        String cqSecret = SpotCheckClient.newSecretHex();
-        cqSpot.commit(opened.id(), cqSecret);
+        assertThatThrownBy(() -> cdSpot.openDraw(new SpotCheckRequest(cq, 2, 2, E2eNetwork.unusedPeriod())))
+                .as("Chengdu cannot open a draw on Chongqing's register")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+        SpotCheckDraw opened = cqSpot.openDraw(new SpotCheckRequest(cq, 2, 2, E2eNetwork.unusedPeriod()));
         sync();
-        assertThatThrownBy(() -> cqSpot.reveal(opened.id(), cqSecret)).as("no reveal before Chengdu commits")
-                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
-        assertThat(cdSpot.commit(opened.id(), cdSecret).status()).isEqualTo(SpotCheckDraw.Status.REVEALING);
+        String cdSig = Hashes.hex(SpotCheckDrawing.contribution(cdKey.getPrivate(), opened.id()));
+        String cqSig = Hashes.hex(SpotCheckDrawing.contribution(cqKey.getPrivate(), opened.id()));
+        cqSpot.reveal(opened.id(), cqSig);
         sync();
-        assertThatThrownBy(() -> cdSpot.reveal(opened.id(), cqSecret)).as("a secret not matching the commitment")
+        assertThatThrownBy(() -> cdSpot.reveal(opened.id(), cqSig)).as("another region's signature")
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
-        cdSpot.reveal(opened.id(), cdSecret);
-        sync();
-        assertThatThrownBy(() -> cdSpot.reveal(opened.id(), cdSecret)).as("a second reveal")
+        assertThatThrownBy(() -> cqSpot.reveal(opened.id(), cqSig)).as("a second reveal")
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
-        SpotCheckDraw drawn = cqSpot.reveal(opened.id(), cqSecret);
+        SpotCheckDraw drawn = cdSpot.reveal(opened.id(), cdSig);
         sync();
         assertThat(drawn.status()).isEqualTo(SpotCheckDraw.Status.DRAWN);
 
         // Independently: the register, levels, weights, inspectors and conflicts as the ledger
-        // shows them through Chengdu's peer, the seed from the two secrets, and the common draw.
+        // shows them through Chengdu's peer, the seed from the two signatures, and the common draw.
         SpotCheckDraw stored = cdSpot.draw(opened.id());
         SpotCheckWeights weights = cdSpot.weights(cq);
         List<SpotCheckDraw.Candidate> candidates = new ArrayList<>();
@@ -365,7 +368,8 @@ class CreditIT {
                 .filter(c -> inspectors.contains(c.inspectorId()) && usccs.contains(c.uscc()))
                 .map(c -> new SpotCheckDraw.Conflict(c.inspectorId(), c.uscc())).toList();
         assertThat(conflicts).contains(new SpotCheckDraw.Conflict(conflict.inspectorId(), conflict.uscc()));
-        byte[] seed = Hashes.sha256(Hashes.fromHex(cdSecret), Hashes.fromHex(cqSecret));
+        assertThat(SpotCheckDrawing.isContribution(stored.drawKeys().get(cd), stored.id(), Hashes.fromHex(cdSig))).isTrue();
+        byte[] seed = Hashes.sha256(Hashes.fromHex(cdSig), Hashes.fromHex(cqSig));
         assertThat(stored.seedHex()).isEqualTo(Hashes.hex(seed));
         List<SpotCheckDraw.Assignment> recomputed = SpotCheckDrawing.draw(candidates, inspectors, conflicts, 2, 2, seed);
         assertThat(stored.assignments()).isEqualTo(recomputed).hasSize(2);

@@ -237,20 +237,18 @@ class CreditServiceIT {
 
     @Test
     @Order(7)
-    void aSpotCheckIsDrawnFromBothServicesSecretsAndItsResultIsPublic() throws Exception {
+    void aSpotCheckIsDrawnFromBothServicesSignaturesAndItsResultIsPublic() throws Exception {
         inspector(chengdu, "cd", "CD");
         assertThat(services.put(chengdu, "/api/v1/spot-checks/weights", obj().put("a", 1).put("b", 2).put("c", 4).put("unrated", 2))
                 .status()).isEqualTo(200);
+        assertThat(services.put(chengdu, "/api/v1/spot-checks/draw-key", obj()).status()).isEqualTo(200);
+        assertThat(services.put(chongqing, "/api/v1/spot-checks/draw-key", obj()).status()).isEqualTo(200);
         Answer opened = services.post(chengdu, "/api/v1/spot-checks/draws", obj().put("registerRegion", "CD")
-                .put("enterpriseCount", 1).put("inspectorsPerEnterprise", 2));
+                .put("enterpriseCount", 1).put("inspectorsPerEnterprise", 2).put("period", E2eNetwork.unusedPeriod()));
         assertThat(opened.status()).as(opened.body().toString()).isEqualTo(200);
         String drawId = opened.body().path("id").asText();
         assertThat(waitForInboxItem(chongqing, "SpotCheckOpened", drawId, Duration.ofSeconds(60)).path("needsAction").asBoolean())
                 .isTrue();
-        Answer early = services.post(chengdu, "/api/v1/spot-checks/draws/" + drawId + "/reveal", null);
-        assertThat(early.status()).as("a reveal before this service committed").isEqualTo(400);
-        assertThat(services.post(chengdu, "/api/v1/spot-checks/draws/" + drawId + "/commit", null).status()).isEqualTo(200);
-        assertThat(services.post(chongqing, "/api/v1/spot-checks/draws/" + drawId + "/commit", null).status()).isEqualTo(200);
         JsonNode half = services.post(chengdu, "/api/v1/spot-checks/draws/" + drawId + "/reveal", null).body();
         assertThat(half.path("status").asText()).as(half.toString()).isEqualTo("REVEALING");
         JsonNode drawn = services.post(chongqing, "/api/v1/spot-checks/draws/" + drawId + "/reveal", null).body();

@@ -234,6 +234,31 @@ final class E2eNetwork implements AutoCloseable {
         return generator.generateKeyPair();
     }
 
+    /** A fresh RSA key for spot-check draws (region:setDrawKey), as a test region's bureau would keep. */
+    static KeyPair drawKey() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            return g.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String pem(KeyPair key) {
+        return "-----BEGIN PUBLIC KEY-----\n" + java.util.Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    /**
+     * A draw period no earlier run is likely to have used (a month of a far year), so a kept
+     * network can run the draw tests again: each register draws once per period.
+     */
+    static String unusedPeriod() {
+        java.security.SecureRandom r = new java.security.SecureRandom();
+        return String.format("%d-%02d", 2100 + r.nextInt(900), 1 + r.nextInt(12));
+    }
+
     static KeyPair newP256KeyPair() throws Exception {
         return keyPair("secp256r1");
     }

@@ -3,6 +3,7 @@ package cn.cdcq.registry.client.e2e;
 import cn.cdcq.registry.client.cases.CaseRegistryClient;
 import cn.cdcq.registry.client.credit.CreditRegistryClient;
 import cn.cdcq.registry.client.credit.RatingSigner;
+import cn.cdcq.registry.client.credit.SpotCheckClient;
 import cn.cdcq.registry.client.fabric.LedgerException;
 import cn.cdcq.registry.client.fabric.MspIdentity;
 import cn.cdcq.registry.client.fabric.RegistryGateway;
@@ -12,6 +13,9 @@ import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.CreditRatingStatement;
 import cn.cdcq.registry.common.credit.Enterprise;
+import cn.cdcq.registry.common.credit.SpotCheckDraw;
+import cn.cdcq.registry.common.credit.SpotCheckDrawing;
+import cn.cdcq.registry.common.credit.SpotCheckRequest;
 import cn.cdcq.registry.common.credit.Violation;
 import cn.cdcq.registry.common.credit.ViolationInput;
 import cn.cdcq.registry.common.credit.ViolationStatus;
@@ -40,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -281,6 +286,113 @@ class TrustIT {
         assertThat(cdSpot.inspectors(cd)).as("read through Chengdu's peer: unchanged")
                 .extracting(cn.cdcq.registry.common.credit.InspectorEntry::inspectorId)
                 .contains("CD-INS-0001").doesNotContain(squatted);
+    }
+
+    // ------------------------------------------------------------------ item 4: spot checks
+
+    @Test
+    void noRegionCanSteerASpotCheckAndTheOtherRegionCannotOpenRevealForOrRedrawChengdusRegister() {
+        SpotCheckClient cdSpot = new SpotCheckClient(net.gateway("chengdu", "bureau", "chengdu"));
+        SpotCheckClient cqSpot = new SpotCheckClient(net.gateway("chongqing", "bureau", "chongqing"));
+        register(cdBureau, "91510100");
+        for (int i = 0; i < 2; i++) {
+            cdSpot.registerInspector(String.format("CD-INS-8%07d", RANDOM.nextInt(10_000_000)));
+        }
+        cdSpot.setWeights(1, 2, 4, 2);
+        KeyPair cdKey = E2eNetwork.drawKey();
+        KeyPair cqKey = E2eNetwork.drawKey();
+        cdSpot.setDrawKey(E2eNetwork.pem(cdKey));
+        cqSpot.setDrawKey(E2eNetwork.pem(cqKey));
+        sync();
+        String period = E2eNetwork.unusedPeriod();
+        List<SpotCheckDraw> before = cdSpot.draws();
+
+        assertThatThrownBy(() -> cqSpot.openDraw(new SpotCheckRequest(cd, 1, 2, period)))
+                .as("Chongqing opening a draw on Chengdu's register")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"))
+                .hasMessageContaining("only from its own register");
+        sync();
+        assertThat(cdSpot.draws()).as("read through Chengdu's peer: no draw").isEqualTo(before);
+
+        SpotCheckDraw opened = cdSpot.openDraw(new SpotCheckRequest(cd, 1, 2, period));
+        sync();
+        assertThat(opened.revealBy()).isNotNull();
+        assertThat(opened.drawKeys()).containsEntry(cq, java.util.Base64.getEncoder()
+                .encodeToString(cqKey.getPublic().getEncoded()));
+        assertThatThrownBy(() -> cdSpot.openDraw(new SpotCheckRequest(cd, 1, 2, period)))
+                .as("a second draw of the same register and period while the first is open")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
+        String cdSig = Hashes.hex(SpotCheckDrawing.contribution(cdKey.getPrivate(), opened.id()));
+        String cqSig = Hashes.hex(SpotCheckDrawing.contribution(cqKey.getPrivate(), opened.id()));
+        String chosen = Hashes.hex(SpotCheckDrawing.contribution(E2eNetwork.drawKey().getPrivate(), opened.id()));
+        assertThatThrownBy(() -> cqSpot.reveal(opened.id(), chosen))
+                .as("Chongqing revealing a value of its choosing (a signature under an unregistered key)")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
+        assertThatThrownBy(() -> cqSpot.reveal(opened.id(), cdSig))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"));
+        assertThatThrownBy(() -> cqSpot.lapseDraw(opened.id())).as("lapsing before the deadline")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
+        assertThatThrownBy(() -> cdSpot.consentToRedraw(cd, period)).as("Chengdu consenting to its own redraw")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+        sync();
+        SpotCheckDraw unchanged = cqSpot.draw(opened.id());
+        assertThat(unchanged).as("read through Chongqing's peer: nothing changed").isEqualTo(opened);
+        assertThat(cqSpot.period(cd, period).drawIds()).containsExactly(opened.id());
+        assertThat(cqSpot.period(cd, period).consents()).isEmpty();
+
+        cqSpot.reveal(opened.id(), cqSig);
+        sync();
+        SpotCheckDraw drawn = cdSpot.reveal(opened.id(), cdSig);
+        sync();
+        assertThat(drawn.status()).isEqualTo(SpotCheckDraw.Status.DRAWN);
+        SpotCheckDraw stored = cqSpot.draw(opened.id());
+        assertThat(stored.seedHex()).as("anyone: the seed from the two public signatures")
+                .isEqualTo(Hashes.sha256Hex(Hashes.fromHex(cdSig), Hashes.fromHex(cqSig)));
+        assertThat(SpotCheckDrawing.recompute(stored)).isEqualTo(stored.assignments()).hasSize(1);
+
+        assertThatThrownBy(() -> cdSpot.openDraw(new SpotCheckRequest(cd, 1, 2, period)))
+                .as("Chengdu drawing again in the same period without Chongqing's consent")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"))
+                .hasMessageContaining("needs the consent of [" + cq + "]");
+        cqSpot.consentToRedraw(cd, period);
+        sync();
+        SpotCheckDraw second = cdSpot.openDraw(new SpotCheckRequest(cd, 1, 2, period));
+        sync();
+        assertThat(cqSpot.period(cd, period).drawIds()).containsExactly(opened.id(), second.id());
+        cdSpot.reveal(second.id(), Hashes.hex(SpotCheckDrawing.contribution(cdKey.getPrivate(), second.id())));
+        cqSpot.reveal(second.id(), Hashes.hex(SpotCheckDrawing.contribution(cqKey.getPrivate(), second.id())));
+        sync();
+    }
+
+    // ------------------------------------------------------------------ item 7: no personal data in free text
+
+    @Test
+    void freeTextHoldingAResidentIdOrMobileNumberIsRefusedAndNeverReachesTheLedger() {
+        String id = "11010519900307123" + cn.cdcq.registry.common.format.ResidentIdNumber.checkCharacter("11010519900307123");
+        String uscc = newUscc("91500000");
+        assertThatThrownBy(() -> cqBureau.registerEnterprise(uscc, "Workshop of the owner on 13800138000", false))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"))
+                .hasMessageContaining("holds a mobile number");
+        for (SettingProposal open : cqCases.settingProposals(SettingProposal.PROPOSED)) {
+            if (open.kind().equals(SettingProposal.CASE_SETTINGS)) {
+                (open.proposingRegion().equals(cd) ? cqCases : cdCases).declineSetting(open.id(),
+                        "left open by an earlier run");
+                sync();
+            }
+        }
+        CaseSettings before = cdCases.caseSettings();
+        SettingProposal p = cdCases.proposeCaseSettings(before.acceptanceWorkingDays() + 1, before.assistWorkingDays());
+        sync();
+        assertThatThrownBy(() -> cqCases.declineSetting(p.id(), "the proposer " + id + " must call us"))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"))
+                .hasMessageContaining("holds a resident ID number").hasMessageNotContaining(id);
+        sync();
+        assertThatThrownBy(() -> cdBureau.enterprise(uscc)).as("read through Chengdu's peer: no such enterprise")
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("NOT_FOUND"));
+        assertThat(cdCases.settingProposals(SettingProposal.PROPOSED)).as("the proposal is still open, undecided")
+                .anySatisfy(q -> assertThat(q.id()).isEqualTo(p.id()));
+        cqCases.declineSetting(p.id(), "one more working day is not needed");
+        sync();
     }
 
     // ------------------------------------------------------------------ helpers

@@ -1,6 +1,7 @@
 package cn.cdcq.registry.common.certificate;
 
 import cn.cdcq.registry.common.InvalidInputException;
+import cn.cdcq.registry.common.privacy.FreeText;
 
 /**
  * Checks shared by the records of this package: a value that reaches the ledger must already be
@@ -41,7 +42,7 @@ final class Fields {
                         + " contains a control character at position " + (i + 1) + "; use plain text on one line");
             }
         }
-        return text;
+        return FreeText.requireNoPersonalData(field, text);
     }
 
     /** Like {@link #requireText} but {@code null} or blank is allowed and becomes {@code null}. */

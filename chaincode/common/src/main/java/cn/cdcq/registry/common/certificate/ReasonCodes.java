@@ -39,6 +39,18 @@ public final class ReasonCodes {
     private ReasonCodes() {
     }
 
+    /**
+     * The label shown with a reason code in public reports: the code in words
+     * ({@code ISSUED_IN_ERROR} is "Issued in error"); "Not given" for none.
+     */
+    public static String label(String code) {
+        if (code == null || code.isBlank()) {
+            return "Not given";
+        }
+        String words = code.strip().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     /** {@code code} if it is one of {@code allowed}, else an {@value #INVALID_REASON} error naming the choices. */
     public static String require(String action, String code, List<String> allowed) {
         if (code == null || !allowed.contains(code.strip())) {

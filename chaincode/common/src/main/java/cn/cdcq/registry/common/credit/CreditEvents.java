@@ -24,6 +24,8 @@ public final class CreditEvents {
     public static final String SPOT_CHECK_WEIGHTS_SET = "SpotCheckWeightsSet";
     public static final String SPOT_CHECK_OPENED = "SpotCheckOpened";
     public static final String SPOT_CHECK_COMMITTED = "SpotCheckCommitted";
+    public static final String SPOT_CHECK_LAPSED = "SpotCheckLapsed";
+    public static final String SPOT_CHECK_REDRAW_CONSENTED = "SpotCheckRedrawConsented";
     public static final String SPOT_CHECK_REVEALED = "SpotCheckRevealed";
     public static final String SPOT_CHECK_DRAWN = "SpotCheckDrawn";
     public static final String SPOT_CHECK_RESULT_PUBLISHED = "SpotCheckResultPublished";
@@ -95,6 +97,14 @@ public final class CreditEvents {
      * a region's step and the draw's status after it; the drawn enterprises once drawn.
      */
     public record SpotCheckStep(String drawId, String regionCode, SpotCheckDraw.Status status, List<String> usccs) {
+    }
+
+    /** {@value #SPOT_CHECK_LAPSED}: the reveal deadline passed; {@code lapsedRegions} had not revealed. */
+    public record SpotCheckLapsed(String drawId, String registerRegion, List<String> lapsedRegions) {
+    }
+
+    /** {@value #SPOT_CHECK_REDRAW_CONSENTED}: {@code regionCode} allows draw {@code forDraw} of the register in the period. */
+    public record SpotCheckRedrawConsented(String registerRegion, String period, String regionCode, int forDraw) {
     }
 
     /** {@value #SPOT_CHECK_RESULT_PUBLISHED}. */

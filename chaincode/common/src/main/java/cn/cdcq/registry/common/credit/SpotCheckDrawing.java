@@ -6,6 +6,13 @@ import cn.cdcq.registry.common.crypto.Hashes;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -15,8 +22,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The commit-reveal seed and the deterministic draw of a spot check, one implementation for the
- * chaincode and for anyone recomputing a draw from the ledger.
+ * The seed and the deterministic draw of a spot check, one implementation for the chaincode and
+ * for anyone recomputing a draw from the ledger: each region's contribution is its unique RSA
+ * PKCS#1 v1.5 signature over the draw id, and the seed their SHA-256.
  *
  * <p>Random numbers: the i-th number for a purpose is SHA-256(seed || label || i) read as an
  * unsigned 256-bit integer, reduced modulo the bound (the modulo bias is below 2^-200 for any
@@ -27,33 +35,85 @@ import java.util.TreeMap;
  */
 public final class SpotCheckDrawing {
 
-    public static final int SECRET_BYTES = 32;
+    /** The smallest RSA modulus accepted for a draw key. */
+    public static final int MIN_KEY_BITS = 2048;
+    private static final String SIGNATURE = "SHA256withRSA";
+    /** How long after opening a draw takes reveals. */
+    public static final java.time.Duration REVEAL_WINDOW = java.time.Duration.ofHours(72);
 
     private SpotCheckDrawing() {
     }
 
-    /** The commitment to a secret: lowercase hex SHA-256 of its bytes. */
-    public static String commitment(byte[] secret) {
-        return Hashes.sha256Hex(secret);
+    /** What each region signs for a draw: a fixed prefix and the draw's id, UTF-8. */
+    public static byte[] contributionMessage(String drawId) {
+        return ("cdcq-registry spot-check draw " + drawId).getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Decodes a revealed secret (64 hex digits), refusing other sizes. */
-    public static byte[] secret(String hex) {
-        byte[] secret = Hashes.fromHex(hex == null ? "" : hex.strip());
-        if (secret.length != SECRET_BYTES) {
-            throw new InvalidInputException(CreditInputs.INVALID_VALUE,
-                    "a spot-check secret is " + SECRET_BYTES + " random bytes (64 hex digits), got " + secret.length);
+    /**
+     * A draw key from its PEM ({@code -----BEGIN PUBLIC KEY-----}) or bare base64
+     * SubjectPublicKeyInfo; refuses anything but an RSA key of {@value #MIN_KEY_BITS} bits or more.
+     * Returns the canonical base64 of the SubjectPublicKeyInfo.
+     */
+    public static String drawKey(String pemOrBase64) {
+        String body = pemOrBase64 == null ? "" : pemOrBase64.replace("-----BEGIN PUBLIC KEY-----", "")
+                .replace("-----END PUBLIC KEY-----", "").replaceAll("\\s", "");
+        try {
+            RSAPublicKey key = rsaKey(Base64.getDecoder().decode(body));
+            if (key.getModulus().bitLength() < MIN_KEY_BITS) {
+                throw new InvalidInputException(CreditInputs.INVALID_VALUE, "the draw key is RSA "
+                        + key.getModulus().bitLength() + " bits; use " + MIN_KEY_BITS + " bits or more");
+            }
+            return Base64.getEncoder().encodeToString(key.getEncoded());
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            throw new InvalidInputException(CreditInputs.INVALID_VALUE, "the draw key must be an RSA public key "
+                    + "(PEM \"BEGIN PUBLIC KEY\" or base64 SubjectPublicKeyInfo): " + e.getMessage());
         }
-        return secret;
     }
 
-    /** The seed: SHA-256 of every region's revealed secret, concatenated in region-code order. */
+    /** A region's contribution to a draw: its RSA PKCS#1 v1.5 SHA-256 signature over the draw id. */
+    public static byte[] contribution(PrivateKey key, String drawId) {
+        try {
+            Signature s = Signature.getInstance(SIGNATURE);
+            s.initSign(key);
+            s.update(contributionMessage(drawId));
+            return s.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot sign draw " + drawId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Whether {@code signature} is the contribution to {@code drawId} under the draw key
+     * (base64 SubjectPublicKeyInfo). Exactly the modulus's length and below the modulus, so the
+     * one valid signature has one encoding.
+     */
+    public static boolean isContribution(String drawKeyBase64, String drawId, byte[] signature) {
+        try {
+            RSAPublicKey key = rsaKey(Base64.getDecoder().decode(drawKeyBase64));
+            int length = (key.getModulus().bitLength() + 7) / 8;
+            if (signature.length != length || new BigInteger(1, signature).compareTo(key.getModulus()) >= 0) {
+                return false;
+            }
+            Signature s = Signature.getInstance(SIGNATURE);
+            s.initVerify(key);
+            s.update(contributionMessage(drawId));
+            return s.verify(signature);
+        } catch (IllegalArgumentException | GeneralSecurityException e) {
+            return false;
+        }
+    }
+
+    private static RSAPublicKey rsaKey(byte[] spki) throws GeneralSecurityException {
+        return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(spki));
+    }
+
+    /** The seed: SHA-256 of every region's revealed contribution, concatenated in region-code order. */
     public static byte[] seed(Map<String, String> revealsByRegion) {
         TreeMap<String, String> ordered = new TreeMap<>(revealsByRegion);
         byte[][] parts = new byte[ordered.size()][];
         int i = 0;
         for (String hex : ordered.values()) {
-            parts[i++] = secret(hex);
+            parts[i++] = Hashes.fromHex(hex);
         }
         return Hashes.sha256(parts);
     }

@@ -17,8 +17,10 @@ public final class SpotCheckTransactions {
     public static final String SET_WEIGHTS = "setWeights";
     public static final String GET_WEIGHTS = "getWeights";
     public static final String OPEN_DRAW = "openDraw";
-    public static final String COMMIT = "commit";
     public static final String REVEAL = "reveal";
+    public static final String LAPSE_DRAW = "lapseDraw";
+    public static final String CONSENT_TO_REDRAW = "consentToRedraw";
+    public static final String GET_PERIOD = "getPeriod";
     public static final String GET_DRAW = "getDraw";
     public static final String LIST_DRAWS = "listDraws";
     public static final String PUBLISH_RESULT = "publishResult";

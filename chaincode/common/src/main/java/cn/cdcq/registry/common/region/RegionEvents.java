@@ -9,6 +9,11 @@ public final class RegionEvents {
     public static final String REGION_REGISTERED = "RegionRegistered";
     public static final String ATTESTATION_ROTATED = "AttestationRotated";
     public static final String REGION_DIVISIONS_CHANGED = "RegionDivisionsChanged";
+    public static final String DRAW_KEY_SET = "DrawKeySet";
+
+    /** {@value #DRAW_KEY_SET}: a region set its key for spot-check draws. */
+    public record DrawKeySet(String regionCode, int sequence, String fingerprint) {
+    }
 
     private RegionEvents() {
     }

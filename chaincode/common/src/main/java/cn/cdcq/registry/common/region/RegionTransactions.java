@@ -20,6 +20,8 @@ public final class RegionTransactions {
     public static final String GET_PROPOSAL = "getProposal";
     public static final String LIST_PENDING_PROPOSALS = "listPendingProposals";
     public static final String WHO_AM_I = "whoAmI";
+    public static final String SET_DRAW_KEY = "setDrawKey";
+    public static final String GET_DRAW_KEYS = "getDrawKeys";
 
     private RegionTransactions() {
     }

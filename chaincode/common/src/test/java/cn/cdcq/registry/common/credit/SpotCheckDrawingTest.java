@@ -2,7 +2,14 @@ package cn.cdcq.registry.common.credit;
 
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.crypto.Hashes;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
 
 import java.nio.ByteBuffer;
 import java.util.HashMap;
@@ -81,12 +88,64 @@ class SpotCheckDrawingTest {
     }
 
     @Test
-    void theSeedIsTheHashOfTheSecretsInRegionCodeOrderAndASecretIs32Bytes() {
-        String cd = "11".repeat(32);
-        String cq = "22".repeat(32);
+    void theSeedIsTheHashOfTheContributionsInRegionCodeOrder() {
+        String cd = "11".repeat(256);
+        String cq = "22".repeat(256);
         byte[] expected = Hashes.sha256(Hashes.fromHex(cd), Hashes.fromHex(cq));
         assertThat(SpotCheckDrawing.seed(Map.of("CQ", cq, "CD", cd))).isEqualTo(expected);
-        assertThat(SpotCheckDrawing.commitment(Hashes.fromHex(cd))).isEqualTo(Hashes.sha256Hex(Hashes.fromHex(cd)));
-        assertThatThrownBy(() -> SpotCheckDrawing.secret("abcd")).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Nested
+    class Contributions {
+
+        private static final KeyPair CD = rsa(2048);
+        private static final KeyPair CQ = rsa(2048);
+
+        private static KeyPair rsa(int bits) {
+            try {
+                KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+                g.initialize(bits);
+                return g.generateKeyPair();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        private static String spki(KeyPair k) {
+            return Base64.getEncoder().encodeToString(k.getPublic().getEncoded());
+        }
+
+        @Test
+        void aRegionsContributionIsOneFixedValueItCanWithholdButNotChoose() {
+            byte[] once = SpotCheckDrawing.contribution(CD.getPrivate(), "tx1");
+            byte[] again = SpotCheckDrawing.contribution(CD.getPrivate(), "tx1");
+            assertThat(again).as("PKCS#1 v1.5 is deterministic: signing again gives the same bytes").isEqualTo(once);
+            assertThat(SpotCheckDrawing.isContribution(spki(CD), "tx1", once)).isTrue();
+            assertThat(SpotCheckDrawing.contribution(CD.getPrivate(), "tx2")).isNotEqualTo(once);
+        }
+
+        @Test
+        void aSignatureOfAnotherKeyAnotherDrawOrAnotherEncodingIsNoContribution() {
+            byte[] sig = SpotCheckDrawing.contribution(CD.getPrivate(), "tx1");
+            assertThat(SpotCheckDrawing.isContribution(spki(CQ), "tx1", sig)).isFalse();
+            assertThat(SpotCheckDrawing.isContribution(spki(CD), "tx2", sig)).isFalse();
+            RSAPublicKey key = (RSAPublicKey) CD.getPublic();
+            byte[] plusModulus = new BigInteger(1, sig).add(key.getModulus()).toByteArray();
+            assertThat(SpotCheckDrawing.isContribution(spki(CD), "tx1", plusModulus)).as("s + n").isFalse();
+            byte[] padded = new byte[sig.length + 1];
+            System.arraycopy(sig, 0, padded, 1, sig.length);
+            assertThat(SpotCheckDrawing.isContribution(spki(CD), "tx1", padded)).as("a leading zero").isFalse();
+        }
+
+        @Test
+        void aDrawKeyIsAnRsaKeyOf2048BitsOrMoreGivenAsPemOrBase64() {
+            String pem = "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(CD.getPublic().getEncoded())
+                    + "\n-----END PUBLIC KEY-----\n";
+            assertThat(SpotCheckDrawing.drawKey(pem)).isEqualTo(spki(CD));
+            assertThat(SpotCheckDrawing.drawKey(spki(CD))).isEqualTo(spki(CD));
+            assertThatThrownBy(() -> SpotCheckDrawing.drawKey(spki(rsa(1024)))).isInstanceOf(InvalidInputException.class)
+                    .hasMessageContaining("2048");
+            assertThatThrownBy(() -> SpotCheckDrawing.drawKey("not a key")).isInstanceOf(InvalidInputException.class);
+        }
     }
 }

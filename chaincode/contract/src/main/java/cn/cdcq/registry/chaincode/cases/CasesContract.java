@@ -77,7 +77,8 @@ public final class CasesContract implements RegistryContract {
         Ledger ledger = new Ledger(ctx);
         CreditLedger credit = new CreditLedger(ledger);
         CaseLedger cases = new CaseLedger(ledger);
-        Complaint c = awaitingDecision(cases.requireComplaint(complaintId), credit.requireBureauOrInspector(caller));
+        String region = credit.requireBureauOrInspector(caller); // who the caller is, before any record
+        Complaint c = awaitingDecision(cases.requireComplaint(complaintId), region);
         Complaint accepted = c.decided(Complaint.Status.ACCEPTED, ledger.today(), caller.actor(), null, null);
         cases.putComplaint(accepted);
         ledger.emit(CaseEvents.COMPLAINT_ACCEPTED, decidedEvent(accepted, ledger.today()));
@@ -91,7 +92,8 @@ public final class CasesContract implements RegistryContract {
         Ledger ledger = new Ledger(ctx);
         CreditLedger credit = new CreditLedger(ledger);
         CaseLedger cases = new CaseLedger(ledger);
-        Complaint c = awaitingDecision(cases.requireComplaint(complaintId), credit.requireBureauOrInspector(caller));
+        String region = credit.requireBureauOrInspector(caller); // who the caller is, before any record
+        Complaint c = awaitingDecision(cases.requireComplaint(complaintId), region);
         Complaint.DeclineReason why = Arguments.oneOf(Complaint.DeclineReason.class, "reason", reason);
         String hash = Arguments.documentHash("decisionDocumentHash", decisionDocumentHash);
         Complaint declined = c.decided(Complaint.Status.DECLINED, ledger.today(), caller.actor(), why, hash);

@@ -9,6 +9,7 @@ import cn.cdcq.registry.common.certificate.CertificateBatch;
 import cn.cdcq.registry.common.certificate.CertificateClaims;
 import cn.cdcq.registry.common.certificate.CertificateStatus;
 import cn.cdcq.registry.common.certificate.RecognitionRule;
+import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.certificate.SkillCertificate;
 import cn.cdcq.registry.common.certificate.VerificationReport;
 import cn.cdcq.registry.common.certificate.VerificationReport.Recognition;
@@ -211,6 +212,8 @@ final class CertificateVerifier {
         return certificate.status();
     }
 
+    // The public report names the status reason by its code and label only: the bureau's free
+    // text (statusReason) stays in the record for the bureaus, never in what any reader is shown.
     private static Step statusStep(SkillCertificate certificate, CertificateStatus status) {
         return switch (status) {
             case VALID -> new Step(VerificationReport.STATUS, PASS, "VALID"
@@ -220,7 +223,7 @@ final class CertificateVerifier {
                     + certificate.claims().expiryDate());
             default -> new Step(VerificationReport.STATUS, FAIL, status + " by region " + certificate.claims().region()
                     + " at " + certificate.statusChangedAt() + " (" + certificate.statusReasonCode() + ": "
-                    + certificate.statusReason() + ")");
+                    + ReasonCodes.label(certificate.statusReasonCode()) + ")");
         };
     }
 

@@ -11,6 +11,7 @@ import cn.cdcq.registry.common.credit.CrossRegionNotice;
 import cn.cdcq.registry.common.credit.Enterprise;
 import cn.cdcq.registry.common.credit.InspectorEntry;
 import cn.cdcq.registry.common.credit.SpotCheckDraw;
+import cn.cdcq.registry.common.credit.SpotCheckPeriod;
 import cn.cdcq.registry.common.credit.SpotCheckResult;
 import cn.cdcq.registry.common.credit.SpotCheckWeights;
 import cn.cdcq.registry.common.credit.Violation;
@@ -43,6 +44,7 @@ public final class CreditLedger {
     static final String CONFLICT = "credit.conflict";              // uscc, inspectorId
     static final String WEIGHTS = "credit.spotcheckWeights";       // region
     static final String DRAW = "credit.spotcheckDraw";             // id
+    static final String DRAW_PERIOD = "credit.spotcheckPeriod";    // register region, period
     static final String RESULT = "credit.spotcheckResult";
     static final String THRESHOLD = "credit.wageArrearsThreshold"; // region, revision (6 digits): every revision         // drawId, uscc
 
@@ -273,6 +275,16 @@ public final class CreditLedger {
     public List<SpotCheckDraw> draws() {
         return ledger.list(SpotCheckDraw.class, DRAW).stream()
                 .sorted(Comparator.comparing(SpotCheckDraw::openedAt).thenComparing(SpotCheckDraw::id)).toList();
+    }
+
+    /** The draws of a register in a period, and the consents to draw again (empty before the first draw). */
+    public SpotCheckPeriod drawPeriod(String registerRegion, String period) {
+        return ledger.get(ledger.key(DRAW_PERIOD, registerRegion, period), SpotCheckPeriod.class)
+                .orElseGet(() -> new SpotCheckPeriod(registerRegion, period, List.of(), List.of()));
+    }
+
+    public void putDrawPeriod(SpotCheckPeriod p) {
+        ledger.put(ledger.key(DRAW_PERIOD, p.registerRegion(), p.period()), p);
     }
 
     public Optional<SpotCheckResult> result(String drawId, String uscc) {

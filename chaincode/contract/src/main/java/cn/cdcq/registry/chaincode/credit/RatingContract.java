@@ -13,6 +13,7 @@ import cn.cdcq.registry.common.credit.RatingTransactions;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.json.Json;
+import cn.cdcq.registry.common.privacy.FreeText;
 import cn.cdcq.registry.common.region.AttestationCertificate;
 import org.hyperledger.fabric.contract.Context;
 import cn.cdcq.registry.chaincode.support.RegistryContract;
@@ -157,7 +158,8 @@ public final class RatingContract implements RegistryContract {
         credit.requireEnterprise(uscc);
         RatingRules.Outcome outcome = RatingRules.evaluate(uscc, region, year, credit.violations(uscc));
         CreditLevel level = requested == null ? outcome.level() : requested;
-        String why = reason == null || reason.isBlank() ? null : reason.strip();
+        String why = reason == null || reason.isBlank() ? null
+                : Arguments.valid(() -> FreeText.requireNoPersonalData("reason", reason.strip()));
         if (level != outcome.level() && why == null) {
             throw RegistryException.invalid("the rules give " + outcome.level() + " (" + String.join("; ", outcome.reasons())
                     + "); recording " + level + " instead needs a written reason");

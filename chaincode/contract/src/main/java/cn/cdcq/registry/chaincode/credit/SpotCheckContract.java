@@ -4,14 +4,17 @@ import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
+import cn.cdcq.registry.chaincode.support.Timestamps;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.credit.ConflictOfInterest;
 import cn.cdcq.registry.common.credit.CreditEvents;
+import cn.cdcq.registry.common.credit.CreditInputs;
 import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.Enterprise;
 import cn.cdcq.registry.common.credit.InspectorEntry;
 import cn.cdcq.registry.common.credit.SpotCheckDraw;
 import cn.cdcq.registry.common.credit.SpotCheckDrawing;
+import cn.cdcq.registry.common.credit.SpotCheckPeriod;
 import cn.cdcq.registry.common.credit.SpotCheckRequest;
 import cn.cdcq.registry.common.credit.SpotCheckResult;
 import cn.cdcq.registry.common.credit.SpotCheckTransactions;
@@ -36,9 +39,10 @@ import java.util.stream.Collectors;
 
 /**
  * "Double random, one public" spot checks: the inspector register with declared conflicts of
- * interest, the per-region weights of each effective level, and draws whose seed comes from a
- * commit-reveal between all regions, so no region alone can bias which enterprises are checked
- * or by whom. The draw is computed by {@link SpotCheckDrawing}, which anyone can rerun on the
+ * interest, the per-region weights of each effective level, and draws whose seed is the hash of
+ * every region's unique signature over the draw id, revealed before a deadline; a region can
+ * withhold its contribution (the draw lapses against it, and the register draws again in that
+ * period only with the other regions' consent) but cannot choose it. The draw is computed by {@link SpotCheckDrawing}, which anyone can rerun on the
  * stored record.
  */
 @Contract(name = SpotCheckTransactions.CONTRACT, info = @Info(title = "Spot checks",
@@ -170,8 +174,11 @@ public final class SpotCheckContract implements RegistryContract {
     }
 
     /**
-     * Opens a draw ({@link SpotCheckRequest} JSON) and fixes its inputs: the register's
-     * enterprises with their effective levels and weights, its inspectors and conflicts.
+     * The caller's bureau opens a draw on its own register ({@link SpotCheckRequest} JSON) and
+     * fixes its inputs: the register's enterprises with their effective levels and weights, its
+     * inspectors and conflicts, every participant's draw key, and the reveal deadline. The first
+     * draw of a register in a period needs no consent; each further one needs every other
+     * participant's ({@code consentToRedraw}), and none opens while an earlier one is undecided.
      */
     @Transaction(name = SpotCheckTransactions.OPEN_DRAW, intent = Transaction.TYPE.SUBMIT)
     public String openDraw(Context ctx, String requestJson) {
@@ -180,6 +187,38 @@ public final class SpotCheckContract implements RegistryContract {
         String region = credit.regions().bureauRegion(caller);
         SpotCheckRequest in = Arguments.json(requestJson, SpotCheckRequest.class);
         credit.regions().require(in.registerRegion());
+        if (!in.registerRegion().equals(region)) {
+            throw RegistryException.forbidden("region " + region + " cannot open a draw on the register of region "
+                    + in.registerRegion() + "; each region draws only from its own register");
+        }
+        Ledger ledger = credit.ledger();
+        String period = in.period() != null ? in.period() : String.valueOf(ledger.today().getYear());
+        List<String> participants = credit.regions().all().stream().map(Region::code).sorted().toList();
+        SpotCheckPeriod earlier = credit.drawPeriod(region, period);
+        int number = earlier.drawIds().size() + 1;
+        for (String id : earlier.drawIds()) {
+            SpotCheckDraw d = credit.requireDraw(id);
+            if (!d.closed()) {
+                throw RegistryException.conflict("draw " + id + " of register " + region + " for " + period + " is "
+                        + d.status() + " until " + d.revealBy() + "; it must be drawn or lapsed (spotcheck:lapseDraw) "
+                        + "before another opens");
+            }
+        }
+        if (number > 1) {
+            List<String> missing = participants.stream().filter(p -> !p.equals(region))
+                    .filter(p -> !earlier.consented(p, number)).toList();
+            if (!missing.isEmpty()) {
+                throw RegistryException.conflict("register " + region + " already had " + (number - 1) + " draw(s) for "
+                        + period + " (" + earlier.drawIds() + "); draw " + number + " needs the consent of " + missing
+                        + " (spotcheck:consentToRedraw)");
+            }
+        }
+        Map<String, String> drawKeys = new TreeMap<>();
+        for (String p : participants) {
+            drawKeys.put(p, credit.regions().currentDrawKey(p).orElseThrow(() -> RegistryException.conflict(
+                    "region " + p + " has set no draw key (region:setDrawKey); every participant needs one before a "
+                            + "draw opens")).publicKey());
+        }
         SpotCheckWeights weights = credit.weights(in.registerRegion()).orElseThrow(() -> RegistryException.conflict(
                 "region " + in.registerRegion() + " has set no spot-check weights (spotcheck:setWeights)"));
         List<SpotCheckDraw.Candidate> candidates = new ArrayList<>();
@@ -198,70 +237,57 @@ public final class SpotCheckContract implements RegistryContract {
         if (problem != null) {
             throw RegistryException.conflict("cannot open this draw: " + problem);
         }
-        List<String> participants = credit.regions().all().stream().map(Region::code).sorted().toList();
-        Ledger ledger = credit.ledger();
+        String revealBy = Timestamps.iso(ledger.now().plus(SpotCheckDrawing.REVEAL_WINDOW));
         SpotCheckDraw draw = new SpotCheckDraw(ledger.txId(), region, in.registerRegion(), in.enterpriseCount(),
                 in.inspectorsPerEnterprise(), candidates, inspectors, conflicts, participants, Map.of(), Map.of(), null,
-                SpotCheckDraw.Status.COMMITTING, null, ledger.nowIso(), null);
+                SpotCheckDraw.Status.REVEALING, null, ledger.nowIso(), null, period, revealBy, drawKeys, List.of(), null);
         credit.putDraw(draw);
+        List<String> ids = new ArrayList<>(earlier.drawIds());
+        ids.add(draw.id());
+        credit.putDrawPeriod(new SpotCheckPeriod(region, period, ids, earlier.consents()));
         ledger.emit(CreditEvents.SPOT_CHECK_OPENED, new CreditEvents.SpotCheckOpened(draw.id(), draw.registerRegion(),
                 region, draw.enterpriseCount(), participants));
         return Json.write(draw);
     }
 
-    /** The caller's region commits to its secret: {@code commitmentHex} = SHA-256(secret), hex. */
-    @Transaction(name = SpotCheckTransactions.COMMIT, intent = Transaction.TYPE.SUBMIT)
-    public String commit(Context ctx, String drawId, String commitmentHex) {
-        Caller caller = Caller.of(ctx);
-        CreditLedger credit = new CreditLedger(new Ledger(ctx));
-        String region = credit.regions().bureauRegion(caller);
-        SpotCheckDraw draw = requireParticipant(credit.requireDraw(drawId), region);
-        String commitment = Arguments.documentHash("commitmentHex", commitmentHex);
-        if (draw.status() != SpotCheckDraw.Status.COMMITTING) {
-            throw RegistryException.conflict("draw " + drawId + " is " + draw.status() + "; commitments are closed");
-        }
-        if (draw.commitments().containsKey(region)) {
-            throw RegistryException.conflict("region " + region + " already committed to draw " + drawId);
-        }
-        Map<String, String> commitments = new TreeMap<>(draw.commitments());
-        commitments.put(region, commitment);
-        boolean all = commitments.keySet().containsAll(draw.participants());
-        SpotCheckDraw updated = draw.with(commitments, draw.reveals(), null,
-                all ? SpotCheckDraw.Status.REVEALING : SpotCheckDraw.Status.COMMITTING, null, null);
-        credit.putDraw(updated);
-        credit.ledger().emit(CreditEvents.SPOT_CHECK_COMMITTED, new CreditEvents.SpotCheckStep(drawId, region,
-                updated.status(), null));
-        return Json.write(updated);
-    }
-
     /**
-     * The caller's region reveals its secret (64 hex digits), once every region has committed.
-     * The last reveal computes the seed and the draw.
+     * The caller's region reveals its contribution: its RSA PKCS#1 v1.5 signature (hex) over the
+     * draw id under the draw key fixed when the draw opened, before the deadline. The last reveal
+     * computes the seed and the draw.
      */
     @Transaction(name = SpotCheckTransactions.REVEAL, intent = Transaction.TYPE.SUBMIT)
-    public String reveal(Context ctx, String drawId, String secretHex) {
+    public String reveal(Context ctx, String drawId, String signatureHex) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         String region = credit.regions().bureauRegion(caller);
         SpotCheckDraw draw = requireParticipant(credit.requireDraw(drawId), region);
-        if (draw.status() == SpotCheckDraw.Status.COMMITTING) {
-            throw RegistryException.conflict("draw " + drawId + " is still waiting for commitments from "
-                    + draw.participants().stream().filter(p -> !draw.commitments().containsKey(p)).toList()
-                    + "; no region reveals before all have committed");
+        if (draw.status() != SpotCheckDraw.Status.REVEALING || draw.revealBy() == null) {
+            throw RegistryException.conflict("draw " + drawId + " is " + draw.status()
+                    + (draw.revealBy() == null ? " and was opened before draw keys (commit-reveal); lapse it" : "")
+                    + "; no more reveals");
         }
         if (draw.reveals().containsKey(region)) {
-            throw RegistryException.conflict("region " + region + " already revealed its secret for draw " + drawId);
+            throw RegistryException.conflict("region " + region + " already revealed its contribution to draw " + drawId);
         }
-        if (draw.status() == SpotCheckDraw.Status.DRAWN) {
-            throw RegistryException.conflict("draw " + drawId + " is already drawn");
+        Ledger ledger = credit.ledger();
+        if (ledger.nowIso().compareTo(draw.revealBy()) > 0) {
+            throw RegistryException.conflict("the reveals of draw " + drawId + " closed at " + draw.revealBy()
+                    + "; the draw can only be lapsed now (spotcheck:lapseDraw)");
         }
-        byte[] secret = Arguments.valid(() -> SpotCheckDrawing.secret(secretHex));
-        if (!SpotCheckDrawing.commitment(secret).equals(draw.commitments().get(region))) {
-            throw RegistryException.invalid("the secret does not match region " + region + "'s commitment "
-                    + draw.commitments().get(region) + " (SHA-256 of the secret's bytes); reveal the secret committed to");
+        byte[] signature = Arguments.valid(() -> {
+            try {
+                return Hashes.fromHex(signatureHex == null ? "" : signatureHex.strip());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(CreditInputs.INVALID_VALUE, "signatureHex is not hex: " + e.getMessage());
+            }
+        });
+        if (!SpotCheckDrawing.isContribution(draw.drawKeys().get(region), drawId, signature)) {
+            throw RegistryException.invalid("signatureHex is not region " + region + "'s signature over draw " + drawId
+                    + " under its draw key fixed at opening (RSA PKCS#1 v1.5, SHA-256, over \"cdcq-registry spot-check draw "
+                    + drawId + "\")");
         }
         Map<String, String> reveals = new TreeMap<>(draw.reveals());
-        reveals.put(region, Hashes.hex(secret));
+        reveals.put(region, Hashes.hex(signature));
         SpotCheckDraw updated;
         String event;
         if (reveals.keySet().containsAll(draw.participants())) {
@@ -273,18 +299,90 @@ public final class SpotCheckContract implements RegistryContract {
             } catch (InvalidInputException e) {
                 throw new IllegalStateException("draw " + drawId + " was opened with infeasible inputs", e);
             }
-            updated = draw.with(draw.commitments(), reveals, Hashes.hex(seed), SpotCheckDraw.Status.DRAWN, assignments,
-                    credit.ledger().nowIso());
+            updated = draw.revealed(reveals, Hashes.hex(seed), SpotCheckDraw.Status.DRAWN, assignments, ledger.nowIso());
             event = CreditEvents.SPOT_CHECK_DRAWN;
         } else {
-            updated = draw.with(draw.commitments(), reveals, null, SpotCheckDraw.Status.REVEALING, null, null);
+            updated = draw.revealed(reveals, null, SpotCheckDraw.Status.REVEALING, null, null);
             event = CreditEvents.SPOT_CHECK_REVEALED;
         }
         credit.putDraw(updated);
         List<String> drawn = updated.assignments() == null ? null
                 : updated.assignments().stream().map(SpotCheckDraw.Assignment::uscc).toList();
-        credit.ledger().emit(event, new CreditEvents.SpotCheckStep(drawId, region, updated.status(), drawn));
+        ledger.emit(event, new CreditEvents.SpotCheckStep(drawId, region, updated.status(), drawn));
         return Json.write(updated);
+    }
+
+    /**
+     * A participant's bureau records that a draw's reveal deadline passed without every
+     * contribution: the draw is LAPSED against the regions that had not revealed. A draw opened
+     * before deadlines existed (commit-reveal, no {@code revealBy}) can be lapsed at any time.
+     */
+    @Transaction(name = SpotCheckTransactions.LAPSE_DRAW, intent = Transaction.TYPE.SUBMIT)
+    public String lapseDraw(Context ctx, String drawId) {
+        Caller caller = Caller.of(ctx);
+        CreditLedger credit = new CreditLedger(new Ledger(ctx));
+        String region = credit.regions().bureauRegion(caller);
+        SpotCheckDraw draw = requireParticipant(credit.requireDraw(drawId), region);
+        if (draw.closed()) {
+            throw RegistryException.conflict("draw " + drawId + " is already " + draw.status());
+        }
+        Ledger ledger = credit.ledger();
+        if (draw.revealBy() != null && ledger.nowIso().compareTo(draw.revealBy()) <= 0) {
+            throw RegistryException.conflict("draw " + drawId + " takes reveals until " + draw.revealBy()
+                    + "; it lapses only after that");
+        }
+        List<String> missing = draw.participants().stream().filter(p -> !draw.reveals().containsKey(p)).toList();
+        SpotCheckDraw lapsed = draw.lapsed(missing, ledger.nowIso());
+        credit.putDraw(lapsed);
+        ledger.emit(CreditEvents.SPOT_CHECK_LAPSED, new CreditEvents.SpotCheckLapsed(drawId, draw.registerRegion(),
+                missing));
+        return Json.write(lapsed);
+    }
+
+    /**
+     * The caller's region (a participant other than the register's) allows the register's next
+     * draw in a period that already had one: after a lapse, or when both want another draw.
+     */
+    @Transaction(name = SpotCheckTransactions.CONSENT_TO_REDRAW, intent = Transaction.TYPE.SUBMIT)
+    public String consentToRedraw(Context ctx, String registerRegion, String period) {
+        Caller caller = Caller.of(ctx);
+        CreditLedger credit = new CreditLedger(new Ledger(ctx));
+        String region = credit.regions().bureauRegion(caller);
+        String register = Arguments.region(registerRegion);
+        credit.regions().require(register);
+        String p = Arguments.valid(() -> new SpotCheckRequest(register, 1, 2, period).period());
+        if (p == null) {
+            throw RegistryException.invalid("period is missing: name the period of the draws (e.g. 2026)");
+        }
+        if (register.equals(region)) {
+            throw RegistryException.forbidden("region " + region + " cannot consent to a redraw of its own register; "
+                    + "the other participating regions do");
+        }
+        SpotCheckPeriod draws = credit.drawPeriod(register, p);
+        if (draws.drawIds().isEmpty()) {
+            throw RegistryException.notFound("register " + register + " has no draw for " + p
+                    + "; its first draw needs no consent");
+        }
+        int next = draws.drawIds().size() + 1;
+        if (draws.consented(region, next)) {
+            throw RegistryException.conflict("region " + region + " already consented to draw " + next + " of register "
+                    + register + " for " + p);
+        }
+        List<SpotCheckPeriod.Consent> consents = new ArrayList<>(draws.consents());
+        consents.add(new SpotCheckPeriod.Consent(region, next, credit.ledger().nowIso(), caller.id()));
+        SpotCheckPeriod updated = new SpotCheckPeriod(register, p, draws.drawIds(), consents);
+        credit.putDrawPeriod(updated);
+        credit.ledger().emit(CreditEvents.SPOT_CHECK_REDRAW_CONSENTED,
+                new CreditEvents.SpotCheckRedrawConsented(register, p, region, next));
+        return Json.write(updated);
+    }
+
+    /** The draws of a register in a period and the consents given for more. */
+    @Transaction(name = SpotCheckTransactions.GET_PERIOD, intent = Transaction.TYPE.EVALUATE)
+    public String getPeriod(Context ctx, String registerRegion, String period) {
+        String register = Arguments.region(registerRegion);
+        String p = Arguments.valid(() -> new SpotCheckRequest(register, 1, 2, period).period());
+        return Json.write(new CreditLedger(new Ledger(ctx)).drawPeriod(register, p));
     }
 
     @Transaction(name = SpotCheckTransactions.GET_DRAW, intent = Transaction.TYPE.EVALUATE)

@@ -16,6 +16,7 @@ import cn.cdcq.registry.common.credit.EnterpriseTransactions;
 import cn.cdcq.registry.common.credit.SpotCheckDraw;
 import cn.cdcq.registry.common.credit.WageArrearsListing;
 import cn.cdcq.registry.common.json.Json;
+import cn.cdcq.registry.common.privacy.FreeText;
 import cn.cdcq.registry.common.profile.CreditProfile;
 import org.hyperledger.fabric.contract.Context;
 import cn.cdcq.registry.chaincode.support.RegistryContract;
@@ -57,6 +58,7 @@ public final class EnterpriseContract implements RegistryContract {
         if (name == null || name.isBlank() || name.strip().length() > 200) {
             throw RegistryException.invalid("the enterprise name must be 1 to 200 characters");
         }
+        Arguments.valid(() -> FreeText.requireNoPersonalData("the enterprise name", name));
         boolean isPlatform = Arguments.flag("platform", platform);
         credit.enterprise(code).ifPresent(e -> {
             throw RegistryException.exists("enterprise " + code + " is already registered in region " + e.regionCode());

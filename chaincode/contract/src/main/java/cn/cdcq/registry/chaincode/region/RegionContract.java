@@ -4,10 +4,13 @@ import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
+import cn.cdcq.registry.common.credit.SpotCheckDrawing;
+import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.AttestationCertificate;
 import cn.cdcq.registry.common.region.DivisionPrefixes;
+import cn.cdcq.registry.common.region.DrawKey;
 import cn.cdcq.registry.common.region.Region;
 import cn.cdcq.registry.common.region.RegionEvents;
 import cn.cdcq.registry.common.region.RegionEvents.RegionChange;
@@ -26,6 +29,7 @@ import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -230,6 +234,39 @@ public final class RegionContract implements RegistryContract {
         String code = Arguments.region(regionCode);
         regions.require(code);
         return Json.write(regions.attestations(code));
+    }
+
+    /**
+     * The caller's bureau sets its region's key for spot-check draws (an RSA public key, PEM):
+     * its signature over a draw id is the region's contribution to that draw's seed. A region's
+     * own matter; a draw uses the keys in force when it opens, so a later key cannot change it.
+     */
+    @Transaction(name = RegionTransactions.SET_DRAW_KEY, intent = Transaction.TYPE.SUBMIT)
+    public String setDrawKey(Context ctx, String publicKeyPem) {
+        Caller caller = Caller.of(ctx);
+        Ledger ledger = new Ledger(ctx);
+        Regions regions = new Regions(ledger);
+        String code = regions.bureauRegion(caller);
+        String spki = Arguments.valid(() -> SpotCheckDrawing.drawKey(publicKeyPem));
+        String fingerprint = Hashes.sha256Hex(Base64.getDecoder().decode(spki));
+        List<DrawKey> keys = regions.drawKeys(code);
+        if (!keys.isEmpty() && keys.get(keys.size() - 1).fingerprint().equals(fingerprint)) {
+            throw RegistryException.conflict("this key is already draw key " + keys.size() + " of region " + code
+                    + ", in force");
+        }
+        DrawKey key = new DrawKey(code, keys.size() + 1, spki, fingerprint, ledger.nowIso(), caller.id());
+        regions.putDrawKey(key);
+        ledger.emit(RegionEvents.DRAW_KEY_SET, new RegionEvents.DrawKeySet(code, key.sequence(), fingerprint));
+        return Json.write(key);
+    }
+
+    /** A region's draw keys, oldest first; the last is in force. */
+    @Transaction(name = RegionTransactions.GET_DRAW_KEYS, intent = Transaction.TYPE.EVALUATE)
+    public String getDrawKeys(Context ctx, String regionCode) {
+        Regions regions = new Regions(new Ledger(ctx));
+        String code = Arguments.region(regionCode);
+        regions.require(code);
+        return Json.write(regions.drawKeys(code));
     }
 
     @Transaction(name = RegionTransactions.GET_PROPOSAL, intent = Transaction.TYPE.EVALUATE)

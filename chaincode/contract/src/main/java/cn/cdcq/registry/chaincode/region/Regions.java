@@ -5,6 +5,7 @@ import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.region.AttestationCertificate;
 import cn.cdcq.registry.common.region.DivisionPrefixes;
+import cn.cdcq.registry.common.region.DrawKey;
 import cn.cdcq.registry.common.region.Region;
 
 import java.util.List;
@@ -20,6 +21,7 @@ public final class Regions {
     static final String REGION_BY_MSP = "regionByMsp";
     static final String ATTESTATION = "attestation";
     static final String PROPOSAL = "regionProposal";
+    static final String DRAW_KEY = "regionDrawKey";            // region, sequence (6 digits)
 
     private final Ledger ledger;
 
@@ -119,6 +121,21 @@ public final class Regions {
         return ledger.get(ledger.key(ATTESTATION, code, sequenceKey(region.attestationSequence())),
                 AttestationCertificate.class).orElseThrow(() -> new IllegalStateException(
                 "region " + code + " names attestation certificate " + region.attestationSequence() + " which is missing"));
+    }
+
+    /** Every draw key the region has set, oldest first. */
+    public List<DrawKey> drawKeys(String code) {
+        return ledger.list(DrawKey.class, DRAW_KEY, code);
+    }
+
+    /** The region's draw key in force (its latest), if it has set one. */
+    public Optional<DrawKey> currentDrawKey(String code) {
+        List<DrawKey> keys = drawKeys(code);
+        return keys.isEmpty() ? Optional.empty() : Optional.of(keys.get(keys.size() - 1));
+    }
+
+    void putDrawKey(DrawKey key) {
+        ledger.put(ledger.key(DRAW_KEY, key.regionCode(), sequenceKey(key.sequence())), key);
     }
 
     static String sequenceKey(int sequence) {

@@ -12,6 +12,7 @@ import cn.cdcq.registry.chaincode.support.TransactionClock;
 import cn.cdcq.registry.common.cases.CaseSettings;
 import cn.cdcq.registry.common.cases.WorkingCalendar;
 import cn.cdcq.registry.common.credit.CreditInputs;
+import cn.cdcq.registry.common.privacy.FreeText;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.settings.ClockWindow;
 import cn.cdcq.registry.common.settings.SettingProposal;
@@ -24,6 +25,9 @@ import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
 import org.hyperledger.fabric.contract.annotation.Info;
 import org.hyperledger.fabric.contract.annotation.Transaction;
+
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 
 /**
@@ -39,28 +43,37 @@ import org.hyperledger.fabric.contract.annotation.Transaction;
         contact = @Contact(name = "Chengdu-Chongqing labor registry")))
 public final class SettingsContract implements RegistryContract {
 
+    /**
+     * A setting proposed as JSON: its proposal kind, its type, and the value as proposed (the
+     * caller's audit fields dropped; the acceptance sets them).
+     */
+    private record JsonSetting<T extends Record>(String kind, Class<T> type, UnaryOperator<T> asProposed) {
+    }
+
+    private static final JsonSetting<WorkingCalendar> CALENDAR = new JsonSetting<>(SettingProposal.CALENDAR,
+            WorkingCalendar.class, c -> new WorkingCalendar(c.year(), c.holidays(), c.adjustedWorkingDays(), null, null));
+    private static final JsonSetting<CaseSettings> CASE_SETTINGS = new JsonSetting<>(SettingProposal.CASE_SETTINGS,
+            CaseSettings.class, c -> new CaseSettings(c.acceptanceWorkingDays(), c.assistWorkingDays(), null, null));
+
     /** Proposes one year's calendar ({"year":2026,"holidays":[...],"adjustedWorkingDays":[...]}). */
     @Transaction(name = SettingsTransactions.PROPOSE_CALENDAR, intent = Transaction.TYPE.SUBMIT)
     public String proposeCalendar(Context ctx, String calendarJson) {
-        WorkingCalendar in = Arguments.json(calendarJson, WorkingCalendar.class);
-        return propose(ctx, SettingProposal.CALENDAR,
-                new WorkingCalendar(in.year(), in.holidays(), in.adjustedWorkingDays(), null, null), null, null);
+        return proposeJson(ctx, CALENDAR, calendarJson);
     }
 
     /** Proposes the case deadlines ({"acceptanceWorkingDays":5,"assistWorkingDays":10}). */
     @Transaction(name = SettingsTransactions.PROPOSE_CASE_SETTINGS, intent = Transaction.TYPE.SUBMIT)
     public String proposeCaseSettings(Context ctx, String settingsJson) {
-        CaseSettings in = Arguments.json(settingsJson, CaseSettings.class);
-        return propose(ctx, SettingProposal.CASE_SETTINGS, null,
-                new CaseSettings(in.acceptanceWorkingDays(), in.assistWorkingDays(), null, null), null);
+        return proposeJson(ctx, CASE_SETTINGS, settingsJson);
     }
 
     /** Proposes how many seconds a transaction's timestamp may be from an endorsing peer's clock. */
     @Transaction(name = SettingsTransactions.PROPOSE_CLOCK_WINDOW, intent = Transaction.TYPE.SUBMIT)
     public String proposeClockWindow(Context ctx, String seconds) {
-        int s = Arguments.wholeNumber("seconds", seconds);
-        return propose(ctx, SettingProposal.CLOCK_WINDOW, null, null,
-                Arguments.valid(() -> new ClockWindow(s, null, null)));
+        return propose(ctx, SettingProposal.CLOCK_WINDOW, () -> {
+            int s = Arguments.wholeNumber("seconds", seconds);
+            return Arguments.valid(() -> new ClockWindow(s, null, null));
+        });
     }
 
     /** Another region's bureau accepts the proposal, which puts the value in force. */
@@ -94,7 +107,7 @@ public final class SettingsContract implements RegistryContract {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
         String region = new Regions(ledger).bureauRegion(caller);
-        String why = Arguments.valid(() -> CreditInputs.text("reason", reason, 500));
+        String why = Arguments.valid(() -> FreeText.requireNoPersonalData("reason", CreditInputs.text("reason", reason, 500)));
         SettingsLedger settings = new SettingsLedger(ledger);
         SettingProposal p = requireOpenForCounterpart(settings, proposalId, region, "decline");
         SettingProposal declined = p.decided(SettingProposal.DECLINED, region, caller.id(), ledger.nowIso(), why);
@@ -109,7 +122,7 @@ public final class SettingsContract implements RegistryContract {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
         String region = new Regions(ledger).bureauRegion(caller);
-        String why = Arguments.valid(() -> CreditInputs.text("reason", reason, 500));
+        String why = Arguments.valid(() -> FreeText.requireNoPersonalData("reason", CreditInputs.text("reason", reason, 500)));
         SettingsLedger settings = new SettingsLedger(ledger);
         SettingProposal p = settings.requireProposal(proposalId);
         if (!p.proposingRegion().equals(region)) {
@@ -185,13 +198,22 @@ public final class SettingsContract implements RegistryContract {
 
     // ------------------------------------------------------------------ rules
 
-    private static String propose(Context ctx, String kind, WorkingCalendar calendar, CaseSettings caseSettings,
-                                  ClockWindow clockWindow) {
+    private static <T extends Record> String proposeJson(Context ctx, JsonSetting<T> setting, String json) {
+        return propose(ctx, setting.kind(), () -> setting.asProposed().apply(Arguments.json(json, setting.type())));
+    }
+
+    /**
+     * The one proposal path: {@code proposed} gives the calendar, case settings or clock window,
+     * read only once the caller is known to be a bureau of a region.
+     */
+    private static String propose(Context ctx, String kind, Supplier<? extends Record> proposed) {
         Caller caller = Caller.of(ctx);
         Ledger ledger = new Ledger(ctx);
         String region = new Regions(ledger).bureauRegion(caller);
+        Record value = proposed.get();
         SettingsLedger settings = new SettingsLedger(ledger);
-        SettingProposal p = new SettingProposal(ledger.txId(), kind, calendar, caseSettings, clockWindow, region,
+        SettingProposal p = new SettingProposal(ledger.txId(), kind, value instanceof WorkingCalendar c ? c : null,
+                value instanceof CaseSettings c ? c : null, value instanceof ClockWindow w ? w : null, region,
                 caller.id(), ledger.nowIso(), SettingProposal.PROPOSED, null, null, null, null);
         for (SettingProposal open : settings.proposals()) {
             if (open.status().equals(SettingProposal.PROPOSED) && open.subject().equals(p.subject())) {

@@ -164,15 +164,32 @@ class CertificateVerificationTest {
         }
 
         @Test
-        void isReportedRevokedWithItsReason() {
+        void isReportedRevokedWithItsReasonCodeAndLabelButNotTheBureausFreeText() {
             CertificateClaims claims = claims("CQ", 1, 1);
             world.issue(claims);
             world.network.invoke(world.cqBureau, ctx -> world.certificates.revoke(ctx, claims.number(),
-                    "FRAUDULENT_ASSESSMENT", "Proxy examinee"));
+                    "FRAUDULENT_ASSESSMENT", "Proxy examinee seen on the camera of room 3"));
             VerificationReport report = world.verify(claims.number());
             assertThat(report.status()).isEqualTo(CertificateStatus.REVOKED);
             assertThat(report.step(VerificationReport.STATUS).orElseThrow().reason())
-                    .contains("REVOKED by region CQ", "FRAUDULENT_ASSESSMENT: Proxy examinee");
+                    .contains("REVOKED by region CQ", "FRAUDULENT_ASSESSMENT: Fraudulent assessment")
+                    .doesNotContain("Proxy examinee");
+        }
+
+        @Test
+        void aReasonHoldingAResidentIdNumberOrAMobileNumberIsRefusedAndNothingIsWritten() {
+            CertificateClaims claims = claims("CQ", 1, 1);
+            world.issue(claims);
+            String id = "11010519900307123" + cn.cdcq.registry.common.format.ResidentIdNumber.checkCharacter("11010519900307123");
+            var before = world.network.ledger().lastCommittedTxId();
+            world.refused(() -> world.network.invoke(world.cqBureau, ctx -> world.certificates.revoke(ctx, claims.number(),
+                    "FRAUDULENT_ASSESSMENT", "examinee " + id + " sent a proxy")), ErrorCode.INVALID_INPUT,
+                    "reason holds a resident ID number");
+            world.refused(() -> world.network.invoke(world.cqBureau, ctx -> world.certificates.suspend(ctx, claims.number(),
+                    "HOLDER_REQUEST", "holder called from 138 0013 8000")), ErrorCode.INVALID_INPUT,
+                    "reason holds a mobile number");
+            assertThat(world.network.ledger().lastCommittedTxId()).as("nothing written").isEqualTo(before);
+            assertThat(world.verify(claims.number()).status()).isEqualTo(CertificateStatus.VALID);
         }
 
         @Test

@@ -1,0 +1,133 @@
+package cn.cdcq.registry.chaincode;
+
+import cn.cdcq.registry.chaincode.credit.CreditFixture;
+import cn.cdcq.registry.chaincode.support.RegistryException;
+import cn.cdcq.registry.chaincode.testing.TestIdentities;
+import cn.cdcq.registry.chaincode.testing.TestIdentity;
+import cn.cdcq.registry.common.ErrorCode;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.hyperledger.fabric.contract.Context;
+import org.hyperledger.fabric.contract.annotation.Contract;
+import org.hyperledger.fabric.contract.annotation.Transaction;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * docs/authorization.md is the one source of truth for who may call what: this test parses its
+ * table and checks every cell against the contracts on the in-memory network, and fails for a
+ * transaction without a row (or a row without a transaction). A cell says {@code FORBIDDEN} when
+ * the transaction refuses that caller for who they are, whatever the arguments; {@code allowed}
+ * when it does not (it may still refuse the arguments or the records, e.g. one region acting on
+ * the other's record: those rules are in docs/trust.md and the contract tests).
+ */
+class AuthorizationTableTest {
+
+    static final Path TABLE = Path.of("..", "..", "docs", "authorization.md");
+    static final List<String> COLUMNS = List.of("bureau", "inspector", "training center", "member without a role",
+            "bureau of no region");
+
+    private static final List<Class<?>> CONTRACTS = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("cn.cdcq.registry.chaincode").stream()
+            .filter(c -> c.isAnnotatedWith(Contract.class)).map(JavaClass::reflect).toList();
+
+    @Test
+    void everyCellOfTheDocumentedTableIsWhatTheContractsDo() throws Exception {
+        Map<String, List<String>> documented = parse(Files.readString(TABLE, StandardCharsets.UTF_8));
+        Map<String, List<String>> actual = new TreeMap<>();
+        for (Class<?> contractClass : CONTRACTS) {
+            Object contract = contractClass.getDeclaredConstructor().newInstance();
+            String contractName = contractClass.getAnnotation(Contract.class).name();
+            for (Method m : contractClass.getDeclaredMethods()) {
+                Transaction t = m.getAnnotation(Transaction.class);
+                if (t == null) {
+                    continue;
+                }
+                List<String> cells = new ArrayList<>();
+                CreditFixture f = new CreditFixture(Instant.parse("2026-11-20T02:00:00Z"));
+                // The most restricted callers first, so that an allowed call cannot change what they find.
+                for (int column = COLUMNS.size() - 1; column >= 0; column--) {
+                    cells.add(0, outcome(f, contract, m, t.intent() == Transaction.TYPE.EVALUATE, column));
+                }
+                actual.put(contractName + ":" + t.name(), cells);
+            }
+        }
+        assertThat(documented).as("docs/authorization.md against the contracts; the table as they behave:%n%s",
+                render(actual)).isEqualTo(actual);
+    }
+
+    /** What caller {@code column} gets from the transaction, on a world with both regions in force. */
+    private static String outcome(CreditFixture f, Object contract, Method m, boolean evaluate, int column) {
+        TestIdentity who = switch (column) {
+            case 0 -> f.cdBureau;
+            case 1 -> f.cdInspector;
+            case 2 -> f.cdCenter;
+            case 3 -> TestIdentities.user(CreditFixture.CD_MSP, "cd-member", Map.of());
+            default -> TestIdentities.user(CreditFixture.CD_MSP.replace("Alpha", "Gamma"), "other-bureau",
+                    Map.of("role", "bureau"));
+        };
+        Object[] args = new Object[m.getParameterCount()];
+        Arrays.fill(args, "x");
+        Function<Context, Object> tx = ctx -> {
+            args[0] = ctx;
+            try {
+                return m.invoke(contract, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        try {
+            if (evaluate) {
+                f.network.evaluate(who, tx);
+            } else {
+                f.network.invoke(who, tx);
+            }
+            return "allowed";
+        } catch (RegistryException e) {
+            return e.code() == ErrorCode.FORBIDDEN ? "FORBIDDEN" : "allowed";
+        } catch (RuntimeException e) {
+            return "allowed";
+        }
+    }
+
+    /** Rows "| `contract:transaction` | cell | ... |" of the table, in order. */
+    static Map<String, List<String>> parse(String markdown) {
+        Map<String, List<String>> rows = new TreeMap<>();
+        for (String line : markdown.split("\n")) {
+            String l = line.strip();
+            if (!l.startsWith("| `")) {
+                continue;
+            }
+            List<String> cells = Arrays.stream(l.substring(1, l.length() - 1).split("\\|")).map(String::strip).toList();
+            String name = cells.get(0).replace("`", "");
+            assertThat(rows.put(name, cells.subList(1, cells.size()))).as("one row for %s", name).isNull();
+        }
+        return rows;
+    }
+
+    static String render(Map<String, List<String>> table) {
+        StringBuilder out = new StringBuilder("| transaction | " + String.join(" | ", COLUMNS) + " |\n|---"
+                + "|---".repeat(COLUMNS.size()) + "|\n");
+        table.forEach((name, cells) -> out.append("| `").append(name).append("` | ").append(String.join(" | ", cells))
+                .append(" |\n"));
+        return out.toString();
+    }
+}
