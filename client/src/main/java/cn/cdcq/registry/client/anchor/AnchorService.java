@@ -352,7 +352,7 @@ public class AnchorService {
                 }
             }
         }
-        throw new AnchorRefusal("NOT_FOUND", subject + " is in no anchored checkpoint yet (" + anchored.size()
+        throw new AnchorRefusal(ErrorCode.NOT_FOUND.name(), subject + " is in no anchored checkpoint yet (" + anchored.size()
                 + " anchored); it is covered once the checkpoint after its last change is signed by both regions "
                 + "and confirmed");
     }
@@ -361,7 +361,7 @@ public class AnchorService {
         return leaves.computeIfAbsent(c.hash(), h -> {
             List<AnchorLeaf> found = reader.client(g -> blocks(g).leaves(c.statement().fromBlock(), c.statement().toBlock()));
             if (found.isEmpty() || !Hashes.hex(MerkleTree.of(AnchorLeaf.data(found)).root()).equals(c.statement().root())) {
-                throw new AnchorRefusal("CONFLICT", "this region's peer gives another root for checkpoint "
+                throw new AnchorRefusal(ErrorCode.CONFLICT.name(), "this region's peer gives another root for checkpoint "
                         + c.statement().number() + " than the one both regions signed: the ledger was altered");
             }
             return List.copyOf(found);
@@ -374,7 +374,7 @@ public class AnchorService {
         for (Checkpoint.RegionSignature s : List.of(c.proposerSignature(), c.counterSignature())) {
             AttestationCertificate cert = regions.attestationCertificates(s.regionCode()).stream()
                     .filter(x -> x.sequence() == s.attestationSequence()).findFirst()
-                    .orElseThrow(() -> new AnchorRefusal("NOT_FOUND", "region " + s.regionCode()
+                    .orElseThrow(() -> new AnchorRefusal(ErrorCode.NOT_FOUND.name(), "region " + s.regionCode()
                             + " has no attestation certificate " + s.attestationSequence()));
             out.add(new AnchorProof.Signer(s.regionCode(), cert.sequence(), cert.certificatePem(), cert.fingerprint()));
         }
