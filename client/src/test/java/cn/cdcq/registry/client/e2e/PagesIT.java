@@ -29,6 +29,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -656,8 +657,29 @@ class PagesIT {
         WebElement oldPage = browser.findElement(By.tagName("html"));
         click(what);
         new WebDriverWait(browser, WAIT).withMessage("the page after clicking " + what)
-                .until(ExpectedConditions.stalenessOf(oldPage));
+                .until(d -> replaced(oldPage));
         new WebDriverWait(browser, WAIT).until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /**
+     * Whether {@code element}'s document has been replaced. ChromeDriver reports a node of a
+     * replaced document either as stale or, when the new document arrives mid-call, as the
+     * inspector error "Node with given id does not belong to the document" (seen after a file
+     * upload's post); both mean the same here, unlike Selenium's stalenessOf, which passes the
+     * second one on as a failure.
+     */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
     }
 
     /**
