@@ -51,7 +51,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,6 +59,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static cn.cdcq.registry.client.e2e.TestValues.newUscc;
+import static cn.cdcq.registry.client.e2e.TestValues.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -71,9 +72,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CreditIT {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     private E2eNetwork net;
     private String cd;
@@ -166,7 +164,7 @@ class CreditIT {
     void aChengduViolationAgainstAChongqingEnterpriseIsNotifiedToChongqingWhichAcknowledges() {
         Enterprise firm = registerIn(cqBureau, cq);
         ViolationInput input = new ViolationInput(firm.uscc(), ViolationType.WAGE_ARREARS, 2_500_000, 40,
-                today().minusDays(2).toString(), hash("decision"), true, false, ViolationStatus.OPEN);
+                today().minusDays(2).toString(), sha256("decision"), true, false, ViolationStatus.OPEN);
 
         RegistryGateway cdInspectorGateway = net.gateway("chengdu", "inspector2", "chengdu");
         SubmittedTransaction tx;
@@ -220,7 +218,7 @@ class CreditIT {
     void bothRegionsRateWithTheirAttestationKeysAndTheWorseLevelIsEffectiveThroughEitherPeer() throws Exception {
         Enterprise firm = registerIn(cqBureau, cq);
         Violation penalized = cdInspector.recordViolation(new ViolationInput(firm.uscc(), ViolationType.ILLEGAL_OVERTIME,
-                0, 15, today().minusDays(5).toString(), hash("overtime decision"), false, false, ViolationStatus.PENALIZED));
+                0, 15, today().minusDays(5).toString(), sha256("overtime decision"), false, false, ViolationStatus.PENALIZED));
         sync();
         int year = today().getYear();
 
@@ -267,10 +265,10 @@ class CreditIT {
     void aChengduBlacklistingIsRefusedWithoutItsConditionsAndOnceMadeShowsInChongqing() {
         Enterprise firm = registerIn(cqBureau, cq);
         Violation arrears = cdInspector.recordViolation(new ViolationInput(firm.uscc(), ViolationType.WAGE_ARREARS,
-                3_000_000, 25, today().minusDays(30).toString(), hash("arrears decision"), false, false,
+                3_000_000, 25, today().minusDays(30).toString(), sha256("arrears decision"), false, false,
                 ViolationStatus.PENALIZED));
         sync();
-        String boss = hash("pseudonym of the legal representative");
+        String boss = sha256("pseudonym of the legal representative");
 
         // Chengdu's Order 45 threshold is on the ledger, set by Chengdu; the listing request carries none.
         cdBureau.setWageArrearsThreshold(5_000_000);
@@ -300,13 +298,13 @@ class CreditIT {
         assertThat(cqInspector.blacklistStatus(firm.uscc()).listingRegions()).containsExactly(cd);
 
         assertThatThrownBy(() -> cdBureau.removeEarly(new EarlyRemovalInput(listing.id(), true,
-                today().minusMonths(2).toString(), hash("pledge"))))
+                today().minusMonths(2).toString(), sha256("pledge"))))
                 .as("early removal two months after rectification")
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"))
                 .hasMessageContaining("too soon");
         assertThat(cqBureau.blacklistStatus(firm.uscc()).listed()).isTrue();
         WageArrearsListing removed = cdBureau.removeEarly(new EarlyRemovalInput(listing.id(), true,
-                today().minusMonths(7).toString(), hash("pledge")));
+                today().minusMonths(7).toString(), sha256("pledge")));
         sync();
         assertThat(removed.status()).isEqualTo(WageArrearsListing.Status.REMOVED_EARLY);
         assertThat(cqBureau.blacklistStatus(firm.uscc()).listed()).isFalse();
@@ -318,7 +316,7 @@ class CreditIT {
     void aSpotCheckDrawFromBothRegionsSignaturesIsRecomputedIndependentlyFromTheLedger() {
         Enterprise rated = registerIn(cqBureau, cq);
         cqInspector.recordViolation(new ViolationInput(rated.uscc(), ViolationType.CHILD_LABOR, 0, 1,
-                today().minusDays(1).toString(), hash("child labor"), true, false, ViolationStatus.PENALIZED));
+                today().minusDays(1).toString(), sha256("child labor"), true, false, ViolationStatus.PENALIZED));
         sync();
         cqBureau.rate(rated.uscc(), today().getYear(), null, null, cqSigner);
         sync();
@@ -382,7 +380,7 @@ class CreditIT {
 
         SpotCheckDraw.Assignment first = stored.assignments().get(0);
         SpotCheckResult result = cqSpot.publishResult(stored.id(), first.uscc(), SpotCheckResult.Outcome.NO_ISSUES,
-                hash("inspection report"));
+                sha256("inspection report"));
         sync();
         assertThat(cdSpot.results(stored.id())).containsExactly(result);
         assertThat(cdBureau.profile(first.uscc()).spotChecks())
@@ -394,9 +392,9 @@ class CreditIT {
     @Test
     void aComplaintFiledInChengduAgainstAChongqingEmployerIsTransferredAcceptedAndClosed() {
         Enterprise employer = registerIn(cqBureau, cq);
-        String worker = hash("pseudonym of a worker " + employer.uscc());
+        String worker = sha256("pseudonym of a worker " + employer.uscc());
         Complaint filed = cdCases.fileComplaint(new ComplaintInput(worker, employer.uscc(), ComplaintCategory.WAGE_ARREARS,
-                hash("complaint file"), null));
+                sha256("complaint file"), null));
         sync();
         assertThat(filed.transferred()).isTrue();
         assertThat(filed.filedRegion()).isEqualTo(cd);
@@ -407,18 +405,18 @@ class CreditIT {
         assertThatThrownBy(() -> cdCases.accept(filed.id())).as("Chengdu has no jurisdiction")
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
         assertThatThrownBy(() -> cqCases.fileComplaint(new ComplaintInput(worker, employer.uscc(),
-                ComplaintCategory.WAGE_ARREARS, hash("same again"), null))).as("the same worker, the same matter")
+                ComplaintCategory.WAGE_ARREARS, sha256("same again"), null))).as("the same worker, the same matter")
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_EXISTS"));
         assertThat(cqInspectorCases.accept(filed.id()).status()).isEqualTo(Complaint.Status.ACCEPTED);
         sync();
         assertThat(cdBureau.profile(employer.uscc()).openComplaints()).extracting(CreditProfile.OpenCase::complaintId)
                 .containsExactly(filed.id());
-        Complaint closed = cqCases.close(filed.id(), Complaint.Outcome.UPHELD_RECTIFIED, hash("investigation report"));
+        Complaint closed = cqCases.close(filed.id(), Complaint.Outcome.UPHELD_RECTIFIED, sha256("investigation report"));
         sync();
         assertThat(closed.status()).isEqualTo(Complaint.Status.CLOSED);
         assertThat(cdCases.complaint(filed.id()).outcome()).as("read through Chengdu's peer")
                 .isEqualTo(Complaint.Outcome.UPHELD_RECTIFIED);
-        assertThatThrownBy(() -> cqCases.close(filed.id(), Complaint.Outcome.NOT_UPHELD, hash("again")))
+        assertThatThrownBy(() -> cqCases.close(filed.id(), Complaint.Outcome.NOT_UPHELD, sha256("again")))
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("CONFLICT"));
         assertThat(cdBureau.profile(employer.uscc()).openComplaints()).isEmpty();
     }
@@ -427,22 +425,22 @@ class CreditIT {
     void anAssistRequestIsAnsweredInTimeAndAnotherOneIsOverdueForBothRegions() {
         Enterprise firm = registerIn(cqBureau, cq);
         AssistRequest onTime = cdInspectorCases.requestAssist(new AssistRequestInput(AssistRequest.Kind.INQUIRY, cq,
-                firm.uscc(), null, hash("inquiry letter"), null));
+                firm.uscc(), null, sha256("inquiry letter"), null));
         sync();
         // Ten working days by the calendar on the ledger, counted here independently of the chaincode.
         LocalDate expectedDue = WorkingDays.addWorkingDays(today(), 10, y -> java.util.Optional.of(cqCases.calendar(y)));
         assertThat(onTime.dueOn()).isEqualTo(expectedDue.toString());
         assertThat(LocalDate.parse(onTime.dueOn())).isAfterOrEqualTo(today().plusDays(12));
-        assertThatThrownBy(() -> cdCases.answerAssist(onTime.id(), hash("answer")))
+        assertThatThrownBy(() -> cdCases.answerAssist(onTime.id(), sha256("answer")))
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
-        AssistRequest answered = cqInspectorCases.answerAssist(onTime.id(), hash("inquiry record"));
+        AssistRequest answered = cqInspectorCases.answerAssist(onTime.id(), sha256("inquiry record"));
         sync();
         assertThat(answered.answeredLate()).isFalse();
         assertThat(cdCases.assistRequest(onTime.id()).status()).isEqualTo(AssistRequest.Status.ANSWERED);
 
         // Sent on paper 25 days ago and entered today: more than 10 working days have passed.
         AssistRequest late = cdCases.requestAssist(new AssistRequestInput(AssistRequest.Kind.EVIDENCE_COLLECTION, cq,
-                firm.uscc(), null, hash("evidence request"), today().minusDays(25).toString()));
+                firm.uscc(), null, sha256("evidence request"), today().minusDays(25).toString()));
         sync();
         assertThat(LocalDate.parse(late.dueOn())).isBefore(today());
         for (CaseRegistryClient reader : List.of(cdCases, cqCases)) {
@@ -454,7 +452,7 @@ class CreditIT {
         assertThat(cdCases.assistRequest(late.id()).overdueFlaggedOn()).isEqualTo(today().toString());
         assertThat(cqCases.flagOverdue().assistRequests()).extracting(AssistRequest::id).doesNotContain(late.id());
         sync();
-        AssistRequest lateAnswer = cqCases.answerAssist(late.id(), hash("evidence"));
+        AssistRequest lateAnswer = cqCases.answerAssist(late.id(), sha256("evidence"));
         sync();
         assertThat(lateAnswer.answeredLate()).isTrue();
         assertThat(cdCases.overdue().assistRequests()).extracting(AssistRequest::id).doesNotContain(late.id());
@@ -476,7 +474,7 @@ class CreditIT {
         assertThatThrownBy(() -> cqInspector.registerEnterprise(newUscc("91500000"), "Inspector's firm", false))
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
         ViolationInput v = new ViolationInput(firm.uscc(), ViolationType.OTHER, 0, 1, today().toString(),
-                hash("d"), false, false, ViolationStatus.OPEN);
+                sha256("d"), false, false, ViolationStatus.OPEN);
         assertThatThrownBy(() -> cdCenter.recordViolation(v))
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
         assertThatThrownBy(() -> cdBureau.recordViolation(v))
@@ -498,18 +496,18 @@ class CreditIT {
     void theCreditProfileIsOneQueryAndTheSameThroughBothPeers() {
         Enterprise firm = registerIn(cdBureau, cd);
         Violation v = cqInspector.recordViolation(new ViolationInput(firm.uscc(), ViolationType.SOCIAL_INSURANCE,
-                120_000, 8, today().minusDays(3).toString(), hash("social insurance"), false, false,
+                120_000, 8, today().minusDays(3).toString(), sha256("social insurance"), false, false,
                 ViolationStatus.PENALIZED));
         sync();
         cqBureau.rate(firm.uscc(), today().getYear(), null, null, cqSigner);
         sync();
         cdBureau.rate(firm.uscc(), today().getYear(), null, null, cdSigner);
         sync();
-        Complaint c = cqCases.fileComplaint(new ComplaintInput(hash("worker " + firm.uscc()), firm.uscc(),
-                ComplaintCategory.SOCIAL_INSURANCE, hash("file"), null));
+        Complaint c = cqCases.fileComplaint(new ComplaintInput(sha256("worker " + firm.uscc()), firm.uscc(),
+                ComplaintCategory.SOCIAL_INSURANCE, sha256("file"), null));
         sync();
         AssistRequest r = cqCases.requestAssist(new AssistRequestInput(AssistRequest.Kind.DOCUMENT_DELIVERY, cd,
-                firm.uscc(), c.id(), hash("deliver"), null));
+                firm.uscc(), c.id(), sha256("deliver"), null));
         sync();
 
         String viaChengdu = new CreditRegistryClient(net.gateway("chengdu", "inspector1", "chengdu")).profileJson(firm.uscc());
@@ -528,7 +526,7 @@ class CreditIT {
         assertThat(p.blacklisted()).isFalse();
         assertThat(p.openComplaints()).extracting(CreditProfile.OpenCase::complaintId).containsExactly(c.id());
         assertThat(p.openAssistRequests()).extracting(AssistRequest::id).containsExactly(r.id());
-        assertThat(viaChengdu).doesNotContain(hash("worker " + firm.uscc()));
+        assertThat(viaChengdu).doesNotContain(sha256("worker " + firm.uscc()));
     }
 
     // ------------------------------------------------------------------ helpers
@@ -540,19 +538,6 @@ class CreditIT {
 
     private static LocalDate today() {
         return cn.cdcq.registry.common.format.IsoDate.dateOf(Instant.now());
-    }
-
-    private static String hash(String text) {
-        return Hashes.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** A fresh, valid USCC starting with {@code prefix} (8 characters: registration authority, type, region). */
-    private static String newUscc(String prefix) {
-        StringBuilder first17 = new StringBuilder(prefix);
-        while (first17.length() < 17) {
-            first17.append(USCC_CHARS.charAt(RANDOM.nextInt(USCC_CHARS.length())));
-        }
-        return first17 + String.valueOf(Uscc.checkCharacter(first17.toString()));
     }
 
     private Enterprise registerIn(CreditRegistryClient bureau, String region) {

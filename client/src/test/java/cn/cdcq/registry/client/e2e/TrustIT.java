@@ -22,7 +22,6 @@ import cn.cdcq.registry.common.credit.ViolationStatus;
 import cn.cdcq.registry.common.credit.ViolationType;
 import cn.cdcq.registry.common.credit.WageArrearsListing;
 import cn.cdcq.registry.common.crypto.Hashes;
-import cn.cdcq.registry.common.format.Uscc;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.settings.ClockWindow;
 import cn.cdcq.registry.common.settings.SettingProposal;
@@ -51,6 +50,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import static cn.cdcq.registry.client.e2e.TestValues.newUscc;
+import static cn.cdcq.registry.client.e2e.TestValues.sha256;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -63,7 +64,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TrustIT {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
     private E2eNetwork net;
     private String cd;
@@ -213,7 +213,7 @@ class TrustIT {
         sync();
         Enterprise firm = register(cqBureau, "91500000");
         Violation small = cdInspector.recordViolation(new ViolationInput(firm.uscc(), ViolationType.WAGE_ARREARS,
-                150_000, 3, today().minusDays(3).toString(), hash("small arrears " + firm.uscc()), false, false,
+                150_000, 3, today().minusDays(3).toString(), sha256("small arrears " + firm.uscc()), false, false,
                 ViolationStatus.PENALIZED));
         sync();
 
@@ -397,14 +397,6 @@ class TrustIT {
 
     // ------------------------------------------------------------------ helpers
 
-    private static String newUscc(String prefix) {
-        StringBuilder first17 = new StringBuilder(prefix);
-        while (first17.length() < 17) {
-            first17.append(USCC_CHARS.charAt(RANDOM.nextInt(USCC_CHARS.length())));
-        }
-        return first17 + String.valueOf(Uscc.checkCharacter(first17.toString()));
-    }
-
     private Enterprise register(CreditRegistryClient bureau, String prefix) {
         String uscc = newUscc(prefix);
         Enterprise e = bureau.registerEnterprise(uscc, "Trust test enterprise " + uscc.substring(8, 14), false);
@@ -418,9 +410,5 @@ class TrustIT {
 
     private static LocalDate today() {
         return cn.cdcq.registry.common.format.IsoDate.dateOf(Instant.now());
-    }
-
-    private static String hash(String text) {
-        return Hashes.sha256Hex(text.getBytes(StandardCharsets.UTF_8));
     }
 }
