@@ -43,7 +43,7 @@ reference_server_start() { # org
             CORE_TLS_CLIENT_CERT_FILE="$tls/signcerts/cert.pem"
             CORE_TLS_CLIENT_KEY_PATH="$tls/key.pem.b64" CORE_TLS_CLIENT_CERT_PATH="$tls/cert.pem.b64"
             CORE_PEER_TLS_ROOTCERT_FILE="$DATA/orgs/$org/msp/tlscacerts/ca.pem"
-            CORE_CHAINCODE_LOGGING_LEVEL=info CORE_CHAINCODE_LOGGING_SHIM=warning)
+            CORE_CHAINCODE_LOGGING_LEVEL=warning CORE_CHAINCODE_LOGGING_SHIM=warning)
   start_proc "$name" java -Xms64m -Xmx256m -XX:+UseSerialGC -jar "$jar"
   echo "$REF_PACKAGE_ID" > "$DATA/run/$name.package"
   wait_port "$name" "$port" "$LAST_PID" 60 "$DATA/logs/$name.log"
