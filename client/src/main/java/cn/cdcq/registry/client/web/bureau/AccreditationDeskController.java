@@ -44,16 +44,8 @@ import java.util.Map;
 public class AccreditationDeskController {
 
     static final int SCOPE_ROWS = 3;
-    /** Each action with the API's reason codes for it, in the order the form offers them. */
-    static final Map<String, List<String>> STATUS_REASONS = statusReasons();
-
-    private static Map<String, List<String>> statusReasons() {
-        Map<String, List<String>> reasons = new LinkedHashMap<>();
-        reasons.put("SUSPEND", ReasonCodes.ACCREDITATION_SUSPEND);
-        reasons.put("REINSTATE", ReasonCodes.ACCREDITATION_REINSTATE);
-        reasons.put("REVOKE", ReasonCodes.ACCREDITATION_REVOKE);
-        return java.util.Collections.unmodifiableMap(reasons);
-    }
+    static final Map<String, List<String>> STATUS_REASONS = BureauDeskController.statusReasons(
+            ReasonCodes.ACCREDITATION_SUSPEND, ReasonCodes.ACCREDITATION_REINSTATE, ReasonCodes.ACCREDITATION_REVOKE);
 
     private final UserGateways gateways;
     private final PageProblems problems;

@@ -62,8 +62,17 @@ public class BureauDeskController {
         this.properties = properties;
     }
 
-    static final Map<String, List<String>> STATUS_REASONS = Map.of("SUSPEND", ReasonCodes.CERTIFICATE_SUSPEND,
-            "REINSTATE", ReasonCodes.CERTIFICATE_REINSTATE, "REVOKE", ReasonCodes.CERTIFICATE_REVOKE);
+    static final Map<String, List<String>> STATUS_REASONS = statusReasons(ReasonCodes.CERTIFICATE_SUSPEND,
+            ReasonCodes.CERTIFICATE_REINSTATE, ReasonCodes.CERTIFICATE_REVOKE);
+
+    /** Each action with the API's reason codes for it, in the order the forms offer them (fragments :: statusChangeFields). */
+    static Map<String, List<String>> statusReasons(List<String> suspend, List<String> reinstate, List<String> revoke) {
+        Map<String, List<String>> reasons = new java.util.LinkedHashMap<>();
+        reasons.put("SUSPEND", suspend);
+        reasons.put("REINSTATE", reinstate);
+        reasons.put("REVOKE", revoke);
+        return java.util.Collections.unmodifiableMap(reasons);
+    }
 
     @GetMapping
     String desk(Authentication user, Model model) {
