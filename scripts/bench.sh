@@ -66,11 +66,7 @@ ensure_prereqs
 own_network=1
 if [[ -n "$data_dir" ]]; then
   own_network=0
-  DATA=$(cd "$data_dir" && pwd)
-  [[ -f "$DATA/network.properties" && -f "$DATA/services.properties" && -f "$DATA/port-base" ]] \
-    || die "$DATA holds no running network with services (network.properties, services.properties, port-base); start one with scripts/start.sh or scripts/test.sh --keep"
-  PORT_BASE=$(cat "$DATA/port-base")
-  ENDORSEMENT=$(sed -n 's/^endorsement=//p' "$DATA/network.properties")
+  adopt_running_network "$data_dir"
   BIN=$("$ROOT/scripts/fabric-bin.sh")
 else
   if (( scale > 0 )); then DATA=${CDCQ_BENCH_DATA:-$ROOT/.data/bench-scale}; else DATA=${CDCQ_BENCH_DATA:-$ROOT/.data/bench}; fi

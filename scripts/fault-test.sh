@@ -61,16 +61,11 @@ CONCURRENCY=${FAULT_CONCURRENCY:-20}
 started=$SECONDS
 
 ensure_prereqs
-command -v jq >/dev/null || die "jq is missing: install it (apt-get install jq)"
 BIN=$("$ROOT/scripts/fabric-bin.sh")
 own_network=1
 if [[ -n "$data_dir" ]]; then
   own_network=0
-  DATA=$(cd "$data_dir" && pwd)
-  [[ -f "$DATA/network.properties" && -f "$DATA/services.properties" && -f "$DATA/port-base" ]] \
-    || die "$DATA holds no running network with services; start one with scripts/start.sh or scripts/test.sh --keep"
-  PORT_BASE=$(cat "$DATA/port-base")
-  ENDORSEMENT=$(sed -n 's/^endorsement=//p' "$DATA/network.properties")
+  adopt_running_network "$data_dir"
 else
   DATA=${CDCQ_FAULT_DATA:-$ROOT/.data/fault}
   log "building the Java modules (mvn install, no tests)"

@@ -149,3 +149,13 @@ stop_group() {
     rm -f "$DATA/run/${names[$i]}.pid"
   done
 }
+
+# Points the script at a network another script started and left running (--data DIR): its
+# data folder, port base and endorsement policy, as that script recorded them.
+adopt_running_network() { # data-dir
+  DATA=$(cd "$1" && pwd) || die "no data folder $1"
+  [[ -f "$DATA/network.properties" && -f "$DATA/services.properties" && -f "$DATA/port-base" ]] \
+    || die "$DATA holds no running network with services (network.properties, services.properties, port-base); start one with scripts/start.sh or scripts/test.sh --keep"
+  PORT_BASE=$(cat "$DATA/port-base")
+  ENDORSEMENT=$(sed -n 's/^endorsement=//p' "$DATA/network.properties")
+}

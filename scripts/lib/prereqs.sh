@@ -22,6 +22,7 @@ ensure_prereqs() {
   command -v sha256sum >/dev/null || missing+=(coreutils)
   command -v setsid >/dev/null || missing+=(util-linux)
   command -v curl >/dev/null || missing+=(curl)
+  command -v jq >/dev/null || missing+=(jq) # scripts/fault-test.sh reads the API's answers with it
   command -v gcc >/dev/null || missing+=(gcc libc6-dev)
   command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
   command -v mvn >/dev/null || missing+=(maven)
