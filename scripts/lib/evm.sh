@@ -13,18 +13,8 @@ evm_port() { echo $((PORT_BASE + 600)); }
 evm_url() { echo "http://127.0.0.1:$(evm_port)"; }
 
 ensure_evm_tools() {
-  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
-    apt_install nodejs npm
-  fi
-  local src="$ROOT/scripts/evm" stamp
-  stamp=$(cat "$src/package.json" "$src/package-lock.json" | sha256sum | cut -c1-64)
-  mkdir -p "$EVM_TOOLS"
-  if [[ ! -f "$EVM_TOOLS/.installed" || $(cat "$EVM_TOOLS/.installed") != "$stamp" ]]; then
-    log "installing the EVM tools (anvil, solc; npm ci) into $EVM_TOOLS"
-    cp "$src/package.json" "$src/package-lock.json" "$EVM_TOOLS/"
-    (cd "$EVM_TOOLS" && npm ci --no-audit --no-fund --loglevel=error >&2) || die "npm ci of the EVM tools failed (see above)"
-    echo "$stamp" > "$EVM_TOOLS/.installed"
-  fi
+  local src="$ROOT/scripts/evm"
+  npm_install_locked "$src" "$EVM_TOOLS" "the EVM tools (anvil, solc)"
   cp "$src/evm.mjs" "$EVM_TOOLS/"
   EVM_ANVIL=$(find "$EVM_TOOLS/node_modules/@foundry-rs" -path '*/bin/anvil' -type f 2>/dev/null | head -n 1)
   [[ -n "$EVM_ANVIL" ]] || die "no anvil binary for this platform under $EVM_TOOLS/node_modules/@foundry-rs"

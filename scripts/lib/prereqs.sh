@@ -81,3 +81,20 @@ ensure_browser() {
   [[ -x /usr/bin/chromedriver ]] || missing+=(chromium-driver)
   (( ${#missing[@]} == 0 )) || apt_install "${missing[@]}"
 }
+
+# Node.js packages from a committed package.json and package-lock.json (npm ci: the locked
+# versions only), installed into a git-ignored folder, again only when either file changed.
+npm_install_locked() { # source-folder target-folder what
+  local src=$1 dst=$2 what=$3 stamp
+  if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+    apt_install nodejs npm
+  fi
+  stamp=$(cat "$src/package.json" "$src/package-lock.json" | sha256sum | cut -c1-64)
+  mkdir -p "$dst"
+  if [[ ! -f "$dst/.installed" || $(cat "$dst/.installed") != "$stamp" ]]; then
+    log "installing $what (npm ci) into $dst"
+    cp "$src/package.json" "$src/package-lock.json" "$dst/"
+    (cd "$dst" && npm ci --no-audit --no-fund --loglevel=error >&2) || die "npm ci of $what failed (see above)"
+    echo "$stamp" > "$dst/.installed"
+  fi
+}
