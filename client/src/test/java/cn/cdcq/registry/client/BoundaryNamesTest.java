@@ -33,6 +33,8 @@ class BoundaryNamesTest {
     /** A gateway call whose contract or transaction argument is a literal. */
     private static final Pattern LITERAL_CALL = Pattern.compile(
             "\\.(?:evaluate|submit|submitCommitted)\\(\\s*(?:\"[^\"]*\"|[\\w.]+\\s*,\\s*\"[^\"]*\")");
+    /** A string or char literal, a block comment or a line comment, whichever starts first. */
+    private static final Pattern TOKEN = Pattern.compile("(?s)\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|/\\*.*?\\*/|//[^\\n]*");
     private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     private static final Set<String> eventNames = new HashSet<>();
@@ -100,10 +102,24 @@ class BoundaryNamesTest {
         assertThat(eventNames).contains("CertificateIssued");
     }
 
-    /** The file without its comments (block comments, and lines that are only a line comment). */
+    @Test
+    void commentsAreLeftOutButAStringThatLooksLikeOneIsNot(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path f = dir.resolve("Sample.java");
+        Files.writeString(f, "// \"FORBIDDEN\" in a comment\nString p = \"/api/*\"; /* \"NOT_FOUND\" */ String c = \"CONFLICT\"; // */\n");
+        String code = code(f);
+        assertThat(code).contains("\"/api/*\"", "\"CONFLICT\"").doesNotContain("FORBIDDEN", "NOT_FOUND");
+    }
+
+    /**
+     * The file without its comments. Strings are matched first so that a "/*" or "//" inside one
+     * (a URL pattern, say) does not swallow the code after it.
+     */
     private static String code(Path f) throws IOException {
-        String text = Files.readString(f);
-        text = text.replaceAll("(?s)/\\*.*?\\*/", " ");
-        return text.replaceAll("(?m)^\\s*//.*$", "");
+        Matcher m = TOKEN.matcher(Files.readString(f));
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, m.group().startsWith("\"") ? Matcher.quoteReplacement(m.group()) : " ");
+        }
+        return m.appendTail(out).toString();
     }
 }
