@@ -67,7 +67,19 @@ public class AnchorService {
     private final EvmChain chain;
     private final Path pendingDir;
     /** Leaves of checkpoints whose root this service recomputed, by checkpoint hash. */
-    private final Map<String, List<AnchorLeaf>> leaves = new ConcurrentHashMap<>();
+    /** What each checkpoint covers, by checkpoint hash: read from the blocks once, then served to every proof asked of it. */
+    private final Map<String, Covered> covered = new ConcurrentHashMap<>();
+
+    /** A checkpoint's leaves in ledger order, their Merkle tree, and each key's last leaf (a record's current bytes). */
+    private record Covered(List<AnchorLeaf> leaves, MerkleTree tree, Map<String, Integer> lastIndex) {
+        static Covered of(List<AnchorLeaf> leaves, MerkleTree tree) {
+            Map<String, Integer> last = new java.util.HashMap<>();
+            for (int i = 0; i < leaves.size(); i++) {
+                last.put(leaves.get(i).key(), i);
+            }
+            return new Covered(List.copyOf(leaves), tree, Map.copyOf(last));
+        }
+    }
 
     public AnchorService(AnchorProperties anchor, ServiceProperties properties, UserGateways gateways,
                          PublicReader reader, RegionAttestation attestation) {
@@ -144,7 +156,7 @@ public class AnchorService {
                 last.map(Checkpoint::hash).orElse(CheckpointStatement.GENESIS), properties.regionCode());
         byte[] signature = attestation.sign(s.bytesToSign(), "checkpoint", Long.toString(number), user);
         Checkpoint proposed = client.propose(s, signature);
-        leaves.put(proposed.hash(), List.copyOf(found));
+        covered.put(proposed.hash(), Covered.of(found, tree));
         log.info("proposed checkpoint {}: blocks {}..{}, {} writes, root {}", number, from, to, found.size(), s.root());
         return proposed;
     }
@@ -172,7 +184,8 @@ public class AnchorService {
                     + " has blocks up to " + (height - 1) + ", the checkpoint covers up to " + s.toBlock());
         }
         List<AnchorLeaf> mine = blocks.leaves(s.fromBlock(), s.toBlock());
-        String root = mine.isEmpty() ? "none" : Hashes.hex(MerkleTree.of(AnchorLeaf.data(mine)).root());
+        MerkleTree mineTree = mine.isEmpty() ? null : MerkleTree.of(AnchorLeaf.data(mine));
+        String root = mineTree == null ? "none" : Hashes.hex(mineTree.root());
         if (mine.size() != s.leafCount() || !root.equals(s.root())) {
             log.warn("refusing checkpoint {}: own peer gives root {} over {} writes, the statement {} over {}",
                     number, root, mine.size(), s.root(), s.leafCount());
@@ -182,7 +195,7 @@ public class AnchorService {
         }
         byte[] signature = attestation.sign(s.bytesToSign(), "checkpoint", Long.toString(number), user);
         Checkpoint signed = client.countersign(number, signature);
-        leaves.put(signed.hash(), List.copyOf(mine));
+        covered.put(signed.hash(), Covered.of(mine, mineTree));
         return signed;
     }
 
@@ -344,12 +357,10 @@ public class AnchorService {
                         && c.anchor().status() == AnchorStatus.CONFIRMED)
                 .sorted(Comparator.comparingLong((Checkpoint c) -> c.statement().number()).reversed()).toList());
         for (Checkpoint c : anchored) {
-            List<AnchorLeaf> all = leavesOf(c);
-            for (int i = all.size() - 1; i >= 0; i--) {
-                if (all.get(i).key().equals(key)) {
-                    MerkleTree tree = MerkleTree.of(AnchorLeaf.data(all));
-                    return new AnchorProof(all.get(i), i, tree.proof(i), c, signers(c));
-                }
+            Covered cover = coveredBy(c);
+            Integer i = cover.lastIndex().get(key);
+            if (i != null) {
+                return new AnchorProof(cover.leaves().get(i), i, cover.tree().proof(i), c, signers(c));
             }
         }
         throw new AnchorRefusal(ErrorCode.NOT_FOUND.name(), subject + " is in no anchored checkpoint yet (" + anchored.size()
@@ -357,14 +368,15 @@ public class AnchorService {
                 + "and confirmed");
     }
 
-    private List<AnchorLeaf> leavesOf(Checkpoint c) {
-        return leaves.computeIfAbsent(c.hash(), h -> {
+    private Covered coveredBy(Checkpoint c) {
+        return covered.computeIfAbsent(c.hash(), h -> {
             List<AnchorLeaf> found = reader.client(g -> blocks(g).leaves(c.statement().fromBlock(), c.statement().toBlock()));
-            if (found.isEmpty() || !Hashes.hex(MerkleTree.of(AnchorLeaf.data(found)).root()).equals(c.statement().root())) {
+            MerkleTree tree = found.isEmpty() ? null : MerkleTree.of(AnchorLeaf.data(found));
+            if (tree == null || !Hashes.hex(tree.root()).equals(c.statement().root())) {
                 throw new AnchorRefusal(ErrorCode.CONFLICT.name(), "this region's peer gives another root for checkpoint "
                         + c.statement().number() + " than the one both regions signed: the ledger was altered");
             }
-            return List.copyOf(found);
+            return Covered.of(found, tree);
         });
     }
 
