@@ -184,14 +184,7 @@ public class CertificatePdf {
 
     /** The QR code as filled squares, one per dark module. */
     private static void qr(PDPageContentStream s, String content, float x, float y, float size) throws IOException {
-        BitMatrix matrix;
-        try {
-            matrix = new QRCodeWriter().encode(content, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0,
-                            EncodeHintType.CHARACTER_SET, "UTF-8"));
-        } catch (WriterException e) {
-            throw new IllegalArgumentException("cannot encode the verification link as a QR code: " + e.getMessage(), e);
-        }
+        BitMatrix matrix = readableMatrix(content);
         int n = matrix.getWidth();
         float module = size / n;
         s.setNonStrokingColor(Color.BLACK);
@@ -213,5 +206,65 @@ public class CertificatePdf {
             }
         }
         s.fill();
+    }
+
+    /**
+     * The QR code of the content, read back before it is printed. For some contents ZXing's own
+     * detector cannot find the code its encoder chose (a mask pattern whose data modules look like
+     * a fourth finder pattern: about one verification link in 200 at level M, seen in PagesIT),
+     * and a phone app built on it would fail the same way on the printout. So the encoder's choice
+     * is decoded from a clean image first; when that fails, the other seven mask patterns are
+     * tried, then the higher error-correction levels, each read back the same way.
+     */
+    static BitMatrix readableMatrix(String content) {
+        List<ErrorCorrectionLevel> levels = List.of(ErrorCorrectionLevel.M, ErrorCorrectionLevel.Q, ErrorCorrectionLevel.H);
+        for (ErrorCorrectionLevel level : levels) {
+            for (int mask = -1; mask < 8; mask++) {
+                Map<EncodeHintType, Object> hints = new java.util.EnumMap<>(EncodeHintType.class);
+                hints.put(EncodeHintType.ERROR_CORRECTION, level);
+                hints.put(EncodeHintType.MARGIN, 0);
+                hints.put(EncodeHintType.CHARACTER_SET, "UTF-8");
+                if (mask >= 0) {
+                    hints.put(EncodeHintType.QR_MASK_PATTERN, mask);
+                }
+                BitMatrix matrix;
+                try {
+                    matrix = new QRCodeWriter().encode(content, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0, hints);
+                } catch (WriterException e) {
+                    throw new IllegalArgumentException("cannot encode the verification link as a QR code: " + e.getMessage(), e);
+                }
+                if (content.equals(readBack(matrix))) {
+                    return matrix;
+                }
+            }
+        }
+        throw new IllegalStateException("no QR code of the verification link could be read back at levels " + levels
+                + " with any mask pattern");
+    }
+
+    /** The text ZXing's detector reads from the code drawn 4 pixels a module with a 4-module quiet zone, or null. */
+    private static String readBack(BitMatrix matrix) {
+        int scale = 4;
+        int quiet = 4;
+        int side = (matrix.getWidth() + 2 * quiet) * scale;
+        int[] pixels = new int[side * side];
+        java.util.Arrays.fill(pixels, 0xFFFFFF);
+        for (int row = 0; row < matrix.getHeight(); row++) {
+            for (int col = 0; col < matrix.getWidth(); col++) {
+                if (matrix.get(col, row)) {
+                    for (int dy = 0; dy < scale; dy++) {
+                        int start = ((row + quiet) * scale + dy) * side + (col + quiet) * scale;
+                        java.util.Arrays.fill(pixels, start, start + scale, 0);
+                    }
+                }
+            }
+        }
+        var bitmap = new com.google.zxing.BinaryBitmap(new com.google.zxing.common.HybridBinarizer(
+                new com.google.zxing.RGBLuminanceSource(side, side, pixels)));
+        try {
+            return new com.google.zxing.qrcode.QRCodeReader().decode(bitmap).getText();
+        } catch (com.google.zxing.ReaderException e) {
+            return null;
+        }
     }
 }

@@ -49,6 +49,38 @@ class CertificatePdfTest {
         }
     }
 
+    /**
+     * A link for which ZXing's encoder, left to choose, makes a level-M code that ZXing's own
+     * detector cannot find (it failed PagesIT once at every resolution). The page must carry a
+     * code that reads, at print resolution and at the phone-like 150 dpi.
+     */
+    @Test
+    void aLinkWhoseFirstChoiceOfCodeCannotBeReadStillPrintsAReadableCode() throws Exception {
+        String link = "http://127.0.0.1:9265/verify/S000250641706264000017#salt="
+                + "8f0d530157500aae4fdd08582644e1a6d84947de02e87ac0852b87af19ff8611";
+        var chosen = new com.google.zxing.qrcode.QRCodeWriter().encode(link, com.google.zxing.BarcodeFormat.QR_CODE, 0, 0,
+                java.util.Map.of(com.google.zxing.EncodeHintType.ERROR_CORRECTION,
+                        com.google.zxing.qrcode.decoder.ErrorCorrectionLevel.M, com.google.zxing.EncodeHintType.MARGIN, 4,
+                        com.google.zxing.EncodeHintType.CHARACTER_SET, "UTF-8"));
+        var clean = com.google.zxing.client.j2se.MatrixToImageWriter.toBufferedImage(chosen);
+        var enlarged = new java.awt.image.BufferedImage(clean.getWidth() * 8, clean.getHeight() * 8,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = enlarged.createGraphics();
+        g.drawImage(clean, 0, 0, enlarged.getWidth(), enlarged.getHeight(), null);
+        g.dispose();
+        assertThatThrownBy(() -> new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(
+                new BufferedImageLuminanceSource(enlarged))),
+                java.util.Map.of(com.google.zxing.DecodeHintType.TRY_HARDER, Boolean.TRUE))).as("the encoder's own first choice for this link")
+                .isInstanceOf(com.google.zxing.ReaderException.class);
+
+        try (PDDocument doc = Loader.loadPDF(new CertificatePdf(FONT).pages(List.of(certificate("S000250641706264000017", link))))) {
+            assertThat(qr(doc, 0)).isEqualTo(link);
+            var image = new PDFRenderer(doc).renderImageWithDPI(0, 300);
+            assertThat(new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image))))
+                    .getText()).isEqualTo(link);
+        }
+    }
+
     @Test
     void aBatchIsOnePdfOfManyPagesOrAZipOfOnePdfEach() throws Exception {
         var pdf = new CertificatePdf(FONT);
