@@ -62,6 +62,11 @@ evm_service_yaml() {
     chain-id: $(evm_prop chainId)
     contract-address: "$(evm_prop contractAddress)"
     confirmations: $(evm_prop confirmations)
+    checkpoints: # automatic checkpoints (docs/anchoring.md); test.sh turns them off, AnchorIT on and off again
+      interval-seconds: ${CHECKPOINT_INTERVAL_SECONDS:-600}
+      records: ${CHECKPOINT_RECORDS:-1000}
+      countersign: ${CHECKPOINT_AUTO:-true}
+      anchor: ${CHECKPOINT_AUTO:-true}
 YML
 }
 

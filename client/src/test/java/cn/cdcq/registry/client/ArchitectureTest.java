@@ -36,13 +36,13 @@ class ArchitectureTest {
 
     /**
      * Which other features a feature may use: the attestation key of region/, the holder privacy of
-     * privacy/; certificate/ and credential/ follow the events (the verification cache, the status lists); credential/ exports certificates, signs with the region's key and follows the events; anchor/ signs checkpoints with the region's key and reads the attestation certificates.
+     * privacy/; certificate/ and credential/ follow the events (the verification cache, the status lists); credential/ exports certificates, signs with the region's key and follows the events; anchor/ signs checkpoints with the region's key, reads the attestation certificates and follows the events (automatic checkpoints).
      */
     static final Map<String, List<String>> ALLOWED = Map.of(
             "certificate", List.of("region", "privacy", "events"),
             "credit", List.of("region"),
             "credential", List.of("certificate", "region", "events"),
-            "anchor", List.of("region"));
+            "anchor", List.of("region", "events"));
 
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("config").definedBy(ROOT + ".config..")

@@ -21,6 +21,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -36,10 +37,16 @@ public class AnchorController {
 
     private final AnchorService anchors;
     private final UserGateways gateways;
+    private final CheckpointScheduler scheduler;
 
-    public AnchorController(AnchorService anchors, UserGateways gateways) {
+    public AnchorController(AnchorService anchors, UserGateways gateways, CheckpointScheduler scheduler) {
         this.anchors = anchors;
         this.gateways = gateways;
+        this.scheduler = scheduler;
+    }
+
+    /** A change of the automatic checkpoint schedule; a field left out keeps its value. */
+    public record ScheduleRequest(Integer intervalSeconds, Integer records, Boolean countersign, Boolean anchor) {
     }
 
     private static long number(String value) {
@@ -76,6 +83,26 @@ public class AnchorController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Checkpoint.class)))
     public ResponseEntity<String> anchor(@PathVariable String number, @AuthenticationPrincipal UserDetails user) {
         return LedgerJson.ok(anchors.anchor(user.getUsername(), number(number)));
+    }
+
+    @GetMapping("/checkpoints/schedule")
+    @PreAuthorize("hasRole('BUREAU')")
+    @Operation(summary = "When this service makes checkpoints by itself: interval, record count, automatic countersigning and anchoring")
+    public ResponseEntity<String> schedule() {
+        return LedgerJson.ok(scheduler.status());
+    }
+
+    @PutMapping(value = "/checkpoints/schedule", consumes = "application/json")
+    @PreAuthorize("hasRole('BUREAU')")
+    @Operation(summary = "Change the automatic checkpoint schedule until the service restarts (the configuration is the lasting place)")
+    public ResponseEntity<String> changeSchedule(@RequestBody ScheduleRequest r, @AuthenticationPrincipal UserDetails user) {
+        CheckpointSchedule now = scheduler.schedule();
+        CheckpointSchedule next = new CheckpointSchedule(
+                r.intervalSeconds() != null ? r.intervalSeconds() : now.intervalSeconds(),
+                r.records() != null ? r.records() : now.records(),
+                r.countersign() != null ? r.countersign() : now.countersign(),
+                r.anchor() != null ? r.anchor() : now.anchor());
+        return LedgerJson.ok(scheduler.change(next, user.getUsername()));
     }
 
     @GetMapping("/checkpoints")

@@ -105,6 +105,11 @@ public class AnchorService {
         }
     }
 
+    /** Whether anchoring on an EVM chain is configured on this service. */
+    boolean anchoringConfigured() {
+        return chain != null;
+    }
+
     private EvmChain chain() {
         if (chain == null) {
             throw new AnchorRefusal(AnchorRefusal.ANCHOR_NOT_CONFIGURED, "public anchoring is not configured on this "

@@ -101,13 +101,46 @@ class AnchorIT {
         assertThat(accredited.status()).as("%s", accredited).isEqualTo(201);
         cqCenter = services.createAccount(cqAdmin, "cq-anchor-" + site, "TRAINING_CENTER", "centerId", centerId);
         Files.deleteIfExists(TIMINGS);
+        // The manual tests need no automatic checkpoint in their way (scripts/test.sh starts the services without).
+        scheduleOff();
     }
 
     @AfterAll
     void close() throws Exception {
-        if (net != null) {
-            net.close();
+        try {
+            if (services != null) {
+                scheduleOff();
+            }
+        } finally {
+            if (net != null) {
+                net.close();
+            }
         }
+    }
+
+    private void schedule(Service s, String json) throws Exception {
+        Answer a = services.put(s, "/api/v1/checkpoints/schedule", Json.mapper().readTree(json));
+        assertThat(a.status()).as("%s", a).isEqualTo(200);
+    }
+
+    private void scheduleOff() throws Exception {
+        String off = "{\"intervalSeconds\":0,\"records\":0,\"countersign\":false,\"anchor\":false}";
+        schedule(cdAdmin, off);
+        schedule(cqAdmin, off);
+    }
+
+    /** Polls the public proof endpoint until the certificate is in an anchored checkpoint; its checkpoint then. */
+    private JsonNode anchoredCheckpointOf(String number, Duration within) throws Exception {
+        Instant end = Instant.now().plus(within);
+        Answer proof;
+        do {
+            Thread.sleep(500);
+            proof = services.get(cqAdmin.anonymous(), "/api/v1/public/anchor-proofs/certificates/" + number);
+        } while (proof.status() != 200 && Instant.now().isBefore(end));
+        assertThat(proof.status()).as("certificate %s anchored within %s: %s; CD schedule %s, CQ schedule %s", number,
+                within, proof, services.get(cdAdmin, "/api/v1/checkpoints/schedule"),
+                services.get(cqAdmin, "/api/v1/checkpoints/schedule")).isEqualTo(200);
+        return checkpoint(cdAdmin, proof.body().path("checkpoint").path("statement").path("number").asLong());
     }
 
     private String issue() {
@@ -333,5 +366,62 @@ class AnchorIT {
         // The honest proposal for the same number is then countersigned.
         long next = signedByBoth();
         assertThat(next).isEqualTo(number);
+    }
+
+    @Test
+    @Order(4)
+    void onARecordCountChengduProposesChongqingCountersignsAsTheProposalArrivesAndChengduAnchorsItUnasked()
+            throws Exception {
+        Answer bad = services.put(cdAdmin, "/api/v1/checkpoints/schedule", Json.mapper().readTree("{\"records\":-1}"));
+        assertThat(bad.status()).as("%s", bad).isEqualTo(400);
+        assertThat(bad.body().path("field").asText()).isEqualTo("records");
+        Answer tooOften = services.put(cdAdmin, "/api/v1/checkpoints/schedule", Json.mapper().readTree("{\"intervalSeconds\":1}"));
+        assertThat(tooOften.status()).as("%s", tooOften).isEqualTo(400);
+        assertThat(tooOften.body().path("field").asText()).isEqualTo("intervalSeconds");
+        try {
+            schedule(cqAdmin, "{\"countersign\":true}");
+            schedule(cdAdmin, "{\"records\":5,\"countersign\":true,\"anchor\":true}");
+            String last = null;
+            for (int i = 0; i < 5; i++) {
+                last = issue();
+            }
+            Instant issued = Instant.now();
+            JsonNode c = anchoredCheckpointOf(last, Duration.ofSeconds(150));
+            timing(String.format("automatic checkpoint %d (record count 5): %d writes, last record to confirmed %d ms",
+                    c.path("statement").path("number").asLong(), c.path("statement").path("leafCount").asInt(),
+                    Duration.between(issued, Instant.now()).toMillis()));
+            assertThat(c.path("statement").path("proposedByRegion").asText()).isEqualTo("CD");
+            assertThat(c.path("status").asText()).isEqualTo("SIGNED");
+            assertThat(c.path("counterSignature").path("regionCode").asText()).isEqualTo("CQ");
+            assertThat(c.path("anchor").path("status").asText()).isEqualTo("CONFIRMED");
+            assertThat(anchoredEvents(c.path("hash").asText())).isEqualTo(1);
+            assertThat(services.get(cdAdmin, "/api/v1/checkpoints/schedule").body().path("setBy").asText())
+                    .startsWith(cdAdmin.user());
+        } finally {
+            scheduleOff();
+        }
+    }
+
+    @Test
+    @Order(5)
+    void onAnIntervalChongqingProposesAndChengduCountersignsUnasked() throws Exception {
+        try {
+            schedule(cdAdmin, "{\"countersign\":true}");
+            schedule(cqAdmin, "{\"intervalSeconds\":5,\"countersign\":true,\"anchor\":true}");
+            String number = issue();
+            JsonNode c = anchoredCheckpointOf(number, Duration.ofSeconds(150));
+            assertThat(c.path("statement").path("proposedByRegion").asText()).isEqualTo("CQ");
+            assertThat(c.path("counterSignature").path("regionCode").asText()).isEqualTo("CD");
+            assertThat(c.path("anchor").path("status").asText()).isEqualTo("CONFIRMED");
+        } finally {
+            scheduleOff();
+        }
+        // Paused: a record written now is in no new checkpoint.
+        JsonNode before = services.get(cdAdmin, "/api/v1/checkpoints").body();
+        String after = issue();
+        Thread.sleep(8_000);
+        assertThat(services.get(cdAdmin, "/api/v1/checkpoints").body().size()).isEqualTo(before.size());
+        assertThat(services.get(cqAdmin.anonymous(), "/api/v1/public/anchor-proofs/certificates/" + after).status())
+                .isEqualTo(404);
     }
 }

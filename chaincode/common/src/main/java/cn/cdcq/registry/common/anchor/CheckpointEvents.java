@@ -13,12 +13,15 @@ public final class CheckpointEvents {
     private CheckpointEvents() {
     }
 
-    /** Every checkpoint event: the checkpoint's number, status, hash and, once anchoring, the anchor's state. */
-    public record CheckpointChanged(long number, Checkpoint.Status status, String checkpointHash, String proposedByRegion,
+    /**
+     * Every checkpoint event: the checkpoint's number, the last block it covers, status, hash and,
+     * once anchoring, the anchor's state.
+     */
+    public record CheckpointChanged(long number, long toBlock, Checkpoint.Status status, String checkpointHash, String proposedByRegion,
                                     Checkpoint.AnchorStatus anchorStatus, String anchorTxHash) {
 
         public static CheckpointChanged of(Checkpoint c) {
-            return new CheckpointChanged(c.statement().number(), c.status(), c.hash(), c.statement().proposedByRegion(),
+            return new CheckpointChanged(c.statement().number(), c.statement().toBlock(), c.status(), c.hash(), c.statement().proposedByRegion(),
                     c.anchor() == null ? null : c.anchor().status(), c.anchor() == null ? null : c.anchor().txHash());
         }
     }
