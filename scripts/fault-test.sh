@@ -182,13 +182,32 @@ case_pii_scan() { # name load-seconds
   local bhits; bhits=$(wc -l < "$hits")
   check "$name" block_hits "$bhits" '(( bhits == 0 ))'
   rm -rf "$blocks"
-  # Everything else the network and the services keep: block files of peers and orderers, state,
-  # history and private-data databases, logs, inboxes, accounts (jars and chaincode packages are
-  # code). LevelDB compresses its tables (Snappy), so the world state is covered by the blocks
-  # above (every value in state is a write of a valid transaction in some block); the raw scan of
-  # the database files is a second net.
+  # The LevelDB databases of peers and orderers (state, history, private data, block indexes,
+  # transient store), read record by record through leveldump: their table files are
+  # Snappy-compressed, so a raw scan would both miss what they hold and find numbers in
+  # compressed bytes that are not there.
+  local dumper dbs="$FAULT_WORK/leveldb" d i=0 records=0
+  dumper=$(leveldump_bin)
+  rm -rf "$dbs"; mkdir -p "$dbs"
+  local -a dbdirs=()
+  mapfile -t dbdirs < <(find "$DATA" -name CURRENT -type f ! -path "$OUT/*" ! -path "$DATA/fault-results/*" -printf '%h\n' | sort)
+  for d in "${dbdirs[@]}"; do
+    i=$((i + 1))
+    "$dumper" "$d" > "$dbs/$i.dump" 2>> "$dbs/dump.log" || die "$name: reading the LevelDB database $d failed; see $dbs/dump.log"
+  done
+  records=$(awk '{ n += $(NF - 1) } END { print n + 0 }' "$dbs/dump.log" 2>/dev/null || echo 0)
+  figure "$name" leveldb_databases "${#dbdirs[@]}"
+  figure "$name" leveldb_records "$records"
+  pii_scan "$dbs"/*.dump > "$hits.leveldb"
+  local lhits; lhits=$(wc -l < "$hits.leveldb")
+  check "$name" leveldb_hits "$lhits" '(( lhits == 0 ))'
+  cat "$hits.leveldb" >> "$hits"
+  rm -rf "$dbs"
+  # Everything else the network and the services keep: block files of peers and orderers, the
+  # databases' write-ahead logs, logs, inboxes, accounts (jars and chaincode packages are code;
+  # the compressed LevelDB tables were read above).
   local -a files=()
-  mapfile -t files < <(find "$DATA" -type f ! -name '*.jar' ! -name '*.tar.gz' ! -path "$OUT/*" ! -path "$DATA/fault-results/*")
+  mapfile -t files < <(find "$DATA" -type f ! -name '*.jar' ! -name '*.tar.gz' ! -name '*.ldb' ! -path "$OUT/*" ! -path "$DATA/fault-results/*")
   local dbytes; dbytes=$(du -cb "${files[@]}" | tail -1 | cut -f1)
   figure "$name" data_folder_files "${#files[@]}"
   figure "$name" data_folder_bytes "$dbytes"

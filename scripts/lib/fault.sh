@@ -223,6 +223,24 @@ channel_height() { # org
 
 # ------------------------------------------------------------------ personal-data scan
 
+# Builds network/fabric-tools/leveldump (a few lines of Go over goleveldb, Fabric's own LevelDB
+# library) into the cache outside the repo, once per source and Go version, and prints its path.
+# LevelDB compresses its table files with Snappy: scanned raw they hide what they hold, and
+# their compressed bytes can look like a number (a false "mobile" once in CI). The scan reads
+# the databases through it instead.
+leveldump_bin() {
+  local src="$ROOT/network/fabric-tools/leveldump" key out
+  command -v go >/dev/null || die "the personal-data scan needs Go to build its LevelDB reader (scripts/lib/prereqs.sh installs it unless FABRIC_BIN is set)"
+  key=$(cat "$src/go.mod" "$src/go.sum" "$src/main.go" <(go env GOVERSION) | sha256sum | cut -c1-16)
+  out="${CDCQ_CACHE:-$HOME/.cache/cdcq-labor-registry}/leveldump/$key/leveldump"
+  if [[ ! -x "$out" ]]; then
+    mkdir -p "$(dirname "$out")"
+    (cd "$src" && GOFLAGS=-mod=readonly go build -trimpath -o "$out.tmp" . && mv "$out.tmp" "$out") >&2 \
+      || die "building the LevelDB reader (network/fabric-tools/leveldump) failed (output above)"
+  fi
+  echo "$out"
+}
+
 # Prints every hit in the files given (one "file<TAB>kind<TAB>value" line): resident ID numbers
 # (18 characters, real birth date, GB 11643 check character right), mobile numbers (11 digits,
 # 13x-19x), and the test holders' names. Digits inside longer runs of letters or digits (hashes,

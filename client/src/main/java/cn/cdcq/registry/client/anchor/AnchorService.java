@@ -106,7 +106,7 @@ public class AnchorService {
     }
 
     /** Whether anchoring on an EVM chain is configured on this service. */
-    boolean anchoringConfigured() {
+    public boolean anchoringConfigured() {
         return chain != null;
     }
 

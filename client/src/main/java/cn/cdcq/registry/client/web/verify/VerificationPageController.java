@@ -1,5 +1,8 @@
 package cn.cdcq.registry.client.web.verify;
 
+import cn.cdcq.registry.client.anchor.AnchorProof;
+import cn.cdcq.registry.client.anchor.AnchorService;
+import cn.cdcq.registry.client.api.CodedException;
 import cn.cdcq.registry.client.certificate.PublicVerificationController;
 import cn.cdcq.registry.client.certificate.PublicVerificationController.HolderCheck;
 import cn.cdcq.registry.client.credential.CredentialController;
@@ -9,9 +12,12 @@ import cn.cdcq.registry.client.identity.PublicReader;
 import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.client.web.PageProblems;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.certificate.VerificationReport;
 import cn.cdcq.registry.common.credential.CredentialVerification;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -50,6 +56,8 @@ import java.util.Locale;
 @RequestMapping("/verify")
 public class VerificationPageController {
 
+    private static final Logger log = LoggerFactory.getLogger(VerificationPageController.class);
+
     /** A credential is a few kilobytes; anything far larger is not one. */
     static final int MAX_CREDENTIAL_BYTES = 256 * 1024;
 
@@ -57,13 +65,15 @@ public class VerificationPageController {
     private final PageProblems problems;
     private final CredentialController credentials;
     private final String region;
+    private final AnchorService anchors;
 
     public VerificationPageController(PublicReader reader, PageProblems problems, CredentialController credentials,
-                                      ServiceProperties properties) {
+                                      ServiceProperties properties, AnchorService anchors) {
         this.reader = reader;
         this.problems = problems;
         this.credentials = credentials;
         this.region = properties.regionCode();
+        this.anchors = anchors;
     }
 
     @GetMapping
@@ -185,6 +195,33 @@ public class VerificationPageController {
         model.addAttribute("report", report);
         model.addAttribute("verdict", Verdict.of(report));
         model.addAttribute("holderStep", report.step(VerificationReport.HOLDER).orElse(null));
+        if (report.status() != null && anchors.anchoringConfigured()) {
+            model.addAttribute("anchor", anchor(report.certificateNumber()));
+        }
         return "verify/report";
+    }
+
+    /**
+     * The public anchor of the certificate's latest anchored write, checked against the chain as
+     * {@code POST /api/v1/public/anchor-proofs/verification} checks it. A problem reading the
+     * checkpoints or the chain is shown as such and never hides the rest of the report.
+     */
+    private AnchorView anchor(String number) {
+        try {
+            AnchorProof proof = anchors.certificateProof(number);
+            return AnchorView.of(proof, anchors.verify(proof));
+        } catch (CodedException e) {
+            if (ErrorCode.NOT_FOUND.name().equals(e.code())) {
+                return AnchorView.none("NOT_YET", e.getMessage());
+            }
+            if (ErrorCode.CONFLICT.name().equals(e.code())) {
+                return AnchorView.none("FAILED", e.getMessage());
+            }
+            log.warn("the anchor of certificate {} could not be checked: {}", number, e.getMessage());
+            return AnchorView.none("UNREACHABLE", e.getMessage());
+        } catch (RuntimeException e) {
+            log.warn("the anchor of certificate {} could not be checked: {}", number, e.toString());
+            return AnchorView.none("UNREACHABLE", e.getMessage());
+        }
     }
 }

@@ -67,6 +67,8 @@ class VerificationPageControllerTest {
     AccountUserDetails users;
     @MockitoBean
     CredentialController credentials;
+    @MockitoBean
+    cn.cdcq.registry.client.anchor.AnchorService anchors;
 
     final CertificateClient client = mock(CertificateClient.class);
 
@@ -102,6 +104,30 @@ class VerificationPageControllerTest {
                     .andExpect(content().string(containsString("互认规则")))
                     .andExpect(content().string(containsString("本次核验由成都（四川）的节点应答")))
                     .andExpect(content().string(containsString("/assets/verify.js")));
+        }
+
+        @Test
+        void withAnchoringTheReportSaysWhetherTheCertificateIsAnchoredYetAndAChainThatDoesNotAnswerHidesNothingElse()
+                throws Exception {
+            when(client.verify(NUMBER)).thenReturn(report("VALID", null, "NOT_APPLICABLE"));
+            mvc.perform(get("/verify/" + NUMBER)).andExpect(content().string(org.hamcrest.Matchers.not(
+                    containsString("id=\"anchor\""))));
+            when(anchors.anchoringConfigured()).thenReturn(true);
+            when(anchors.certificateProof(NUMBER)).thenThrow(new cn.cdcq.registry.client.fabric.LedgerException(
+                    cn.cdcq.registry.common.ErrorCode.NOT_FOUND, "certificate " + NUMBER + " is in no anchored checkpoint yet"));
+            mvc.perform(get("/verify/" + NUMBER))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("data-anchor=\"NOT_YET\"")))
+                    .andExpect(content().string(containsString("尚未锚定")))
+                    .andExpect(content().string(containsString("data-verdict=\"VALID\"")));
+            org.mockito.Mockito.reset(anchors);
+            when(anchors.anchoringConfigured()).thenReturn(true);
+            when(anchors.certificateProof(NUMBER)).thenThrow(new IllegalStateException("connection refused"));
+            mvc.perform(get("/verify/" + NUMBER))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("data-anchor=\"UNREACHABLE\"")))
+                    .andExpect(content().string(containsString("暂时无法核验锚定")))
+                    .andExpect(content().string(containsString("data-verdict=\"VALID\"")));
         }
 
         @Test
