@@ -71,9 +71,7 @@ evm_up
 services_up
 evm_fund_services
 # The short fault suite's first half, before the end-to-end tests: a peer killed under load with the
-# exactly-once check. It runs first because RegionRegistryIT rotates Chengdu's attestation
-# certificate to a test key the service does not hold, after which the service can no longer sign
-# batches; the end-to-end tests then also show the network works after the kill.
+# exactly-once check; the end-to-end tests then also show the network works after the kill.
 services_bootstrap_registry
 log "fault tests (short, 1/2): scripts/fault-test.sh --cases 2 (a peer killed under load)"
 "$ROOT/scripts/fault-test.sh" --cases 2 --data "$DATA" --out "$DATA/fault-results/peer-kill" \

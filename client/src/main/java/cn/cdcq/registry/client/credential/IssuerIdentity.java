@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.credential;
 
+import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.client.identity.PublicReader;
 import cn.cdcq.registry.client.region.RegionAttestation;
 import cn.cdcq.registry.client.region.RegionRegistryClient;
@@ -88,7 +89,10 @@ public class IssuerIdentity {
                 .findFirst().orElseThrow(() -> new CredentialRefusal(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE,
                         "NO_ATTESTATION_KEY", "the region registry lists no current attestation certificate for "
                         + properties.regionCode() + "; register the region first"));
-        if (!current.fingerprint().equals(attestation.fingerprint())) {
+        // The key decides, not the certificate: a region that renews its certificate for the same
+        // key (a rotation on the ledger like any other) signs on with the key it holds.
+        if (!java.util.Arrays.equals(Signatures.parseCertificate(current.certificatePem()).getPublicKey().getEncoded(),
+                attestation.certificate().getPublicKey().getEncoded())) {
             throw new CredentialRefusal(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE, "ATTESTATION_KEY_NOT_CURRENT",
                     "this service's attestation key (" + attestation.fingerprint() + ") is not region "
                             + properties.regionCode() + "'s current one on the ledger (#" + current.sequence() + ", "

@@ -255,6 +255,11 @@ class AnchorIT {
         for (JsonNode step : verified.body().path("steps")) {
             assertThat(step.path("outcome").asText()).as("%s", step).isEqualTo("PASS");
         }
+        // The public verification page shows the anchor as a step of its own, checked on the chain.
+        HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(cqAdmin.url() + "/verify/" + firstNumber))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("data-anchor=\"ANCHORED\"", ">" + number + "</code>", txHash);
         Path file = Files.createDirectories(Path.of("target", "anchor-it")).resolve("proof.json");
         Files.writeString(file, proof.body().toString());
         CliRun offline = services.cli(60, "verify-anchor", file.toString(), "--rpc-url", rpcUrl, "--contract", contract);

@@ -1,6 +1,7 @@
 package cn.cdcq.registry.client.e2e;
 
 import cn.cdcq.registry.client.fabric.LedgerException;
+import cn.cdcq.registry.client.fabric.MspIdentity;
 import cn.cdcq.registry.client.region.RegionRegistryClient;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.region.AttestationCertificate;
@@ -72,7 +73,14 @@ class RegionRegistryIT {
         void takesEffectOnlyWhenTheOtherRegionApprovesAndKeepsTheOldTermForHistory() throws Exception {
             List<AttestationCertificate> before = cqReader.attestationCertificates("CD");
             AttestationCertificate current = before.get(before.size() - 1);
-            String newPem = Signatures.toPem(selfSignedCertificate("secp256r1"));
+            // A new certificate for the key the Chengdu service holds (as a region renewing its
+            // certificate would do): the rotation is real, and the service still signs validly
+            // afterwards, so the tests and fault cases that run later are not left with a region
+            // whose current attestation key nobody holds.
+            MspIdentity service = net.identity("chengdu", "attestation");
+            String newPem = Signatures.toPem(E2eNetwork.selfSignedCertificate(
+                    new java.security.KeyPair(service.certificate().getPublicKey(), service.privateKey()),
+                    "CN=attestation-renewed-" + System.nanoTime() + ",O=Chengdu"));
 
             RegionProposal proposal = cdBureau.proposeRotation(newPem);
             assertThat(cqReader.attestationCertificates("CD")).as("pending rotation changes nothing").isEqualTo(before);
