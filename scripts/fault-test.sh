@@ -197,7 +197,7 @@ case_pii_scan() { # name load-seconds
   done
   records=$(awk '{ n += $(NF - 1) } END { print n + 0 }' "$dbs/dump.log" 2>/dev/null || echo 0)
   figure "$name" leveldb_databases "${#dbdirs[@]}"
-  figure "$name" leveldb_records "$records"
+  check "$name" leveldb_records "$records" '(( records > 0 ))' # the reader really read the databases
   pii_scan "$dbs"/*.dump > "$hits.leveldb"
   local lhits; lhits=$(wc -l < "$hits.leveldb")
   check "$name" leveldb_hits "$lhits" '(( lhits == 0 ))'
