@@ -22,10 +22,12 @@ Cases, in this order (--short: 1 and 2 only, a few minutes):
                   so far still verifies VALID; seconds to ready
   5 concurrency   N parallel issues of one number (different holders), of one certificate (same
                   content) and of one batch: exactly one 201, the others a clear code
+  11 anchor-restart the EVM node restarted while a checkpoint's anchoring transaction is pending:
+                  the anchor ends CONFIRMED with the same transaction, one Anchored event
 
   --short        cases 1 and 2 (what scripts/test.sh runs)
   --cases LIST   only these cases, e.g. 3,5 (6 is case 1's scan again, after the others;
-                 they always run in the order 1 2 7 3 4 5 6)
+                 they always run in the order 1 2 7 3 4 5 11 6)
   --data DIR     run against the running network whose data folder is DIR (e.g. .data/test after
                  scripts/test.sh --keep); it is left running. Without it, a fresh network of its
                  own in .data/fault (CDCQ_FAULT_DATA), stopped at the end unless --keep
@@ -56,6 +58,7 @@ source "$ROOT/scripts/lib/network.sh"
 source "$ROOT/scripts/lib/chaincode.sh"
 source "$ROOT/scripts/lib/services.sh"
 source "$ROOT/scripts/lib/fault.sh"
+source "$ROOT/scripts/lib/fault-anchor.sh"
 WORKERS=${FAULT_WORKERS:-3}
 CONCURRENCY=${FAULT_CONCURRENCY:-20}
 started=$SECONDS
@@ -328,7 +331,7 @@ case_concurrency() { # name
 }
 
 # ------------------------------------------------------------------ run
-if [[ -z "$cases" ]]; then (( short )) && cases=1,2 || cases=1,2,7,3,4,5,6; fi
+if [[ -z "$cases" ]]; then (( short )) && cases=1,2 || cases=1,2,7,3,4,5,11,6; fi
 wanted() { [[ ",$cases," == *",$1,"* ]]; }
 wanted 1 && case_pii_scan pii-scan 20
 wanted 2 && case_peer_kill peer-kill 2 chengdu 15
@@ -336,6 +339,7 @@ wanted 7 && case_peer_kill peer-kill-other-region 7 chongqing 15
 wanted 3 && case_orderer_loss orderer-loss 3
 wanted 4 && case_full_restart full-restart
 wanted 5 && case_concurrency concurrency
+wanted 11 && case_anchor_restart anchor-restart 11
 wanted 6 && case_pii_scan pii-scan-after-faults 0
 
 # ------------------------------------------------------------------ summary
