@@ -24,10 +24,13 @@ Cases, in this order (--short: 1 and 2 only, a few minutes):
                   content) and of one batch: exactly one 201, the others a clear code
   11 anchor-restart the EVM node restarted while a checkpoint's anchoring transaction is pending:
                   the anchor ends CONFIRMED with the same transaction, one Anchored event
+  12 state-tamper a revoked certificate made VALID again in Chongqing's peer's state database (peer
+                  stopped, state rewritten): the anchor's record-current step fails through
+                  Chongqing and passes through Chengdu; gas of a checkpoint over a batch of 1,000
 
   --short        cases 1 and 2 (what scripts/test.sh runs)
   --cases LIST   only these cases, e.g. 3,5 (6 is case 1's scan again, after the others;
-                 they always run in the order 1 2 7 3 4 5 11 6)
+                 they always run in the order 1 2 7 3 4 5 11 12 6)
   --data DIR     run against the running network whose data folder is DIR (e.g. .data/test after
                  scripts/test.sh --keep); it is left running. Without it, a fresh network of its
                  own in .data/fault (CDCQ_FAULT_DATA), stopped at the end unless --keep
@@ -331,7 +334,7 @@ case_concurrency() { # name
 }
 
 # ------------------------------------------------------------------ run
-if [[ -z "$cases" ]]; then (( short )) && cases=1,2 || cases=1,2,7,3,4,5,11,6; fi
+if [[ -z "$cases" ]]; then (( short )) && cases=1,2 || cases=1,2,7,3,4,5,11,12,6; fi
 wanted() { [[ ",$cases," == *",$1,"* ]]; }
 wanted 1 && case_pii_scan pii-scan 20
 wanted 2 && case_peer_kill peer-kill 2 chengdu 15
@@ -340,6 +343,7 @@ wanted 3 && case_orderer_loss orderer-loss 3
 wanted 4 && case_full_restart full-restart
 wanted 5 && case_concurrency concurrency
 wanted 11 && case_anchor_restart anchor-restart 11
+wanted 12 && case_state_tamper state-tamper 12 "${FAULT_TAMPER_BATCH:-1000}"
 wanted 6 && case_pii_scan pii-scan-after-faults 0
 
 # ------------------------------------------------------------------ summary

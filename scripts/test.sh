@@ -86,6 +86,11 @@ log "network and services ready after $((SECONDS - started)) s; end-to-end tests
 # and writes its files (seconds per phase); the full run is a docs/performance.md command.
 log "benchmark smoke: scripts/bench.sh --smoke on the test network"
 "$ROOT/scripts/bench.sh" --smoke --data "$DATA" --out "$DATA/bench-smoke" || die "the benchmark smoke failed (output above)"
+# The anchoring fault cases (docs/anchoring.md): the EVM node restarted mid-anchoring, and a record
+# altered in one peer's state database exposed by the anchor (the forgery is undone afterwards).
+log "fault tests (anchoring): scripts/fault-test.sh --cases 11,12 (EVM node restart, state tampering)"
+"$ROOT/scripts/fault-test.sh" --cases 11,12 --data "$DATA" --out "$DATA/fault-results/anchoring" \
+  || die "the anchoring fault tests failed (output above; results in $DATA/fault-results/anchoring)"
 # The short fault suite's second half (docs/reliability.md): a personal-data scan of every block
 # and of the data folder, after everything the end-to-end tests and the kill above wrote.
 log "fault tests (short, 2/2): the personal-data scan of the whole ledger"

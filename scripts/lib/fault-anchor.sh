@@ -81,3 +81,79 @@ case_anchor_restart() { # name index
   check "$name" "Anchored events on the chain for checkpoint $number" "$events" '(( events == 1 ))'
   figure "$name" "seconds from anchoring to confirmed, restart included" "$((SECONDS - t0))"
 }
+
+# The world state of one peer altered on its disk, behind the ledger's back: a revoked
+# certificate made VALID again in Chongqing's peer's state database (network/fabric-tools/
+# leveldump -tamper, with the peer stopped). Per-record signatures do not cover a record's
+# status; the anchor does. Also measures the gas of a checkpoint over a batch of 1,000.
+case_state_tamper() { # name index batch-size
+  local name=$1 idx=$2 size=$3 t0=$SECONDS
+  if [[ ! -f "$DATA/evm.properties" ]]; then
+    figure "$name" evm_node "none in $DATA (evm.properties missing): this case needs the network's EVM node" FAIL
+    return 0
+  fi
+  local off='{"intervalSeconds":0,"records":0,"countersign":false,"anchor":false}'
+  bureau_api chengdu PUT /api/v1/checkpoints/schedule "$off" > /dev/null
+  bureau_api chongqing PUT /api/v1/checkpoints/schedule "$off" > /dev/null
+  local first=$((720000 + idx * 1000)) number batch
+  number=$(cert_number "$first")
+  batch=$(api POST /api/v1/certificate-batches "$(batch_json "$first" "$size")")
+  check "$name" "batch of $size issued" "$batch" '[[ ${batch%% *} == 201 || ${batch%% *} == 200 ]]'
+  [[ ${batch%% *} == 201 || ${batch%% *} == 200 ]] || return 0
+  local revoked
+  revoked=$(bureau_api chengdu POST "/api/v1/certificates/$number/revoke" \
+    '{"reasonCode":"FRAUDULENT_ASSESSMENT","reason":"fault case state-tamper"}' | jq -r '.status // .code // empty')
+  check "$name" "certificate revoked by Chengdu" "${revoked:-no answer}" '[[ $revoked == REVOKED ]]'
+  [[ $revoked == REVOKED ]] || return 0
+
+  local proposed cp leaves signed anchored gas tx
+  proposed=$(bureau_api chengdu POST /api/v1/checkpoints)
+  cp=$(jq -r '.statement.number // empty' <<<"$proposed"); leaves=$(jq -r '.statement.leafCount // 0' <<<"$proposed")
+  [[ -n "$cp" ]] || { figure "$name" proposed "$(head -c 300 <<<"$proposed")" FAIL; return 0; }
+  signed=$(bureau_api chongqing POST "/api/v1/checkpoints/$cp/countersignature" | jq -r '.status // empty')
+  anchored=$(bureau_api chengdu POST "/api/v1/checkpoints/$cp/anchor")
+  tx=$(jq -r '.anchor.txHash // empty' <<<"$anchored")
+  check "$name" "checkpoint $cp ($leaves writes) signed and anchored" "$signed $(jq -r '.anchor.status // .code' <<<"$anchored")" \
+    '[[ $signed == SIGNED && $(jq -r ".anchor.status" <<<"$anchored") == CONFIRMED ]]'
+  gas=$(evm_rpc eth_getTransactionReceipt "[\"$tx\"]" | jq -r '.gasUsed // empty')
+  figure "$name" "gas of the anchor over $leaves writes" "$((gas))"
+
+  local proof="$FAULT_WORK/$name-proof.json" before
+  curl -sS --max-time 60 "$(service_url chongqing)/api/v1/public/anchor-proofs/certificates/$number" > "$proof"
+  before=$(curl -sS --max-time 60 -H 'Content-Type: application/json' --data-binary "@$proof" \
+    "$(service_url chongqing)/api/v1/public/anchor-proofs/verification" | jq -r '.valid')
+  check "$name" "proof valid through Chongqing before the tampering" "$before" '[[ $before == true ]]'
+  [[ $before == true ]] || return 0
+
+  # The forgery: Chongqing's peer stopped, its state rewritten, started again.
+  local dumper state="$DATA/peers/peer0-chongqing/ledger/ledgersData/stateLeveldb" out
+  dumper=$(leveldump_bin)
+  stop_proc peer0-chongqing
+  out=$("$dumper" -tamper "$state" "\\x00certificate\\x00$number\\x00" '"status":"REVOKED"' '"status":"VALID"' 2>&1) \
+    || { figure "$name" tamper "$out" FAIL; peer_restart chongqing; return 0; }
+  peer_restart chongqing
+  local cq_status cd_status
+  cq_status=$(bureau_api chongqing GET "/api/v1/certificates/$number" | jq -r '.status // .code')
+  cd_status=$(bureau_api chengdu GET "/api/v1/certificates/$number" | jq -r '.status // .code')
+  figure "$name" "status read through Chongqing's peer / Chengdu's" "$cq_status / $cd_status"
+  check "$name" "the forgery took (the state says VALID on one peer)" "$cq_status" '[[ $cq_status == VALID && $cd_status == REVOKED ]]'
+
+  local via_cq via_cd step page
+  via_cq=$(curl -sS --max-time 60 -H 'Content-Type: application/json' --data-binary "@$proof" \
+    "$(service_url chongqing)/api/v1/public/anchor-proofs/verification")
+  via_cd=$(curl -sS --max-time 60 -H 'Content-Type: application/json' --data-binary "@$proof" \
+    "$(service_url chengdu)/api/v1/public/anchor-proofs/verification")
+  step=$(jq -r '.steps[] | select(.name == "record-current") | .outcome' <<<"$via_cq")
+  check "$name" "record-current through Chongqing after the tampering" "$step: $(jq -r '.steps[] | select(.name == "record-current") | .detail' <<<"$via_cq" | cut -c1-160)" \
+    '[[ $step == FAIL && $(jq -r .valid <<<"$via_cq") == false ]]'
+  check "$name" "the same proof through Chengdu" "valid $(jq -r .valid <<<"$via_cd")" '[[ $(jq -r .valid <<<"$via_cd") == true ]]'
+  page=$(curl -sS --max-time 60 "$(service_url chongqing)/verify/$number" | grep -o 'data-anchor="[A-Z_]*"' | head -1)
+  check "$name" "Chongqing's verification page" "$page" '[[ $page == "data-anchor=\"FAILED\"" ]]'
+
+  # Undo the forgery, so later cases meet two peers that agree.
+  stop_proc peer0-chongqing
+  "$dumper" -tamper "$state" "\\x00certificate\\x00$number\\x00" '"status":"VALID"' '"status":"REVOKED"' 2>/dev/null \
+    || figure "$name" "undo the tampering" "failed" FAIL
+  peer_restart chongqing
+  figure "$name" seconds "$((SECONDS - t0))"
+}

@@ -30,10 +30,18 @@ public final class AnchorProofVerifier {
     }
 
     /**
-     * @param currentValueSha256 SHA-256 of the record's current bytes on the ledger, or empty to skip that step
+     * The record as a region's peer holds it now: the SHA-256 of its current bytes in the world
+     * state, and the transaction of its last committed write as the key's history gives it (from
+     * the blocks, not from the state), or null when unknown.
+     */
+    public record Current(String valueSha256, String lastTxId) {
+    }
+
+    /**
+     * @param current the record now on the service's peer, or empty to skip that step (offline)
      */
     public static AnchorVerification verify(AnchorProof proof, EvmChain chain, int confirmations,
-                                            Optional<String> currentValueSha256) {
+                                            Optional<Current> current) {
         List<Step> steps = new ArrayList<>();
         Checkpoint c = proof.checkpoint();
         CheckpointStatement s = c.statement();
@@ -76,17 +84,38 @@ public final class AnchorProofVerifier {
 
         steps.add(confirmed(c, chain, confirmations, onChain));
 
-        steps.add(currentValueSha256.map(now -> now.equals(proof.leaf().valueSha256())
-                ? new Step("record-current", Outcome.PASS, "the record on the ledger is the one anchored (SHA-256 " + now + ")")
-                : new Step("record-current", Outcome.FAIL, "the record on the ledger hashes to " + now + ", the anchored "
-                        + "write to " + proof.leaf().valueSha256() + ": it changed after checkpoint " + s.number()
-                        + " (a later change not anchored yet) or was altered"))
+        steps.add(current.map(now -> recordCurrent(proof, s.number(), now))
                 .orElse(new Step("record-current", Outcome.NOT_APPLICABLE, "the record's current bytes were not given")));
 
         boolean valid = steps.stream().noneMatch(st -> st.outcome() == Outcome.FAIL);
         Checkpoint.Anchor a = c.anchor();
         return new AnchorVerification(valid, s.number(), c.hash(), a == null ? null : a.txHash(),
                 onChain.map(EvmChain.OnChain::blockNumber).orElse(null), steps);
+    }
+
+    /**
+     * PASS when the peer's current bytes are the anchored ones; NOT_APPLICABLE when a later
+     * committed transaction changed the record (covered by a later checkpoint); FAIL when they
+     * differ without a later write: the peer's state was altered outside the ledger.
+     */
+    private static Step recordCurrent(AnchorProof proof, long number, Current now) {
+        String anchored = proof.leaf().valueSha256();
+        if (now.valueSha256().equals(anchored)) {
+            return new Step("record-current", Outcome.PASS, "the record on the ledger is the one anchored (SHA-256 "
+                    + now.valueSha256() + ")");
+        }
+        if (now.lastTxId() != null && !now.lastTxId().equals(proof.leaf().txId())) {
+            return new Step("record-current", Outcome.NOT_APPLICABLE, "the record was changed by transaction "
+                    + now.lastTxId() + " after checkpoint " + number + "; that change is covered by a later checkpoint");
+        }
+        if (now.lastTxId() != null) {
+            return new Step("record-current", Outcome.FAIL, "the record on this peer hashes to " + now.valueSha256()
+                    + ", but its last committed write, transaction " + now.lastTxId() + " in checkpoint " + number
+                    + ", wrote " + anchored + ": the peer's state was altered outside the ledger");
+        }
+        return new Step("record-current", Outcome.FAIL, "the record on the ledger hashes to " + now.valueSha256()
+                + ", the anchored write to " + anchored + ": it changed after checkpoint " + number
+                + " (a later change not anchored yet) or was altered");
     }
 
     private static Step signatures(AnchorProof proof, CheckpointStatement s) {

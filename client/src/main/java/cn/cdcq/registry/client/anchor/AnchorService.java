@@ -13,6 +13,7 @@ import cn.cdcq.registry.common.anchor.Checkpoint;
 import cn.cdcq.registry.common.anchor.Checkpoint.Anchor;
 import cn.cdcq.registry.common.anchor.Checkpoint.AnchorStatus;
 import cn.cdcq.registry.common.anchor.CheckpointStatement;
+import cn.cdcq.registry.common.certificate.CertificateHistoryEntry;
 import cn.cdcq.registry.common.certificate.CertificateTransactions;
 import cn.cdcq.registry.common.credit.RatingTransactions;
 import cn.cdcq.registry.common.crypto.Hashes;
@@ -403,22 +404,27 @@ public class AnchorService {
         return AnchorProofVerifier.verify(proof, chain(), anchor.confirmationsOrDefault(), currentValueSha256(proof));
     }
 
-    private Optional<String> currentValueSha256(AnchorProof proof) {
+    private Optional<AnchorProofVerifier.Current> currentValueSha256(AnchorProof proof) {
         String[] parts = proof.leaf().key().split("\u0000", -1);
         try {
             String json;
+            String lastTxId = null;
             if (parts.length == 4 && parts[1].equals(AnchorLeaf.CERTIFICATE)) {
                 json = reader.client(g -> g.evaluate(CertificateTransactions.CONTRACT, CertificateTransactions.GET_CERTIFICATE,
                         parts[2]));
+                List<CertificateHistoryEntry> history = Json.readList(reader.client(g -> g.evaluate(
+                        CertificateTransactions.CONTRACT, CertificateTransactions.GET_CERTIFICATE_HISTORY, parts[2])),
+                        CertificateHistoryEntry.class);
+                lastTxId = history.isEmpty() ? null : history.get(history.size() - 1).txId();
             } else if (parts.length == 6 && parts[1].equals(AnchorLeaf.RATING)) {
                 json = reader.client(g -> g.evaluate(RatingTransactions.CONTRACT, RatingTransactions.GET_RATING,
                         parts[2], parts[3], parts[4]));
             } else {
                 return Optional.empty();
             }
-            return Optional.of(Hashes.sha256Hex(json.getBytes(StandardCharsets.UTF_8)));
+            return Optional.of(new AnchorProofVerifier.Current(Hashes.sha256Hex(json.getBytes(StandardCharsets.UTF_8)), lastTxId));
         } catch (RuntimeException e) {
-            return Optional.of("unreadable: " + e.getMessage());
+            return Optional.of(new AnchorProofVerifier.Current("unreadable: " + e.getMessage(), null));
         }
     }
 

@@ -9,9 +9,10 @@ import java.util.List;
  * The verification page's public-anchor step: whether the certificate's latest write is in a
  * checkpoint both regions signed and that is anchored on the public chain, checked there.
  *
- * @param state      ANCHORED (every step passed), CHANGED_SINCE (the proof holds, but the record
- *                   changed after that checkpoint: the change is covered by the next one),
- *                   FAILED (a step of the proof failed), NOT_YET (in no anchored checkpoint yet)
+ * @param state      ANCHORED (every step passed), CHANGED_SINCE (the proof holds, and a later
+ *                   committed transaction changed the record: covered by a later checkpoint),
+ *                   FAILED (a step failed, e.g. the record on this peer differs from its last
+ *                   committed write: the state was altered outside the ledger), NOT_YET (in no anchored checkpoint yet)
  *                   or UNREACHABLE (the ledger's checkpoints or the chain could not be read)
  * @param failed     the names of the failed steps, with what each found
  */
@@ -23,8 +24,9 @@ public record AnchorView(String state, Long checkpointNumber, Long chainId, Stri
     static AnchorView of(AnchorProof proof, AnchorVerification v) {
         List<AnchorVerification.Step> failed = v.steps().stream()
                 .filter(s -> s.outcome() == AnchorVerification.Outcome.FAIL).toList();
-        String state = failed.isEmpty() ? "ANCHORED"
-                : failed.stream().allMatch(s -> s.name().equals(RECORD_CURRENT)) ? "CHANGED_SINCE" : "FAILED";
+        boolean superseded = v.steps().stream().anyMatch(s -> s.name().equals(RECORD_CURRENT)
+                && s.outcome() == AnchorVerification.Outcome.NOT_APPLICABLE);
+        String state = !failed.isEmpty() ? "FAILED" : superseded ? "CHANGED_SINCE" : "ANCHORED";
         return new AnchorView(state, v.checkpointNumber(), proof.checkpoint().anchor().chainId(), v.txHash(), v.evmBlock(),
                 failed, null);
     }
