@@ -106,6 +106,13 @@ public class LedgerException extends CodedException {
                         details, e);
             }
         }
+        if (ENDORSE.equals(stage) && (code == io.grpc.Status.Code.FAILED_PRECONDITION || code == io.grpc.Status.Code.UNAVAILABLE)
+                && description.contains("satisfy the endorsement policy")) {
+            // The gateway dropped an endorser it could not reach and has none left for one of the
+            // policy's organizations: the same outage as above, seen by the next requests.
+            return new LedgerException(PEER_UNAVAILABLE, transaction + ": no set of reachable peers satisfies the"
+                    + " endorsement policy (" + where + "): a region's peer is down; retry when it is back", details, e);
+        }
         return switch (code) {
             case UNAVAILABLE -> new LedgerException(PEER_UNAVAILABLE, transaction + ": the peer cannot be reached ("
                     + where + "); retry when it is back", details, e);

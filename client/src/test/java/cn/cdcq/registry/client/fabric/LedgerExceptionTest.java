@@ -90,6 +90,18 @@ class LedgerExceptionTest {
     }
 
     @Test
+    void noPeersLeftForTheEndorsementPolicyIsPeerUnavailableToo() {
+        // What the requests after the first get once the gateway has dropped the dead endorser (seen
+        // on the fault network with Chongqing's peer killed, AND policy); it was 502 ENDORSE_FAILED.
+        LedgerException e = endorse(new StatusRuntimeException(Status.FAILED_PRECONDITION.withDescription(
+                "no combination of peers can be derived which satisfy the endorsement policy: "
+                        + "no peer combination can satisfy the endorsement policy []")));
+        assertThat(e.code()).isEqualTo(LedgerException.PEER_UNAVAILABLE);
+        assertThat(e.getMessage()).contains("endorsement policy").contains("retry");
+        assertThat(e.unavailable()).isTrue();
+    }
+
+    @Test
     void aPeerThatCannotReachItsChaincodeServerIsChaincodeUnavailable() {
         LedgerException e = endorse(gatewayError(Status.Code.ABORTED,
                 "failed to endorse transaction, see attached details for more info",
