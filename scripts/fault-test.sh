@@ -322,9 +322,16 @@ case_orderer_quorum_loss() { # name block
   t_restart=$(now); log "$name: restarting orderer$a (two of three again)"
   orderer_restart "$a"
   t_restarted=$(now)
+  # Writes must resume with orderer$b still down: wait (up to 120 s) for a request started after the
+  # restart to be acknowledged. The first ones are ordered as soon as Raft has a leader but wait for
+  # the peers' block delivery, which backed off while the orderers were down.
+  local recover deadline=$((SECONDS + 120))
   sleep "$FAULT_LOAD_AFTER"
-  local recover; recover=$(first_ack_after "$FAULT_WORK/case$i.tsv" "$t_restart")
+  until recover=$(first_ack_after "$FAULT_WORK/case$i.tsv" "$t_restart") && [[ $recover != never ]]; do
+    (( SECONDS < deadline )) || break; sleep 2
+  done
   check "$name" seconds_to_first_ack_with_two_orderers_again "$recover" '[[ $recover != never ]]'
+  figure "$name" acked_with_one_orderer_still_down "$(awk -F'\t' -v t="$t_restart" '$1 >= t && ($5 == 200 || $5 == 201)' "$FAULT_WORK/case$i.tsv" | wc -l) certificates"
   log "$name: restarting orderer$b"
   orderer_restart "$b"
   load_stop
