@@ -9,7 +9,7 @@ usage() {
   cat <<'USAGE'
 Usage: scripts/fault-test.sh [--short] [--cases LIST] [--data DIR] [--port-base N] [--out DIR] [--keep] [--help]
 
-Cases, in this order (--short: 1 and 2 only, a few minutes):
+Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 10 4 5 6):
   1 pii-scan      every block of the channel fetched from a peer, every file of the data folder
                   (block files, state and history databases, logs, service data): no resident ID
                   number, mobile number or test holder name; a planted positive control must be found
@@ -18,6 +18,13 @@ Cases, in this order (--short: 1 and 2 only, a few minutes):
                   the ledger exactly once, every other one lands once when retried
   7 peer-kill-other-region  the same with Chongqing's peer (the other endorser), run after 2
   3 orderer-loss  SIGKILL the Raft leader among the three orderers under the same load, restart it
+  8 chaincode-kill  SIGKILL a chaincode server (FAULT_CHAINCODE_ORG, default chengdu) under the same
+                  load, restart it: every failure a retryable answer, then the same ledger check
+  9 service-kill  SIGKILL Chengdu's regional service itself under the load, restart it (same data):
+                  the clients retry with the same content; the same ledger check
+  10 orderer-quorum-loss  SIGKILL two of the three orderers (the leader and one more): writes are
+                  refused 503 ORDERER_UNAVAILABLE naming the ordering service; restart one: writes
+                  resume; restart the other; the same ledger check
   4 full-restart  scripts/stop.sh, then scripts/start.sh on the same data: every certificate issued
                   so far still verifies VALID; seconds to ready
   5 concurrency   N parallel issues of one number (different holders), of one certificate (same
@@ -30,7 +37,7 @@ Cases, in this order (--short: 1 and 2 only, a few minutes):
 
   --short        cases 1 and 2 (what scripts/test.sh runs)
   --cases LIST   only these cases, e.g. 3,5 (6 is case 1's scan again, after the others;
-                 they always run in the order 1 2 7 3 4 5 11 12 6)
+                 they always run in the order 1 2 7 3 8 9 10 4 5 11 12 6)
   --data DIR     run against the running network whose data folder is DIR (e.g. .data/test after
                  scripts/test.sh --keep); it is left running. Without it, a fresh network of its
                  own in .data/fault (CDCQ_FAULT_DATA), stopped at the end unless --keep
@@ -38,7 +45,8 @@ Cases, in this order (--short: 1 and 2 only, a few minutes):
   --out DIR      results folder (default DATA/fault-results): results.tsv, summary.md, work/
   --keep         leave the own network running (stop it with CDCQ_DATA=.data/fault scripts/stop.sh)
 Environment: FAULT_WORKERS (single-issue clients, default 3), FAULT_CONCURRENCY (default 20),
-FABRIC_BIN.
+FAULT_KILL_AFTER / FAULT_OUTAGE / FAULT_LOAD_AFTER (cases 8-10: seconds of load before the kill,
+of outage, of load after the restart; default 10 / 15 / 15), FAULT_CHAINCODE_ORG, FABRIC_BIN.
 USAGE
 }
 short=0 cases="" data_dir="" out="" keep=0
@@ -64,6 +72,11 @@ source "$ROOT/scripts/lib/fault.sh"
 source "$ROOT/scripts/lib/fault-anchor.sh"
 WORKERS=${FAULT_WORKERS:-3}
 CONCURRENCY=${FAULT_CONCURRENCY:-20}
+# The volume of cases 8 to 10: seconds of load before the kill, of outage, of load after the restart.
+FAULT_KILL_AFTER=${FAULT_KILL_AFTER:-10}
+FAULT_OUTAGE=${FAULT_OUTAGE:-15}
+FAULT_LOAD_AFTER=${FAULT_LOAD_AFTER:-15}
+CHAINCODE_ORG=${FAULT_CHAINCODE_ORG:-chengdu}
 started=$SECONDS
 
 ensure_prereqs
@@ -269,6 +282,104 @@ case_orderer_loss() { # name index
   kill_case_figures "$name" "$i" "$t_kill" "$t_restart" "$t_restarted"
 }
 
+# ------------------------------------------------------------------ 8. a chaincode server killed
+# Serial blocks: cases 8, 9 and 10 issue from blocks 4, 5 and 6 (cases 4 to 6 issue no load; the
+# blocks of 8 and 9 would meet the concurrency case's and the full restart's serials), so their
+# request logs are work/case4.tsv, case5.tsv and case6.tsv.
+retryable_figures() { # case-name block: every failed request answered "retry" (503, no answer, 409 MVCC)
+  local name=$1 bad; bad=$(not_retryable_errors "$FAULT_WORK/case$2.tsv")
+  check "$name" errors_not_retryable "$bad" '[[ ${bad%% *} == 0 ]]'
+  figure "$name" errors_all "$(errors_between "$FAULT_WORK/case$2.tsv" 0 9999999999)"
+}
+
+case_chaincode_kill() { # name block org
+  local name=$1 i=$2 org=$3 t_kill t_restart t_restarted
+  log "$name: $WORKERS clients and one batch client issuing; SIGKILL chaincode-$org in ${FAULT_KILL_AFTER}s"
+  load_start "$i" "$WORKERS"; sleep "$FAULT_KILL_AFTER"
+  figure "$name" killed "chaincode-$org"
+  t_kill=$(now); kill9 "chaincode-$org"
+  sleep "$FAULT_OUTAGE"
+  t_restart=$(now); log "$name: restarting chaincode-$org"
+  chaincode_restart "$org"
+  t_restarted=$(now)
+  figure "$name" seconds_chaincode_restart "$(awk -v a="$t_restart" -v b="$t_restarted" 'BEGIN { printf "%.1f", b - a }')"
+  sleep "$FAULT_LOAD_AFTER"; load_stop
+  retryable_figures "$name" "$i"
+  kill_case_figures "$name" "$i" "$t_kill" "$t_restart" "$t_restarted"
+}
+
+# ------------------------------------------------------------------ 9. the regional service killed
+case_service_kill() { # name block
+  local name=$1 i=$2 t_kill t_restart t_restarted
+  log "$name: $WORKERS clients and one batch client issuing; SIGKILL service-chengdu in ${FAULT_KILL_AFTER}s"
+  # While the service is down every request is refused at once: pause 3 s after a failure, so the
+  # outage does not fill the retry list with thousands of never-sent certificates.
+  FAULT_ERROR_PAUSE=3 load_start "$i" "$WORKERS"; sleep "$FAULT_KILL_AFTER"
+  t_kill=$(now); kill9 service-chengdu
+  sleep 2
+  t_restart=$(now); log "$name: restarting service-chengdu (Spring start: tens of seconds)"
+  service_restart chengdu
+  t_restarted=$(now)
+  figure "$name" seconds_service_restart "$(awk -v a="$t_restart" -v b="$t_restarted" 'BEGIN { printf "%.1f", b - a }')"
+  sleep "$FAULT_LOAD_AFTER"; load_stop
+  retryable_figures "$name" "$i"
+  # What was in flight at the kill: requests started before it and answered with no status.
+  figure "$name" in_flight_at_kill "$(awk -F'\t' -v t="$t_kill" '$1 <= t && $2 >= t && !seen[$1 FS $3]++' "$FAULT_WORK/case$i.tsv" | wc -l)"
+  kill_case_figures "$name" "$i" "$t_kill" "$t_restart" "$t_restarted"
+}
+
+# ------------------------------------------------------------------ 10. two of three orderers down
+case_orderer_quorum_loss() { # name block
+  local name=$1 i=$2 a b t_kill t_restart t_restarted
+  log "$name: $WORKERS clients and one batch client issuing; SIGKILL two of the three orderers in ${FAULT_KILL_AFTER}s"
+  load_start "$i" "$WORKERS"; sleep "$FAULT_KILL_AFTER"
+  a=$(raft_leader); [[ -n "$a" ]] || die "$name: no orderer reports itself Raft leader"
+  b=$(( (a + 1) % 3 ))
+  figure "$name" killed "orderer$a (leader), orderer$b; orderer$(( (a + 2) % 3 )) left alone"
+  t_kill=$(now); kill9 "orderer$a"; kill9 "orderer$b"
+  sleep "$FAULT_OUTAGE"
+  # A write now: refused at once, with a code and a message that name the ordering service.
+  local status code detail
+  IFS=$'\t' read -r status code detail < <(probe_issue 69990)
+  figure "$name" probe_detail "$detail"
+  check "$name" probe_answer "$status $code" '[[ $status == 503 && $code == ORDERER_UNAVAILABLE ]]'
+  check "$name" probe_names_ordering_service "$(grep -c 'ordering service' <<<"$detail")" '[[ $detail == *"ordering service"* ]]'
+  t_restart=$(now); log "$name: restarting orderer$a (two of three again)"
+  orderer_restart "$a"
+  t_restarted=$(now)
+  # Writes must resume with orderer$b still down: wait (up to 120 s) for a request started after the
+  # restart to be acknowledged. The first ones are ordered as soon as Raft has a leader but wait for
+  # the peers' block delivery, which backed off while the orderers were down.
+  local recover deadline=$((SECONDS + 120))
+  sleep "$FAULT_LOAD_AFTER"
+  until recover=$(first_ack_after "$FAULT_WORK/case$i.tsv" "$t_restart") && [[ $recover != never ]]; do
+    (( SECONDS < deadline )) || break; sleep 2
+  done
+  check "$name" seconds_to_first_ack_with_two_orderers_again "$recover" '[[ $recover != never ]]'
+  figure "$name" acked_with_one_orderer_still_down "$(awk -F'\t' -v t="$t_restart" '$1 >= t && ($5 == 200 || $5 == 201)' "$FAULT_WORK/case$i.tsv" | wc -l) certificates"
+  log "$name: restarting orderer$b"
+  orderer_restart "$b"
+  load_stop
+  local deadline=$((SECONDS + 60)) h other
+  other=$(orderer_height "$(( (a + 2) % 3 ))")
+  until h=$(orderer_height "$b") && [[ -n "$h" && -n "$other" ]] && (( h >= other )); do
+    (( SECONDS < deadline )) || break; sleep 1
+  done
+  check "$name" restarted_orderer_height "${h:-?} (others ${other:-?})" '[[ -n "$h" && -n "$other" ]] && (( h >= other ))'
+  # Every write refused while two were down said so: 503 ORDERER_UNAVAILABLE (or no answer at all).
+  local during; during=$(errors_between "$FAULT_WORK/case$i.tsv" "$t_kill" "$t_restart")
+  figure "$name" errors_while_two_down "$during"
+  retryable_figures "$name" "$i"
+  local named; named=$(awk -F'\t' -v a="$t_kill" -v b="$t_restart" '$1 >= a && $1 <= b && $6 == "ORDERER_UNAVAILABLE" && !seen[$1 FS $3]++' \
+    "$FAULT_WORK/case$i.tsv" | wc -l)
+  check "$name" refused_as_orderer_unavailable "$named" '(( named > 0 ))'
+  kill_case_figures "$name" "$i" "$t_kill" "$t_restart" "$t_restarted"
+  # The probe's certificate too: it was refused, so sent again it lands once.
+  local ps pc; read -r ps pc < <(api POST /api/v1/certificates "$(cert_json 69990)")
+  local pe; pe=$(history_entries "$(cert_number 69990)")
+  check "$name" probe_retried "$ps $pc, $pe history entry" '[[ ($ps == 201 || $ps == 200) && $pe == 1 ]]'
+}
+
 # ------------------------------------------------------------------ 4. full restart
 case_full_restart() { # name
   local name=$1 t
@@ -334,12 +445,15 @@ case_concurrency() { # name
 }
 
 # ------------------------------------------------------------------ run
-if [[ -z "$cases" ]]; then (( short )) && cases=1,2 || cases=1,2,7,3,4,5,11,12,6; fi
+if [[ -z "$cases" ]]; then (( short )) && cases=1,2 || cases=1,2,7,3,8,9,10,4,5,11,12,6; fi
 wanted() { [[ ",$cases," == *",$1,"* ]]; }
 wanted 1 && case_pii_scan pii-scan 20
 wanted 2 && case_peer_kill peer-kill 2 chengdu 15
 wanted 7 && case_peer_kill peer-kill-other-region 7 chongqing 15
 wanted 3 && case_orderer_loss orderer-loss 3
+wanted 8 && case_chaincode_kill chaincode-kill 4 "$CHAINCODE_ORG"
+wanted 9 && case_service_kill service-kill 5
+wanted 10 && case_orderer_quorum_loss orderer-quorum-loss 6
 wanted 4 && case_full_restart full-restart
 wanted 5 && case_concurrency concurrency
 wanted 11 && case_anchor_restart anchor-restart 11

@@ -62,7 +62,9 @@ api() {
 acknowledged() { [[ $1 == 200 || $1 == 201 ]]; }
 
 # One issuing client: single certificates (size 1) or batches of SIZE, serials from FIRST on,
-# until STOPFILE exists. One line per certificate: start end kind number status code, where
+# until STOPFILE exists, pausing FAULT_ERROR_PAUSE seconds (0.5) after an answer that is not an
+# acknowledgement (the next request is a new certificate: what failed is retried by ledger_check).
+# One line per certificate: start end kind number status code, where
 # kind is "single" or "batch:<first serial>:<size>" (what a retry needs to rebuild the request).
 issue_worker() { # first-serial size stopfile outfile
   local serial=$1 size=$2 stop=$3 out=$4 t0 t1 status code kind i
@@ -80,7 +82,7 @@ issue_worker() { # first-serial size stopfile outfile
       printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$t0" "$t1" "$kind" "$(cert_number "$i")" "$status" "$code" >> "$out"
     done
     serial=$((serial + size))
-    acknowledged "$status" || sleep 0.5
+    acknowledged "$status" || sleep "${FAULT_ERROR_PAUSE:-0.5}"
   done
 }
 
@@ -262,4 +264,38 @@ pii_scan() { # files...
     while read -r v; do printf '%s\tname\t%s\n' "$f" "$v"; done < <(LC_ALL=C grep -aoF -f "$names" "$f" || true)
   done
   rm -f "$names"
+}
+
+chaincode_restart() { # org: the chaincode server again, same package id and jar (from what start.sh recorded)
+  local org=$1 name="chaincode-$1" jar port
+  CC_PACKAGE_ID=$(cat "$DATA/run/$name.package") || die "no $DATA/run/$name.package: cannot tell the package id of $name"
+  jar=$(awk '{ for (i = 2; i <= NF; i++) if ($i == "-jar") print $(i + 1) }' "$DATA/run/$name.pid")
+  [[ -f "$jar" ]] || die "cannot find the jar of $name in $DATA/run/$name.pid"
+  CC_LABEL=$(basename "$(dirname "$jar")")
+  if [[ $org == chengdu ]]; then port=$CC_CD_PORT; else port=$CC_CQ_PORT; fi
+  chaincode_server_start "$org" "$port"
+  wait_pending
+}
+
+service_restart() { # region: the regional service again on the same data, until it reports ready
+  service_start "$1" || die "service-$1 did not come back; see $DATA/logs/service-$1.log"
+}
+
+# Failed requests (once per request) whose answer does not say "retry": anything but a 503 (which
+# carries Retry-After), no answer at all (000: the connection was refused or cut), or a 409
+# MVCC_CONFLICT (a lost race, retryable). Prints "count code:n ...".
+not_retryable_errors() { # log
+  awk -F'\t' '$5 != 200 && $5 != 201 && $5 != 503 && $5 != "000" && !($5 == 409 && $6 == "MVCC_CONFLICT") && !seen[$1 FS $3]++ { n++; c[$5 "/" $6]++ }
+    END { s = ""; for (k in c) s = s " " k ":" c[k]; printf "%d%s\n", n, s }' "$1"
+}
+
+# One issue now, its answer's status, code and detail ("status<TAB>code<TAB>detail").
+probe_issue() { # serial
+  local out status
+  out=$(mktemp "$FAULT_WORK/probe.XXXXXX")
+  status=$(curl -sS -o "$out" -w '%{http_code}' --max-time 70 -X POST -u "$FAULT_ACCOUNT:$FAULT_PASSWORD" \
+    -H 'Content-Type: application/json' --data-binary "$(cert_json "$1")" "$FAULT_URL/api/v1/certificates" 2>/dev/null) || true
+  printf '%s\t%s\t%s\n' "${status:-000}" "$(jq -r '.code // .outcome // "-"' "$out" 2>/dev/null || echo -)" \
+    "$(jq -r '.detail // ""' "$out" 2>/dev/null | tr '\t\n' '  ' | cut -c1-300)"
+  rm -f "$out"
 }

@@ -129,9 +129,9 @@ public final class RegistryGateway implements AutoCloseable {
         try {
             return new String(c.submitTransaction(transaction, args), StandardCharsets.UTF_8);
         } catch (EndorseException e) {
-            throw logged(LedgerException.from("ENDORSE_FAILED", name, e));
+            throw logged(LedgerException.from(LedgerException.ENDORSE, name, e));
         } catch (SubmitException e) {
-            throw logged(LedgerException.from("SUBMIT_FAILED", name, e));
+            throw logged(LedgerException.from(LedgerException.SUBMIT, name, e));
         } catch (CommitStatusException e) {
             throw logged(LedgerException.from("COMMIT_STATUS_UNKNOWN", name, e));
         } catch (CommitException e) {
@@ -166,9 +166,9 @@ public final class RegistryGateway implements AutoCloseable {
             return new Committed(new String(submitted.getResult(), StandardCharsets.UTF_8), status.getTransactionId(),
                     status.getBlockNumber(), endorsed.getBytes().length);
         } catch (EndorseException e) {
-            throw logged(LedgerException.from("ENDORSE_FAILED", name, e));
+            throw logged(LedgerException.from(LedgerException.ENDORSE, name, e));
         } catch (SubmitException e) {
-            throw logged(LedgerException.from("SUBMIT_FAILED", name, e));
+            throw logged(LedgerException.from(LedgerException.SUBMIT, name, e));
         } catch (CommitStatusException e) {
             throw logged(LedgerException.from("COMMIT_STATUS_UNKNOWN", name, e));
         }

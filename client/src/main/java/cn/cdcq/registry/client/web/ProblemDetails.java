@@ -44,7 +44,9 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
             Map.entry(LedgerException.MVCC_CONFLICT, HttpStatus.CONFLICT),
             Map.entry(ErrorCode.INVALID_SIGNATURE.name(), HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry(LedgerException.BUSY, HttpStatus.SERVICE_UNAVAILABLE),
-            Map.entry(LedgerException.PEER_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE));
+            Map.entry(LedgerException.PEER_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE),
+            Map.entry(LedgerException.ORDERER_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE),
+            Map.entry(LedgerException.CHAINCODE_UNAVAILABLE, HttpStatus.SERVICE_UNAVAILABLE));
 
     /** A refusal with a code: the ledger's, the CA's, or a feature's own. */
     @ExceptionHandler(CodedException.class)

@@ -431,7 +431,8 @@ class CertificateControllerTest {
 
         @ParameterizedTest(name = "{0} -> {1}")
         @CsvSource({"INVALID_INPUT, 400", "FORBIDDEN, 403", "NOT_FOUND, 404", "ALREADY_EXISTS, 409", "CONFLICT, 409",
-                "MVCC_CONFLICT, 409", "INVALID_SIGNATURE, 422", "BUSY, 503", "PEER_UNAVAILABLE, 503", "ENDORSE_FAILED, 502"})
+                "MVCC_CONFLICT, 409", "INVALID_SIGNATURE, 422", "BUSY, 503", "PEER_UNAVAILABLE, 503", "ORDERER_UNAVAILABLE, 503",
+                "CHAINCODE_UNAVAILABLE, 503", "ENDORSE_FAILED, 502"})
         @WithMockUser(username = "cd-bureau", roles = "BUREAU")
         void aLedgerRefusalKeepsTheChaincodesCode(String code, int httpStatus) throws Exception {
             when(client.reinstate(anyString(), anyString(), anyString())).thenThrow(new LedgerException(code,

@@ -133,8 +133,7 @@ public class BatchJobs implements DisposableBean {
             try {
                 return issuance.issueBatch(account, chunk);
             } catch (LedgerException e) {
-                boolean retry = LedgerException.BUSY.equals(e.code()) || LedgerException.PEER_UNAVAILABLE.equals(e.code())
-                        || LedgerException.MVCC_CONFLICT.equals(e.code());
+                boolean retry = e.unavailable() || LedgerException.MVCC_CONFLICT.equals(e.code());
                 if (!retry || attempt == ATTEMPTS) {
                     throw e;
                 }
