@@ -17,5 +17,10 @@ public enum ErrorCode {
     /** The record is in a state that does not allow the change (revoked, approved, withdrawn...). */
     CONFLICT,
     /** A signature or Merkle proof does not verify. */
-    INVALID_SIGNATURE
+    INVALID_SIGNATURE,
+    /**
+     * A joint restriction of both regions forbids it: the enterprise is on the wage-arrears list or
+     * rated C (docs/joint-measures.md); the message names each record (id and region).
+     */
+    JOINTLY_RESTRICTED
 }

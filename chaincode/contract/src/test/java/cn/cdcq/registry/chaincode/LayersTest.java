@@ -11,6 +11,7 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 /**
  * The chaincode's packages point one way (docs/design.md §6.2): {@code support} at
  * the bottom, the region registry on it, the features on both, {@code cases} on {@code credit},
+ * {@code certificate} on {@code credit} for the joint restrictions only ({@code credit.JointMeasures}),
  * and {@code enterprise} (the credit profile, which reads credit and cases) at the top, beside
  * {@code settings} (the jointly agreed calendar, deadlines and time window, and each region's
  * wage-arrears threshold, which writes into cases and credit), and {@code anchor} (checkpoints signed
@@ -37,12 +38,25 @@ class LayersTest {
                 .whereLayer("enterprise").mayNotBeAccessedByAnyLayer()
                 .whereLayer("settings").mayNotBeAccessedByAnyLayer()
                 .whereLayer("cases").mayOnlyBeAccessedByLayers("enterprise", "settings")
-                .whereLayer("credit").mayOnlyBeAccessedByLayers("cases", "enterprise", "settings")
+                .whereLayer("credit").mayOnlyBeAccessedByLayers("certificate", "cases", "enterprise", "settings")
                 .whereLayer("certificate").mayNotBeAccessedByAnyLayer()
                 .whereLayer("region").mayOnlyBeAccessedByLayers("certificate", "credit", "cases", "enterprise", "settings",
                         "anchor")
                 .whereLayer("support").mayOnlyBeAccessedByLayers("region", "certificate", "credit", "cases", "enterprise",
                         "settings", "anchor")
+                .check(CHAINCODE);
+    }
+
+    @Test
+    void certificateUsesCreditOnlyForTheJointRestrictions() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that().resideInAPackage("cn.cdcq.registry.chaincode.certificate..")
+                .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                        .resideInAPackage("cn.cdcq.registry.chaincode.credit..")
+                        .and(com.tngtech.archunit.base.DescribedPredicate.not(com.tngtech.archunit.core.domain.JavaClass.Predicates
+                                .belongToAnyOf(cn.cdcq.registry.chaincode.credit.JointMeasures.class,
+                                        cn.cdcq.registry.chaincode.credit.CreditLedger.class))))
+                .because("the certificate contracts read credit only to apply the joint restrictions (docs/joint-measures.md)")
                 .check(CHAINCODE);
     }
 

@@ -50,6 +50,6 @@ class TransactionNamesTest {
                 }
             }
         }
-        assertThat(transactions).hasSize(115).doesNotHaveDuplicates();
+        assertThat(transactions).hasSize(116).doesNotHaveDuplicates();
     }
 }

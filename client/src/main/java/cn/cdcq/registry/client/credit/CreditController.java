@@ -11,6 +11,7 @@ import cn.cdcq.registry.common.credit.CreditRatingStatement;
 import cn.cdcq.registry.common.credit.CrossRegionNotice;
 import cn.cdcq.registry.common.credit.EarlyRemovalInput;
 import cn.cdcq.registry.common.credit.Enterprise;
+import cn.cdcq.registry.common.credit.EnterpriseKind;
 import cn.cdcq.registry.common.credit.ListingInput;
 import cn.cdcq.registry.common.credit.Violation;
 import cn.cdcq.registry.common.credit.ViolationInput;
@@ -35,6 +36,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -62,7 +64,13 @@ public class CreditController {
         this.attestation = attestation;
     }
 
-    public record EnterpriseRequest(@NotBlank String uscc, @NotBlank @Size(max = 200) String name, Boolean platform) {
+    public record EnterpriseRequest(@NotBlank String uscc, @NotBlank @Size(max = 200) String name, Boolean platform,
+                                    @Schema(description = "PLATFORM, HR_SERVICE_AGENCY or OTHER; absent: PLATFORM when platform is true, else OTHER",
+                                            example = "HR_SERVICE_AGENCY") String kind) {
+    }
+
+    public record KindRequest(@Schema(description = "PLATFORM, HR_SERVICE_AGENCY or OTHER", example = "HR_SERVICE_AGENCY") String kind,
+                              @Schema(description = "why the kind changes, 1 to 500 characters; no personal data") String reason) {
     }
 
     public record ViolationRequest(
@@ -101,7 +109,22 @@ public class CreditController {
     public ResponseEntity<String> registerEnterprise(@Valid @RequestBody EnterpriseRequest request,
                                                      @AuthenticationPrincipal UserDetails user) {
         String uscc = RequestValues.uscc("uscc", request.uscc());
-        return LedgerJson.ok(client(user).registerEnterprise(uscc, request.name().strip(), Boolean.TRUE.equals(request.platform())));
+        EnterpriseKind kind = RequestValues.optionalEnumValue(EnterpriseKind.class, "kind", request.kind());
+        return LedgerJson.ok(client(user).registerEnterprise(uscc, request.name().strip(), Boolean.TRUE.equals(request.platform()), kind));
+    }
+
+    @PutMapping("/enterprises/{uscc}/kind")
+    @PreAuthorize("hasRole('BUREAU')")
+    @Operation(summary = "Change the kind of an enterprise this region registered; the record keeps every kind it had")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Enterprise.class)))
+    public ResponseEntity<String> setEnterpriseKind(@PathVariable String uscc, @RequestBody KindRequest request,
+                                                    @AuthenticationPrincipal UserDetails user) {
+        InvalidRequest.Collector problems = new InvalidRequest.Collector();
+        String code = problems.check("uscc", () -> RequestValues.uscc("uscc", uscc));
+        EnterpriseKind kind = problems.check("kind", () -> RequestValues.enumValue(EnterpriseKind.class, "kind", request.kind()));
+        String reason = problems.check("reason", () -> RequestValues.text("reason", request.reason()));
+        problems.throwIfAny();
+        return LedgerJson.ok(client(user).setEnterpriseKind(code, kind, reason));
     }
 
     @GetMapping("/enterprises")

@@ -10,6 +10,7 @@ import cn.cdcq.registry.common.credit.CreditRatingStatement;
 import cn.cdcq.registry.common.credit.CrossRegionNotice;
 import cn.cdcq.registry.common.credit.EarlyRemovalInput;
 import cn.cdcq.registry.common.credit.Enterprise;
+import cn.cdcq.registry.common.credit.EnterpriseKind;
 import cn.cdcq.registry.common.credit.ListingInput;
 import cn.cdcq.registry.common.credit.Violation;
 import cn.cdcq.registry.common.credit.ViolationInput;
@@ -37,9 +38,15 @@ public final class CreditRegistryClient {
 
     // ------------------------------------------------------------------ enterprise
 
-    public Enterprise registerEnterprise(String uscc, String name, boolean platform) {
-        return Json.read(gateway.submit(EnterpriseTransactions.CONTRACT, EnterpriseTransactions.REGISTER_ENTERPRISE, uscc, name, Boolean.toString(platform)),
-                Enterprise.class);
+    /** {@code kind} null: the chaincode takes PLATFORM when {@code platform}, else OTHER. */
+    public Enterprise registerEnterprise(String uscc, String name, boolean platform, EnterpriseKind kind) {
+        return Json.read(gateway.submit(EnterpriseTransactions.CONTRACT, EnterpriseTransactions.REGISTER_ENTERPRISE, uscc, name,
+                Boolean.toString(platform), kind == null ? "" : kind.name()), Enterprise.class);
+    }
+
+    public Enterprise setEnterpriseKind(String uscc, EnterpriseKind kind, String reason) {
+        return Json.read(gateway.submit(EnterpriseTransactions.CONTRACT, EnterpriseTransactions.SET_ENTERPRISE_KIND, uscc,
+                kind.name(), reason), Enterprise.class);
     }
 
     public Enterprise enterprise(String uscc) {

@@ -2,6 +2,10 @@ package cn.cdcq.registry.client.credit;
 
 import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.CreditRating;
+import cn.cdcq.registry.common.credit.Enterprise;
+import cn.cdcq.registry.common.credit.EnterpriseKind;
+import cn.cdcq.registry.common.credit.JointRestriction;
+import cn.cdcq.registry.common.credit.SpotCheckWeighting;
 import cn.cdcq.registry.common.credit.Violation;
 import cn.cdcq.registry.common.profile.CreditProfile;
 
@@ -15,12 +19,20 @@ import java.util.TreeMap;
  * by type, status and recording region, and published spot-check outcomes. Left out, because
  * they are for officials or could point at a person: who registered or rated (accounts),
  * override reasons (free text), inspector ids, document hashes, amounts, cross-region notices,
- * complaints and assist requests, and the responsible persons' pseudonyms of a listing.
+ * complaints and assist requests, and the responsible persons' pseudonyms of a listing. The
+ * kind's history is shown by date without who changed it or why; the joint restrictions in
+ * force and the spot-check weighting (docs/joint-measures.md) are public.
  */
-public record PublicCreditProfile(String uscc, String name, String regionCode, boolean platform, String asOf,
+public record PublicCreditProfile(String uscc, String name, String regionCode, boolean platform, EnterpriseKind kind,
+                                  List<KindChange> kindHistory, String asOf,
                                   CreditLevel effectiveLevel, Map<String, CreditLevel> latestLevels,
                                   List<Rating> ratings, Blacklist blacklist, ViolationCounts violations,
-                                  List<SpotCheck> spotChecks) {
+                                  List<SpotCheck> spotChecks, List<JointRestriction> restrictions,
+                                  SpotCheckWeighting spotCheckWeighting) {
+
+    /** A kind the enterprise was given, from when. */
+    public record KindChange(EnterpriseKind kind, String changedAt) {
+    }
 
     public record Rating(String regionCode, int year, CreditLevel level, String ratedAt, int revision) {
     }
@@ -54,10 +66,13 @@ public record PublicCreditProfile(String uscc, String name, String regionCode, b
         List<SpotCheck> checks = p.spotChecks().stream().map(s -> new SpotCheck(s.drawId(), s.registerRegion(),
                 s.result() == null ? null : s.result().outcome().name(),
                 s.result() == null ? null : s.result().publishedAt())).toList();
-        return new PublicCreditProfile(p.enterprise().uscc(), p.enterprise().name(), p.enterprise().regionCode(),
-                p.enterprise().platform(), p.asOf(), p.effectiveLevel(), new TreeMap<>(p.latestLevels()), ratings,
+        Enterprise e = p.enterprise().withKindRead();
+        List<KindChange> kinds = e.kindHistory().stream().map(k -> new KindChange(k.kind(), k.changedAt())).toList();
+        return new PublicCreditProfile(e.uscc(), e.name(), e.regionCode(), e.platform(), e.kind(), kinds, p.asOf(),
+                p.effectiveLevel(), new TreeMap<>(p.latestLevels()), ratings,
                 new Blacklist(p.blacklisted(), listings),
-                new ViolationCounts(p.violations().size(), byType, byStatus, byRegion), checks);
+                new ViolationCounts(p.violations().size(), byType, byStatus, byRegion), checks,
+                p.restrictions() == null ? List.of() : p.restrictions(), p.spotCheckWeighting());
     }
 
     private static Rating rating(CreditRating r) {

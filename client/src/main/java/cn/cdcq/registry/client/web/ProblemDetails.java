@@ -41,6 +41,7 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
             Map.entry(ErrorCode.NOT_FOUND.name(), HttpStatus.NOT_FOUND),
             Map.entry(ErrorCode.ALREADY_EXISTS.name(), HttpStatus.CONFLICT),
             Map.entry(ErrorCode.CONFLICT.name(), HttpStatus.CONFLICT),
+            Map.entry(ErrorCode.JOINTLY_RESTRICTED.name(), HttpStatus.CONFLICT),
             Map.entry(LedgerException.MVCC_CONFLICT, HttpStatus.CONFLICT),
             Map.entry(ErrorCode.INVALID_SIGNATURE.name(), HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry(LedgerException.BUSY, HttpStatus.SERVICE_UNAVAILABLE),

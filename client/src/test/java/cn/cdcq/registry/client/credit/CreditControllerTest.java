@@ -12,6 +12,10 @@ import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.CreditRatingStatement;
 import cn.cdcq.registry.common.credit.Enterprise;
+import cn.cdcq.registry.common.credit.EnterpriseKind;
+import cn.cdcq.registry.common.credit.JointRestriction;
+import cn.cdcq.registry.common.credit.SpotCheckWeighting;
+import cn.cdcq.registry.common.credit.SpotCheckWeights;
 import cn.cdcq.registry.common.credit.SpotCheckResult;
 import cn.cdcq.registry.common.credit.Violation;
 import cn.cdcq.registry.common.credit.ViolationInput;
@@ -104,6 +108,62 @@ class CreditControllerTest {
     static Violation violation(String recordedBy) {
         return new Violation(TX, USCC, "CQ", "CD", ViolationType.WAGE_ARREARS, 1_250_000, 3, "2026-03-15", HASH, true, false,
                 ViolationStatus.PENALIZED, true, "2026-03-16", "2026-03-16T02:00:00Z", recordedBy, "2026-03-16T02:00:00Z");
+    }
+
+    @Nested
+    class Enterprises {
+
+        @Test
+        @WithMockUser(username = "cq-admin", roles = "BUREAU")
+        void aKindIsPassedToTheLedgerAndAnAbsentOneIsLeftToTheChaincode() throws Exception {
+            Enterprise e = Enterprise.registered(USCC, "Agency", "CQ", EnterpriseKind.HR_SERVICE_AGENCY, "2026-01-01T00:00:00Z", "m/a");
+            when(credit.registerEnterprise(USCC, "Agency", false, EnterpriseKind.HR_SERVICE_AGENCY)).thenReturn(e);
+            mvc.perform(post("/api/v1/enterprises").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"uscc\":\"" + USCC + "\",\"name\":\"Agency\",\"kind\":\"HR_SERVICE_AGENCY\"}"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.kind").value("HR_SERVICE_AGENCY"));
+            mvc.perform(post("/api/v1/enterprises").contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"uscc\":\"" + USCC + "\",\"name\":\"Agency\",\"platform\":true}"));
+            verify(credit).registerEnterprise(USCC, "Agency", true, null);
+        }
+
+        @Test
+        @WithMockUser(username = "cq-admin", roles = "BUREAU")
+        void anUnknownKindIsA400NamingTheFieldAndNothingReachesTheLedger() throws Exception {
+            mvc.perform(post("/api/v1/enterprises").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"uscc\":\"" + USCC + "\",\"name\":\"Agency\",\"kind\":\"STAFFING\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.field").value("kind"))
+                    .andExpect(jsonPath("$.code").value("INVALID_VALUE"))
+                    .andExpect(jsonPath("$.detail").value(startsWith("kind: 'STAFFING' is not one of")));
+            mvc.perform(put("/api/v1/enterprises/" + USCC + "/kind").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"kind\":\"AGENCY\"}"))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(jsonPath("$.field").value("kind"))
+                    .andExpect(jsonPath("$.errors[1].field").value("reason"));
+            verifyNoInteractions(credit);
+        }
+
+        @Test
+        @WithMockUser(username = "cq-admin", roles = "BUREAU")
+        void aKindChangeGoesToTheLedgerWithItsReason() throws Exception {
+            Enterprise e = Enterprise.registered(USCC, "Agency", "CQ", EnterpriseKind.OTHER, "2026-01-01T00:00:00Z", "m/a")
+                    .withKind(EnterpriseKind.PLATFORM, "2026-02-01T00:00:00Z", "m/a", "runs an app");
+            when(credit.setEnterpriseKind(USCC, EnterpriseKind.PLATFORM, "runs an app")).thenReturn(e);
+            mvc.perform(put("/api/v1/enterprises/" + USCC + "/kind").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"kind\":\"PLATFORM\",\"reason\":\"runs an app\"}"))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.kindHistory.length()").value(2));
+        }
+
+        @Test
+        @WithMockUser(username = "cq-ins", roles = "INSPECTOR")
+        void onlyABureauChangesAKind() throws Exception {
+            mvc.perform(put("/api/v1/enterprises/" + USCC + "/kind").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"kind\":\"PLATFORM\",\"reason\":\"runs an app\"}"))
+                    .andExpect(status().isForbidden());
+            verifyNoInteractions(credit);
+        }
     }
 
     @Nested
@@ -360,12 +420,17 @@ class CreditControllerTest {
             WageArrearsListing listing = new WageArrearsListing("l1", USCC, "CD", TX, true, 1_250_000, 1_000_000, false,
                     List.of("cd".repeat(32)), "2026-03-20", "2029-03-20", WageArrearsListing.Status.LISTED, "ChengduMSP/cd-admin", null);
             CreditProfile profile = new CreditProfile(
-                    new Enterprise(USCC, "Chongqing Test Works Co", "CQ", false, "2026-01-01T00:00:00Z", "ChongqingMSP/cq-admin"),
+                    Enterprise.registered(USCC, "Chongqing Test Works Co", "CQ", EnterpriseKind.HR_SERVICE_AGENCY,
+                            "2026-01-01T00:00:00Z", "ChongqingMSP/cq-admin")
+                            .withKind(EnterpriseKind.OTHER, "2026-02-01T00:00:00Z", "ChongqingMSP/cq-admin", "reason by cq-admin")
+                            .withKind(EnterpriseKind.HR_SERVICE_AGENCY, "2026-02-02T00:00:00Z", "ChongqingMSP/cq-admin", "reason by cq-admin"),
                     "2026-03-21", List.of(new CreditRating(overridden, "3045", "2026-03-21T01:00:00Z", "ChongqingMSP/cq-admin", 1)),
                     Map.of("CQ", CreditLevel.B), CreditLevel.B, List.of(violation("CD-INS-0007")), List.of(), true,
                     List.of(listing), List.of(new CreditProfile.SpotCheck("d1", "CQ", List.of("CQ-INS-0008", "CQ-INS-0009"),
                     new SpotCheckResult("d1", USCC, SpotCheckResult.Outcome.VIOLATION_FOUND, HASH, "2026-03-19T00:00:00Z", "CQ-INS-0008"))),
-                    List.of(), List.of());
+                    List.of(), List.of(), List.of(new JointRestriction(JointRestriction.Cause.WAGE_ARREARS_LISTING, "l1", "CD",
+                    "2026-03-20", "2029-03-20")), SpotCheckWeighting.of("CQ", CreditLevel.B,
+                    new SpotCheckWeights("CQ", 1, 2, 4, 2, "2026-01-01T00:00:00Z", "ChongqingMSP/cq-admin")));
             when(credit.profile(USCC)).thenReturn(profile);
             String body = mvc.perform(get("/api/v1/public/enterprises/" + USCC + "/credit-profile"))
                     .andExpect(status().isOk())
@@ -377,6 +442,13 @@ class CreditControllerTest {
                     .andExpect(jsonPath("$.violations.total").value(1))
                     .andExpect(jsonPath("$.violations.byType.WAGE_ARREARS").value(1))
                     .andExpect(jsonPath("$.spotChecks[0].outcome").value("VIOLATION_FOUND"))
+                    .andExpect(jsonPath("$.kind").value("HR_SERVICE_AGENCY"))
+                    .andExpect(jsonPath("$.kindHistory[1].kind").value("OTHER"))
+                    .andExpect(jsonPath("$.kindHistory[1].changedAt").value("2026-02-01T00:00:00Z"))
+                    .andExpect(jsonPath("$.restrictions[0].recordId").value("l1"))
+                    .andExpect(jsonPath("$.restrictions[0].region").value("CD"))
+                    .andExpect(jsonPath("$.spotCheckWeighting.weight").value(2))
+                    .andExpect(jsonPath("$.spotCheckWeighting.drawnLessOften").value(false))
                     .andReturn().getResponse().getContentAsString();
             assertThat(body).doesNotContain("cq-admin", "cd-admin", "INS-", "reason text", "cd".repeat(32), HASH);
             verify(publicReader).client(any());

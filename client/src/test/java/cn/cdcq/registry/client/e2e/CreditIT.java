@@ -467,11 +467,11 @@ class CreditIT {
             bad = "91500000MA5U7Q1K3" + "1";
         }
         String badUscc = bad;
-        assertThatThrownBy(() -> cqBureau.registerEnterprise(badUscc, "Bad Code Co.", false))
+        assertThatThrownBy(() -> cqBureau.registerEnterprise(badUscc, "Bad Code Co.", false, null))
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"))
                 .hasMessageContaining("check character");
         Enterprise firm = registerIn(cqBureau, cq);
-        assertThatThrownBy(() -> cqInspector.registerEnterprise(newUscc("91500000"), "Inspector's firm", false))
+        assertThatThrownBy(() -> cqInspector.registerEnterprise(newUscc("91500000"), "Inspector's firm", false, null))
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
         ViolationInput v = new ViolationInput(firm.uscc(), ViolationType.OTHER, 0, 1, today().toString(),
                 sha256("d"), false, false, ViolationStatus.OPEN);
@@ -487,7 +487,7 @@ class CreditIT {
         assertThat(cdInspector.updateStatus(byChengdu.id(), ViolationStatus.RECTIFIED).status())
                 .isEqualTo(ViolationStatus.RECTIFIED);
         sync();
-        assertThatThrownBy(() -> cqBureauViaCd.registerEnterprise(firm.uscc(), "Again", false))
+        assertThatThrownBy(() -> cqBureauViaCd.registerEnterprise(firm.uscc(), "Again", false, null))
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("ALREADY_EXISTS"));
         assertThat(cqBureau.violations(firm.uscc())).extracting(Violation::id).containsExactly(byChengdu.id());
     }
@@ -542,7 +542,7 @@ class CreditIT {
 
     private Enterprise registerIn(CreditRegistryClient bureau, String region) {
         String uscc = newUscc(region.equals(cd) ? "91510100" : "91500000");
-        Enterprise e = bureau.registerEnterprise(uscc, "Test enterprise " + uscc.substring(8, 14), false);
+        Enterprise e = bureau.registerEnterprise(uscc, "Test enterprise " + uscc.substring(8, 14), false, null);
         sync();
         assertThat(e.regionCode()).isEqualTo(region);
         return e;

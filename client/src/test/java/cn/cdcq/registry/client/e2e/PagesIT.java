@@ -596,6 +596,8 @@ class PagesIT {
         // The enterprise's profile across both regions, at Chongqing.
         browser.get(cqUrl + "/inspector/enterprises/" + enterprise);
         assertThat(text("#violations")).contains("拖欠工资", "成都（四川）记录");
+        assertThat(text("#enterprise-kind")).as("registered without a kind").isEqualTo("其他用人单位");
+        assertThat(text("#restrictions-h")).isEqualTo("联合惩戒（两地）");
         screenshot("inspector-cq-profile");
     }
 

@@ -243,7 +243,7 @@ class TrustIT {
     @Test
     void chongqingCannotRegisterOrAccreditACodeOfChengduNorRegisterItsOwnCodeAsChengdu() {
         String chengduCode = newUscc("91510104");
-        assertThatThrownBy(() -> cqBureau.registerEnterprise(chengduCode, "Squatted firm", false))
+        assertThatThrownBy(() -> cqBureau.registerEnterprise(chengduCode, "Squatted firm", false, null))
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"))
                 .hasMessageContaining("belongs to region " + cd);
         cn.cdcq.registry.client.certificate.AccreditationClient cqAccreditation =
@@ -370,7 +370,7 @@ class TrustIT {
     void freeTextHoldingAResidentIdOrMobileNumberIsRefusedAndNeverReachesTheLedger() {
         String id = "11010519900307123" + cn.cdcq.registry.common.format.ResidentIdNumber.checkCharacter("11010519900307123");
         String uscc = newUscc("91500000");
-        assertThatThrownBy(() -> cqBureau.registerEnterprise(uscc, "Workshop of the owner on 13800138000", false))
+        assertThatThrownBy(() -> cqBureau.registerEnterprise(uscc, "Workshop of the owner on 13800138000", false, null))
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("INVALID_INPUT"))
                 .hasMessageContaining("holds a mobile number");
         for (SettingProposal open : cqCases.settingProposals(SettingProposal.PROPOSED)) {
@@ -399,7 +399,7 @@ class TrustIT {
 
     private Enterprise register(CreditRegistryClient bureau, String prefix) {
         String uscc = newUscc(prefix);
-        Enterprise e = bureau.registerEnterprise(uscc, "Trust test enterprise " + uscc.substring(8, 14), false);
+        Enterprise e = bureau.registerEnterprise(uscc, "Trust test enterprise " + uscc.substring(8, 14), false, null);
         sync();
         return e;
     }

@@ -10,6 +10,7 @@ import java.util.List;
 public final class CreditEvents {
 
     public static final String ENTERPRISE_REGISTERED = "EnterpriseRegistered";
+    public static final String ENTERPRISE_KIND_CHANGED = "EnterpriseKindChanged";
     public static final String VIOLATION_RECORDED = "ViolationRecorded";
     public static final String CROSS_REGION_NOTICE_RAISED = "CrossRegionNoticeRaised";
     public static final String VIOLATION_STATUS_CHANGED = "ViolationStatusChanged";
@@ -35,6 +36,10 @@ public final class CreditEvents {
 
     /** {@value #ENTERPRISE_REGISTERED}. */
     public record EnterpriseRegistered(String uscc, String regionCode) {
+    }
+
+    /** {@value #ENTERPRISE_KIND_CHANGED}: the registering region changed the enterprise's kind. */
+    public record EnterpriseKindChanged(String uscc, String regionCode, EnterpriseKind from, EnterpriseKind to) {
     }
 
     /**

@@ -9,6 +9,7 @@ public final class EnterpriseTransactions {
     public static final String CONTRACT = "enterprise";
 
     public static final String REGISTER_ENTERPRISE = "registerEnterprise";
+    public static final String SET_ENTERPRISE_KIND = "setEnterpriseKind";
     public static final String GET_ENTERPRISE = "getEnterprise";
     public static final String LIST_ENTERPRISES = "listEnterprises";
     public static final String GET_CREDIT_PROFILE = "getCreditProfile";

@@ -6,6 +6,8 @@ import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.CrossRegionNotice;
 import cn.cdcq.registry.common.credit.Enterprise;
+import cn.cdcq.registry.common.credit.JointRestriction;
+import cn.cdcq.registry.common.credit.SpotCheckWeighting;
 import cn.cdcq.registry.common.credit.SpotCheckResult;
 import cn.cdcq.registry.common.credit.Violation;
 import cn.cdcq.registry.common.credit.WageArrearsListing;
@@ -29,12 +31,15 @@ import java.util.Map;
  * @param spotChecks        draws that picked the enterprise, with published results
  * @param openComplaints    complaints not yet closed or declined (without the worker pseudonym)
  * @param openAssistRequests assist requests about it not yet answered
+ * @param restrictions      the records restricting it today in both regions (docs/joint-measures.md)
+ * @param spotCheckWeighting its weight in its register's spot-check draws (the A-level incentive)
  */
 public record CreditProfile(Enterprise enterprise, String asOf, List<CreditRating> ratings,
                             Map<String, CreditLevel> latestLevels, CreditLevel effectiveLevel,
                             List<Violation> violations, List<CrossRegionNotice> notices, boolean blacklisted,
                             List<WageArrearsListing> listings, List<SpotCheck> spotChecks,
-                            List<OpenCase> openComplaints, List<AssistRequest> openAssistRequests) {
+                            List<OpenCase> openComplaints, List<AssistRequest> openAssistRequests,
+                            List<JointRestriction> restrictions, SpotCheckWeighting spotCheckWeighting) {
 
     /** One draw that picked the enterprise: who checks, and the result once published. */
     public record SpotCheck(String drawId, String registerRegion, List<String> inspectorIds, SpotCheckResult result) {

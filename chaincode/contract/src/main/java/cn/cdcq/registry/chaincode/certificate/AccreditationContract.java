@@ -1,5 +1,7 @@
 package cn.cdcq.registry.chaincode.certificate;
 
+import cn.cdcq.registry.chaincode.credit.CreditLedger;
+import cn.cdcq.registry.chaincode.credit.JointMeasures;
 import cn.cdcq.registry.chaincode.region.Regions;
 import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
@@ -44,6 +46,7 @@ public final class AccreditationContract implements RegistryContract {
         Region region = new Regions(ledger).regionOf(caller);
         AccreditationRequest request = Arguments.valid(() -> Arguments.json(requestJson, AccreditationRequest.class).validate());
         new Regions(ledger).requireJurisdiction(region, request.centerId(), "accredit");
+        requireUnrestricted(ledger, request.centerId(), "be accredited as a training center");
         Accreditations accreditations = new Accreditations(ledger);
         Optional<Accreditation> earlier = accreditations.find(request.centerId());
         earlier.ifPresent(existing -> {
@@ -80,6 +83,7 @@ public final class AccreditationContract implements RegistryContract {
             throw RegistryException.conflict("the accreditation of center " + current.centerId()
                     + " was revoked, which is final; it cannot be amended");
         }
+        requireUnrestricted(ledger, current.centerId(), "have its accreditation amended");
         Accreditation amended = current.amendedBy(request, ledger.nowIso(), caller.id());
         accreditations.put(amended);
         ledger.emit(CertificateEvents.ACCREDITATION_AMENDED, AccreditationChanged.of(amended, current.status()));
@@ -136,10 +140,18 @@ public final class AccreditationContract implements RegistryContract {
                     + ": it is " + current.status() + (current.status() == AccreditationStatus.REVOKED
                     ? ", and revocation is final" : ", and only " + Arguments.names(from, " or ") + " can be " + action + "d"));
         }
+        if (to == AccreditationStatus.ACTIVE) {
+            requireUnrestricted(ledger, current.centerId(), "be reinstated as a training center");
+        }
         Accreditation changed = current.withStatus(to, code, text, ledger.nowIso(), caller.id());
         accreditations.put(changed);
         ledger.emit(CertificateEvents.ACCREDITATION_STATUS_CHANGED, AccreditationChanged.of(changed, current.status()));
         return Json.write(changed);
+    }
+
+    /** The joint restriction of both regions (docs/joint-measures.md): no accreditation while listed or rated C. */
+    private static void requireUnrestricted(Ledger ledger, String centerId, String act) {
+        new JointMeasures(new CreditLedger(ledger)).requireUnrestricted(centerId, "center " + centerId + " cannot " + act);
     }
 
     private static Accreditation ownAccreditation(Accreditations accreditations, String centerId, Region region) {

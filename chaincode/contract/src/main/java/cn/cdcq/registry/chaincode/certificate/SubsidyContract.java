@@ -1,5 +1,7 @@
 package cn.cdcq.registry.chaincode.certificate;
 
+import cn.cdcq.registry.chaincode.credit.CreditLedger;
+import cn.cdcq.registry.chaincode.credit.JointMeasures;
 import cn.cdcq.registry.chaincode.region.Regions;
 import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
@@ -58,6 +60,11 @@ public final class SubsidyContract implements RegistryContract {
             throw RegistryException.conflict("certificate " + certificate.number() + " is " + status
                     + "; a subsidy is paid only for a valid certificate");
         }
+        // The training subsidy goes to the center that trained and evaluated the holder: no
+        // subsidy for its certificates while it is listed or rated C in either region.
+        String centerId = certificate.claims().centerId();
+        new JointMeasures(new CreditLedger(ledger)).requireUnrestricted(centerId, "center " + centerId
+                + " cannot receive a training subsidy (for certificate " + certificate.number() + ")");
         String key = claimKey(ledger, certificate);
         Optional<SubsidyClaim> earlier = ledger.get(key, SubsidyClaim.class);
         String now = ledger.nowIso();

@@ -103,7 +103,8 @@ public final class CreditLedger {
 
     public Optional<Enterprise> enterprise(String uscc) {
         return ledger.get(ledger.key(ENTERPRISE_REGION, uscc), String.class)
-                .flatMap(region -> ledger.get(ledger.key(ENTERPRISE, region, uscc), Enterprise.class));
+                .flatMap(region -> ledger.get(ledger.key(ENTERPRISE, region, uscc), Enterprise.class))
+                .map(Enterprise::withKindRead);
     }
 
     public Enterprise requireEnterprise(String uscc) {
@@ -117,7 +118,7 @@ public final class CreditLedger {
     }
 
     public List<Enterprise> enterprisesOf(String regionCode) {
-        return ledger.list(Enterprise.class, ENTERPRISE, regionCode);
+        return ledger.list(Enterprise.class, ENTERPRISE, regionCode).stream().map(Enterprise::withKindRead).toList();
     }
 
     // ------------------------------------------------------------------ violations and notices

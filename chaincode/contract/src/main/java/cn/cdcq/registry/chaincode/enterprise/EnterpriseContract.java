@@ -2,6 +2,7 @@ package cn.cdcq.registry.chaincode.enterprise;
 
 import cn.cdcq.registry.chaincode.cases.CaseLedger;
 import cn.cdcq.registry.chaincode.credit.CreditLedger;
+import cn.cdcq.registry.chaincode.credit.JointMeasures;
 import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
@@ -12,8 +13,10 @@ import cn.cdcq.registry.common.credit.CreditEvents;
 import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.Enterprise;
+import cn.cdcq.registry.common.credit.EnterpriseKind;
 import cn.cdcq.registry.common.credit.EnterpriseTransactions;
 import cn.cdcq.registry.common.credit.SpotCheckDraw;
+import cn.cdcq.registry.common.credit.SpotCheckWeighting;
 import cn.cdcq.registry.common.credit.WageArrearsListing;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.privacy.FreeText;
@@ -47,9 +50,11 @@ public final class EnterpriseContract implements RegistryContract {
      * Registers an enterprise in the caller's region.
      *
      * @param platform "true" for a gig platform operating in both regions, else "false"
+     * @param kind     PLATFORM, HR_SERVICE_AGENCY or OTHER; "" takes PLATFORM when {@code platform}
+     *                 is "true", else OTHER. A platform flag with another kind is refused.
      */
     @Transaction(name = EnterpriseTransactions.REGISTER_ENTERPRISE, intent = Transaction.TYPE.SUBMIT)
-    public String registerEnterprise(Context ctx, String uscc, String name, String platform) {
+    public String registerEnterprise(Context ctx, String uscc, String name, String platform, String kind) {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         String region = credit.regions().bureauRegion(caller);
@@ -60,13 +65,48 @@ public final class EnterpriseContract implements RegistryContract {
         }
         Arguments.valid(() -> FreeText.requireNoPersonalData("the enterprise name", name));
         boolean isPlatform = Arguments.flag("platform", platform);
+        EnterpriseKind given = kind == null || kind.isBlank() ? (isPlatform ? EnterpriseKind.PLATFORM : EnterpriseKind.OTHER)
+                : Arguments.oneOf(EnterpriseKind.class, "kind", kind);
+        if (isPlatform && given != EnterpriseKind.PLATFORM) {
+            throw RegistryException.invalid("platform is true but kind is " + given
+                    + "; a platform enterprise has kind PLATFORM (give that, or platform false)");
+        }
         credit.enterprise(code).ifPresent(e -> {
             throw RegistryException.exists("enterprise " + code + " is already registered in region " + e.regionCode());
         });
-        Enterprise e = new Enterprise(code, name.strip(), region, isPlatform, credit.ledger().nowIso(), caller.id());
+        Enterprise e = Enterprise.registered(code, name.strip(), region, given, credit.ledger().nowIso(), caller.id());
         credit.putEnterprise(e);
         credit.ledger().emit(CreditEvents.ENTERPRISE_REGISTERED, new CreditEvents.EnterpriseRegistered(code, region));
         return Json.write(e);
+    }
+
+    /**
+     * Changes an enterprise's kind; only the bureau of the region that registered it, with a
+     * written reason. The change is appended to the record's kind history.
+     */
+    @Transaction(name = EnterpriseTransactions.SET_ENTERPRISE_KIND, intent = Transaction.TYPE.SUBMIT)
+    public String setEnterpriseKind(Context ctx, String uscc, String kind, String reason) {
+        Caller caller = Caller.of(ctx);
+        CreditLedger credit = new CreditLedger(new Ledger(ctx));
+        String region = credit.regions().bureauRegion(caller);
+        Enterprise current = credit.requireEnterprise(Arguments.uscc(uscc));
+        EnterpriseKind next = Arguments.oneOf(EnterpriseKind.class, "kind", kind);
+        if (!current.regionCode().equals(region)) {
+            throw RegistryException.forbidden("enterprise " + current.uscc() + " is registered in region "
+                    + current.regionCode() + "; only that region's bureau may change its kind, not " + region);
+        }
+        if (reason == null || reason.isBlank() || reason.strip().length() > 500) {
+            throw RegistryException.invalid("reason: say why the kind changes, in 1 to 500 characters");
+        }
+        String why = Arguments.valid(() -> FreeText.requireNoPersonalData("reason", reason.strip()));
+        if (current.kind() == next) {
+            throw RegistryException.conflict("enterprise " + current.uscc() + " is already of kind " + next);
+        }
+        Enterprise changed = current.withKind(next, credit.ledger().nowIso(), caller.id(), why);
+        credit.putEnterprise(changed);
+        credit.ledger().emit(CreditEvents.ENTERPRISE_KIND_CHANGED, new CreditEvents.EnterpriseKindChanged(
+                changed.uscc(), region, current.kind(), next));
+        return Json.write(changed);
     }
 
     @Transaction(name = EnterpriseTransactions.GET_ENTERPRISE, intent = Transaction.TYPE.EVALUATE)
@@ -115,6 +155,8 @@ public final class EnterpriseContract implements RegistryContract {
         Map<String, CreditLevel> latest = new LinkedHashMap<>(CreditLedger.latestLevels(ratings));
         return Json.write(new CreditProfile(enterprise, today.toString(), ratings, latest, CreditLedger.effectiveLevel(ratings),
                 credit.violations(code), credit.notices(code), listings.stream().anyMatch(l -> l.activeOn(today)),
-                listings, checks, openComplaints, openAssists));
+                listings, checks, openComplaints, openAssists, new JointMeasures(credit).inForce(code, today),
+                SpotCheckWeighting.of(enterprise.regionCode(), CreditLedger.effectiveLevel(ratings),
+                        credit.weights(enterprise.regionCode()).orElse(null))));
     }
 }

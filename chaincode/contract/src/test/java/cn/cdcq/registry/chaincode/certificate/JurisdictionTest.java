@@ -45,7 +45,7 @@ class JurisdictionTest {
 
     private Enterprise register(String bureauRegion, String uscc) {
         return Json.read(w.network.<String>invoke(w.bureauOf(bureauRegion),
-                ctx -> enterprises.registerEnterprise(ctx, uscc, "Firm " + uscc.substring(8, 14), "false")), Enterprise.class);
+                ctx -> enterprises.registerEnterprise(ctx, uscc, "Firm " + uscc.substring(8, 14), "false", "")), Enterprise.class);
     }
 
     @Nested

@@ -102,7 +102,7 @@ public final class CreditFixture {
     }
 
     public Enterprise registerEnterprise(TestIdentity bureau, String uscc, String name) {
-        return read(network.<String>invoke(bureau, ctx -> enterprises.registerEnterprise(ctx, uscc, name, "false")),
+        return read(network.<String>invoke(bureau, ctx -> enterprises.registerEnterprise(ctx, uscc, name, "false", "")),
                 Enterprise.class);
     }
 

@@ -45,16 +45,16 @@ class ViolationContractTest {
         void aBadUsccIsRefusedAndNothingIsWritten() {
             String bad = CQ_FIRM.substring(0, 17) + (CQ_FIRM.charAt(17) == '0' ? '1' : '0');
             f.assertRefused(ErrorCode.INVALID_INPUT, () -> f.network.invoke(f.cqBureau,
-                    ctx -> f.enterprises.registerEnterprise(ctx, bad, "X Co.", "false")));
+                    ctx -> f.enterprises.registerEnterprise(ctx, bad, "X Co.", "false", "")));
         }
 
         @Test
         void onlyABureauRegistersAndOnlyOnce() {
             String other = CreditFixture.uscc("91500000MA5U00099");
             f.assertRefused(ErrorCode.FORBIDDEN, () -> f.network.invoke(f.cqInspector,
-                    ctx -> f.enterprises.registerEnterprise(ctx, other, "X Co.", "false")));
+                    ctx -> f.enterprises.registerEnterprise(ctx, other, "X Co.", "false", "")));
             f.assertRefused(ErrorCode.ALREADY_EXISTS, () -> f.network.invoke(f.cdBureau,
-                    ctx -> f.enterprises.registerEnterprise(ctx, CQ_FIRM, "Same firm", "true")));
+                    ctx -> f.enterprises.registerEnterprise(ctx, CQ_FIRM, "Same firm", "true", "")));
         }
     }
 
