@@ -42,6 +42,8 @@ ensure_prereqs
 (( unit_only )) || ensure_browser
 log "unit tests (mvn install)"
 (cd "$ROOT" && mvn -B -ntp install) || die "build or unit tests failed (Maven output above)"
+log "deployment checks: scripts/deploy-check.sh (systemd units, compose files, certificate expiry check)"
+"$ROOT/scripts/deploy-check.sh" || die "the deployment checks failed (output above)"
 (( unit_only )) && { log "unit tests passed in $((SECONDS - started)) s"; exit 0; }
 
 BIN=$("$ROOT/scripts/fabric-bin.sh")
@@ -64,6 +66,9 @@ trap 'exit 130' INT TERM
 
 log "starting the test network in $DATA (ports from $PORT_BASE)"
 network_up
+# Every certificate of a fresh network is valid for a year (Fabric CA's default): none may warn.
+log "certificate expiry check of the fresh network's material: scripts/cert-check.sh --quiet $DATA"
+"$ROOT/scripts/cert-check.sh" --quiet "$DATA" || die "scripts/cert-check.sh warned about the fresh test network's certificates (output above)"
 evm_up
 services_up
 evm_fund_services
