@@ -45,12 +45,12 @@ files=0 certs=0 warned=0 expired=0 bad=0
 check_one() { # file pem-file index
   local file=$1 pem=$2 idx=$3 subject enddate end left label=$1
   (( idx > 1 )) && label="$file#$idx"
-  if ! subject=$(openssl x509 -in "$pem" -noout -subject -nameopt RFC2253 2>/dev/null) \
-     || ! enddate=$(openssl x509 -in "$pem" -noout -enddate 2>/dev/null); then
+  local info
+  if ! info=$(openssl x509 -in "$pem" -noout -subject -enddate -nameopt RFC2253 2>/dev/null); then
     echo "ERROR   $label  cannot be read as an X.509 certificate"
     bad=$((bad + 1)); return 0
   fi
-  subject=${subject#subject=} enddate=${enddate#notAfter=}
+  subject=${info#subject=} subject=${subject%%$'\n'*} enddate=${info##*notAfter=}
   end=$(date -d "$enddate" +%s)
   left=$(( (end - now) / 86400 ))
   certs=$((certs + 1))
@@ -66,9 +66,14 @@ check_one() { # file pem-file index
 }
 
 while IFS= read -r -d '' f; do
-  grep -q -- '-----BEGIN CERTIFICATE-----' "$f" 2>/dev/null || continue
+  n=$(grep -c -- '-----BEGIN CERTIFICATE-----' "$f" 2>/dev/null) || n=0
+  (( n > 0 )) || continue
   files=$((files + 1))
   # A file may hold a chain: each certificate is checked on its own.
+  if (( n == 1 )); then
+    check_one "$f" "$f" 1
+    continue
+  fi
   rm -f "$tmp"/c-*.pem
   awk -v dir="$tmp" '/-----BEGIN CERTIFICATE-----/ {n++; out=sprintf("%s/c-%04d.pem", dir, n)}
                      out {print > out} /-----END CERTIFICATE-----/ {close(out); out=""}' "$f"
