@@ -43,7 +43,11 @@ else command -v yq >/dev/null || missing+=(yq)
 fi
 (( ${#missing[@]} == 0 )) || apt_install "${missing[@]}"
 
-if [[ -n "$keep" ]]; then work=$(realpath -m "$keep"); rm -rf "$work"; mkdir -p "$work"
+if [[ -n "$keep" ]]; then
+  work=$(realpath -m "$keep")
+  # Only a folder this script made (or an empty one) is wiped.
+  if [[ -d "$work" && -n "$(ls -A "$work")" && ! -f "$work/.cdcq-deploy-check" ]]; then die "$work is not empty and not an earlier --keep folder of this script: choose another"; fi
+  rm -rf "$work"; mkdir -p "$work"; touch "$work/.cdcq-deploy-check"
 else work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
 fi
 out="$work/render"
@@ -53,29 +57,26 @@ grep -q '^WARN' "$work/render.log" && sed -n 's/^WARN/  warn/p' "$work/render.lo
 # ------------------------------------------------------------ systemd units
 # The binaries a unit may name that are not installed on this machine: the configuration's
 # install folder and Java. Any other message of systemd-analyze is a failure.
-allowed_missing() { # unit-file: prints the regex of tolerated "not executable" messages
+allowed_missing() { # unit-files...: the regex of the tolerated "not executable" messages
   local bins
-  bins=$(sed -n 's/^ExecStart\(Pre\)\{0,1\}=\([^ ]*\).*/\2/p' "$1" | sed 's/[.[\*^$]/\\&/g' | paste -sd'|')
+  bins=$(sed -n 's/^ExecStart\(Pre\)\{0,1\}=\([^ ]*\).*/\2/p' "$@" | sort -u | sed 's/[.[\*^$]/\\&/g' | paste -sd'|')
   echo "^[^ ]+\\.service: Command ($bins) is not executable: No such file or directory$"
 }
-verify_unit() { # unit-file -> 0 clean, 1 with the messages on stdout
-  local u=$1 msgs bad
-  msgs=$(cd "$(dirname "$u")" && systemd-analyze verify --man=no "./$(basename "$u")" 2>&1) || true
-  bad=$(grep -Ev "$(allowed_missing "$u")" <<<"$msgs" | grep -v '^$' || true)
-  # The tolerated binaries must themselves be the configured install folder's or Java.
-  local exe
+verify_units() { # unit-files... -> 0 clean, 1 with the messages on stdout (one systemd-analyze call)
+  local msgs bad exe
+  msgs=$(systemd-analyze verify --man=no "$@" 2>&1) || true
+  bad=$(grep -Ev "$(allowed_missing "$@")" <<<"$msgs" | grep -v '^$' || true)
+  # The tolerated binaries must themselves be the configured install folder's, Java, or sh.
   while read -r exe; do
     [[ -z "$exe" ]] && continue
     case $exe in /opt/*|/usr/bin/java|/usr/lib/jvm/*|/bin/sh) ;; *) bad+=$'\n'"unexpected binary $exe";; esac
-  done < <(sed -n 's/^ExecStart\(Pre\)\{0,1\}=\([^ ]*\).*/\2/p' "$u")
+  done < <(sed -n 's/^ExecStart\(Pre\)\{0,1\}=\([^ ]*\).*/\2/p' "$@" | sort -u)
   [[ -z "$bad" ]] && return 0
   echo "$bad"; return 1
 }
-units=0
-for u in "$out"/*/systemd/*.service; do
-  if ! msg=$(verify_unit "$u"); then die "systemd-analyze verify: ${u#"$out"/}: $msg"; fi
-  units=$((units + 1))
-done
+all_units=("$out"/*/systemd/*.service)
+units=${#all_units[@]}
+if ! msg=$(verify_units "${all_units[@]}"); then die "systemd-analyze verify: $msg"; fi
 
 # ------------------------------------------------------------ compose files
 # Our own structural check (when no compose is at hand): the YAML parses; only keys of the
@@ -83,9 +84,16 @@ done
 # to 2.5.9 / 1.5.15), list-of-strings commands, string environment values, published ports
 # ADDRESS:HOST:CONTAINER, absolute bind mounts, declared networks, HOST:ADDRESS extra hosts;
 # no address:port published twice.
-compose_problems() { # compose-file -> problems on stdout, one a line
-  yq -e . "$1" >/dev/null 2>"$work/yq.err" || { echo "not valid YAML: $(head -3 "$work/yq.err")"; return 0; }
-  yq -r '
+# yq (a Python program) is slow to start: one call turns a batch of files into FILE.json each.
+to_json() { # yaml-files... -> 0 when all parse
+  yq -c . "$@" > "$work/batch.jsonl" 2>"$work/yq.err" || return 1
+  (( $(wc -l < "$work/batch.jsonl") == $# )) || { echo "yq gave $(wc -l < "$work/batch.jsonl") documents for $# files" > "$work/yq.err"; return 1; }
+  local i=0 f
+  for f in "$@"; do i=$((i + 1)); sed -n "${i}p" "$work/batch.jsonl" > "$f.json"; done
+}
+compose_problems() { # compose-file (its FILE.json made by to_json) -> problems on stdout, one a line
+  [[ -s "$1.json" ]] || { echo "not valid YAML: $(head -3 "$work/yq.err" 2>/dev/null)"; return 0; }
+  jq -r '
     def strs: type == "array" and all(.[]; type == "string");
     (keys - ["name","services","networks","volumes","configs","secrets"] | .[] | "unknown top-level key \(.)"),
     (if (.services | type) != "object" or (.services | length) == 0 then "no services" else empty end),
@@ -115,7 +123,7 @@ compose_problems() { # compose-file -> problems on stdout, one a line
         (.networks // {} | keys[] | . as $n | select($nets | has($n) | not) | "\($s): network \($n) is not declared")),
     ([.services // {} | .[] | .ports // [] | .[] | tostring | sub("^(?<a>[^:]+:[^:]+):.*"; "\(.a)")]
       | group_by(.) | .[] | select(length > 1) | "\(.[0]) is published twice")
-  ' "$1" 2>"$work/jq.err" || echo "the structural check itself failed: $(head -3 "$work/jq.err")"
+  ' "$1.json" 2>"$work/jq.err" || echo "the structural check itself failed: $(head -3 "$work/jq.err")"
 }
 check_compose() { # compose-file -> 0 clean, 1 with the problems on stdout
   local f=$1 p
@@ -128,7 +136,9 @@ check_compose() { # compose-file -> 0 clean, 1 with the problems on stdout
   echo "$p"; return 1
 }
 composes=0
-for f in "$out"/*/compose.yaml; do
+all_compose=("$out"/*/compose.yaml)
+(( ${#compose_cmd[@]} > 0 )) || to_json "${all_compose[@]}" || die "compose check: not valid YAML: $(head -3 "$work/yq.err")"
+for f in "${all_compose[@]}"; do
   if ! msg=$(check_compose "$f"); then die "compose check: ${f#"$out"/}: $msg"; fi
   composes=$((composes + 1))
 done
@@ -136,7 +146,7 @@ done
 for d in "$out"/*/; do
   u=$(cd "$d/systemd" && ls | sed 's/^cdcq-//; s/\.service$//' | sort | paste -sd' ')
   if (( ${#compose_cmd[@]} > 0 )); then c=$(cd "$d" && "${compose_cmd[@]}" -f compose.yaml config --services | sort | paste -sd' ')
-  else c=$(yq -r '.services | keys[]' "$d/compose.yaml" | sort | paste -sd' ')
+  else c=$(jq -r '.services | keys[]' "$d/compose.yaml.json" | sort | paste -sd' ')
   fi
   [[ "$u" == "$c" ]] || die "$(basename "$d"): units ($u) and compose services ($c) differ"
 done
@@ -148,13 +158,18 @@ sed 's/^Type=simple/Type=simple\nRestart=sometimes/' "$u" > "$neg/bad-value.serv
 sed 's/^Type=simple/Type=simple\nExecReload=relative\/path/' "$u" > "$neg/bad-exec.service"
 sed 's/^Type=simple/Typo=simple/' "$u" > "$neg/bad-key.service"
 for b in "$neg"/*.service; do
-  verify_unit "$b" >/dev/null && die "the unit check passed a broken unit ($(basename "$b")): it cannot fail"
+  verify_units "$b" >/dev/null && die "the unit check passed a broken unit ($(basename "$b")): it cannot fail"
 done
 cp "$out/chengdu/compose.yaml" "$neg/ok.yaml"
 sed '0,/^      - "192\.0\.2\.10:7054:7054"/s//      - "192.0.2.10:7054"/' "$neg/ok.yaml" > "$neg/bad-port.yaml"
 sed '0,/^    image: hyperledger\/fabric-peer:2\.5\.9/s//    image: hyperledger\/fabric-peer:2.4.9/' "$neg/ok.yaml" > "$neg/bad-image.yaml"
 sed '0,/^    hostname:/s//    hostnme:/' "$neg/ok.yaml" > "$neg/bad-key.yaml"
 printf 'services:\n  a:\n    image: x\n   ports: [\n' > "$neg/bad-yaml.yaml"
+if (( ${#compose_cmd[@]} == 0 )); then
+  to_json "$neg"/bad-image.yaml "$neg"/bad-key.yaml "$neg"/bad-port.yaml || die "the broken compose files that are valid YAML did not parse: $(head -3 "$work/yq.err")"
+  to_json "$neg/bad-yaml.yaml" && die "yq parsed broken YAML: the YAML check cannot fail"
+  rm -f "$neg/bad-yaml.yaml.json"
+fi
 for b in "$neg"/bad-*.yaml; do
   cmp -s "$b" "$neg/ok.yaml" && die "negative case $(basename "$b") did not change the file (the renderer's output changed?)"
   if (( ${#compose_cmd[@]} == 0 )) || [[ $b != *bad-image.yaml ]]; then

@@ -30,7 +30,12 @@ PORT_BASE=${PORT_BASE:-7000}
 BIN=$("$ROOT/scripts/fabric-bin.sh")
 started=$(date +%s%N)
 
-if [[ -n "$keep" ]]; then T=$(realpath -m "$keep"); rm -rf "$T"; mkdir -p "$T"; else T=$(mktemp -d); fi
+if [[ -n "$keep" ]]; then
+  T=$(realpath -m "$keep")
+  # Only a folder this script made (or an empty one) is wiped.
+  if [[ -d "$T" && -n "$(ls -A "$T")" && ! -f "$T/.cdcq-deploy-smoke" ]]; then die "$T is not empty and not an earlier --keep folder of this script: choose another"; fi
+  rm -rf "$T"; mkdir -p "$T"; touch "$T/.cdcq-deploy-smoke"
+else T=$(mktemp -d); fi
 PIDS=()
 cleanup() {
   local pid
