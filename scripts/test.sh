@@ -48,6 +48,8 @@ log "deployment checks: scripts/deploy-check.sh (systemd units, compose files, c
 
 BIN=$("$ROOT/scripts/fabric-bin.sh")
 ensure_node_interop
+log "deployment smoke: scripts/deploy-smoke.sh (the rendered CA, orderer and peer units run; ports from $((PORT_BASE + 900)))"
+PORT_BASE=$PORT_BASE "$ROOT/scripts/deploy-smoke.sh" || die "the deployment smoke failed (output above)"
 # A fresh network for every run: stop what an interrupted earlier run left, wipe its data.
 stop_all
 rm -rf "$DATA"
