@@ -42,10 +42,14 @@ ensure_prereqs
 (( unit_only )) || ensure_browser
 log "unit tests (mvn install)"
 (cd "$ROOT" && mvn -B -ntp install) || die "build or unit tests failed (Maven output above)"
+log "deployment checks: scripts/deploy-check.sh (systemd units, compose files, certificate expiry check)"
+"$ROOT/scripts/deploy-check.sh" || die "the deployment checks failed (output above)"
 (( unit_only )) && { log "unit tests passed in $((SECONDS - started)) s"; exit 0; }
 
 BIN=$("$ROOT/scripts/fabric-bin.sh")
 ensure_node_interop
+log "deployment smoke: scripts/deploy-smoke.sh (the rendered CA, orderer and peer units run; ports from $((PORT_BASE + 900)))"
+PORT_BASE=$PORT_BASE "$ROOT/scripts/deploy-smoke.sh" || die "the deployment smoke failed (output above)"
 # A fresh network for every run: stop what an interrupted earlier run left, wipe its data.
 stop_all
 rm -rf "$DATA"
@@ -67,6 +71,9 @@ log "starting the test network in $DATA (ports from $PORT_BASE)"
 # turn them on through the API and off again, so no test meets a checkpoint it did not expect.
 export CHECKPOINT_INTERVAL_SECONDS=0 CHECKPOINT_RECORDS=0 CHECKPOINT_AUTO=false
 network_up
+# Every certificate of a fresh network is valid for a year (Fabric CA's default): none may warn.
+log "certificate expiry check of the fresh network's material: scripts/cert-check.sh --quiet $DATA"
+"$ROOT/scripts/cert-check.sh" --quiet "$DATA" || die "scripts/cert-check.sh warned about the fresh test network's certificates (output above)"
 evm_up
 services_up
 evm_fund_services

@@ -10,6 +10,7 @@ CC_NAME=${CC_NAME:-registry}
 # over mutual control; the attestation signatures still expose a forged record).
 ENDORSEMENT=${ENDORSEMENT:-AND}
 FABRIC_SAMPLECONFIG=""
+source "$ROOT/scripts/lib/fabric-config.sh"
 
 # GB 32100-2015 check character, so the demo centers' IDs are real, valid USCCs.
 uscc_with_check() { # first 17 characters
@@ -253,12 +254,8 @@ peer_start() { # org mspid port cc-port ops-port chaincode-server-port
   proc_alive "$name" && return 0
   check_ports_free "$port" "$cc" "$ops"
   mkdir -p "$dir/config" "$dir/ledger"
-  # Fabric's own core.yaml with two changes: no Docker endpoint (with one set, the peer's
-  # health check fails on a machine without Docker) and this project's ccaas builder.
-  sed -e 's|^\(\s*endpoint:\) unix:///var/run/docker.sock|\1|' \
-      -e "s|^\(\s*path:\) /opt/hyperledger/ccaas_builder|\1 $ROOT/network/ccaas-builder|" \
-      -e 's|^\(\s*\)- CHAINCODE_AS_A_SERVICE_BUILDER_CONFIG|\1- CDCQ_CHAINCODE_ADDRESS\n\1- CDCQ_CHAINCODE_TLS_ROOT|' \
-      "$FABRIC_SAMPLECONFIG/core.yaml" > "$dir/config/core.yaml"
+  # Fabric's own core.yaml, changed for this project (scripts/lib/fabric-config.sh).
+  peer_core_yaml "$FABRIC_SAMPLECONFIG/core.yaml" "$ROOT/network/ccaas-builder" > "$dir/config/core.yaml"
   grep -q "path: $ROOT/network/ccaas-builder" "$dir/config/core.yaml" || die "could not set the external builder in core.yaml (Fabric's sampleconfig changed?)"
   local tls="$dir/tls"
   PROC_ENV=(
