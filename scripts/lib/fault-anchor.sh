@@ -150,10 +150,18 @@ case_state_tamper() { # name index batch-size
   page=$(curl -sS --max-time 60 "$(service_url chongqing)/verify/$number" | grep -o 'data-anchor="[A-Z_]*"' | head -1)
   check "$name" "Chongqing's verification page" "$page" '[[ $page == "data-anchor=\"FAILED\"" ]]'
 
+  # The two regions' operators compare ledger snapshots (docs/operations.md): they differ now.
+  local snap src=0
+  snap=$("$ROOT/scripts/snapshot-compare.sh" --data "$DATA" 2>&1) || src=$?
+  check "$name" "snapshot-compare.sh after the tampering" "exit $src: $(tail -1 <<<"$snap" | cut -c10-170)" '(( src == 1 ))'
+
   # Undo the forgery, so later cases meet two peers that agree.
   stop_proc peer0-chongqing
   "$dumper" -tamper "$state" "\\x00certificate\\x00$number\\x00" '"status":"VALID"' '"status":"REVOKED"' 2>/dev/null \
     || figure "$name" "undo the tampering" "failed" FAIL
   peer_restart chongqing
+  src=0
+  snap=$("$ROOT/scripts/snapshot-compare.sh" --data "$DATA" 2>&1) || src=$?
+  check "$name" "snapshot-compare.sh after the undo" "exit $src: $(tail -1 <<<"$snap" | cut -c10-170)" '(( src == 0 ))'
   figure "$name" seconds "$((SECONDS - t0))"
 }

@@ -267,6 +267,8 @@ peer_start() { # org mspid port cc-port ops-port chaincode-server-port
     CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_CERT_FILE="$tls/signcerts/cert.pem"
     CORE_PEER_TLS_KEY_FILE="$tls/keystore/key.pem" CORE_PEER_TLS_ROOTCERT_FILE="$tls/ca.pem"
     CORE_PEER_FILESYSTEMPATH="$dir/ledger" CORE_LEDGER_STATE_STATEDATABASE=goleveldb
+    # Ledger snapshots (scripts/snapshot-compare.sh) in the data folder, not Fabric's default /var/hyperledger.
+    CORE_LEDGER_SNAPSHOTS_ROOTDIR="$dir/ledger/snapshots"
     CORE_OPERATIONS_LISTENADDRESS="127.0.0.1:$ops" CORE_METRICS_PROVIDER=prometheus
     # A chaincode server that does not answer fails the first call in 15 s, not 5 minutes.
     CORE_CHAINCODE_STARTUPTIMEOUT=15s CORE_CHAINCODE_EXECUTETIMEOUT=60s
