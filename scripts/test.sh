@@ -98,6 +98,10 @@ log "benchmark smoke: scripts/bench.sh --smoke on the test network"
 log "fault tests (anchoring): scripts/fault-test.sh --cases 11,12 (EVM node restart, state tampering)"
 "$ROOT/scripts/fault-test.sh" --cases 11,12 --data "$DATA" --out "$DATA/fault-results/anchoring" \
   || die "the anchoring fault tests failed (output above; results in $DATA/fault-results/anchoring)"
+# An operations procedure (docs/operations.md): Chongqing's peer restored from a snapshot both
+# peers agree on, its region's service following its events again.
+log "operations: scripts/peer-restore.sh chongqing (join by snapshot)"
+"$ROOT/scripts/peer-restore.sh" --data "$DATA" chongqing || die "restoring Chongqing's peer from a snapshot failed (output above)"
 # The short fault suite's second half (docs/reliability.md): a personal-data scan of every block
 # and of the data folder, after everything the end-to-end tests and the kill above wrote.
 log "fault tests (short, 2/2): the personal-data scan of the whole ledger"

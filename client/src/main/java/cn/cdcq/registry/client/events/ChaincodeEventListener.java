@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the chaincode's events from the region's peer into the {@link Inbox}, from the block
@@ -26,6 +28,9 @@ import java.util.List;
  */
 @Component
 public class ChaincodeEventListener implements SmartLifecycle {
+
+    /** The peer's answer for a block before the snapshot it was bootstrapped from. */
+    private static final Pattern SNAPSHOT_GAP = Pattern.compile("bootstrapped from a snapshot\\. First available block = \\[(\\d+)\\]");
 
     private static final Logger log = LoggerFactory.getLogger(ChaincodeEventListener.class);
 
@@ -86,6 +91,10 @@ public class ChaincodeEventListener implements SmartLifecycle {
                 if (!running) {
                     break;
                 }
+                if (restoredPastCheckpoint(e)) {
+                    backoffMillis = 500;
+                    continue;
+                }
                 log.warn("chaincode event stream broke ({}); reconnecting in {} ms", e.getMessage(), backoffMillis);
                 sleep(backoffMillis);
                 backoffMillis = Math.min(backoffMillis * 2, 10_000);
@@ -93,6 +102,37 @@ public class ChaincodeEventListener implements SmartLifecycle {
                 stream = null;
             }
         }
+    }
+
+    /**
+     * A peer restored from a ledger snapshot (scripts/peer-restore.sh) holds no block before the
+     * snapshot's, and refuses to serve the checkpoint's block when that is the snapshot's last
+     * one. The checkpoint then moves past it, so the stream starts at the peer's first block: the
+     * events of that last block were read before the restore (the snapshot is taken of the last
+     * block both peers committed, while the service followed). A checkpoint further back is a gap
+     * the service cannot fill from this peer: it stays, and the error says so, until an operator
+     * acts.
+     */
+    private boolean restoredPastCheckpoint(Exception e) {
+        Matcher m = SNAPSHOT_GAP.matcher(String.valueOf(e.getMessage()));
+        if (!m.find() || checkpointer.getBlockNumber().isEmpty()) {
+            return false;
+        }
+        long first = Long.parseLong(m.group(1));
+        long at = checkpointer.getBlockNumber().getAsLong();
+        if (at != first - 1) {
+            log.error("this region's peer was restored from a snapshot and serves blocks from {} only; this service's "
+                    + "events stop at block {}: the events of blocks {}..{} cannot be read from it (read them through the "
+                    + "other region's peer, then move DATA_DIR/events.checkpoint)", first, at, at, first - 1);
+            return false;
+        }
+        try {
+            checkpointer.checkpointBlock(at);
+        } catch (IOException io) {
+            throw new UncheckedIOException("cannot move the event checkpoint past block " + at, io);
+        }
+        log.warn("this region's peer was restored from a snapshot at block {}; the events resume at block {}", at, first);
+        return true;
     }
 
     private static void sleep(long millis) {
