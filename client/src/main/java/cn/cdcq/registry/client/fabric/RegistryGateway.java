@@ -51,16 +51,22 @@ public final class RegistryGateway implements AutoCloseable {
     /** As above, with every submit and evaluate reported to {@code observer} (timing, outcome). */
     public RegistryGateway(ManagedChannel channel, MspIdentity user, String channelName, String chaincode,
                            LedgerCallObserver observer) {
+        this(channel, user, channelName, chaincode, observer, GatewayDeadlines.DEFAULTS);
+    }
+
+    /** As above, with the service's configured deadlines. */
+    public RegistryGateway(ManagedChannel channel, MspIdentity user, String channelName, String chaincode,
+                           LedgerCallObserver observer, GatewayDeadlines deadlines) {
         this.observer = observer;
         this.gateway = Gateway.newInstance()
                 .identity(user.identity())
                 .signer(user.signer())
                 .hash(Hash.SHA256)
                 .connection(channel)
-                .evaluateOptions(options -> options.withDeadlineAfter(5, TimeUnit.SECONDS))
-                .endorseOptions(options -> options.withDeadlineAfter(15, TimeUnit.SECONDS))
-                .submitOptions(options -> options.withDeadlineAfter(5, TimeUnit.SECONDS))
-                .commitStatusOptions(options -> options.withDeadlineAfter(1, TimeUnit.MINUTES))
+                .evaluateOptions(options -> options.withDeadlineAfter(deadlines.evaluateSeconds(), TimeUnit.SECONDS))
+                .endorseOptions(options -> options.withDeadlineAfter(deadlines.endorseSeconds(), TimeUnit.SECONDS))
+                .submitOptions(options -> options.withDeadlineAfter(deadlines.submitSeconds(), TimeUnit.SECONDS))
+                .commitStatusOptions(options -> options.withDeadlineAfter(deadlines.commitStatusSeconds(), TimeUnit.SECONDS))
                 .connect();
         this.network = gateway.getNetwork(channelName);
         this.chaincode = chaincode;

@@ -4,6 +4,7 @@ import cn.cdcq.registry.client.config.ServiceProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.function.Function;
  * Typed clients are thin wrappers over a gateway: {@code client(account, RegionRegistryClient::new)}.
  */
 @Component
+@EnableConfigurationProperties(GatewayDeadlines.class)
 public class UserGateways implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(UserGateways.class);
@@ -24,10 +26,16 @@ public class UserGateways implements DisposableBean {
     private final AccountKeys keys;
     private final ServiceProperties properties;
     private final LedgerCallObserver observer;
+    private final GatewayDeadlines deadlines;
     private final Map<String, RegistryGateway> gateways = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    public UserGateways(PeerChannel peer, AccountKeys keys, ServiceProperties properties, LedgerCallObserver observer) {
+    public UserGateways(PeerChannel peer, AccountKeys keys, ServiceProperties properties, LedgerCallObserver observer,
+                        GatewayDeadlines deadlines) {
+        this.deadlines = deadlines;
+        log.info("ledger call deadlines: evaluate {} s, endorse {} s, submit {} s, commit status {} s",
+                deadlines.evaluateSeconds(), deadlines.endorseSeconds(), deadlines.submitSeconds(),
+                deadlines.commitStatusSeconds());
         this.peer = peer;
         this.keys = keys;
         this.properties = properties;
@@ -41,7 +49,7 @@ public class UserGateways implements DisposableBean {
                     "the service is shutting down; retry against the restarted service", java.util.List.of(), null);
         }
         return gateways.computeIfAbsent(account, a -> new RegistryGateway(peer.channel(), keys.identity(a),
-                properties.channel(), properties.chaincode(), observer));
+                properties.channel(), properties.chaincode(), observer, deadlines));
     }
 
     /** A typed contract client acting as {@code account}, e.g. {@code client(name, RegionRegistryClient::new)}. */
