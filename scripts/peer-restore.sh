@@ -33,7 +33,6 @@ BIN=$("$ROOT/scripts/fabric-bin.sh")
 network_setup_vars
 started=$SECONDS
 other=chongqing; [[ $org == chongqing ]] && other=chengdu
-height() { peer_cli "$1" channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p'; }
 
 # 1. A snapshot both regions agree on.
 out=$("$ROOT/scripts/snapshot-compare.sh" --data "$DATA" 2>&1) || { echo "$out" >&2; die "the peers' snapshots do not agree: restore from an agreed snapshot only"; }
@@ -67,9 +66,9 @@ for _ in $(seq 1 240); do
   [[ $status == *"No joinbysnapshot operation is in progress"* ]] && break
   sleep 0.5
 done
-target=$(height "$other")
+target=$(channel_height "$other")
 for _ in $(seq 1 240); do
-  h=$(height "$org" || true)
+  h=$(channel_height "$org" || true)
   [[ -n "$h" ]] && (( h >= target )) && break
   sleep 0.5
 done

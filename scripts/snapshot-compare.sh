@@ -31,14 +31,13 @@ BIN=$("$ROOT/scripts/fabric-bin.sh")
 network_setup_vars
 started=$SECONDS
 
-height() { peer_cli "$1" channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p'; }
 snapdir() { echo "$DATA/peers/peer0-$1/ledger/snapshots/completed/$CHANNEL/$2"; }
 
 # The same block on both: the last one both have committed, asked for while neither has gone
 # past it (a peer refuses a block below its last); a block committed in between means asking again.
 block=""
 for attempt in $(seq 1 20); do
-  hcd=$(height chengdu); hcq=$(height chongqing)
+  hcd=$(channel_height chengdu); hcq=$(channel_height chongqing)
   [[ -n "$hcd" && -n "$hcq" ]] || die "cannot read the channel height from both peers (are they running?)"
   if [[ $hcd == "$hcq" ]]; then
     b=$((hcd - 1))

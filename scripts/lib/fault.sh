@@ -220,10 +220,6 @@ orderer_restart() { # index
   wait_pending
 }
 
-channel_height() { # org
-  peer_cli "$1" channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p'
-}
-
 # ------------------------------------------------------------------ personal-data scan
 
 # Builds network/fabric-tools/leveldump (a few lines of Go over goleveldb, Fabric's own LevelDB

@@ -249,6 +249,11 @@ peer_cli() { # org args... : the peer CLI as the org's admin, talking to the org
   FABRIC_LOGGING_SPEC=WARN "$BIN/peer" "$@"
 }
 
+# The channel's height on the org's peer (its last block + 1), or nothing when the peer does not answer.
+channel_height() { # org
+  peer_cli "$1" channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p'
+}
+
 peer_start() { # org mspid port cc-port ops-port chaincode-server-port
   local org=$1 msp=$2 port=$3 cc=$4 ops=$5 ccserver=$6 name="peer0-$1" dir="$DATA/peers/peer0-$1"
   proc_alive "$name" && return 0
