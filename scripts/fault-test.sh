@@ -372,7 +372,9 @@ case_orderer_quorum_loss() { # name block
   retryable_figures "$name" "$i"
   local named; named=$(awk -F'\t' -v a="$t_kill" -v b="$t_restart" '$1 >= a && $1 <= b && $6 == "ORDERER_UNAVAILABLE" && !seen[$1 FS $3]++' \
     "$FAULT_WORK/case$i.tsv" | wc -l)
-  check "$name" refused_as_orderer_unavailable "$named" '(( named > 0 ))'
+  # A figure, not a check: clients whose transactions were taken just before the kill wait on the
+  # commit (up to 60 s) instead of being refused; the probe above is the check of the answer.
+  figure "$name" refused_as_orderer_unavailable "$named"
   kill_case_figures "$name" "$i" "$t_kill" "$t_restart" "$t_restarted"
   # The probe's certificate too: it was refused, so sent again it lands once.
   local ps pc; read -r ps pc < <(api POST /api/v1/certificates "$(cert_json 69990)")
