@@ -298,6 +298,8 @@ registry:
   data-dir: $d/state
   attestation-msp: $d/attestation/msp
   pepper-file: $c/consortium.pepper
+  # Apart from the encrypted keys in the data folder: a copy of the state alone opens no key.
+  master-secret-file: $c/master.secret
   admin:
     account: ${R_CODE[$r],,}-admin
     password-file: $c/admin.password

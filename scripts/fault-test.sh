@@ -9,7 +9,7 @@ usage() {
   cat <<'USAGE'
 Usage: scripts/fault-test.sh [--short] [--cases LIST] [--data DIR] [--port-base N] [--out DIR] [--keep] [--help]
 
-Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 10 4 5 6):
+Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 10 13 4 5 11 12 6):
   1 pii-scan      every block of the channel fetched from a peer, every file of the data folder
                   (block files, state and history databases, logs, service data): no resident ID
                   number, mobile number or test holder name; a planted positive control must be found
@@ -25,6 +25,10 @@ Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 
   10 orderer-quorum-loss  SIGKILL two of the three orderers (the leader and one more): writes are
                   refused 503 ORDERER_UNAVAILABLE naming the ordering service; restart one: writes
                   resume; restart the other; the same ledger check
+  13 import-resume  the CLI's batch import (issue-batch, FAULT_IMPORT_ROWS rows, default 10,000, in
+                  chunks of FAULT_IMPORT_CHUNK, default 200) killed with SIGKILL a third of the way,
+                  then run again: it resumes from its progress file; every row on the ledger exactly
+                  once, every number once in the salts file
   4 full-restart  scripts/stop.sh, then scripts/start.sh on the same data: every certificate issued
                   so far still verifies VALID; seconds to ready
   5 concurrency   N parallel issues of one number (different holders), of one certificate (same
@@ -37,7 +41,7 @@ Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 
 
   --short        cases 1 and 2 (what scripts/test.sh runs)
   --cases LIST   only these cases, e.g. 3,5 (6 is case 1's scan again, after the others;
-                 they always run in the order 1 2 7 3 8 9 10 4 5 11 12 6)
+                 they always run in the order 1 2 7 3 8 9 10 13 4 5 11 12 6)
   --data DIR     run against the running network whose data folder is DIR (e.g. .data/test after
                  scripts/test.sh --keep); it is left running. Without it, a fresh network of its
                  own in .data/fault (CDCQ_FAULT_DATA), stopped at the end unless --keep
@@ -382,6 +386,84 @@ case_orderer_quorum_loss() { # name block
   check "$name" probe_retried "$ps $pc, $pe history entry" '[[ ($ps == 201 || $ps == 200) && $pe == 1 ]]'
 }
 
+# ------------------------------------------------------------------ 13. CLI import killed and resumed
+# The training center's CLI import (issue-batch) killed with SIGKILL mid-run, then the same command
+# again: it resumes from its progress file; every row on the ledger exactly once, the salts file
+# holds every number exactly once (a batch committed just before the kill is answered
+# ALREADY_ISSUED with its salts, which the CLI writes then).
+case_import_resume() { # name rows chunk
+  local name=$1 rows=$2 chunk=$3 first=700000 i
+  local dir="$FAULT_WORK/import" csv pw
+  rm -rf "$dir"; mkdir -p "$dir"; chmod 700 "$dir"
+  # The CSV holds names and ID numbers (synthetic): in the results folder, which the personal-data
+  # scan leaves out, and deleted at the end of the case.
+  csv="$dir/graduates.csv" pw="$dir/center.pw"
+  (umask 077; printf '%s' "$FAULT_PASSWORD" > "$pw")
+  {
+    echo "number,occupation,level,issueDate,holderName,holderIdNumber"
+    for ((i = first; i < first + rows; i++)); do
+      printf '%s,%s,4,%s,%s%d,%s\n' "$(cert_number "$i")" "$FAULT_OCCUPATION" "$FAULT_TODAY" "$FAULT_NAME_PREFIX" "$i" "$(holder_id "$i")"
+    done
+  } > "$csv"
+  local batches=$(( (rows + chunk - 1) / chunk )) kill_at=$(( (rows + chunk - 1) / chunk / 3 ))
+  (( kill_at >= 1 )) || kill_at=1
+  count_lines() { local n=0; [[ -f $1 ]] && n=$(grep -c . "$1" || true); echo "${n:-0}"; }
+  import_run() { # run-index: the CLI in the background as the fault center; sets IMPORT_PID
+    CDCQ_DATA="$DATA" "$ROOT/scripts/registry-cli.sh" --region chengdu --user "$FAULT_ACCOUNT" --password-file "$pw" \
+      issue-batch --csv "$csv" --chunk "$chunk" > "$dir/run$1.out" 2> "$dir/run$1.err" &
+    IMPORT_PID=$!
+  }
+  log "$name: $rows rows in chunks of $chunk ($batches batches); SIGKILL to the CLI after $kill_at batches"
+  local t=$SECONDS
+  import_run 1
+  local waited=0
+  while kill -0 "$IMPORT_PID" 2>/dev/null && (( $(count_lines "$csv.progress") < kill_at )); do
+    sleep 0.2; waited=$((waited + 1))
+    (( waited < 3000 )) || { kill -KILL "$IMPORT_PID" 2>/dev/null; die "$name: the import recorded fewer than $kill_at batches in 600 s; see $dir/run1.err"; }
+  done
+  kill -0 "$IMPORT_PID" 2>/dev/null || die "$name: the import ended before the kill ($(tail -c 300 "$dir/run1.err")); use more rows"
+  kill -KILL "$IMPORT_PID"; wait "$IMPORT_PID" 2>/dev/null || true
+  local done_before; done_before=$(count_lines "$csv.progress")
+  local salts_before; salts_before=$(( $(wc -l < "$csv.salts.csv") - 1 ))
+  figure "$name" batches_recorded_at_kill "$done_before of $batches"
+  figure "$name" salts_written_at_kill "$salts_before"
+  figure "$name" seconds_to_kill "$((SECONDS - t))"
+  t=$SECONDS
+  import_run 2
+  local rc=0; wait "$IMPORT_PID" || rc=$?
+  check "$name" resumed_run_exit "$rc" '(( rc == 0 ))'
+  (( rc == 0 )) || log "$name: the resumed run failed: $(tail -c 500 "$dir/run2.err")"
+  figure "$name" resumed_run_seconds "$((SECONDS - t))"
+  local skipped submitted onledger
+  skipped=$(jq -r '.skippedAsDone // "?"' "$dir/run2.out" 2>/dev/null || echo "?")
+  submitted=$(jq -r '.submitted // "?"' "$dir/run2.out" 2>/dev/null || echo "?")
+  onledger=$(jq -r '.alreadyOnLedger // "?"' "$dir/run2.out" 2>/dev/null || echo "?")
+  check "$name" resumed_skipped_batches "$skipped" '[[ $skipped == "$done_before" ]]'
+  figure "$name" resumed_submitted "$submitted"
+  figure "$name" resumed_already_on_ledger "$onledger (committed before the kill, not yet recorded)"
+  # Every row's number on the ledger exactly once (its key history), four lookups at a time.
+  local numbers="$dir/numbers" hist="$dir/history"
+  tail -n +2 "$csv" | cut -d, -f1 > "$numbers"
+  export -f history_entries; export FAULT_WORK FAULT_ACCOUNT FAULT_PASSWORD FAULT_URL
+  xargs -P 4 -I{} bash -c 'printf "%s\t%s\n" {} "$(history_entries {})"' < "$numbers" > "$hist"
+  local once lost doubled unreadable
+  once=$(awk -F'\t' '$2 == 1' "$hist" | wc -l); lost=$(awk -F'\t' '$2 == 0' "$hist" | wc -l)
+  doubled=$(awk -F'\t' '$2 ~ /^[0-9]+$/ && $2 > 1' "$hist" | wc -l); unreadable=$(awk -F'\t' '$2 !~ /^[0-9]+$/' "$hist" | wc -l)
+  check "$name" on_ledger_exactly_once "$once of $rows" '(( once == rows ))'
+  check "$name" lost "$lost" '(( lost == 0 ))'
+  check "$name" doubled "$doubled" '(( doubled == 0 ))'
+  check "$name" history_unreadable "$unreadable" '(( unreadable == 0 ))'
+  # The salts file: every row's number exactly once, nothing else.
+  local salted missing twice
+  salted=$(tail -n +2 "$csv.salts.csv" | cut -d, -f1 | sort | uniq | wc -l)
+  twice=$(tail -n +2 "$csv.salts.csv" | cut -d, -f1 | sort | uniq -d | wc -l)
+  missing=$(comm -23 <(sort "$numbers") <(tail -n +2 "$csv.salts.csv" | cut -d, -f1 | sort -u) | wc -l)
+  check "$name" salts_file_numbers "$salted of $rows, $missing missing, $twice twice" '(( salted == rows && missing == 0 && twice == 0 ))'
+  local mode; mode=$(stat -c %a "$csv.salts.csv")
+  check "$name" salts_file_mode "$mode" '[[ $mode == 600 ]]'
+  rm -rf "$dir"
+}
+
 # ------------------------------------------------------------------ 4. full restart
 case_full_restart() { # name
   local name=$1 t
@@ -447,7 +529,7 @@ case_concurrency() { # name
 }
 
 # ------------------------------------------------------------------ run
-if [[ -z "$cases" ]]; then (( short )) && cases=1,2 || cases=1,2,7,3,8,9,10,4,5,11,12,6; fi
+if [[ -z "$cases" ]]; then (( short )) && cases=1,2 || cases=1,2,7,3,8,9,10,13,4,5,11,12,6; fi
 wanted() { [[ ",$cases," == *",$1,"* ]]; }
 wanted 1 && case_pii_scan pii-scan 20
 wanted 2 && case_peer_kill peer-kill 2 chengdu 15
@@ -456,6 +538,7 @@ wanted 3 && case_orderer_loss orderer-loss 3
 wanted 8 && case_chaincode_kill chaincode-kill 4 "$CHAINCODE_ORG"
 wanted 9 && case_service_kill service-kill 5
 wanted 10 && case_orderer_quorum_loss orderer-quorum-loss 6
+wanted 13 && case_import_resume import-resume "${FAULT_IMPORT_ROWS:-10000}" "${FAULT_IMPORT_CHUNK:-200}"
 wanted 4 && case_full_restart full-restart
 wanted 5 && case_concurrency concurrency
 wanted 11 && case_anchor_restart anchor-restart 11

@@ -143,6 +143,10 @@ network_identities() {
   for org in chengdu chongqing orderer; do
     # The CA writes ca-cert.pem on its first start, just before it listens.
     [[ -f "$(ca_dir "$org")/ca-cert.pem" ]] || die "ca-$org started but wrote no ca-cert.pem; see $DATA/logs/ca-$org.log"
+    # Fabric CA writes its Idemix issuer keys and its database world-readable (0644); every key
+    # and secret of the data folder is for its owner only (HardeningIT checks them all).
+    chmod 700 "$(ca_dir "$org")/msp/keystore"
+    chmod 600 "$(ca_dir "$org")"/msp/keystore/* "$(ca_dir "$org")/fabric-ca-server.db"
     case $org in chengdu) port=$CA_CD_PORT;; chongqing) port=$CA_CQ_PORT;; orderer) port=$CA_ORD_PORT;; esac
     ca_enroll_registrar "$org" "$port"
     org_msp "$org"
@@ -169,6 +173,15 @@ network_identities() {
     identity "$org" "$port" attestation client "role=attestation:ecert" "$DATA/users/$org/attestation"
     # TLS server certificate of the region's chaincode server.
     identity "$org" "$port" chaincode client "" "$DATA/chaincode-servers/$org" "127.0.0.1,localhost,chaincode-$org"
+    # The regional service's registrar: it registers people's accounts at the CA, so it may
+    # register only client identities carrying the registry's own attributes, never a peer, an
+    # admin, another registrar or an hf.* attribute (the CA's bootstrap administrator stays with
+    # the operator, in ca-admin/, for the identities above).
+    identity "$org" "$port" service-registrar client \
+      '"hf.Registrar.Roles=client","hf.Registrar.Attributes=role,centerId,inspectorId"' "$DATA/users/$org/registrar"
+    # A TLS server certificate for the regional service's own listener, for when TLS is turned on
+    # (server.ssl.*, docs/deployment.md; HardeningIT starts one service with it).
+    identity "$org" "$port" service-tls client "" "$DATA/users/$org/service-tls" "127.0.0.1,localhost,service-$org"
   done
 }
 

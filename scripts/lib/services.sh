@@ -20,6 +20,10 @@ service_config() { # region
   local org=$1 dir="$DATA/service/$1"
   mkdir -p "$dir"
   [[ -f "$dir/admin.password" ]] || (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' > "$dir/admin.password")
+  # The master secret lives apart from the encrypted account keys (secrets/, not service/): a copy
+  # of the service's data folder alone opens no key. A folder from before keeps its secret, moved.
+  mkdir -p "$DATA/secrets/$org" && chmod 700 "$DATA/secrets" "$DATA/secrets/$org"
+  [[ -f "$dir/master.secret" && ! -f "$DATA/secrets/$org/master.secret" ]] && mv "$dir/master.secret" "$DATA/secrets/$org/master.secret"
   [[ -f "$DATA/consortium.pepper" ]] || (umask 077; head -c 32 /dev/urandom | base64 > "$DATA/consortium.pepper")
   cat > "$DATA/service-$org.yml.tmp" <<YML
 # Written by scripts/start.sh: the regional service of $org (see client/.../ServiceProperties).
@@ -40,10 +44,14 @@ registry:
     url: https://127.0.0.1:$(service_ca_port "$org")
     name: ca-$org
     certificate: $DATA/ca/$org/ca-cert.pem
-    registrar-msp: $DATA/ca-admin/$org/msp
+    registrar-msp: $DATA/users/$org/registrar/msp
   data-dir: $dir
   attestation-msp: $DATA/users/$org/attestation/msp
   pepper-file: $DATA/consortium.pepper
+  master-secret-file: $DATA/secrets/$org/master.secret
+  limits:
+    public-requests: ${PUBLIC_REQUEST_LIMIT:-300}
+    public-period-seconds: ${PUBLIC_REQUEST_PERIOD_SECONDS:-10}
   admin:
     account: $(service_admin "$org")
     password-file: $dir/admin.password

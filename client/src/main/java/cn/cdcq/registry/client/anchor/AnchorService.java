@@ -95,7 +95,7 @@ public class AnchorService {
                 throw new IllegalStateException("registry.anchor.enabled needs rpc-url, chain-id and contract-address");
             }
             Path keyFile = anchor.keyFile() != null ? anchor.keyFile() : pendingDir.resolve("evm.key");
-            this.account = EvmAccount.loadOrCreate(keyFile, KeyVault.open(properties.dataDir().resolve("master.secret")));
+            this.account = EvmAccount.loadOrCreate(keyFile, KeyVault.open(properties.masterSecret()));
             this.chain = new EvmChain(anchor.rpcUrl(), anchor.contractAddress(), anchor.chainId());
             log.info("anchoring to contract {} on chain {} at {} from account {}, {} confirmations",
                     anchor.contractAddress(), anchor.chainId(), anchor.rpcUrl(), account.getAddress(),

@@ -5,8 +5,8 @@ import cn.cdcq.registry.common.credential.CredentialVerifier;
 import cn.cdcq.registry.common.credential.Jcs;
 import cn.cdcq.registry.common.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
@@ -54,7 +54,7 @@ final class CredentialCommand {
         @Parameters(index = "0", paramLabel = "NUMBER", description = "the certificate number")
         String number;
 
-        @ArgGroup(exclusive = false, heading = "As the holder (all three together):%n")
+        @Mixin
         HolderOptions holder;
 
         @Option(names = "--disclose", description = "with the holder's details: show name and ID number in the credential")
@@ -68,12 +68,12 @@ final class CredentialCommand {
 
         @Override
         public Integer call() throws IOException {
-            if (disclose && holder == null) {
+            if (disclose && !holder.given()) {
                 throw new ParameterException(spec.commandLine(), "--disclose needs the holder's details "
-                        + "(--holder-name, --holder-id, --holder-salt): only the holder may disclose them");
+                        + "(--holder FILE or --holder - for standard input): only the holder may disclose them");
             }
             String encoded = URLEncoder.encode(number.strip(), StandardCharsets.UTF_8);
-            JsonNode credential = holder == null
+            JsonNode credential = !holder.given()
                     ? parent.cli.api().get("/api/v1/certificates/" + encoded + "/credential")
                     : parent.cli.publicApi().post("/api/v1/public/certificates/" + encoded + "/credential",
                     holder.body().put("disclose", disclose));

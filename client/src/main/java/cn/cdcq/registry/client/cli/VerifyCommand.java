@@ -1,7 +1,7 @@
 package cn.cdcq.registry.client.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -13,7 +13,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code verify NUMBER}: what an employer runs, without an account, against any region's service
  * (its public endpoint): the chaincode's step-by-step report and recognition in each region. With
- * the holder's name, ID number and salt it also checks that the certificate is theirs.
+ * the holder's name, ID number and salt (--holder FILE, or - for standard input) it also checks
+ * that the certificate is theirs.
  */
 @Command(name = "verify", description = {"Verifies a certificate through a service's public endpoint (no account needed).",
         "Prints the report (each check, the verdict, recognition in each region and why).",
@@ -27,14 +28,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NUMBER", description = "the certificate number, e.g. S000150000001264000001")
     String number;
 
-    @ArgGroup(exclusive = false, heading = "Holder check (all three together):%n")
+    @Mixin
     HolderOptions holder;
 
     @Override
     public Integer call() {
         ServiceApi api = cli.publicApi();
         String path = "/api/v1/public/certificates/" + URLEncoder.encode(number.strip(), StandardCharsets.UTF_8) + "/verification";
-        JsonNode report = holder == null ? api.get(path) : api.post(path, holder.body());
+        JsonNode report = holder.given() ? api.post(path, holder.body()) : api.get(path);
         return Output.verdict(report);
     }
 }

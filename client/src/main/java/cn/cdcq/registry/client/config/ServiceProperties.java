@@ -33,7 +33,18 @@ public record ServiceProperties(
         @NotNull Path attestationMsp,
         /** The consortium's pepper for holder pseudonyms (docs/design.md §4), base64. */
         @NotNull Path pepperFile,
-        @NotNull @Valid Admin admin) {
+        @NotNull @Valid Admin admin,
+        /**
+         * The master secret that encrypts the account keys ({@code KeyVault}). Keep it apart from
+         * the encrypted keys in production (another disk, a secrets mount); unset, it is
+         * {@code dataDir/master.secret}, where scripts/start.sh keeps it on one machine.
+         */
+        Path masterSecretFile) {
+
+    /** Where the master secret is: {@link #masterSecretFile}, or {@code dataDir/master.secret}. */
+    public Path masterSecret() {
+        return masterSecretFile != null ? masterSecretFile : dataDir.resolve("master.secret");
+    }
 
     /** The region's own peer. */
     public record Peer(@NotBlank String endpoint, @NotBlank String hostAlias, @NotNull Path tlsCaCert) {

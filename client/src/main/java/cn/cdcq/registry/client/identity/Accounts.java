@@ -54,7 +54,7 @@ public class Accounts implements AccountKeys {
     public Accounts(ServiceProperties properties, PasswordEncoder passwords) {
         this.properties = properties;
         this.folder = properties.dataDir().resolve("accounts");
-        this.vault = KeyVault.open(properties.dataDir().resolve("master.secret"));
+        this.vault = KeyVault.open(properties.masterSecret());
         this.ca = new FabricCaClient(properties.ca().url(), properties.ca().name(), properties.ca().certificate());
         this.passwords = passwords;
         try {

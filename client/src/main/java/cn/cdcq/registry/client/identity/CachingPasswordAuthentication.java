@@ -3,6 +3,7 @@ package cn.cdcq.registry.client.identity;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -36,15 +37,30 @@ public final class CachingPasswordAuthentication extends DaoAuthenticationProvid
     private final Clock clock;
     private final SecretKeySpec key;
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
+    private final LoginBackoff backoff;
 
-    public CachingPasswordAuthentication(UserDetailsService users, PasswordEncoder encoder, Duration lifetime, Clock clock) {
+    public CachingPasswordAuthentication(UserDetailsService users, PasswordEncoder encoder, Duration lifetime, Clock clock,
+                                         LoginBackoff backoff) {
         super(users);
+        this.backoff = backoff;
         setPasswordEncoder(encoder);
         this.lifetime = lifetime;
         this.clock = clock;
         byte[] k = new byte[32];
         new SecureRandom().nextBytes(k);
         this.key = new SecretKeySpec(k, "HmacSHA256");
+    }
+
+    /** Refused outright while the name is backing off; a wrong password (or name) counts against it. */
+    @Override
+    public Authentication authenticate(Authentication authentication) throws AuthenticationException {
+        backoff.check(authentication.getName());
+        try {
+            return super.authenticate(authentication);
+        } catch (BadCredentialsException e) {
+            backoff.failed(authentication.getName());
+            throw e;
+        }
     }
 
     @Override

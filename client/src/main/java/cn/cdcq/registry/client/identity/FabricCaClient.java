@@ -74,8 +74,17 @@ public final class FabricCaClient {
      * certificates (":ecert"), signed by {@code registrar}.
      */
     public void register(MspIdentity registrar, String name, String secret, Map<String, String> attributes) {
+        register(registrar, name, secret, "client", attributes);
+    }
+
+    /**
+     * Registers {@code name} as an identity of {@code type} (client, peer, orderer, admin). The
+     * service itself registers only clients; the other types are here so that a test can show
+     * the service's registrar is refused them by the CA.
+     */
+    public void register(MspIdentity registrar, String name, String secret, String type, Map<String, String> attributes) {
         ObjectNode body = Json.mapper().createObjectNode();
-        body.put("id", name).put("type", "client").put("secret", secret).put("caname", caName);
+        body.put("id", name).put("type", type).put("secret", secret).put("caname", caName);
         ArrayNode attrs = body.putArray("attrs");
         attributes.forEach((k, v) -> attrs.addObject().put("name", k).put("value", v).put("ecert", true));
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.web;
 
+import cn.cdcq.registry.client.identity.LoginBackoff;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -40,7 +41,10 @@ public class PageSecurityConfiguration {
                         .requestMatchers("/bureau/accounts", "/bureau/accounts/**").hasRole("BUREAU_ADMIN")
                         .requestMatchers("/bureau", "/bureau/**").hasRole("BUREAU")
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/desk", true).failureUrl("/login?error"))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/desk", true)
+                        // A name backing off after failed logins is told so, not "wrong password".
+                        .failureHandler((request, response, e) -> response.sendRedirect(request.getContextPath()
+                                + (e instanceof LoginBackoff.TooManyFailedLogins ? "/login?locked" : "/login?error"))))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies(sessionCookie).invalidateHttpSession(true))
                 .exceptionHandling(e -> e.accessDeniedPage("/denied"))

@@ -4,6 +4,9 @@ import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.client.identity.AccountUserDetails;
 import cn.cdcq.registry.client.identity.Accounts;
 import cn.cdcq.registry.client.identity.CachingPasswordAuthentication;
+import cn.cdcq.registry.client.identity.LoginBackoff;
+import cn.cdcq.registry.client.config.RequestLimits;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.authentication.AuthenticationProvider;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +34,7 @@ import java.io.IOException;
  */
 @Configuration
 @EnableMethodSecurity
+@EnableConfigurationProperties(RequestLimits.class)
 public class SecurityConfiguration {
 
     @Bean
@@ -38,10 +42,20 @@ public class SecurityConfiguration {
         return Accounts.passwordEncoder();
     }
 
-    /** Basic against the accounts, a verified password remembered (as an HMAC) for 5 minutes. */
+    /**
+     * Basic against the accounts, a verified password remembered (as an HMAC) for 5 minutes,
+     * failed logins backing off per account name ({@code registry.limits.failed-*}).
+     */
     @Bean
-    AuthenticationProvider accountAuthentication(AccountUserDetails users, PasswordEncoder encoder) {
-        return new CachingPasswordAuthentication(users, encoder, Duration.ofMinutes(5), Clock.systemUTC());
+    AuthenticationProvider accountAuthentication(AccountUserDetails users, PasswordEncoder encoder, RequestLimits limits) {
+        return new CachingPasswordAuthentication(users, encoder, Duration.ofMinutes(5), Clock.systemUTC(),
+                new LoginBackoff(limits.failedLogins(), limits.failedLoginPeriod()));
+    }
+
+    /** The public endpoints' limit per address ({@code registry.limits.public-*}); after the security chain. */
+    @Bean
+    PublicRateLimit publicRateLimit(RequestLimits limits) {
+        return new PublicRateLimit(limits);
     }
 
     @Bean
@@ -63,6 +77,12 @@ public class SecurityConfiguration {
 
     private static AuthenticationEntryPoint unauthorized() {
         return (request, response, e) -> {
+            if (e instanceof LoginBackoff.TooManyFailedLogins backoff) {
+                response.setHeader("Retry-After", Long.toString(backoff.retryAfterSeconds()));
+                write(response, HttpStatus.TOO_MANY_REQUESTS, PublicRateLimit.RATE_LIMITED, backoff.getMessage(),
+                        request.getRequestURI());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"cdcq-registry\"");
             write(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
                     "this needs an account of the regional service: send HTTP Basic credentials (user and password)",

@@ -23,7 +23,7 @@ class CheckpointSchedulerTest {
         return new ServiceProperties("chengdu", "CD", "ChengduMSP", "laborchannel", "registry",
                 new ServiceProperties.Peer("127.0.0.1:1", "peer0-chengdu", Path.of("tls.pem")),
                 new ServiceProperties.Ca("https://127.0.0.1:2", "ca-chengdu", Path.of("ca.pem"), Path.of("registrar")),
-                Path.of("data"), Path.of("attestation"), Path.of("consortium.pepper"), new ServiceProperties.Admin("cd-admin", Path.of("pw")));
+                Path.of("data"), Path.of("attestation"), Path.of("consortium.pepper"), new ServiceProperties.Admin("cd-admin", Path.of("pw")), null);
     }
 
     private static CheckpointScheduler scheduler(CheckpointSchedule schedule, boolean anchoring) {

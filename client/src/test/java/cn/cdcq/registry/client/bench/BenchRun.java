@@ -168,9 +168,10 @@ public final class BenchRun {
         String base = services.getProperty("chengdu.url");
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
+        String authorization = ServiceCredentials.basic(services, "chengdu");
         ClosedLoop.Operation get = (w, s) -> {
             HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/v1/public/certificates/" + pick(numbers)
-                    + "/verification")).timeout(Duration.ofSeconds(10)).GET().build();
+                    + "/verification")).header("Authorization", authorization).timeout(Duration.ofSeconds(10)).GET().build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200 || !response.body().contains("\"verdict\":\"VALID\"")) {
                 throw new IllegalStateException("HTTP " + response.statusCode() + ": "

@@ -80,6 +80,7 @@ public final class ScaleRun {
     private final Path progress;
     private final Set<Long> done;
     private final String restBase;
+    private final String authorization;
 
     private ScaleRun(BenchLedger ledger, Path data, int batch, Path progress, Set<Long> done) throws IOException {
         this.ledger = ledger;
@@ -92,6 +93,7 @@ public final class ScaleRun {
             services.load(r);
         }
         restBase = services.getProperty("chengdu.url");
+        authorization = ServiceCredentials.basic(services, "chengdu");
     }
 
     private void load(long total, int inFlight) throws Exception {
@@ -257,7 +259,8 @@ public final class ScaleRun {
             }
             t = System.nanoTime();
             HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(restBase + "/api/v1/public/certificates/"
-                    + number + "/verification")).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    + number + "/verification")).header("Authorization", authorization).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
             long h = System.nanoTime() - t;
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("REST verification of " + number + ": HTTP " + r.statusCode());

@@ -53,7 +53,7 @@ final class CertificateWebTest {
                 return new ServiceProperties("chengdu", "CD", "ChengduMSP", "laborchannel", "registry",
                         new ServiceProperties.Peer("127.0.0.1:1", "peer0-chengdu", Path.of("tls.pem")),
                         new ServiceProperties.Ca("https://127.0.0.1:2", "ca-chengdu", Path.of("ca.pem"), Path.of("registrar")),
-                        dir, Path.of("attestation"), pepper, new ServiceProperties.Admin("cd-admin", Path.of("pw")));
+                        dir, Path.of("attestation"), pepper, new ServiceProperties.Admin("cd-admin", Path.of("pw")), null);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

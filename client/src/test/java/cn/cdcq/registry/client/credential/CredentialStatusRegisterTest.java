@@ -40,7 +40,7 @@ class CredentialStatusRegisterTest {
         return new CredentialStatusRegister(new ServiceProperties("chongqing", "CQ", "ChongqingMSP", "laborchannel", "registry",
                 new ServiceProperties.Peer("127.0.0.1:1", "peer0-chongqing", Path.of("tls.pem")),
                 new ServiceProperties.Ca("https://127.0.0.1:2", "ca-chongqing", Path.of("ca.pem"), Path.of("registrar")),
-                dir, Path.of("attestation"), null, new ServiceProperties.Admin("cq-admin", Path.of("pw"))), issuer);
+                dir, Path.of("attestation"), null, new ServiceProperties.Admin("cq-admin", Path.of("pw")), null), issuer);
     }
 
     private static BitstringStatusList list(CredentialStatusRegister register, String purpose) {

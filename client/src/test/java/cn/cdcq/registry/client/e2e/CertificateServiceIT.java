@@ -272,12 +272,20 @@ class CertificateServiceIT {
         assertThat(recognition(report, "CQ").path("basis").asText()).isEqualTo("HOME_REGION");
 
         // The worker proves it is theirs through the CLI, at Chengdu, with the salt the center handed them.
-        CliRun theirs = services.cli(60, "--region", "chengdu", "verify", number, "--holder-name", holder[0],
-                "--holder-id", holder[1], "--holder-salt", holder[2]);
-        assertThat(theirs.exitCode()).as("%s", theirs).isZero();
-        assertThat(step(Json.tree(theirs.out()), "HOLDER")).isEqualTo("PASS");
-        CliRun someoneElse = services.cli(60, "--region", "chengdu", "verify", number, "--holder-name", holder[0] + "二",
-                "--holder-id", holder[1], "--holder-salt", holder[2]);
+        // The details come from a file (0600) or standard input, never the command line (the process list shows it).
+        Path details = Files.createTempFile("holder", ".json");
+        try {
+            Files.writeString(details, Json.mapper().createObjectNode().put("holderName", holder[0])
+                    .put("holderIdNumber", holder[1]).put("holderSalt", holder[2]).toString());
+            CliRun theirs = services.cli(60, "--region", "chengdu", "verify", number, "--holder", details.toString());
+            assertThat(theirs.exitCode()).as("%s", theirs).isZero();
+            assertThat(step(Json.tree(theirs.out()), "HOLDER")).isEqualTo("PASS");
+        } finally {
+            Files.deleteIfExists(details);
+        }
+        CliRun someoneElse = services.cliWithInput(60, Json.mapper().createObjectNode().put("holderName", holder[0] + "二")
+                .put("holderIdNumber", holder[1]).put("holderSalt", holder[2]).toString(),
+                "--region", "chengdu", "verify", number, "--holder", "-");
         assertThat(someoneElse.exitCode()).as("%s", someoneElse).isEqualTo(3);
         assertThat(step(Json.tree(someoneElse.out()), "HOLDER")).isEqualTo("FAIL");
         CliRun unknown = services.cli(60, "--region", "chengdu", "verify", number.substring(0, 16) + "999999");

@@ -139,21 +139,39 @@ final class E2eServices {
 
     /** Starts scripts/registry-cli.sh with this network's services file; stdout and stderr go to the files given. */
     Process startCli(Path stdout, Path stderr, String... args) throws IOException {
+        return startCli(stdout, stderr, null, args);
+    }
+
+    private Process startCli(Path stdout, Path stderr, Path stdin, String... args) throws IOException {
         List<String> command = new ArrayList<>(List.of(root.resolve("scripts/registry-cli.sh").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        if (stdin != null) {
+            pb.redirectInput(stdin.toFile());
+        }
         pb.environment().put("CDCQ_SERVICES", servicesFile.toString());
         Process p = pb.start();
-        p.getOutputStream().close();
+        if (stdin == null) {
+            p.getOutputStream().close();
+        }
         return p;
     }
 
     /** Runs scripts/registry-cli.sh to its end (at most {@code timeoutSeconds}). */
     CliRun cli(long timeoutSeconds, String... args) throws Exception {
+        return cliWithInput(timeoutSeconds, null, args);
+    }
+
+    /** The same, with {@code stdin} (or nothing, when null) on the CLI's standard input. */
+    CliRun cliWithInput(long timeoutSeconds, String stdin, String... args) throws Exception {
         Path out = Files.createTempFile("cli", ".out");
         Path err = Files.createTempFile("cli", ".err");
+        Path in = stdin == null ? null : Files.createTempFile("cli", ".in");
         try {
-            Process p = startCli(out, err, args);
+            if (in != null) {
+                Files.writeString(in, stdin);
+            }
+            Process p = startCli(out, err, in, args);
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("registry-cli " + List.of(args) + " did not finish in " + timeoutSeconds + " s");
@@ -162,6 +180,9 @@ final class E2eServices {
         } finally {
             Files.deleteIfExists(out);
             Files.deleteIfExists(err);
+            if (in != null) {
+                Files.deleteIfExists(in);
+            }
         }
     }
 }

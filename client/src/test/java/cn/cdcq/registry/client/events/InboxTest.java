@@ -20,7 +20,7 @@ class InboxTest {
         return new ServiceProperties("chongqing", "CQ", "ChongqingMSP", "laborchannel", "registry",
                 new ServiceProperties.Peer("127.0.0.1:1", "peer0-chongqing", Path.of("tls.pem")),
                 new ServiceProperties.Ca("https://127.0.0.1:2", "ca-chongqing", Path.of("ca.pem"), Path.of("registrar")),
-                dir, Path.of("attestation"), null, new ServiceProperties.Admin("cq-admin", Path.of("pw")));
+                dir, Path.of("attestation"), null, new ServiceProperties.Admin("cq-admin", Path.of("pw")), null);
     }
 
     static byte[] proposal(String msp) {

@@ -38,7 +38,7 @@ class CachingPasswordAuthenticationTest {
     final AtomicReference<String> hash = new AtomicReference<>(counting.encode("right-password"));
     final MutableClock clock = new MutableClock();
     final CachingPasswordAuthentication provider = new CachingPasswordAuthentication(
-            name -> user(name, hash.get()), counting, Duration.ofMinutes(5), clock);
+            name -> user(name, hash.get()), counting, Duration.ofMinutes(5), clock, new LoginBackoff(3, Duration.ofMinutes(5)));
 
     @Test
     void aVerifiedPasswordIsNotCheckedWithBcryptAgainUntilItsTimeIsUp() {
@@ -63,6 +63,31 @@ class CachingPasswordAuthenticationTest {
         provider.authenticate(token("right-password"));
         hash.set(counting.encode("new-password-123"));
         assertThatThrownBy(() -> provider.authenticate(token("right-password"))).isInstanceOf(BadCredentialsException.class);
+    }
+
+    @Test
+    void afterThreeWrongPasswordsEvenTheRightOneIsRefusedWithoutBcrypt() {
+        for (int i = 0; i < 3; i++) {
+            assertThatThrownBy(() -> provider.authenticate(token("wrong-password"))).isInstanceOf(BadCredentialsException.class);
+        }
+        int checks = bcryptChecks.get();
+        assertThatThrownBy(() -> provider.authenticate(token("right-password")))
+                .isInstanceOf(LoginBackoff.TooManyFailedLogins.class).hasMessageContaining("try again in 300 s");
+        assertThat(bcryptChecks).as("a name backing off costs no BCrypt").hasValue(checks);
+        // Another name is not touched by this one's failures.
+        assertThat(provider.authenticate(UsernamePasswordAuthenticationToken.unauthenticated("cd-ins-2", "right-password"))
+                .isAuthenticated()).isTrue();
+    }
+
+    @Test
+    void anUnknownNameBacksOffLikeAKnownOne() {
+        CachingPasswordAuthentication noUsers = new CachingPasswordAuthentication(name -> {
+            throw new org.springframework.security.core.userdetails.UsernameNotFoundException(name);
+        }, counting, Duration.ofMinutes(5), clock, new LoginBackoff(2, Duration.ofMinutes(5)));
+        var probe = UsernamePasswordAuthenticationToken.unauthenticated("nobody", "x");
+        assertThatThrownBy(() -> noUsers.authenticate(probe)).isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> noUsers.authenticate(probe)).isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> noUsers.authenticate(probe)).isInstanceOf(LoginBackoff.TooManyFailedLogins.class);
     }
 
     private static UsernamePasswordAuthenticationToken token(String password) {

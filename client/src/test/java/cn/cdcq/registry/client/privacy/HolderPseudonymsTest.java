@@ -22,7 +22,7 @@ class HolderPseudonymsTest {
         return new ServiceProperties("chengdu", "CD", "ChengduMSP", "laborchannel", "registry",
                 new ServiceProperties.Peer("127.0.0.1:1", "peer0", Path.of("tls.pem")),
                 new ServiceProperties.Ca("https://127.0.0.1:2", "ca", Path.of("ca.pem"), Path.of("registrar")),
-                dir, Path.of("attestation"), pepperFile, new ServiceProperties.Admin("cd-admin", Path.of("pw")));
+                dir, Path.of("attestation"), pepperFile, new ServiceProperties.Admin("cd-admin", Path.of("pw")), null);
     }
 
     @Test

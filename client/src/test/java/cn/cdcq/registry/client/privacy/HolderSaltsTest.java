@@ -24,7 +24,7 @@ class HolderSaltsTest {
         return new HolderSalts(new ServiceProperties("chengdu", "CD", "ChengduMSP", "laborchannel", "registry",
                 new ServiceProperties.Peer("127.0.0.1:1", "peer0", Path.of("tls.pem")),
                 new ServiceProperties.Ca("https://127.0.0.1:2", "ca", Path.of("ca.pem"), Path.of("registrar")),
-                dataDir, Path.of("attestation"), null, new ServiceProperties.Admin("cd-admin", Path.of("pw"))));
+                dataDir, Path.of("attestation"), null, new ServiceProperties.Admin("cd-admin", Path.of("pw")), null));
     }
 
     @Test

@@ -50,7 +50,7 @@ class RegionAttestationTest {
         RegionAttestation attestation = new RegionAttestation(new ServiceProperties("chengdu", "CD", "ChengduMSP",
                 "laborchannel", "registry", new ServiceProperties.Peer("127.0.0.1:1", "peer0", Path.of("tls.pem")),
                 new ServiceProperties.Ca("https://127.0.0.1:2", "ca", Path.of("ca.pem"), Path.of("registrar")),
-                Path.of("data"), msp, null, new ServiceProperties.Admin("cd-admin", Path.of("pw"))));
+                Path.of("data"), msp, null, new ServiceProperties.Admin("cd-admin", Path.of("pw")), null));
 
         byte[] record = Json.canonicalBytes(Map.of("number", "S000000000000000000001", "level", 3));
         byte[] signature = attestation.sign(record, "SkillCertificate", "S000000000000000000001", "cd-center");
