@@ -1,5 +1,5 @@
 /**
- * Portable credentials (issue 12, DESIGN §3.4): a skill certificate as a W3C Verifiable
+ * Portable credentials (issue 12; docs/credentials.md): a skill certificate as a W3C Verifiable
  * Credential 2.0 with an {@code ecdsa-jcs-2019} Data Integrity proof by its region, Bitstring
  * Status Lists for revocation and suspension, the issuer's controller document with its
  * attestation keys as {@code Multikey} verification methods, and the offline verifier that checks

@@ -35,7 +35,23 @@ public final class Ledger {
     }
 
     public String key(String objectType, String... attributes) {
-        return stub.createCompositeKey(objectType, attributes).toString();
+        return compositeKey(objectType, attributes).toString();
+    }
+
+    /**
+     * The shim refuses a key attribute holding U+0000 or U+10FFFF (its separators) with its own
+     * exception (package-private, so it cannot be caught by type), which would reach the client as
+     * a peer error with a stack trace in the peer's log: it is bad input, said as such here first
+     * (without echoing the value: it may be anything).
+     */
+    private CompositeKey compositeKey(String objectType, String... attributes) {
+        for (String a : attributes) {
+            if (a != null && (a.indexOf('\u0000') >= 0 || a.contains(new String(Character.toChars(0x10FFFF))))) {
+                throw RegistryException.invalid("an identifier holds a character that no ledger key may carry "
+                        + "(U+0000 or U+10FFFF); send it without control characters");
+            }
+        }
+        return stub.createCompositeKey(objectType, attributes);
     }
 
     public <T> Optional<T> get(String key, Class<T> type) {
@@ -62,12 +78,12 @@ public final class Ledger {
     /** All records whose key starts with the object type and the given leading attributes, in key order. */
     public <T> List<T> list(Class<T> type, String objectType, String... leadingAttributes) {
         List<T> out = new ArrayList<>();
-        CompositeKey partial = stub.createCompositeKey(objectType, leadingAttributes);
+        CompositeKey partial = compositeKey(objectType, leadingAttributes);
         try (QueryResultsIterator<KeyValue> it = stub.getStateByPartialCompositeKey(partial)) {
             for (KeyValue kv : it) {
                 out.add(Json.read(kv.getValue(), type));
             }
-        } catch (InvalidInputException e) {
+        } catch (InvalidInputException | RegistryException e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException("could not read " + objectType + " records: " + e.getMessage(), e);
