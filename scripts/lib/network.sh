@@ -168,7 +168,7 @@ network_identities() {
     identity "$org" "$port" center client "role=training_center:ecert,centerId=${center[$org]}:ecert" "$DATA/users/$org/center"
     identity "$org" "$port" inspector1 client "role=inspector:ecert,inspectorId=${code[$org]}-INS-0001:ecert" "$DATA/users/$org/inspector1"
     identity "$org" "$port" inspector2 client "role=inspector:ecert,inspectorId=${code[$org]}-INS-0002:ecert" "$DATA/users/$org/inspector2"
-    # The region's attestation key (DESIGN §3.2): its certificate is what the chaincode
+    # The region's attestation key (docs/design.md §3): its certificate is what the chaincode
     # checks certificate and rating signatures against.
     identity "$org" "$port" attestation client "role=attestation:ecert" "$DATA/users/$org/attestation"
     # TLS server certificate of the region's chaincode server.

@@ -274,6 +274,11 @@ final class E2eNetwork implements AutoCloseable {
                 builder.build(new JcaContentSignerBuilder("SHA256withECDSA").build(pair.getPrivate())));
     }
 
+    /** The block height of a region's peer, read as that region's bureau. */
+    long height(String region) {
+        return height(gateway(region, "bureau", region));
+    }
+
     private long height(RegistryGateway gw) {
         try {
             byte[] info = gw.network().getContract("qscc").evaluateTransaction("GetChainInfo", description.channel());

@@ -25,13 +25,17 @@ import java.util.List;
  * @param attestationSequence  which of the region's attestation certificates signs
  * @param revision             which rating of (enterprise, region, year) this is: 1 for the first, +1 each
  *                             re-rating; the chaincode accepts only the next one, so a statement signed
- *                             earlier (and on the ledger with its signature) cannot be submitted again
+ *                             earlier (and on the ledger with its signature) cannot be submitted again.
+ *                             Null in a statement signed before revisions existed (a ledger upgraded from
+ *                             before the trust rules): the field is left out of its canonical JSON, as it
+ *                             was when it was signed, so its signature still verifies; such a statement is
+ *                             never the next revision, so it cannot be replayed either
  * @param replacesRatingHash   SHA-256 (hex) of the stored rating record this one replaces, null for
  *                             revision 1; binds the signature to the exact rating it overrides
  */
 public record CreditRatingStatement(String uscc, String regionCode, int year, CreditLevel ruleLevel,
                                     CreditLevel level, String overrideReason, List<String> countedViolationIds,
-                                    List<String> ruleReasons, int attestationSequence, int revision,
+                                    List<String> ruleReasons, int attestationSequence, Integer revision,
                                     String replacesRatingHash) {
 
     public CreditRatingStatement {

@@ -83,7 +83,7 @@ public final class RatingContract implements RegistryContract {
         }
         CreditRatingStatement expected = statement(credit, region, uscc, checkYear(credit, signed.year()),
                 signed.level(), signed.overrideReason());
-        if (signed.revision() != expected.revision()
+        if (!java.util.Objects.equals(signed.revision(), expected.revision())
                 || !java.util.Objects.equals(signed.replacesRatingHash(), expected.replacesRatingHash())) {
             throw RegistryException.conflict("the statement is revision " + signed.revision() + " replacing "
                     + (signed.replacesRatingHash() == null ? "no rating" : "rating " + signed.replacesRatingHash())

@@ -193,6 +193,46 @@ class RatingContractTest {
             assertThat(current.statement().level()).isEqualTo(CreditLevel.C);
         }
 
+        /**
+         * A rating recorded before revisions existed (a ledger upgraded from before the trust
+         * rules; scripts/upgrade-test.sh found it unreadable): its statement has neither
+         * {@code revision} nor {@code replacesRatingHash}. It must read, its signature must still
+         * verify over the bytes as they were signed, the next rating follows it, and the old
+         * statement can never be submitted again.
+         */
+        @Test
+        void aRatingFromBeforeRevisionsReadsVerifiesAndIsFollowedButNeverReplayed() {
+            CreditRating current = f.rate(f.cqBureau, f.cqAttestation, CQ_FIRM, 2026, "", "");
+            CreditRatingStatement s = current.statement();
+            CreditRatingStatement legacy = new CreditRatingStatement(s.uscc(), s.regionCode(), s.year(), s.ruleLevel(),
+                    s.level(), s.overrideReason(), s.countedViolationIds(), s.ruleReasons(), s.attestationSequence(),
+                    null, null);
+            byte[] signedBytes = CreditRatingStatement.bytesToSign(legacy);
+            assertThat(new String(signedBytes, java.nio.charset.StandardCharsets.UTF_8))
+                    .doesNotContain("revision").doesNotContain("replacesRatingHash");
+            String legacySig = Hashes.hex(CreditRatingStatement.sign(legacy, f.cqAttestation.privateKey()));
+            String stored = "{\"ratedAt\":\"2026-06-01T00:00:00Z\",\"ratedBy\":\"" + CreditFixture.CQ_MSP
+                    + "/cq-bureau\",\"revision\":1,\"signatureHex\":\"" + legacySig + "\",\"statement\":"
+                    + new String(signedBytes, java.nio.charset.StandardCharsets.UTF_8) + "}";
+            String key = f.network.ledger().stateSnapshot().keySet().stream()
+                    .filter(k -> k.contains("credit.rating") && k.contains(CQ_FIRM)).findFirst().orElseThrow();
+            f.network.invokeVoid(f.cqBureau, ctx -> ctx.getStub().putState(key, stored.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+
+            CreditRating read = CreditFixture.read(f.network.<String>evaluate(f.cdBureau,
+                    ctx -> f.ratings.getRating(ctx, CQ_FIRM, "CQ", "2026")), CreditRating.class);
+            assertThat(read.statement().revision()).isNull();
+            assertThat(CreditRatingStatement.verify(read.statement(), f.cqAttestation.certificate().getPublicKey(),
+                    Hashes.fromHex(read.signatureHex()))).as("the legacy signature over the bytes as signed").isTrue();
+            assertThat(f.network.<String>evaluate(f.cdBureau, ctx -> f.ratings.listRatings(ctx, CQ_FIRM))).contains(legacySig);
+
+            CreditRatingStatement next = f.preview(f.cqBureau, CQ_FIRM, 2026, "", "");
+            assertThat(next.revision()).isEqualTo(2);
+            assertThat(next.replacesRatingHash()).isEqualTo(Hashes.sha256Hex(stored.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            f.assertRefused(ErrorCode.CONFLICT, () -> f.network.invoke(f.cqBureau,
+                    ctx -> f.ratings.recordRating(ctx, Json.write(legacy), legacySig)));
+            assertThat(f.rate(f.cqBureau, f.cqAttestation, CQ_FIRM, 2026, "", "").revision()).isEqualTo(2);
+        }
+
         @Test
         void aStatementThatSkipsOrRepeatsARevisionIsRefusedEvenWhenSignedByTheRightKey() {
             f.rate(f.cqBureau, f.cqAttestation, CQ_FIRM, 2026, "", "");
