@@ -87,6 +87,10 @@ public final class ResidentIdNumber {
         return parseBirthDate(validate(idNumber));
     }
 
+    /**
+     * The messages never show the birth digits: the mask hides exactly digits 7-14, so printing
+     * them beside it would give the whole number back.
+     */
     private static LocalDate parseBirthDate(String number) {
         String digits = number.substring(6, 14);
         LocalDate date;
@@ -94,16 +98,15 @@ public final class ResidentIdNumber {
             date = LocalDate.of(Integer.parseInt(digits.substring(0, 4)), Integer.parseInt(digits.substring(4, 6)),
                     Integer.parseInt(digits.substring(6, 8)));
         } catch (DateTimeException e) {
-            throw invalid("resident ID number " + mask(number) + ": birth date " + digits
-                    + " (digits 7-14) is not a real calendar date");
+            throw invalid("resident ID number " + mask(number) + ": the birth date in digits 7-14 is not a real "
+                    + "calendar date");
         }
         if (date.getYear() < EARLIEST_BIRTH_YEAR) {
-            throw invalid("resident ID number " + mask(number) + ": birth date " + digits
-                    + " (digits 7-14) is before " + EARLIEST_BIRTH_YEAR);
+            throw invalid("resident ID number " + mask(number) + ": the birth date in digits 7-14 is before "
+                    + EARLIEST_BIRTH_YEAR);
         }
         if (date.isAfter(IsoDate.today())) {
-            throw invalid("resident ID number " + mask(number) + ": birth date " + digits
-                    + " (digits 7-14) is in the future");
+            throw invalid("resident ID number " + mask(number) + ": the birth date in digits 7-14 is in the future");
         }
         return date;
     }
