@@ -9,7 +9,7 @@ usage() {
   cat <<'USAGE'
 Usage: scripts/fault-test.sh [--short] [--cases LIST] [--data DIR] [--port-base N] [--out DIR] [--keep] [--help]
 
-Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 10 13 4 5 11 12 6):
+Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 10 13 14 4 5 11 12 6):
   1 pii-scan      every block of the channel fetched from a peer, every file of the data folder
                   (block files, state and history databases, logs, service data): no resident ID
                   number, mobile number or test holder name; a planted positive control must be found
@@ -29,6 +29,8 @@ Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 
                   chunks of FAULT_IMPORT_CHUNK, default 200) killed with SIGKILL a third of the way,
                   then run again: it resumes from its progress file; every row on the ledger exactly
                   once, every number once in the salts file
+  14 ca-outage    SIGKILL Chengdu's CA: issuing and verifying go on, a new account is refused
+                  503 CA_UNAVAILABLE naming the CA; restarted on the same data, the account is made
   4 full-restart  scripts/stop.sh, then scripts/start.sh on the same data: every certificate issued
                   so far still verifies VALID; seconds to ready
   5 concurrency   N parallel issues of one number (different holders), of one certificate (same
@@ -41,7 +43,7 @@ Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 
 
   --short        cases 1 and 2 (what scripts/test.sh runs)
   --cases LIST   only these cases, e.g. 3,5 (6 is case 1's scan again, after the others;
-                 they always run in the order 1 2 7 3 8 9 10 13 4 5 11 12 6)
+                 they always run in the order 1 2 7 3 8 9 10 13 14 4 5 11 12 6)
   --data DIR     run against the running network whose data folder is DIR (e.g. .data/test after
                  scripts/test.sh --keep); it is left running. Without it, a fresh network of its
                  own in .data/fault (CDCQ_FAULT_DATA), stopped at the end unless --keep
@@ -464,6 +466,40 @@ case_import_resume() { # name rows chunk
   rm -rf "$dir"
 }
 
+# ------------------------------------------------------------------ 14. a CA outage
+# Chengdu's CA killed: what needs it (a new account) is refused 503 CA_UNAVAILABLE naming the CA,
+# everything signed with identities already enrolled goes on (issuing, verifying); restarted from
+# the same data, the account is made. docs/operations.md, "A CA outage".
+case_ca_outage() { # name
+  local name=$1 t status code i issued=0 verified=0
+  kill9 ca-chengdu
+  t=$SECONDS
+  for ((i = 0; i < 10; i++)); do
+    read -r status code < <(api POST /api/v1/certificates "$(cert_json $((960000 + i)))")
+    acknowledged "$status" && issued=$((issued + 1))
+    [[ $(curl -sS --max-time 30 "$FAULT_URL/api/v1/public/certificates/$(cert_number $((960000 + i)))/verification" \
+      | jq -r '.verdict // "?"') == VALID ]] && verified=$((verified + 1))
+  done
+  check "$name" issued_while_ca_down "$issued of 10" '(( issued == 10 ))'
+  check "$name" verified_while_ca_down "$verified of 10" '(( verified == 10 ))'
+  local account="fault-ca-$FAULT_SITE" body
+  body=$(printf '{"name":"%s","role":"INSPECTOR","inspectorId":"CD-INS-7%05d","password":"pw-%s"}' \
+    "$account" $((FAULT_SITE % 100000)) "$(head -c 12 /dev/urandom | base64 | tr -d '/+=')")
+  status=$(admin_api POST /api/v1/accounts "$body")
+  code=$(jq -r '.code // "-"' "$FAULT_WORK/admin.json" 2>/dev/null || echo "-")
+  local detail; detail=$(jq -r '.detail // ""' "$FAULT_WORK/admin.json" 2>/dev/null || true)
+  check "$name" new_account_while_ca_down "$status $code" '[[ $status == 503 && $code == CA_UNAVAILABLE ]]'
+  check "$name" refusal_names_the_ca "$(grep -c 'Fabric CA' <<<"$detail")" '[[ $detail == *"Fabric CA"* ]]'
+  figure "$name" seconds_with_ca_down "$((SECONDS - t))"
+  log "$name: restarting ca-chengdu on the same data"
+  t=$SECONDS
+  ca_start chengdu "$CA_CD_PORT" "$CA_CD_OPS"
+  wait_pending
+  figure "$name" seconds_to_ca_listening "$((SECONDS - t))"
+  status=$(admin_api POST /api/v1/accounts "$body")
+  check "$name" new_account_after_restart "$status" '[[ $status == 201 ]]'
+}
+
 # ------------------------------------------------------------------ 4. full restart
 case_full_restart() { # name
   local name=$1 t
@@ -529,7 +565,7 @@ case_concurrency() { # name
 }
 
 # ------------------------------------------------------------------ run
-if [[ -z "$cases" ]]; then (( short )) && cases=1,2 || cases=1,2,7,3,8,9,10,13,4,5,11,12,6; fi
+if [[ -z "$cases" ]]; then (( short )) && cases=1,2 || cases=1,2,7,3,8,9,10,13,14,4,5,11,12,6; fi
 wanted() { [[ ",$cases," == *",$1,"* ]]; }
 wanted 1 && case_pii_scan pii-scan 20
 wanted 2 && case_peer_kill peer-kill 2 chengdu 15
@@ -539,6 +575,7 @@ wanted 8 && case_chaincode_kill chaincode-kill 4 "$CHAINCODE_ORG"
 wanted 9 && case_service_kill service-kill 5
 wanted 10 && case_orderer_quorum_loss orderer-quorum-loss 6
 wanted 13 && case_import_resume import-resume "${FAULT_IMPORT_ROWS:-10000}" "${FAULT_IMPORT_CHUNK:-200}"
+wanted 14 && case_ca_outage ca-outage
 wanted 4 && case_full_restart full-restart
 wanted 5 && case_concurrency concurrency
 wanted 11 && case_anchor_restart anchor-restart 11

@@ -153,7 +153,9 @@ public final class FabricCaClient {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new CaException("the Fabric CA at " + base + " cannot be reached to " + what + ": " + e.getMessage(), e);
+            throw new CaUnavailable("the Fabric CA at " + base + " cannot be reached to " + what + " (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + "); identities already enrolled keep working, "
+                    + "retry this when the CA is back", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CaException("interrupted while asking the Fabric CA to " + what, e);
@@ -199,10 +201,25 @@ public final class FabricCaClient {
                 + "\n-----END " + label + "-----\n";
     }
 
-    /** The CA could not be reached or refused; the message says which and why. */
-    public static final class CaException extends CodedException {
+    /** The CA refused, or answered what is not its API; the message says which and why (502 CA_FAILED). */
+    public static class CaException extends CodedException {
         public CaException(String message, Throwable cause) {
             super("CA_FAILED", message, cause);
+        }
+
+        CaException(int httpStatus, String code, String message, Throwable cause) {
+            super(httpStatus, code, message, cause);
+        }
+    }
+
+    /**
+     * The CA cannot be reached (down, or the network to it): 503 CA_UNAVAILABLE, retry later.
+     * Only what needs the CA waits for it (new accounts, the public reader's first enrollment);
+     * everything signed with identities already enrolled goes on.
+     */
+    public static final class CaUnavailable extends CaException {
+        CaUnavailable(String message, Throwable cause) {
+            super(503, "CA_UNAVAILABLE", message, cause);
         }
     }
 }

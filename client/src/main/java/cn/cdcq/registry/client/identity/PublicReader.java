@@ -1,5 +1,10 @@
 package cn.cdcq.registry.client.identity;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+
 import cn.cdcq.registry.client.fabric.RegistryGateway;
 import cn.cdcq.registry.client.fabric.UserGateways;
 import org.springframework.stereotype.Component;
@@ -20,6 +25,8 @@ public class PublicReader {
     /** The account's name; administrators cannot create an account of that name. */
     public static final String ACCOUNT = "public-reader";
 
+    private static final Logger log = LoggerFactory.getLogger(PublicReader.class);
+
     private final Accounts accounts;
     private final UserGateways gateways;
     private volatile boolean enrolled;
@@ -27,6 +34,21 @@ public class PublicReader {
     public PublicReader(Accounts accounts, UserGateways gateways) {
         this.accounts = accounts;
         this.gateways = gateways;
+    }
+
+    /**
+     * Made as soon as the service is up, so that public verification does not wait for the CA
+     * later: a CA outage after this start leaves the open endpoints working (fault case 14). When
+     * the CA cannot be reached now, the first public request tries again.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    public void enrollAtStart() {
+        try {
+            client(gateway -> gateway);
+            log.info("public reader {} ready for the open endpoints", ACCOUNT);
+        } catch (RuntimeException e) {
+            log.warn("public reader {} not enrolled at start ({}); the first public request tries again", ACCOUNT, e.getMessage());
+        }
     }
 
     /** A typed contract client reading as the public reader, e.g. {@code client(CertificateClient::new)}. */

@@ -54,7 +54,11 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> coded(CodedException e) {
         if (e.httpStatus() != 0) { // a feature's own code, with the status it asked for
             HttpStatus own = HttpStatus.valueOf(e.httpStatus());
-            return ResponseEntity.status(own).body(problem(own, e.code(), e.getMessage()));
+            ResponseEntity.BodyBuilder answer = ResponseEntity.status(own);
+            if (own == HttpStatus.SERVICE_UNAVAILABLE) {
+                answer.header(HttpHeaders.RETRY_AFTER, "5");
+            }
+            return answer.body(problem(own, e.code(), e.getMessage()));
         }
         HttpStatus status = STATUS.getOrDefault(e.code(), HttpStatus.BAD_GATEWAY);
         if (status == HttpStatus.BAD_GATEWAY) {
