@@ -39,36 +39,36 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * inspector, and each region's attestation key. Regions are registered through the region
  * contract, so the certificate contracts see exactly what they see on the network.
  */
-final class CertificateWorld {
+public final class CertificateWorld {
 
-    static final String CD_MSP = "ChengduMSP";
-    static final String CQ_MSP = "ChongqingMSP";
-    static final String CD_CENTER = withCheck("52510100MJ0000001");
-    static final String CQ_CENTER = withCheck("52500000MJ0000002");
-    static final String OCCUPATION = "4-04-05-01";
-    static final String OTHER_OCCUPATION = "6-28-01-14";
+    public static final String CD_MSP = "ChengduMSP";
+    public static final String CQ_MSP = "ChongqingMSP";
+    public static final String CD_CENTER = withCheck("52510100MJ0000001");
+    public static final String CQ_CENTER = withCheck("52500000MJ0000002");
+    public static final String OCCUPATION = "4-04-05-01";
+    public static final String OTHER_OCCUPATION = "6-28-01-14";
     static final byte[] PEPPER = "consortium-pepper-for-unit-tests!".getBytes(StandardCharsets.US_ASCII);
 
-    final TestNetwork network = new TestNetwork().endorsingPeers(CD_MSP, CQ_MSP);
-    final TestIdentity cdBureau = TestIdentities.user(CD_MSP, "bureau", Map.of("role", "bureau"));
-    final TestIdentity cqBureau = TestIdentities.user(CQ_MSP, "bureau", Map.of("role", "bureau"));
-    final TestIdentity cdCenter = TestIdentities.user(CD_MSP, "center",
+    public final TestNetwork network = new TestNetwork().endorsingPeers(CD_MSP, CQ_MSP);
+    public final TestIdentity cdBureau = TestIdentities.user(CD_MSP, "bureau", Map.of("role", "bureau"));
+    public final TestIdentity cqBureau = TestIdentities.user(CQ_MSP, "bureau", Map.of("role", "bureau"));
+    public final TestIdentity cdCenter = TestIdentities.user(CD_MSP, "center",
             Map.of("role", "training_center", "centerId", CD_CENTER));
-    final TestIdentity cqCenter = TestIdentities.user(CQ_MSP, "center",
+    public final TestIdentity cqCenter = TestIdentities.user(CQ_MSP, "center",
             Map.of("role", "training_center", "centerId", CQ_CENTER));
-    final TestIdentity cqInspector = TestIdentities.user(CQ_MSP, "inspector1",
+    public final TestIdentity cqInspector = TestIdentities.user(CQ_MSP, "inspector1",
             Map.of("role", "inspector", "inspectorId", "CQ-INS-0001"));
-    final TestIdentity cdAttestation = TestIdentities.user(CD_MSP, "attestation", Map.of("role", "attestation"));
-    final TestIdentity cqAttestation = TestIdentities.user(CQ_MSP, "attestation", Map.of("role", "attestation"));
+    public final TestIdentity cdAttestation = TestIdentities.user(CD_MSP, "attestation", Map.of("role", "attestation"));
+    public final TestIdentity cqAttestation = TestIdentities.user(CQ_MSP, "attestation", Map.of("role", "attestation"));
 
-    final RegionContract regions = new RegionContract();
-    final AccreditationContract accreditation = new AccreditationContract();
-    final CertificateContract certificates = new CertificateContract();
-    final RecognitionContract recognition = new RecognitionContract();
-    final SubsidyContract subsidy = new SubsidyContract();
+    public final RegionContract regions = new RegionContract();
+    public final AccreditationContract accreditation = new AccreditationContract();
+    public final CertificateContract certificates = new CertificateContract();
+    public final RecognitionContract recognition = new RecognitionContract();
+    public final SubsidyContract subsidy = new SubsidyContract();
 
     /** Registers CD and CQ, each with its attestation certificate, and accredits one center in each. */
-    CertificateWorld() {
+    public CertificateWorld() {
         RegionProposal cd = Json.read(network.<String>invoke(cdBureau, ctx -> regions.proposeRegistration(ctx, "CD",
                 "Chengdu bureau", cdAttestation.certificatePem())), RegionProposal.class);
         RegionProposal cq = Json.read(network.<String>invoke(cqBureau, ctx -> regions.proposeRegistration(ctx, "CQ",
@@ -79,7 +79,22 @@ final class CertificateWorld {
         accredit(cqBureau, CQ_CENTER, "Chongqing Vocational Skills Center");
     }
 
-    static String withCheck(String first17) {
+    /** The division prefixes agreed by both regions, as on the end-to-end network: Chengdu 51, Chongqing 50. */
+    public void agreeDivisions() {
+        agreeDivisions(network, regions, cdBureau, cqBureau);
+    }
+
+    public static void agreeDivisions(TestNetwork network, RegionContract regions, TestIdentity cdBureau,
+                                      TestIdentity cqBureau) {
+        RegionProposal cd = Json.read(network.<String>invoke(cdBureau, ctx -> regions.proposeDivisions(ctx, "51")),
+                RegionProposal.class);
+        network.invoke(cqBureau, ctx -> regions.approve(ctx, cd.id()));
+        RegionProposal cq = Json.read(network.<String>invoke(cqBureau, ctx -> regions.proposeDivisions(ctx, "50")),
+                RegionProposal.class);
+        network.invoke(cdBureau, ctx -> regions.approve(ctx, cq.id()));
+    }
+
+    public static String withCheck(String first17) {
         return first17 + Uscc.checkCharacter(first17);
     }
 
@@ -106,7 +121,7 @@ final class CertificateWorld {
     }
 
     /** Claims for a certificate of {@code region}'s center, level 4, held by {@code person}. */
-    static CertificateClaims claims(String region, int serial, int person) {
+    public static CertificateClaims claims(String region, int serial, int person) {
         return claims(region, serial, person, OCCUPATION, 4);
     }
 
@@ -127,7 +142,7 @@ final class CertificateWorld {
         return Holder.commitment(salt(person), new Holder.HolderDetails("王小明", idNumber(person)));
     }
 
-    PrivateKey attestationKey(String region) {
+    public PrivateKey attestationKey(String region) {
         return (region.equals("CQ") ? cqAttestation : cdAttestation).privateKey();
     }
 
@@ -139,23 +154,23 @@ final class CertificateWorld {
         return region.equals("CQ") ? cqBureau : cdBureau;
     }
 
-    static String request(CertificateClaims claims, PrivateKey key) {
+    public static String request(CertificateClaims claims, PrivateKey key) {
         return Json.write(new CertificateIssueRequest(claims, CertificateAttestation.sign(claims, key)));
     }
 
-    static String batchRequest(List<CertificateClaims> claims, PrivateKey key) {
+    public static String batchRequest(List<CertificateClaims> claims, PrivateKey key) {
         return Json.write(new CertificateBatchRequest(claims,
                 CertificateAttestation.sign(CertificateAttestation.header(claims), key)));
     }
 
-    SkillCertificate issue(CertificateClaims claims) {
+    public SkillCertificate issue(CertificateClaims claims) {
         String region = claims.region();
         String json = request(claims, attestationKey(region));
         return Json.read(network.<String>invoke(centerOf(region), ctx -> certificates.issue(ctx, json)),
                 SkillCertificate.class);
     }
 
-    CertificateBatch issueBatch(List<CertificateClaims> claims) {
+    public CertificateBatch issueBatch(List<CertificateClaims> claims) {
         String region = claims.get(0).region();
         String json = batchRequest(claims, attestationKey(region));
         return Json.read(network.<String>invoke(centerOf(region), ctx -> certificates.issueBatch(ctx, json)),

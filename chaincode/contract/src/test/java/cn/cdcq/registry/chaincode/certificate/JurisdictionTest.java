@@ -33,10 +33,7 @@ class JurisdictionTest {
     }
 
     private void agreeDivisions() {
-        RegionProposal cd = propose("CD", "51");
-        w.network.invoke(w.cqBureau, ctx -> w.regions.approve(ctx, cd.id()));
-        RegionProposal cq = propose("CQ", "50");
-        w.network.invoke(w.cdBureau, ctx -> w.regions.approve(ctx, cq.id()));
+        w.agreeDivisions();
     }
 
     private Region region(String code) {

@@ -21,7 +21,12 @@ import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.region.RegionProposal;
 import org.assertj.core.api.ThrowableAssert;
 
+import cn.cdcq.registry.common.credit.SpotCheckDrawing;
+
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Base64;
 import java.time.Instant;
 import java.util.Map;
 
@@ -59,6 +64,8 @@ public final class CreditFixture {
     public final TestIdentity cqInspector2 = inspector(CQ_MSP, "cq-inspector2", "CQ-INS-0002");
     public final TestIdentity cdCenter = TestIdentities.user(CD_MSP, "cd-center",
             Map.of("role", "training_center", "centerId", "91510100MA61R8LK2X"));
+    public final TestIdentity cqCenter = TestIdentities.user(CQ_MSP, "cq-center",
+            Map.of("role", "training_center", "centerId", uscc("52500000MJ0000002-")));
 
     public static final String CD_FIRM = uscc("91510100MA6100001");
     public static final String CQ_FIRM = uscc("91500000MA5U00002");
@@ -81,6 +88,27 @@ public final class CreditFixture {
         }
         registerEnterprise(cdBureau, CD_FIRM, "Chengdu Tianfu Construction Co.");
         registerEnterprise(cqBureau, CQ_FIRM, "Chongqing Jiangbei Logistics Co.");
+    }
+
+    /** An RSA key pair for a region's spot-check draw key. */
+    public static KeyPair drawKeyPair() {
+        try {
+            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
+            g.initialize(2048);
+            return g.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String drawKeyPem(KeyPair key) {
+        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    /** A region's contribution to draw {@code drawId}: its signature over the id, in hex. */
+    public static String drawContribution(KeyPair key, String drawId) {
+        return Hashes.hex(SpotCheckDrawing.contribution(key.getPrivate(), drawId));
     }
 
     public static TestIdentity inspector(String msp, String name, String inspectorId) {

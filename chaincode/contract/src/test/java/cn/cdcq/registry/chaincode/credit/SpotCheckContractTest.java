@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.util.Base64;
 import java.time.Instant;
 import java.util.List;
@@ -34,22 +33,15 @@ class SpotCheckContractTest {
     private static final KeyPair CQ_KEY = rsa();
 
     static KeyPair rsa() {
-        try {
-            KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
-            g.initialize(2048);
-            return g.generateKeyPair();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return CreditFixture.drawKeyPair();
     }
 
     static String pem(KeyPair key) {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(key.getPublic().getEncoded())
-                + "\n-----END PUBLIC KEY-----\n";
+        return CreditFixture.drawKeyPem(key);
     }
 
     private static String contribution(KeyPair key, String drawId) {
-        return Hashes.hex(SpotCheckDrawing.contribution(key.getPrivate(), drawId));
+        return CreditFixture.drawContribution(key, drawId);
     }
 
     @BeforeEach
