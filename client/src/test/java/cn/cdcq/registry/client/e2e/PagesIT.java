@@ -123,7 +123,8 @@ class PagesIT {
         Files.createDirectories(SCREENSHOTS);
         // This run's screenshots only: numbered in the order the tests ran.
         try (Stream<Path> old = Files.list(SCREENSHOTS)) {
-            for (Path png : old.filter(f -> f.toString().endsWith(".png")).toList()) {
+            // (BureauDeskIT's own, bureau-*.png, are left alone.)
+            for (Path png : old.filter(f -> f.toString().endsWith(".png") && !f.getFileName().toString().startsWith("bureau-")).toList()) {
                 Files.delete(png);
             }
         }

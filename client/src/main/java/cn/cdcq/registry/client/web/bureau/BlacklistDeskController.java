@@ -112,6 +112,7 @@ public class BlacklistDeskController {
             long fen = yuanToFen("amount", amount);
             WageArrearsThreshold t = client(user).setWageArrearsThreshold(fen);
             flash.addFlashAttribute("done", message("blacklist.thresholdSet", t.revision()));
+            return "redirect:/bureau/blacklist";
         } catch (InvalidRequest e) {
             flash.addFlashAttribute("thresholdProblems", problems.of(e));
         } catch (InvalidInputException | LedgerException e) {
@@ -130,6 +131,7 @@ public class BlacklistDeskController {
                     DeskForms.lines(responsiblePersons)), "responsiblePersonPseudonyms", "violationId");
             WageArrearsListing listing = client(user).list(input);
             flash.addFlashAttribute("done", message("blacklist.listed", listing.id().substring(0, 12), formats.date(listing.expiresOn())));
+            return back(uscc, "");
         } catch (InvalidRequest e) {
             flash.addFlashAttribute("listProblems", DeskForms.byControl(problems.of(e)));
             flash.addFlashAttribute("problemId", violationId);
@@ -137,7 +139,7 @@ public class BlacklistDeskController {
             flash.addFlashAttribute("listProblems", Map.of("", problems.of(e)));
             flash.addFlashAttribute("problemId", violationId);
         }
-        return back(uscc);
+        return back(uscc, "#listings");
     }
 
     @PostMapping("/{listingId}/early-removal")
@@ -154,6 +156,7 @@ public class BlacklistDeskController {
                     "rectificationDate", "listingId", "pledgeDocumentHash");
             WageArrearsListing removed = client(user).removeEarly(input);
             flash.addFlashAttribute("done", message("blacklist.removed", removed.id().substring(0, 12)));
+            return back(uscc, "");
         } catch (InvalidRequest e) {
             flash.addFlashAttribute("removalProblems", problems.of(e));
             flash.addFlashAttribute("problemId", listingId);
@@ -161,12 +164,12 @@ public class BlacklistDeskController {
             flash.addFlashAttribute("removalProblems", Map.of("", problems.of(e)));
             flash.addFlashAttribute("problemId", listingId);
         }
-        return back(uscc);
+        return back(uscc, "#listings");
     }
 
-    private static String back(String uscc) {
+    private static String back(String uscc, String anchor) {
         return "redirect:" + UriComponentsBuilder.fromPath("/bureau/blacklist").queryParam("uscc", uscc.strip().toUpperCase(Locale.ROOT))
-                .build().encode().toUriString() + "#listings";
+                .build().encode().toUriString() + anchor;
     }
 
     private static long yuanToFen(String field, String yuan) {

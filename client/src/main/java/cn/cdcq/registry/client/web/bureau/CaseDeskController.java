@@ -60,9 +60,14 @@ public class CaseDeskController {
         CaseRegistryClient client = client(user);
         Comparator<Complaint> order = Comparator.comparing((Complaint c) -> !c.open()).thenComparing(Complaint::acceptanceDueOn)
                 .thenComparing(Complaint::filedAt, Comparator.reverseOrder());
-        model.addAttribute("complaints", client.complaints(region).stream().sorted(order).toList());
-        model.addAttribute("transferredOut", client.complaints(DeskForms.otherRegion(region)).stream()
-                .filter(c -> region.equals(c.filedRegion())).sorted(order).toList());
+        // The contract's list for a region holds what concerns it (filed there or under its jurisdiction): read both, once each.
+        Map<String, Complaint> all = new java.util.LinkedHashMap<>();
+        for (String r : List.of(region, DeskForms.otherRegion(region))) {
+            client.complaints(r).forEach(c -> all.putIfAbsent(c.id(), c));
+        }
+        model.addAttribute("complaints", all.values().stream().filter(c -> region.equals(c.jurisdictionRegion())).sorted(order).toList());
+        model.addAttribute("transferredOut", all.values().stream()
+                .filter(c -> region.equals(c.filedRegion()) && !region.equals(c.jurisdictionRegion())).sorted(order).toList());
         model.addAttribute("today", IsoDate.today());
         model.addAttribute("region", region);
         return "bureau/cases";

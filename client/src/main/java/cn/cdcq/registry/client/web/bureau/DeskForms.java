@@ -2,7 +2,6 @@ package cn.cdcq.registry.client.web.bureau;
 
 import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.client.web.PageProblems;
-import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.credit.CreditInputs;
 import cn.cdcq.registry.common.crypto.Hashes;
 import org.springframework.web.multipart.MultipartFile;
@@ -19,6 +18,9 @@ import java.util.List;
  */
 final class DeskForms {
 
+    /** A page's own code (no API answers it): a form's document was not attached. */
+    static final String DOCUMENT_MISSING = "DOCUMENT_MISSING";
+
     private DeskForms() {
     }
 
@@ -29,7 +31,7 @@ final class DeskForms {
     /** SHA-256 (hex) of an uploaded document; the file itself is read once and dropped. */
     static String documentHash(String field, MultipartFile document) {
         if (document == null || document.isEmpty()) {
-            throw new InvalidRequest(field, InvalidInputException.INVALID_HEX,
+            throw new InvalidRequest(field, DOCUMENT_MISSING,
                     "attach the signed document: only its SHA-256 goes to the ledger, the file is not kept");
         }
         try {

@@ -43,6 +43,9 @@ import java.util.Map;
 @RequestMapping("/bureau/ratings")
 public class RatingDeskController {
 
+    /** A page's own code: the chaincode refused a level different from the rules' without a reason, or a reason without one. */
+    static final String OVERRIDE_REASON = "OVERRIDE_REASON";
+
     private final UserGateways gateways;
     private final RegionAttestation attestation;
     private final PageProblems problems;
@@ -116,15 +119,19 @@ public class RatingDeskController {
             boolean aboutReason = ErrorCode.INVALID_INPUT.name().equals(code(e)) && String.valueOf(e.getMessage()).contains("reason");
             if (aboutReason) {
                 Map<String, PageProblems.Shown> byField = new LinkedHashMap<>();
-                byField.put("overrideReason", problems.of(e));
+                byField.put("overrideReason", new PageProblems.Shown("overrideReason", OVERRIDE_REASON,
+                        problems.explain(OVERRIDE_REASON, e.getMessage())));
                 flash.addFlashAttribute("rateProblems", byField);
             } else {
                 flash.addFlashAttribute("rateProblem", problems.of(e));
             }
         }
-        flash.addFlashAttribute("rateForm", Map.of("level", level == null ? "" : level, "overrideReason", reason == null ? "" : reason));
+        boolean refused = !flash.getFlashAttributes().containsKey("done");
+        if (refused) {
+            flash.addFlashAttribute("rateForm", Map.of("level", level == null ? "" : level, "overrideReason", reason == null ? "" : reason));
+        }
         return "redirect:" + UriComponentsBuilder.fromPath("/bureau/ratings").queryParam("uscc", code)
-                .queryParam("year", y == null ? year : y).build().encode().toUriString() + "#rate";
+                .queryParam("year", y == null ? year : y).build().encode().toUriString() + (refused ? "#rate" : "");
     }
 
     private static int required(String field, Integer value) {

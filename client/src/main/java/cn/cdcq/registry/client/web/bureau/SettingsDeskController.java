@@ -98,7 +98,7 @@ public class SettingsDeskController {
             WorkingCalendar calendar = CaseController.validatedCalendar(y, DeskForms.lines(holidays), DeskForms.lines(adjustedWorkingDays));
             SettingProposal p = client(user).proposeCalendar(calendar);
             flash.addFlashAttribute("done", message("settings.proposed", p.id().substring(0, 12)));
-            return "redirect:/bureau/settings#pending";
+            return "redirect:/bureau/settings";
         } catch (InvalidRequest e) {
             flash.addFlashAttribute("calendarProblems", DeskForms.byControl(problems.of(e)));
         } catch (InvalidInputException | LedgerException e) {
@@ -124,7 +124,7 @@ public class SettingsDeskController {
             CaseController.checkCaseSettings(acceptance, assist);
             SettingProposal p = client(user).proposeCaseSettings(acceptance, assist);
             flash.addFlashAttribute("done", message("settings.proposed", p.id().substring(0, 12)));
-            return "redirect:/bureau/settings#pending";
+            return "redirect:/bureau/settings";
         } catch (InvalidRequest e) {
             flash.addFlashAttribute("caseProblems", problems.of(e));
         } catch (InvalidInputException | LedgerException e) {
@@ -140,6 +140,7 @@ public class SettingsDeskController {
         try {
             SettingProposal p = client(user).acceptSetting(RequestValues.ledgerId("id", id));
             flash.addFlashAttribute("done", message("settings.accepted", p.id().substring(0, 12)));
+            return "redirect:/bureau/settings";
         } catch (InvalidInputException | LedgerException e) {
             flash.addFlashAttribute("pendingProblem", problems.of(e));
             flash.addFlashAttribute("problemId", id);
@@ -155,6 +156,7 @@ public class SettingsDeskController {
             String why = RequestValues.text("reason", reason);
             SettingProposal p = client(user).declineSetting(ledgerId, why);
             flash.addFlashAttribute("done", message("settings.declined", p.id().substring(0, 12)));
+            return "redirect:/bureau/settings";
         } catch (InvalidInputException | LedgerException e) {
             flash.addFlashAttribute("pendingProblem", problems.of(e));
             flash.addFlashAttribute("problemId", id);

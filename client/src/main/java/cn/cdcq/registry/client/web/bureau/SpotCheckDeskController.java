@@ -134,6 +134,8 @@ public class SpotCheckDeskController {
         Map<String, SpotCheckResult> resultOf = new java.util.HashMap<>();
         client.results(id).forEach(r -> resultOf.put(r.uscc(), r));
         model.addAttribute("resultOf", resultOf);
+        model.addAttribute("unpublished", draw.assignments() == null ? List.of() : draw.assignments().stream()
+                .filter(a -> !resultOf.containsKey(a.uscc())).toList());
         model.addAttribute("outcomes", SpotCheckResult.Outcome.values());
         model.addAttribute("mayReveal", draw.status() == SpotCheckDraw.Status.REVEALING && draw.participants().contains(region)
                 && !draw.reveals().containsKey(region));
@@ -170,6 +172,7 @@ public class SpotCheckDeskController {
             collector.throwIfAny();
             SpotCheckResult result = client(user).publishResult(id, code, how, hash);
             flash.addFlashAttribute("done", message("spot.published", result.uscc()));
+            return "redirect:/bureau/spot-checks/draws/" + id;
         } catch (InvalidRequest e) {
             flash.addFlashAttribute("resultProblems", problems.of(e));
         } catch (InvalidInputException | LedgerException e) {

@@ -149,7 +149,7 @@ class BureauDeskPagesTest {
         when(credit.recordRating(s, "0102")).thenReturn(new CreditRating(s, "0102", "2026-03-01T00:00:00Z", "ChengduMSP/cd-bureau", 1));
         mvc.perform(post("/bureau/ratings").with(csrf()).with(user("cd-bureau").roles("BUREAU"))
                         .param("uscc", USCC).param("year", "2026").param("level", "B").param("overrideReason", "late filings"))
-                .andExpect(redirectedUrl("/bureau/ratings?uscc=" + USCC + "&year=2026#rate"))
+                .andExpect(redirectedUrl("/bureau/ratings?uscc=" + USCC + "&year=2026"))
                 .andExpect(flash().attribute("done", USCC + " 2026 年度评为 B 级（第 1 版），已签署并记入账本。"));
         verify(credit).recordRating(s, "0102");
     }
@@ -263,7 +263,7 @@ class BureauDeskPagesTest {
                         SettingProposal.PROPOSED, null, null, null, null));
         mvc.perform(post("/bureau/settings/calendar").with(csrf()).with(user("cd-bureau").roles("BUREAU"))
                         .param("year", "2027").param("holidays", "2027-02-01, 2027-01-01").param("adjustedWorkingDays", "2027-01-30"))
-                .andExpect(redirectedUrl("/bureau/settings#pending"))
+                .andExpect(redirectedUrl("/bureau/settings"))
                 .andExpect(flash().attribute("done", "提议 aaaaaaaaaaaa… 已提出；对方地区接受后生效。"));
     }
 
