@@ -191,10 +191,29 @@ public class CaseController {
             description = "In force once the other region's bureau accepts the proposal; until then the old calendar stays.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SettingProposal.class)))
     public ResponseEntity<String> setCalendar(@Valid @RequestBody CalendarRequest r, @AuthenticationPrincipal UserDetails user) {
-        int year = RequestValues.year("year", r.year());
-        WorkingCalendar calendar = InvalidRequest.build(() -> new WorkingCalendar(year, r.holidays(), r.adjustedWorkingDays(),
-                null, null), "adjustedWorkingDays", "holidays");
-        return LedgerJson.ok(client(user).proposeCalendar(calendar));
+        return LedgerJson.ok(client(user).proposeCalendar(validatedCalendar(r.year(), r.holidays(), r.adjustedWorkingDays())));
+    }
+
+    /** A year of the calendar as this API checks it: the year, then each day, a refusal naming the field (as {@code holidays[2]}). */
+    public static WorkingCalendar validatedCalendar(Integer year, List<String> holidays, List<String> adjustedWorkingDays) {
+        if (year == null) {
+            throw new InvalidRequest("year", cn.cdcq.registry.common.credit.CreditInputs.INVALID_VALUE, "year is missing");
+        }
+        int y = RequestValues.year("year", year);
+        return InvalidRequest.build(() -> new WorkingCalendar(y, holidays, adjustedWorkingDays, null, null),
+                "adjustedWorkingDays", "holidays");
+    }
+
+    /** The case deadlines as this API checks them: each with the other at its default, so a refusal names the one at fault. */
+    public static void checkCaseSettings(Integer acceptanceWorkingDays, Integer assistWorkingDays) {
+        if (acceptanceWorkingDays == null || assistWorkingDays == null) {
+            throw new InvalidRequest(acceptanceWorkingDays == null ? "acceptanceWorkingDays" : "assistWorkingDays",
+                    cn.cdcq.registry.common.credit.CreditInputs.INVALID_VALUE, "give a whole number of working days");
+        }
+        InvalidRequest.build(() -> new CaseSettings(acceptanceWorkingDays, CaseSettings.DEFAULTS.assistWorkingDays(),
+                null, null), "acceptanceWorkingDays");
+        InvalidRequest.build(() -> new CaseSettings(CaseSettings.DEFAULTS.acceptanceWorkingDays(), assistWorkingDays,
+                null, null), "assistWorkingDays");
     }
 
     @GetMapping("/setting-proposals")
@@ -226,11 +245,7 @@ public class CaseController {
             description = "In force once the other region's bureau accepts the proposal.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SettingProposal.class)))
     public ResponseEntity<String> setSettings(@Valid @RequestBody SettingsRequest r, @AuthenticationPrincipal UserDetails user) {
-        // Each deadline checked with the other at its default, so a refusal names the one at fault.
-        InvalidRequest.build(() -> new CaseSettings(r.acceptanceWorkingDays(), CaseSettings.DEFAULTS.assistWorkingDays(),
-                null, null), "acceptanceWorkingDays");
-        InvalidRequest.build(() -> new CaseSettings(CaseSettings.DEFAULTS.acceptanceWorkingDays(), r.assistWorkingDays(),
-                null, null), "assistWorkingDays");
+        checkCaseSettings(r.acceptanceWorkingDays(), r.assistWorkingDays());
         return LedgerJson.ok(client(user).proposeCaseSettings(r.acceptanceWorkingDays(), r.assistWorkingDays()));
     }
 

@@ -247,11 +247,20 @@ public class CreditController {
         int year = RequestValues.year("year", request.year());
         String level = request.level() == null || request.level().isBlank() ? null
                 : RequestValues.enumValue(CreditLevel.class, "level", request.level()).name();
-        CreditRegistryClient client = client(user);
-        CreditRatingStatement statement = client.previewRating(code, year, level, request.overrideReason());
+        return LedgerJson.ok(rate(client(user), attestation, code, year, level, request.overrideReason(), user.getUsername()));
+    }
+
+    /**
+     * How a bureau rates, for this API and the bureau's page alike: the chaincode's statement for
+     * the checked values ({@code level} null for the rules' level), signed over its canonical
+     * bytes with the region's attestation key (logged with the acting account), then recorded.
+     */
+    public static CreditRating rate(CreditRegistryClient client, RegionAttestation attestation, String uscc, int year,
+                                    String level, String overrideReason, String account) {
+        CreditRatingStatement statement = client.previewRating(uscc, year, level, overrideReason);
         byte[] signature = attestation.sign(CreditRatingStatement.bytesToSign(statement), "CreditRatingStatement",
-                statement.uscc() + "/" + statement.regionCode() + "/" + statement.year(), user.getUsername());
-        return LedgerJson.ok(client.recordRating(statement, Hashes.hex(signature)));
+                statement.uscc() + "/" + statement.regionCode() + "/" + statement.year(), account);
+        return client.recordRating(statement, Hashes.hex(signature));
     }
 
     @GetMapping("/enterprises/{uscc}/ratings")

@@ -145,9 +145,14 @@ public class SpotCheckController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SpotCheckDraw.class)))
     public ResponseEntity<String> openDraw(@Valid @RequestBody DrawRequest r, @AuthenticationPrincipal UserDetails user) {
         String region = RequestValues.region("registerRegion", r.registerRegion());
-        SpotCheckRequest draw = InvalidRequest.build(() -> new SpotCheckRequest(region, r.enterpriseCount(),
-                r.inspectorsPerEnterprise(), r.period()), "enterpriseCount", "inspectorsPerEnterprise", "period");
-        return LedgerJson.ok(client(user).openDraw(draw));
+        return LedgerJson.ok(client(user).openDraw(validated(region, r.enterpriseCount(), r.inspectorsPerEnterprise(), r.period())));
+    }
+
+    /** A draw request as this API checks it, each refusal naming its field. */
+    public static SpotCheckRequest validated(String registerRegion, Integer enterpriseCount, Integer inspectorsPerEnterprise,
+                                             String period) {
+        return InvalidRequest.build(() -> new SpotCheckRequest(registerRegion, enterpriseCount, inspectorsPerEnterprise, period),
+                "enterpriseCount", "inspectorsPerEnterprise", "period");
     }
 
     @GetMapping("/draws")
@@ -169,12 +174,19 @@ public class SpotCheckController {
     @Operation(summary = "Register this service's draw key (RSA, kept in its data folder) as the region's, unless it already is")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DrawKey.class)))
     public ResponseEntity<String> registerDrawKey(@AuthenticationPrincipal UserDetails user) {
-        SpotCheckClient client = client(user);
-        List<DrawKey> keys = client.drawKeys(properties.regionCode());
+        return LedgerJson.ok(registerDrawKey(client(user), drawKey, properties.regionCode()));
+    }
+
+    /**
+     * The region's draw key in force when it is this service's key; else this service's key
+     * registered as the region's (the API's {@code PUT draw-key} and the bureau's page alike).
+     */
+    public static DrawKey registerDrawKey(SpotCheckClient client, SpotCheckDrawKey drawKey, String regionCode) {
+        List<DrawKey> keys = client.drawKeys(regionCode);
         if (!keys.isEmpty() && keys.get(keys.size() - 1).publicKey().equals(drawKey.publicKeyBase64())) {
-            return LedgerJson.ok(keys.get(keys.size() - 1));
+            return keys.get(keys.size() - 1);
         }
-        return LedgerJson.ok(client.setDrawKey(drawKey.publicKeyPem()));
+        return client.setDrawKey(drawKey.publicKeyPem());
     }
 
     @PostMapping("/draws/{drawId}/reveal")

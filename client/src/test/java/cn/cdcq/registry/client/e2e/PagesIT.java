@@ -123,7 +123,8 @@ class PagesIT {
         Files.createDirectories(SCREENSHOTS);
         // This run's screenshots only: numbered in the order the tests ran.
         try (Stream<Path> old = Files.list(SCREENSHOTS)) {
-            for (Path png : old.filter(f -> f.toString().endsWith(".png")).toList()) {
+            // (BureauDeskIT's own, bureau-*.png, are left alone.)
+            for (Path png : old.filter(f -> f.toString().endsWith(".png") && !f.getFileName().toString().startsWith("bureau-")).toList()) {
                 Files.delete(png);
             }
         }
@@ -334,6 +335,54 @@ class PagesIT {
         browser.get("about:blank");
         browser.get(cqUrl + "/verify/" + first[0] + "#salt=" + first[1]);
         assertThat(verdict()).isEqualTo("VALID");
+    }
+
+    @Test
+    void oneCertificateIssuedWithTheHoldersPhotoPrintsThePhotoAndAReadableQrCode() throws Exception {
+        signIn(cqUrl, cqCenter.user(), cqCenter.password());
+        String number = number(4);
+        String[] holder = holder(7);
+        var portrait = new java.awt.image.BufferedImage(300, 400, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = portrait.createGraphics();
+        g.setColor(new java.awt.Color(70, 110, 170));
+        g.fillRect(0, 0, 300, 400);
+        g.setColor(new java.awt.Color(240, 210, 180));
+        g.fillOval(90, 80, 120, 150);
+        g.dispose();
+        Path photo = work.resolve("photo-" + site + ".png");
+        javax.imageio.ImageIO.write(portrait, "png", photo.toFile());
+        fill("number", number);
+        fill("occupation", occupation);
+        fill("occupationName", "电工");
+        click(By.cssSelector("#level option[value='4']"));
+        fill("holderName", holder[0]);
+        fill("holderIdNumber", holder[1]);
+        find(By.id("photo")).sendKeys(photo.toAbsolutePath().toString());
+        screenshot("center-issue-with-photo");
+        clickToLoad(By.id("issue-one"));
+        assertThat(text("#issued")).as("page: %s", text("main")).contains("已发放 1 张证书");
+        byte[] pdf = download(attribute(By.id("download-pdf"), "href"));
+        Files.write(work.resolve("certificate-with-photo-" + site + ".pdf"), pdf);
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            var resources = doc.getPage(0).getResources();
+            long images = 0;
+            for (var name : resources.getXObjectNames()) {
+                if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
+                    images++;
+                }
+            }
+            assertThat(images).as("the photo is embedded").isEqualTo(1);
+            String salt = new String(download(attribute(By.id("download-salts"), "href")), StandardCharsets.UTF_8)
+                    .lines().skip(1).findFirst().orElseThrow().split(",")[1];
+            assertThat(qr(doc, 0)).isEqualTo(cqUrl + "/verify/" + number + "#salt=" + salt);
+            // Rendered, the photo's box shows the photo (its blue background) at the top right.
+            var page = new PDFRenderer(doc).renderImageWithDPI(0, 72);
+            var inside = new java.awt.Color(page.getRGB(page.getWidth() - 76 - 90, 170 + 10));
+            assertThat(inside.getBlue()).isGreaterThan(140);
+            javax.imageio.ImageIO.write(new PDFRenderer(doc).renderImageWithDPI(0, 100), "png",
+                    SCREENSHOTS.resolve(String.format("%02d-%s.png", ++shot, "certificate-pdf-with-photo")).toFile());
+        }
+        screenshot("center-handout-with-photo");
     }
 
     // ------------------------------------------------------------------ an employer verifying

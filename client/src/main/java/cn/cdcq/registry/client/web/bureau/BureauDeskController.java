@@ -40,8 +40,9 @@ import java.util.Map;
  * recognition catalogue (propose a rule, accept the other region's proposal, withdraw); and, for
  * the bureau administrator, the service's accounts. Each action is the REST API's call
  * ({@code certificates/{n}/suspend|reinstate|revoke}, {@code recognition-rules}, {@code accounts}),
- * with the same checks, signed with the signed-in account's identity. Accreditation, ratings,
- * blacklist, spot checks and the calendar are not on this desk yet: the API and CLI do them.
+ * with the same checks, signed with the signed-in account's identity. It links to the bureau's
+ * other pages: accreditation, cases, ratings, the blacklist, spot checks and the shared settings
+ * (one controller each in this package).
  */
 @Controller
 @RequestMapping("/bureau")

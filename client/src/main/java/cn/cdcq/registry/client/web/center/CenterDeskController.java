@@ -143,7 +143,8 @@ public class CenterDeskController {
     }
 
     @PostMapping("/certificates")
-    String issueOne(@AuthenticationPrincipal UserDetails user, @RequestParam Map<String, String> params, Model model,
+    String issueOne(@AuthenticationPrincipal UserDetails user, @RequestParam Map<String, String> params,
+                    @RequestParam(value = "photo", required = false) MultipartFile photo, Model model,
                     HttpServletRequest request) {
         IssueForm form = new IssueForm(params.get("number"), params.get("occupation"), params.get("occupationName"),
                 level(params.get("level")), params.get("issueDate"), params.get("expiryDate"), params.get("holderName"),
@@ -153,7 +154,10 @@ public class CenterDeskController {
                 trim(form.issueDate()), blankToNull(form.expiryDate()), form.holderName(), trim(form.holderIdNumber()));
         NewCertificate valid;
         SingleIssue issued;
+        byte[] picture;
         try {
+            // The photo is checked before anything is issued; it goes into the PDF only.
+            picture = CertificatePhoto.checked("photo", photo);
             valid = request1.validated("", IsoDate.today());
             issued = issuance.issue(user.getUsername(), valid);
         } catch (InvalidRequest e) {
@@ -164,7 +168,7 @@ public class CenterDeskController {
         }
         String centerId = centerOf(user);
         PrintedCertificate printed = printed(valid, form.occupationName(), centerId, centerName(user, centerId),
-                issued.certificate().holderSalt(), form.nameMask(), form.idMask(), base(request));
+                issued.certificate().holderSalt(), form.nameMask(), form.idMask(), base(request)).withPhoto(picture);
         Handout handout = handouts.keep(user.getUsername(), request.getSession().getId(), "",
                 List.of(printed), List.of(new SaltLine(valid.number(), issued.certificate().holderSalt(), "")));
         return "redirect:/center/handouts/" + handout.id();

@@ -12,6 +12,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -106,15 +107,35 @@ public class CertificatePdf {
             centered(s, font, 28, RED, "职业技能等级证书", w, h - 110);
             centered(s, font, 12, MUTED, "Vocational Skill Level Certificate", w, h - 132);
 
+            // The holder's photo, when given, at the top right (a two-inch photo's 3:4 box); the
+            // values beside it are made smaller if they would run into it.
+            float photoW = 96;
+            float photoH = 128;
+            float photoX = w - 76 - photoW;
+            float photoBottom = h - 170 - photoH;
+            float beside = Float.MAX_VALUE;
+            if (c.photo() != null) {
+                PDImageXObject image = PDImageXObject.createFromByteArray(doc, c.photo(), "photo");
+                float scale = Math.min(photoW / image.getWidth(), photoH / image.getHeight());
+                float iw = image.getWidth() * scale;
+                float ih = image.getHeight() * scale;
+                s.drawImage(image, photoX + (photoW - iw) / 2, photoBottom + (photoH - ih) / 2, iw, ih);
+                s.setStrokingColor(MUTED);
+                s.setLineWidth(0.5f);
+                s.addRect(photoX, photoBottom, photoW, photoH);
+                s.stroke();
+                beside = photoX - 12 - 220;
+            }
+
             float y = h - 190;
-            y = row(s, font, "证书编号", "Certificate No.", c.number(), y);
-            y = row(s, font, "姓名", "Name", c.holderName(), y);
+            y = row(s, font, "证书编号", "Certificate No.", c.number(), y, y > photoBottom ? beside : Float.MAX_VALUE);
+            y = row(s, font, "姓名", "Name", c.holderName(), y, y > photoBottom ? beside : Float.MAX_VALUE);
             if (!c.holderIdNumber().isEmpty()) {
-                y = row(s, font, "公民身份号码", "ID number", c.holderIdNumber(), y);
+                y = row(s, font, "公民身份号码", "ID number", c.holderIdNumber(), y, y > photoBottom ? beside : Float.MAX_VALUE);
             }
             String occupation = c.occupationName() == null || c.occupationName().isBlank() ? c.occupation()
                     : c.occupation() + "  " + c.occupationName();
-            y = row(s, font, "职业（工种）", "Occupation", occupation, y);
+            y = row(s, font, "职业（工种）", "Occupation", occupation, y, y > photoBottom ? beside : Float.MAX_VALUE);
             y = row(s, font, "等级", "Level", LEVEL_NAMES.getOrDefault(c.level(), String.valueOf(c.level())), y);
             y = row(s, font, "发证日期", "Issued on", chineseDate(c.issueDate()), y);
             y = row(s, font, "有效期至", "Valid until", c.expiryDate() == null ? "长期有效" : chineseDate(c.expiryDate()), y);
@@ -160,9 +181,20 @@ public class CertificatePdf {
 
     private static float row(PDPageContentStream s, PDType0Font font, String label, String english, String value, float y)
             throws IOException {
+        return row(s, font, label, english, value, y, Float.MAX_VALUE);
+    }
+
+    /** A row whose value is set smaller (down to 9 pt, never cut) where it would be wider than {@code width}. */
+    private static float row(PDPageContentStream s, PDType0Font font, String label, String english, String value, float y,
+                             float width) throws IOException {
         text(s, font, 12, MUTED, label, 80, y);
         text(s, font, 8, MUTED, english, 80, y - 12);
-        text(s, font, 14, INK, value == null ? "" : value, 220, y);
+        String shown = value == null ? "" : value;
+        float size = 14;
+        while (size > 9 && font.getStringWidth(shown) / 1000 * size > width) {
+            size -= 0.5f;
+        }
+        text(s, font, size, INK, shown, 220, y);
         return y - 40;
     }
 

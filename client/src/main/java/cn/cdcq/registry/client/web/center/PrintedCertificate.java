@@ -7,10 +7,24 @@ package cn.cdcq.registry.client.web.center;
  *
  * @param verificationLink the QR code's target: the verification page of this number, with the
  *                         holder's salt in the URL fragment
+ * @param photo            the holder's photo (JPEG or PNG, checked by {@link CertificatePhoto}), or null
  */
 public record PrintedCertificate(String number, String occupation, String occupationName, int level, String centerId,
                                  String centerName, String region, String issueDate, String expiryDate,
-                                 String holderName, String holderIdNumber, String verificationLink) {
+                                 String holderName, String holderIdNumber, String verificationLink, byte[] photo) {
+
+    /** Without a photo. */
+    public PrintedCertificate(String number, String occupation, String occupationName, int level, String centerId,
+                              String centerName, String region, String issueDate, String expiryDate,
+                              String holderName, String holderIdNumber, String verificationLink) {
+        this(number, occupation, occupationName, level, centerId, centerName, region, issueDate, expiryDate, holderName,
+                holderIdNumber, verificationLink, null);
+    }
+
+    public PrintedCertificate withPhoto(byte[] picture) {
+        return new PrintedCertificate(number, occupation, occupationName, level, centerId, centerName, region, issueDate,
+                expiryDate, holderName, holderIdNumber, verificationLink, picture);
+    }
 
     @Override
     public String toString() {

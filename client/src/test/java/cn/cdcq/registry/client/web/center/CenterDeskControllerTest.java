@@ -155,6 +155,18 @@ class CenterDeskControllerTest {
     }
 
     @Test
+    void aFileThatIsNoPhotoIsShownNextToThePhotoAndNothingIsIssued() throws Exception {
+        MockMultipartFile notAPhoto = new MockMultipartFile("photo", "photo.jpg", "image/jpeg", "a letter".getBytes(StandardCharsets.UTF_8));
+        mvc.perform(multipart("/center/certificates").file(notAPhoto).with(csrf()).with(user("cd-center-01").roles("TRAINING_CENTER"))
+                        .param("number", "S000151000001264000001").param("occupation", "4-04-05-01").param("level", "4")
+                        .param("issueDate", TODAY).param("holderName", "王小明").param("holderIdNumber", ID))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("id=\"photo-problem\"")))
+                .andExpect(content().string(containsString("照片须为 JPEG 或 PNG 图片。")));
+        verify(issuance, never()).issue(anyString(), any());
+    }
+
+    @Test
     void anInspectorMayNotUseTheDesk() throws Exception {
         mvc.perform(get("/center").with(user("cd-ins-01").roles("INSPECTOR"))).andExpect(status().isForbidden());
     }

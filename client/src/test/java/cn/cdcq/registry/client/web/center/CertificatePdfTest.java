@@ -49,6 +49,62 @@ class CertificatePdfTest {
         }
     }
 
+    static byte[] png(int width, int height, java.awt.Color color) throws Exception {
+        var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(color);
+        g.fillRect(0, 0, width, height);
+        g.dispose();
+        var out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", out);
+        return out.toByteArray();
+    }
+
+    static long images(PDDocument doc, int page) throws Exception {
+        var resources = doc.getPage(page).getResources();
+        long n = 0;
+        for (var name : resources.getXObjectNames()) {
+            if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    @Test
+    void theHoldersPhotoIsEmbeddedAtTheTopRightAndTheQrCodeStillReads() throws Exception {
+        byte[] photo = png(300, 400, new java.awt.Color(200, 30, 30));
+        byte[] pdf = new CertificatePdf(FONT).pages(List.of(certificate("S000250123456264000001", LINK).withPhoto(photo)));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            assertThat(images(doc, 0)).isEqualTo(1);
+            assertThat(qr(doc, 0)).isEqualTo(LINK);
+            // At 72 dpi one pixel is one point: the photo's box (96 x 128 pt) lies 76 pt from the right edge, 170 pt from the top.
+            var page = new PDFRenderer(doc).renderImageWithDPI(0, 72);
+            var inside = new java.awt.Color(page.getRGB(page.getWidth() - 76 - 48, 170 + 64));
+            assertThat(inside.getRed()).isGreaterThan(150);
+            assertThat(inside.getGreen()).isLessThan(80);
+            assertThat(new PDFTextStripper().getText(doc)).contains("S000250123456264000001", "500101********123X");
+        }
+        try (PDDocument without = Loader.loadPDF(new CertificatePdf(FONT).pages(List.of(certificate("S000250123456264000001", LINK))))) {
+            assertThat(images(without, 0)).isZero();
+        }
+    }
+
+    @Test
+    void onlyAJpegOrPngThatDecodesIsTakenAsThePhoto() throws Exception {
+        var png = new org.springframework.mock.web.MockMultipartFile("photo", "me.png", "image/png", png(30, 40, java.awt.Color.GRAY));
+        assertThat(CertificatePhoto.checked("photo", png)).isEqualTo(png.getBytes());
+        assertThat(CertificatePhoto.checked("photo", new org.springframework.mock.web.MockMultipartFile("photo", new byte[0]))).isNull();
+        var text = new org.springframework.mock.web.MockMultipartFile("photo", "me.jpg", "image/jpeg", "not an image".getBytes());
+        assertThatThrownBy(() -> CertificatePhoto.checked("photo", text))
+                .isInstanceOfSatisfying(cn.cdcq.registry.client.api.InvalidRequest.class,
+                        e -> assertThat(e.problems().get(0).code()).isEqualTo(CertificatePhoto.PHOTO_INVALID));
+        byte[] broken = java.util.Arrays.copyOf(png(30, 40, java.awt.Color.GRAY), 20);
+        assertThatThrownBy(() -> CertificatePhoto.checked("photo", new org.springframework.mock.web.MockMultipartFile("photo", broken)))
+                .isInstanceOfSatisfying(cn.cdcq.registry.client.api.InvalidRequest.class,
+                        e -> assertThat(e.field()).isEqualTo("photo"));
+    }
+
     /**
      * A link for which ZXing's encoder, left to choose, makes a level-M code that ZXing's own
      * detector cannot find (it failed PagesIT once at every resolution). The page must carry a
