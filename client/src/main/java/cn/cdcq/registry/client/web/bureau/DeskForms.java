@@ -1,13 +1,12 @@
 package cn.cdcq.registry.client.web.bureau;
 
+import cn.cdcq.registry.client.web.UploadedDocuments;
+
 import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.client.web.PageProblems;
 import cn.cdcq.registry.common.credit.CreditInputs;
-import cn.cdcq.registry.common.crypto.Hashes;
 import org.springframework.web.multipart.MultipartFile;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.List;
 
@@ -19,7 +18,7 @@ import java.util.List;
 final class DeskForms {
 
     /** A page's own code (no API answers it): a form's document was not attached. */
-    static final String DOCUMENT_MISSING = "DOCUMENT_MISSING";
+    static final String DOCUMENT_MISSING = UploadedDocuments.DOCUMENT_MISSING;
 
     private DeskForms() {
     }
@@ -30,15 +29,7 @@ final class DeskForms {
 
     /** SHA-256 (hex) of an uploaded document; the file itself is read once and dropped. */
     static String documentHash(String field, MultipartFile document) {
-        if (document == null || document.isEmpty()) {
-            throw new InvalidRequest(field, DOCUMENT_MISSING,
-                    "attach the signed document: only its SHA-256 goes to the ledger, the file is not kept");
-        }
-        try {
-            return Hashes.sha256Hex(document.getBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return UploadedDocuments.sha256(field, document);
     }
 
     /** A whole number typed into {@code field}; null when left empty. */

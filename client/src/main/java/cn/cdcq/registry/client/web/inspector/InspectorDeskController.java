@@ -1,5 +1,7 @@
 package cn.cdcq.registry.client.web.inspector;
 
+import cn.cdcq.registry.client.web.UploadedDocuments;
+
 import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.client.cases.CaseRegistryClient;
@@ -19,7 +21,6 @@ import cn.cdcq.registry.common.credit.Violation;
 import cn.cdcq.registry.common.credit.ViolationInput;
 import cn.cdcq.registry.common.credit.ViolationStatus;
 import cn.cdcq.registry.common.credit.ViolationType;
-import cn.cdcq.registry.common.crypto.Hashes;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -195,11 +196,7 @@ public class InspectorDeskController {
     }
 
     private static String documentHash(String field, MultipartFile document) throws IOException {
-        if (document == null || document.isEmpty()) {
-            throw new InvalidRequest(field, InvalidInputException.INVALID_HEX,
-                    "attach the signed document: only its SHA-256 goes to the ledger, the file is not kept");
-        }
-        return Hashes.sha256Hex(document.getBytes());
+        return UploadedDocuments.sha256(field, document);
     }
 
     private CreditRegistryClient credit(UserDetails user) {
