@@ -37,6 +37,7 @@ import cn.cdcq.registry.common.credit.WageArrearsListing;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.format.Uscc;
+import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.profile.CreditProfile;
 import cn.cdcq.registry.common.region.AttestationCertificate;
 import cn.cdcq.registry.common.settings.SettingProposal;
@@ -112,19 +113,22 @@ class CreditIT {
 
         // The inspector registers: the enrolled inspectors, plus a third Chongqing inspector so a
         // declared conflict of interest still leaves two for every enterprise.
-        Set<String> cdInspectors = cdSpot.inspectors(cd).stream().map(InspectorEntry::inspectorId).collect(Collectors.toSet());
-        for (String id : List.of("CD-INS-0001", "CD-INS-0002")) {
-            if (!cdInspectors.contains(id)) {
-                cdSpot.registerInspector(id);
-                sync();
-            }
-        }
-        Set<String> cqInspectors = cqSpot.inspectors(cq).stream().map(InspectorEntry::inspectorId).collect(Collectors.toSet());
-        for (String id : List.of("CQ-INS-0001", "CQ-INS-0002", "CQ-INS-0003")) {
-            if (!cqInspectors.contains(id)) {
-                cqSpot.registerInspector(id);
-                sync();
-            }
+        // Each entry is confirmed by the inspector's own enrolled identity (spotcheck:confirmInspector).
+        ensureConfirmed(cdSpot, cd, "chengdu", "inspector1", "CD-INS-0001");
+        ensureConfirmed(cdSpot, cd, "chengdu", "inspector2", "CD-INS-0002");
+        ensureConfirmed(cqSpot, cq, "chongqing", "inspector1", "CQ-INS-0001");
+        ensureConfirmed(cqSpot, cq, "chongqing", "inspector2", "CQ-INS-0002");
+        // The third: an inspector account the Chongqing service enrolls at its CA; registering it
+        // through the service confirms it with that account's identity.
+        if (cqSpot.inspectors(cq).stream().noneMatch(e -> e.inspectorId().equals("CQ-INS-0003") && e.confirmed())) {
+            E2eServices services = new E2eServices();
+            E2eServices.Service admin = services.admin("chongqing");
+            services.createAccount(admin, "cq-ins-0003-" + TestValues.digits(6), "INSPECTOR", "inspectorId", "CQ-INS-0003");
+            E2eServices.Answer registered = services.post(admin, "/api/v1/spot-checks/inspectors",
+                    Json.mapper().createObjectNode().put("inspectorId", "CQ-INS-0003"));
+            assertThat(registered.status()).as(registered.toString()).isEqualTo(200);
+            assertThat(registered.body().path("confirmedAt").isTextual()).as(registered.toString()).isTrue();
+            sync();
         }
         int year = today().getYear();
         for (int y = year - 1; y <= year + 1; y++) {
@@ -566,5 +570,19 @@ class CreditIT {
             }
         }
         throw new AssertionError("no chaincode event for " + committed.getTransactionId());
+    }
+
+    /** Registers {@code id} unless it is, and confirms it with the enrolled inspector's own identity unless it is. */
+    private void ensureConfirmed(SpotCheckClient bureau, String region, String regionName, String user, String id) {
+        InspectorEntry entry = bureau.inspectors(region).stream().filter(e -> e.inspectorId().equals(id)).findFirst()
+                .orElse(null);
+        if (entry == null) {
+            bureau.registerInspector(id);
+            sync();
+        } else if (entry.confirmed()) {
+            return;
+        }
+        new SpotCheckClient(net.gateway(regionName, user, regionName)).confirmInspector(id);
+        sync();
     }
 }
