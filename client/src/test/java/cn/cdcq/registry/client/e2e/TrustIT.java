@@ -24,6 +24,8 @@ import cn.cdcq.registry.common.credit.ViolationType;
 import cn.cdcq.registry.common.credit.WageArrearsListing;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.json.Json;
+import cn.cdcq.registry.common.region.RegionProposal;
+import cn.cdcq.registry.client.region.RegionRegistryClient;
 import cn.cdcq.registry.common.settings.ClockWindow;
 import cn.cdcq.registry.common.settings.SettingProposal;
 import cn.cdcq.registry.common.settings.SettingsTransactions;
@@ -287,6 +289,21 @@ class TrustIT {
         assertThat(cdSpot.inspectors(cd)).as("read through Chengdu's peer: unchanged")
                 .extracting(cn.cdcq.registry.common.credit.InspectorEntry::inspectorId)
                 .contains("CD-INS-0001").doesNotContain(squatted);
+    }
+
+    @Test
+    void theDivisionPrefixesAreInForceAfterStartAndASecondBootstrapChangesNothing() throws Exception {
+        RegionRegistryClient reader = new RegionRegistryClient(net.gateway("chongqing", "inspector1", "chongqing"));
+        // Set by scripts/start.sh's bootstrap-regions (the end-to-end fixtures no longer set them).
+        assertThat(reader.region(cd).divisionPrefixes()).containsExactly("51");
+        assertThat(reader.region(cq).divisionPrefixes()).containsExactly("50");
+        E2eServices.CliRun again = new E2eServices().cli(120, "bootstrap-regions");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.err()).as(again.toString())
+                .contains("region " + cd + " covers divisions [\"51\"]: nothing to do")
+                .contains("region " + cq + " covers divisions [\"50\"]: nothing to do")
+                .doesNotContain("proposed");
+        assertThat(reader.pendingProposals()).noneMatch(p -> p.kind() == RegionProposal.Kind.DIVISIONS);
     }
 
     @Test
