@@ -108,6 +108,15 @@ public class SpotCheckController {
                 .confirmInspector(request.inspectorId()));
     }
 
+    @PostMapping("/inspectors/{inspectorId}/confirm")
+    @PreAuthorize("hasRole('INSPECTOR')")
+    @Operation(summary = "The inspector confirms their own pending register entry with their own identity",
+            description = "For entries registered before this service held the inspector's account, or before the rule.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InspectorEntry.class)))
+    public ResponseEntity<String> confirmInspector(@PathVariable String inspectorId, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).confirmInspector(new InspectorRequest(inspectorId).inspectorId()));
+    }
+
     @GetMapping("/inspectors")
     @Operation(summary = "A region's inspector register")
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = InspectorEntry.class))))
