@@ -198,6 +198,9 @@ final class OtherRegionScenarios {
         }));
         // Spot checks: Chengdu's inspectors, conflicts and register.
         s.put("spotcheck:registerInspector", credit(f -> args("CD-INS-0009")));
+        // A Chengdu id registered by Chengdu's bureau, still pending: only that inspector may confirm it.
+        s.put("spotcheck:confirmInspector", creditWith(f -> f.network.invoke(f.cdBureau,
+                ctx -> f.spotchecks.registerInspector(ctx, "CD-INS-0009")), "CD-INS-0009"));
         s.put("spotcheck:withdrawInspector", credit(f -> args("CD-INS-0002")));
         s.put("spotcheck:declareConflict", credit(f -> args("CD-INS-0001", CD_FIRM)));
         s.put("spotcheck:withdrawConflict", creditWith(OtherRegionScenarios::chengduConflict, "CD-INS-0001", CD_FIRM));

@@ -15,13 +15,17 @@ import java.util.concurrent.Callable;
  * administrator proposes its region with the service's attestation certificate, and each
  * approves the other's proposal. Does what is missing only; safe to run again.
  */
-@Command(name = "bootstrap-regions", description = "Registers both regions of the local network (each proposes, "
-        + "the other approves), through both services as their administrators. Skips what is done.")
+@Command(name = "bootstrap-regions", description = "Registers both regions of the local network and their division "
+        + "prefixes (Chengdu 51, Chongqing 50; each proposes, the other approves), through both services as their "
+        + "administrators. Skips what is done.")
 final class BootstrapRegionsCommand implements Callable<Integer> {
 
     private static final Map<String, String> BUREAUS = Map.of(
             "CD", "Chengdu Human Resources and Social Security Bureau",
             "CQ", "Chongqing Human Resources and Social Security Bureau");
+
+    /** The administrative divisions each region covers (USCC characters 3-4): Sichuan and Chongqing. */
+    private static final Map<String, String> DIVISIONS = Map.of("CD", "51", "CQ", "50");
 
     @Override
     public Integer call() {
@@ -58,8 +62,43 @@ final class BootstrapRegionsCommand implements Callable<Integer> {
                 }
             }
         }
+        bootstrapDivisions(admins, any);
         System.out.println(Output.pretty(any.get("/api/v1/regions")));
         return 0;
+    }
+
+    /**
+     * Each region proposes the divisions it covers and every other region approves (a joint
+     * change: region:proposeDivisions). A region that already has divisions is left alone.
+     */
+    private static void bootstrapDivisions(Map<String, ServiceApi> admins, ServiceApi any) {
+        for (var entry : admins.entrySet()) {
+            String code = entry.getKey();
+            String prefixes = DIVISIONS.get(code);
+            if (prefixes == null) {
+                System.err.println("region " + code + ": no division prefixes known to bootstrap-regions, none proposed");
+                continue;
+            }
+            JsonNode inForce = any.get("/api/v1/regions/" + code).path("divisionPrefixes");
+            if (inForce.isArray() && !inForce.isEmpty()) {
+                System.err.println("region " + code + " covers divisions " + inForce + ": nothing to do");
+                continue;
+            }
+            String pending = pending(any, "DIVISIONS", code);
+            if (pending == null) {
+                JsonNode body = Json.mapper().createObjectNode().put("divisionPrefixes", prefixes);
+                pending = entry.getValue().post("/api/v1/region-proposals/divisions", body).path("id").asText();
+                System.err.println("region " + code + " proposed divisions " + prefixes + ": " + pending);
+            }
+            for (var approver : admins.entrySet()) {
+                if (!approver.getKey().equals(code)) {
+                    awaitVisible(approver.getValue(), pending);
+                    JsonNode result = approver.getValue().post("/api/v1/region-proposals/" + pending + "/approve", null);
+                    System.err.println("divisions " + prefixes + " of region " + code + " approved by " + approver.getKey()
+                            + ": " + result.path("status").asText());
+                }
+            }
+        }
     }
 
     /**
@@ -96,8 +135,12 @@ final class BootstrapRegionsCommand implements Callable<Integer> {
     }
 
     private static String pendingRegistration(ServiceApi api, String code) {
+        return pending(api, "REGISTER", code);
+    }
+
+    private static String pending(ServiceApi api, String kind, String code) {
         for (JsonNode p : api.get("/api/v1/region-proposals")) {
-            if (p.path("kind").asText().equals("REGISTER") && p.path("regionCode").asText().equals(code)) {
+            if (p.path("kind").asText().equals(kind) && p.path("regionCode").asText().equals(code)) {
                 return p.path("id").asText();
             }
         }

@@ -49,6 +49,11 @@ public final class SpotCheckClient {
         return Json.read(gateway.submit(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.REGISTER_INSPECTOR, inspectorId), InspectorEntry.class);
     }
 
+    /** The inspector confirms their pending register entry; submitted with the inspector's own identity. */
+    public InspectorEntry confirmInspector(String inspectorId) {
+        return Json.read(gateway.submit(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.CONFIRM_INSPECTOR, inspectorId), InspectorEntry.class);
+    }
+
     public ConflictOfInterest declareConflict(String inspectorId, String uscc) {
         return Json.read(gateway.submit(SpotCheckTransactions.CONTRACT, SpotCheckTransactions.DECLARE_CONFLICT, inspectorId, uscc), ConflictOfInterest.class);
     }

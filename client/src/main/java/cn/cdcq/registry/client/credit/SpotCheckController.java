@@ -4,6 +4,8 @@ import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.client.api.RequestValues;
 import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.client.fabric.UserGateways;
+import cn.cdcq.registry.client.identity.Account;
+import cn.cdcq.registry.client.identity.Accounts;
 import cn.cdcq.registry.client.api.LedgerJson;
 import cn.cdcq.registry.common.credit.ConflictOfInterest;
 import cn.cdcq.registry.common.credit.CreditInputs;
@@ -39,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * "Double random, one public" spot checks (contract spotcheck): the bureau keeps the inspector
@@ -55,11 +58,14 @@ public class SpotCheckController {
     private final UserGateways gateways;
     private final SpotCheckDrawKey drawKey;
     private final ServiceProperties properties;
+    private final Accounts accounts;
 
-    public SpotCheckController(UserGateways gateways, SpotCheckDrawKey drawKey, ServiceProperties properties) {
+    public SpotCheckController(UserGateways gateways, SpotCheckDrawKey drawKey, ServiceProperties properties,
+                               Accounts accounts) {
         this.gateways = gateways;
         this.drawKey = drawKey;
         this.properties = properties;
+        this.accounts = accounts;
     }
 
     public record InspectorRequest(@NotNull @Pattern(regexp = "[A-Z]{2}-INS-[0-9]{4,8}",
@@ -86,10 +92,29 @@ public class SpotCheckController {
 
     @PostMapping("/inspectors")
     @PreAuthorize("hasRole('BUREAU')")
-    @Operation(summary = "Register an inspector id in this region's register (needed before the inspector can record)")
+    @Operation(summary = "Register an inspector id in this region's register and, when this service holds the inspector's account, confirm it with the inspector's own identity (needed before the inspector can record)")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InspectorEntry.class)))
     public ResponseEntity<String> registerInspector(@Valid @RequestBody InspectorRequest request, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).registerInspector(request.inspectorId()));
+        InspectorEntry pending = client(user).registerInspector(request.inspectorId());
+        // The entry is pending until the inspector confirms it with their own identity
+        // (spotcheck:confirmInspector). This service enrolled its inspectors and holds their
+        // keys, so it confirms at once with the inspector account that carries this id.
+        Optional<Account> inspector = accounts.all().stream()
+                .filter(a -> request.inspectorId().equals(a.inspectorId())).findFirst();
+        if (inspector.isEmpty()) {
+            return LedgerJson.ok(pending);
+        }
+        return LedgerJson.ok(gateways.client(inspector.get().name(), SpotCheckClient::new)
+                .confirmInspector(request.inspectorId()));
+    }
+
+    @PostMapping("/inspectors/{inspectorId}/confirm")
+    @PreAuthorize("hasRole('INSPECTOR')")
+    @Operation(summary = "The inspector confirms their own pending register entry with their own identity",
+            description = "For entries registered before this service held the inspector's account, or before the rule.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = InspectorEntry.class)))
+    public ResponseEntity<String> confirmInspector(@PathVariable String inspectorId, @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).confirmInspector(new InspectorRequest(inspectorId).inspectorId()));
     }
 
     @GetMapping("/inspectors")

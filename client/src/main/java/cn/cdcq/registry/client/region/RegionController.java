@@ -51,6 +51,10 @@ public class RegionController {
     }
 
     /** A new attestation certificate for this region. */
+    public record DivisionsRequest(@NotBlank @Schema(description = "the division prefixes the region covers, comma-separated, e.g. 51")
+                                   String divisionPrefixes) {
+    }
+
     public record RotationRequest(@NotBlank @Schema(description = "PEM of the new P-256 attestation certificate") String certificatePem) {
     }
 
@@ -106,6 +110,15 @@ public class RegionController {
     public ResponseEntity<String> proposeRotation(@Valid @RequestBody RotationRequest request,
                                                   @AuthenticationPrincipal UserDetails user) {
         return LedgerJson.ok(client(user).proposeRotation(request.certificatePem()));
+    }
+
+    @PostMapping("/region-proposals/divisions")
+    @PreAuthorize("hasRole('BUREAU')")
+    @Operation(summary = "Propose the administrative divisions this region covers", description = "In force once the other region approves.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RegionProposal.class)))
+    public ResponseEntity<String> proposeDivisions(@Valid @RequestBody DivisionsRequest request,
+                                                   @AuthenticationPrincipal UserDetails user) {
+        return LedgerJson.ok(client(user).proposeDivisions(request.divisionPrefixes()));
     }
 
     @PostMapping("/region-proposals/{id}/approve")

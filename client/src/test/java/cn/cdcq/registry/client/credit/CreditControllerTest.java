@@ -1,5 +1,9 @@
 package cn.cdcq.registry.client.credit;
 
+import cn.cdcq.registry.common.credit.InspectorEntry;
+import cn.cdcq.registry.client.identity.AccountRole;
+import cn.cdcq.registry.client.identity.Account;
+import cn.cdcq.registry.client.identity.Accounts;
 import cn.cdcq.registry.client.fabric.LedgerException;
 import cn.cdcq.registry.client.fabric.UserGateways;
 import cn.cdcq.registry.client.identity.AccountUserDetails;
@@ -85,6 +89,8 @@ class CreditControllerTest {
     SpotCheckDrawKey drawKey;
     @MockitoBean
     PublicReader publicReader;
+    @MockitoBean
+    Accounts accounts;
 
     final CreditRegistryClient credit = mock(CreditRegistryClient.class);
     final SpotCheckClient spotChecks = mock(SpotCheckClient.class);
@@ -345,6 +351,34 @@ class CreditControllerTest {
 
     @Nested
     class SpotChecks {
+
+        @Test
+        @WithMockUser(username = "cd-admin", roles = "BUREAU")
+        void registeringAnInspectorWhoseAccountTheServiceHoldsConfirmsItWithThatAccountsIdentity() throws Exception {
+            InspectorEntry pending = new InspectorEntry("CD-INS-0007", "CD", "t", "cd-admin", null, null, null, null);
+            when(spotChecks.registerInspector("CD-INS-0007")).thenReturn(pending);
+            when(spotChecks.confirmInspector("CD-INS-0007")).thenReturn(pending.confirmedBy("t2", "ChengduMSP/cd-ins-7"));
+            when(accounts.all()).thenReturn(List.of(new Account("cd-ins-7", AccountRole.INSPECTOR, null, "CD-INS-0007",
+                    "h", "pem", "k", "t", "cd-admin")));
+            mvc.perform(post("/api/v1/spot-checks/inspectors").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"inspectorId\":\"CD-INS-0007\"}"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.confirmedAt").value("t2"));
+            verify(gateways).client(eq("cd-admin"), any());
+            verify(gateways).client(eq("cd-ins-7"), any());
+            verify(spotChecks).confirmInspector("CD-INS-0007");
+        }
+
+        @Test
+        @WithMockUser(username = "cd-admin", roles = "BUREAU")
+        void withoutTheInspectorsAccountTheEntryStaysPending() throws Exception {
+            when(spotChecks.registerInspector("CD-INS-0008"))
+                    .thenReturn(new InspectorEntry("CD-INS-0008", "CD", "t", "cd-admin", null, null, null, null));
+            when(accounts.all()).thenReturn(List.of());
+            mvc.perform(post("/api/v1/spot-checks/inspectors").contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"inspectorId\":\"CD-INS-0008\"}"))
+                    .andExpect(status().isOk()).andExpect(jsonPath("$.confirmedAt").doesNotExist());
+            verify(spotChecks, never()).confirmInspector(any());
+        }
 
         @Test
         @WithMockUser(username = "cd-admin", roles = "BUREAU")

@@ -37,6 +37,7 @@ import cn.cdcq.registry.common.credit.WageArrearsListing;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.format.Uscc;
+import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.profile.CreditProfile;
 import cn.cdcq.registry.common.region.AttestationCertificate;
 import cn.cdcq.registry.common.settings.SettingProposal;
@@ -112,19 +113,28 @@ class CreditIT {
 
         // The inspector registers: the enrolled inspectors, plus a third Chongqing inspector so a
         // declared conflict of interest still leaves two for every enterprise.
-        Set<String> cdInspectors = cdSpot.inspectors(cd).stream().map(InspectorEntry::inspectorId).collect(Collectors.toSet());
-        for (String id : List.of("CD-INS-0001", "CD-INS-0002")) {
-            if (!cdInspectors.contains(id)) {
-                cdSpot.registerInspector(id);
-                sync();
-            }
-        }
-        Set<String> cqInspectors = cqSpot.inspectors(cq).stream().map(InspectorEntry::inspectorId).collect(Collectors.toSet());
-        for (String id : List.of("CQ-INS-0001", "CQ-INS-0002", "CQ-INS-0003")) {
-            if (!cqInspectors.contains(id)) {
-                cqSpot.registerInspector(id);
-                sync();
-            }
+        // Each entry is confirmed by the inspector's own enrolled identity (spotcheck:confirmInspector).
+        ensureConfirmed(cdSpot, cd, "chengdu", "inspector1", "CD-INS-0001");
+        ensureConfirmed(cdSpot, cd, "chengdu", "inspector2", "CD-INS-0002");
+        ensureConfirmed(cqSpot, cq, "chongqing", "inspector1", "CQ-INS-0001");
+        ensureConfirmed(cqSpot, cq, "chongqing", "inspector2", "CQ-INS-0002");
+        // The third: an inspector account the Chongqing service enrolls at its CA; registering it
+        // through the service confirms it with that account's identity.
+        InspectorEntry third = cqSpot.inspectors(cq).stream().filter(e -> e.inspectorId().equals("CQ-INS-0003"))
+                .findFirst().orElse(null);
+        if (third == null || !third.confirmed()) {
+            E2eServices services = new E2eServices();
+            E2eServices.Service admin = services.admin("chongqing");
+            E2eServices.Service account = services.createAccount(admin, "cq-ins-0003-" + TestValues.digits(6),
+                    "INSPECTOR", "inspectorId", "CQ-INS-0003");
+            // Registered before (e.g. by an earlier run, pending): the inspector confirms it through the service.
+            E2eServices.Answer confirmed = third != null
+                    ? services.post(account, "/api/v1/spot-checks/inspectors/CQ-INS-0003/confirm", null)
+                    : services.post(admin, "/api/v1/spot-checks/inspectors",
+                            Json.mapper().createObjectNode().put("inspectorId", "CQ-INS-0003"));
+            assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+            assertThat(confirmed.body().path("confirmedAt").isTextual()).as(confirmed.toString()).isTrue();
+            sync();
         }
         int year = today().getYear();
         for (int y = year - 1; y <= year + 1; y++) {
@@ -359,7 +369,9 @@ class CreditIT {
         assertThat(stored.candidates()).isEqualTo(candidates);
         assertThat(stored.candidates()).filteredOn(c -> c.uscc().equals(rated.uscc()))
                 .singleElement().satisfies(c -> assertThat(c.weight()).isEqualTo(4));
-        List<String> inspectors = cdSpot.inspectors(cq).stream().map(InspectorEntry::inspectorId).sorted().toList();
+        // Only confirmed inspectors are drawn; pending ones (e.g. registered before the rule) are listed but not drawn.
+        List<String> inspectors = cdSpot.inspectors(cq).stream().filter(InspectorEntry::confirmed)
+                .map(InspectorEntry::inspectorId).sorted().toList();
         assertThat(stored.inspectorIds()).isEqualTo(inspectors);
         Set<String> usccs = candidates.stream().map(SpotCheckDraw.Candidate::uscc).collect(Collectors.toSet());
         List<SpotCheckDraw.Conflict> conflicts = cdSpot.conflicts().stream()
@@ -566,5 +578,19 @@ class CreditIT {
             }
         }
         throw new AssertionError("no chaincode event for " + committed.getTransactionId());
+    }
+
+    /** Registers {@code id} unless it is, and confirms it with the enrolled inspector's own identity unless it is. */
+    private void ensureConfirmed(SpotCheckClient bureau, String region, String regionName, String user, String id) {
+        InspectorEntry entry = bureau.inspectors(region).stream().filter(e -> e.inspectorId().equals(id)).findFirst()
+                .orElse(null);
+        if (entry == null) {
+            bureau.registerInspector(id);
+            sync();
+        } else if (entry.confirmed()) {
+            return;
+        }
+        new SpotCheckClient(net.gateway(regionName, user, regionName)).confirmInspector(id);
+        sync();
     }
 }

@@ -342,6 +342,8 @@ class CreditServiceIT {
         Answer registered = services.post(admin, "/api/v1/spot-checks/inspectors", obj().put("inspectorId", region + "-INS-" + number));
         assertThat(registered.status()).as(registered.body().toString()).isEqualTo(200);
         assertThat(registered.body().path("regionCode").asText()).isEqualTo(region);
+        // The service holds the inspector's account, so it confirmed the entry with the inspector's own identity.
+        assertThat(registered.body().path("confirmedBy").asText()).as(registered.body().toString()).endsWith(name);
         return admin.as(name, password);
     }
 

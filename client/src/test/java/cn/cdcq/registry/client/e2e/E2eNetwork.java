@@ -96,31 +96,6 @@ final class E2eNetwork implements AutoCloseable {
         if (reader.regions().isEmpty()) {
             registerRegions(reader);
         }
-        ensureDivisions();
-    }
-
-    /**
-     * Gives each region its administrative divisions (Chengdu: Sichuan, 51; Chongqing: 50), each
-     * proposed by its own bureau and approved by the other, unless an earlier test already did.
-     */
-    private void ensureDivisions() {
-        for (String[] r : new String[][] {{"chengdu", "chongqing", "51"}, {"chongqing", "chengdu", "50"}}) {
-            RegionRegistryClient own = new RegionRegistryClient(gateway(r[0], "bureau", r[0]));
-            RegionRegistryClient other = new RegionRegistryClient(gateway(r[1], "bureau", r[1]));
-            String code = region(r[0]).regionCode();
-            if (!own.region(code).divisionPrefixes().isEmpty()) {
-                continue;
-            }
-            RegionProposal pending = own.pendingProposals().stream()
-                    .filter(p -> p.regionCode().equals(code) && p.kind() == RegionProposal.Kind.DIVISIONS)
-                    .findFirst().orElse(null);
-            if (pending == null) {
-                pending = own.proposeDivisions(r[2]);
-                awaitPeersInSync();
-            }
-            other.approve(pending.id());
-            awaitPeersInSync();
-        }
     }
 
     private void registerRegions(RegionRegistryClient reader) throws java.io.IOException {

@@ -62,8 +62,8 @@ class JointMeasuresIT {
         cdInspector = new CreditRegistryClient(net.gateway("chengdu", "inspector1", "chengdu"));
         cqInspector = new CreditRegistryClient(net.gateway("chongqing", "inspector1", "chongqing"));
         cqBureau = new CreditRegistryClient(net.gateway("chongqing", "bureau", "chongqing"));
-        ensureInspector(new SpotCheckClient(net.gateway("chengdu", "bureau", "chengdu")), "CD", "CD-INS-0001");
-        ensureInspector(new SpotCheckClient(net.gateway("chongqing", "bureau", "chongqing")), "CQ", "CQ-INS-0001");
+        ensureInspector(new SpotCheckClient(net.gateway("chengdu", "bureau", "chengdu")), "CD", "CD-INS-0001", "chengdu");
+        ensureInspector(new SpotCheckClient(net.gateway("chongqing", "bureau", "chongqing")), "CQ", "CQ-INS-0001", "chongqing");
         try {
             cqBureau.wageArrearsThreshold("CQ");
         } catch (LedgerException e) {
@@ -198,12 +198,18 @@ class JointMeasuresIT {
         return body;
     }
 
-    private void ensureInspector(SpotCheckClient bureau, String region, String id) {
-        Set<String> registered = bureau.inspectors(region).stream().map(InspectorEntry::inspectorId).collect(Collectors.toSet());
-        if (!registered.contains(id)) {
+    /** Registers {@code id} and confirms it with the enrolled inspector1 of {@code regionName}, unless done. */
+    private void ensureInspector(SpotCheckClient bureau, String region, String id, String regionName) {
+        InspectorEntry entry = bureau.inspectors(region).stream().filter(e -> e.inspectorId().equals(id)).findFirst()
+                .orElse(null);
+        if (entry == null) {
             bureau.registerInspector(id);
             sync();
+        } else if (entry.confirmed()) {
+            return;
         }
+        new SpotCheckClient(net.gateway(regionName, "inspector1", regionName)).confirmInspector(id);
+        sync();
     }
 
     private JsonNode waitForInboxItem(Service service, String eventName, String txId, Duration timeout) throws InterruptedException {

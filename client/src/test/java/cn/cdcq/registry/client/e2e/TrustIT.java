@@ -13,6 +13,7 @@ import cn.cdcq.registry.common.credit.CreditLevel;
 import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.CreditRatingStatement;
 import cn.cdcq.registry.common.credit.Enterprise;
+import cn.cdcq.registry.common.credit.InspectorEntry;
 import cn.cdcq.registry.common.credit.SpotCheckDraw;
 import cn.cdcq.registry.common.credit.SpotCheckDrawing;
 import cn.cdcq.registry.common.credit.SpotCheckRequest;
@@ -23,6 +24,8 @@ import cn.cdcq.registry.common.credit.ViolationType;
 import cn.cdcq.registry.common.credit.WageArrearsListing;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.json.Json;
+import cn.cdcq.registry.common.region.RegionProposal;
+import cn.cdcq.registry.client.region.RegionRegistryClient;
 import cn.cdcq.registry.common.settings.ClockWindow;
 import cn.cdcq.registry.common.settings.SettingProposal;
 import cn.cdcq.registry.common.settings.SettingsTransactions;
@@ -286,6 +289,55 @@ class TrustIT {
         assertThat(cdSpot.inspectors(cd)).as("read through Chengdu's peer: unchanged")
                 .extracting(cn.cdcq.registry.common.credit.InspectorEntry::inspectorId)
                 .contains("CD-INS-0001").doesNotContain(squatted);
+    }
+
+    @Test
+    void theDivisionPrefixesAreInForceAfterStartAndASecondBootstrapChangesNothing() throws Exception {
+        RegionRegistryClient reader = new RegionRegistryClient(net.gateway("chongqing", "inspector1", "chongqing"));
+        // Set by scripts/start.sh's bootstrap-regions (the end-to-end fixtures no longer set them).
+        assertThat(reader.region(cd).divisionPrefixes()).containsExactly("51");
+        assertThat(reader.region(cq).divisionPrefixes()).containsExactly("50");
+        E2eServices.CliRun again = new E2eServices().cli(120, "bootstrap-regions");
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.err()).as(again.toString())
+                .contains("region " + cd + " covers divisions [\"51\"]: nothing to do")
+                .contains("region " + cq + " covers divisions [\"50\"]: nothing to do")
+                .doesNotContain("proposed");
+        assertThat(reader.pendingProposals()).noneMatch(p -> p.kind() == RegionProposal.Kind.DIVISIONS);
+    }
+
+    @Test
+    void aPendingInspectorIsRefusedAndAChongqingIdentityCannotConfirmAChengduId() throws Exception {
+        SpotCheckClient cdSpot = new SpotCheckClient(net.gateway("chengdu", "bureau", "chengdu"));
+        String id = String.format("CD-INS-7%07d", RANDOM.nextInt(10_000_000));
+        E2eServices services = new E2eServices();
+        E2eServices.Service cdAdmin = services.admin("chengdu");
+        // The inspector's account (enrolled at Chengdu's CA with this inspectorId), registered by the
+        // bureau directly on the ledger, not through the service: the entry stays pending.
+        E2eServices.Service inspector = services.createAccount(cdAdmin, "cd-ins-" + id.substring(7).toLowerCase(),
+                "INSPECTOR", "inspectorId", id);
+        InspectorEntry pending = cdSpot.registerInspector(id);
+        assertThat(pending.confirmed()).isFalse();
+        sync();
+        E2eServices.Answer refused = services.post(inspector, "/api/v1/violations", Json.mapper().createObjectNode()
+                .put("uscc", register(cdBureau, "91510100").uscc()).put("type", "OTHER").put("amountFen", 0)
+                .put("workersAffected", 1).put("decisionDate", today().toString())
+                .put("decisionDocumentHash", sha256(id)).put("major", false).put("massIncident", false)
+                .put("status", "OPEN"));
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.toString()).contains("FORBIDDEN").contains("pending");
+        // A Chongqing inspector's identity (ChongqingMSP, validated by the peers against Chongqing's CA) cannot confirm it.
+        SpotCheckClient cqInspector = new SpotCheckClient(net.gateway("chongqing", "inspector1", "chongqing"));
+        assertThatThrownBy(() -> cqInspector.confirmInspector(id))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+        // Nor another Chengdu inspector with a different inspectorId.
+        SpotCheckClient cdInspector2 = new SpotCheckClient(net.gateway("chengdu", "inspector2", "chengdu"));
+        assertThatThrownBy(() -> cdInspector2.confirmInspector(id))
+                .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
+        sync();
+        assertThat(cdSpot.inspectors(cd)).as("read through Chengdu's peer: still pending")
+                .filteredOn(e -> e.inspectorId().equals(id)).singleElement()
+                .satisfies(e -> assertThat(e.confirmed()).isFalse());
     }
 
     // ------------------------------------------------------------------ item 4: spot checks

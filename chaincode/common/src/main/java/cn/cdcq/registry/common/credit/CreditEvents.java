@@ -19,6 +19,7 @@ public final class CreditEvents {
     public static final String BLACKLIST_REMOVED_EARLY = "BlacklistRemovedEarly";
     public static final String RATING_RECORDED = "RatingRecorded";
     public static final String INSPECTOR_REGISTERED = "InspectorRegistered";
+    public static final String INSPECTOR_CONFIRMED = "InspectorConfirmed";
     public static final String CONFLICT_OF_INTEREST_DECLARED = "ConflictOfInterestDeclared";
     public static final String INSPECTOR_WITHDRAWN = "InspectorWithdrawn";
     public static final String CONFLICT_OF_INTEREST_WITHDRAWN = "ConflictOfInterestWithdrawn";
@@ -74,6 +75,10 @@ public final class CreditEvents {
 
     /** {@value #INSPECTOR_REGISTERED}. */
     public record InspectorRegistered(String inspectorId, String regionCode) {
+    }
+
+    /** {@value #INSPECTOR_CONFIRMED}: the inspector confirmed the entry with their own identity. */
+    public record InspectorConfirmed(String inspectorId, String regionCode) {
     }
 
     /** {@value #INSPECTOR_WITHDRAWN}. */

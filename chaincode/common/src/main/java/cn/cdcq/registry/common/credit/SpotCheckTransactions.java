@@ -9,6 +9,7 @@ public final class SpotCheckTransactions {
     public static final String CONTRACT = "spotcheck";
 
     public static final String REGISTER_INSPECTOR = "registerInspector";
+    public static final String CONFIRM_INSPECTOR = "confirmInspector";
     public static final String DECLARE_CONFLICT = "declareConflict";
     public static final String WITHDRAW_INSPECTOR = "withdrawInspector";
     public static final String WITHDRAW_CONFLICT = "withdrawConflict";

@@ -87,6 +87,10 @@ public final class CreditLedger {
                     + entry.regionCode() + " but acts through " + caller.mspId() + " (region " + region
                     + "); an inspector acts only for their own region");
         }
+        if (!entry.confirmed()) {
+            throw RegistryException.forbidden("inspector " + inspectorId + " is pending: the inspector confirms the"
+                    + " register entry with their own identity first (spotcheck:confirmInspector)");
+        }
         return entry;
     }
 
@@ -234,10 +238,15 @@ public final class CreditLedger {
         ledger.put(ledger.key(INSPECTOR, e.inspectorId()), e);
     }
 
-    /** The region's active inspectors (the ones draws pick from). */
+    /** The region's active inspectors, confirmed or pending (the register as listed). */
     public List<InspectorEntry> inspectorsOf(String region) {
         return ledger.list(InspectorEntry.class, INSPECTOR).stream()
                 .filter(i -> i.regionCode().equals(region) && i.active()).toList();
+    }
+
+    /** The region's active, confirmed inspectors: the ones draws pick from. */
+    public List<InspectorEntry> drawableInspectorsOf(String region) {
+        return inspectorsOf(region).stream().filter(InspectorEntry::confirmed).toList();
     }
 
     public void putConflict(ConflictOfInterest c) {

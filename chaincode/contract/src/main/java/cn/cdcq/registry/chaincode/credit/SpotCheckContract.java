@@ -52,7 +52,10 @@ public final class SpotCheckContract implements RegistryContract {
 
     private static final Pattern INSPECTOR_ID = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
 
-    /** The caller's bureau registers one of its inspectors (the certificate's inspectorId attribute). */
+    /**
+     * The caller's bureau registers one of its inspectors (the certificate's inspectorId
+     * attribute). The entry is pending until the inspector confirms it ({@link #confirmInspector}).
+     */
     @Transaction(name = SpotCheckTransactions.REGISTER_INSPECTOR, intent = Transaction.TYPE.SUBMIT)
     public String registerInspector(Context ctx, String inspectorId) {
         Caller caller = Caller.of(ctx);
@@ -68,10 +71,48 @@ public final class SpotCheckContract implements RegistryContract {
             throw RegistryException.exists("inspector " + id + " is already registered for region " + e.regionCode()
                     + (e.active() ? "" : " (withdrawn; ids are not reused)"));
         });
-        InspectorEntry entry = new InspectorEntry(id, region, credit.ledger().nowIso(), caller.id(), null, null);
+        InspectorEntry entry = new InspectorEntry(id, region, credit.ledger().nowIso(), caller.id(), null, null, null, null);
         credit.putInspector(entry);
         credit.ledger().emit(CreditEvents.INSPECTOR_REGISTERED, new CreditEvents.InspectorRegistered(id, region));
         return Json.write(entry);
+    }
+
+    /**
+     * The inspector confirms their pending register entry with their own identity: the caller is a
+     * member of the region's organization (the peer's MSP has validated the certificate against
+     * that organization's CA), with {@code role=inspector} and an {@code inspectorId} attribute
+     * equal to the id. So a region's register holds only ids its own CA issued to its own members.
+     */
+    @Transaction(name = SpotCheckTransactions.CONFIRM_INSPECTOR, intent = Transaction.TYPE.SUBMIT)
+    public String confirmInspector(Context ctx, String inspectorId) {
+        Caller caller = Caller.of(ctx);
+        caller.requireRole(Caller.INSPECTOR);
+        CreditLedger credit = new CreditLedger(new Ledger(ctx));
+        String region = credit.regions().regionOf(caller).code();
+        String own = caller.attribute("inspectorId").orElseThrow(() -> RegistryException.forbidden(
+                "the inspector's certificate has no inspectorId attribute; an inspector confirms only the id its CA issued"));
+        String id = validInspectorId(inspectorId);
+        if (!own.equals(id)) {
+            throw RegistryException.forbidden("inspector " + id + " is confirmed only by the holder of a certificate with"
+                    + " that inspectorId; this certificate is issued for " + own);
+        }
+        InspectorEntry entry = credit.inspector(id).orElseThrow(() -> RegistryException.notFound("inspector " + id
+                + " is not in the inspector register; the bureau of " + region + " registers it first"));
+        if (!entry.regionCode().equals(region)) {
+            throw RegistryException.forbidden("inspector " + id + " is registered for region " + entry.regionCode()
+                    + "; a member of " + caller.mspId() + " (region " + region + ") cannot confirm it");
+        }
+        if (!entry.active()) {
+            throw RegistryException.conflict("inspector " + id + " was withdrawn on " + entry.withdrawnAt()
+                    + " and cannot be confirmed");
+        }
+        if (entry.confirmed()) {
+            throw RegistryException.conflict("inspector " + id + " was already confirmed on " + entry.confirmedAt());
+        }
+        InspectorEntry confirmed = entry.confirmedBy(credit.ledger().nowIso(), caller.id());
+        credit.putInspector(confirmed);
+        credit.ledger().emit(CreditEvents.INSPECTOR_CONFIRMED, new CreditEvents.InspectorConfirmed(id, region));
+        return Json.write(confirmed);
     }
 
     /** The inspector's bureau declares a conflict of interest: the inspector never checks the enterprise. */
@@ -226,7 +267,7 @@ public final class SpotCheckContract implements RegistryContract {
             CreditLevel level = CreditLedger.effectiveLevel(credit.ratings(e.uscc()));
             candidates.add(new SpotCheckDraw.Candidate(e.uscc(), level, weights.weightOf(level)));
         }
-        List<String> inspectors = credit.inspectorsOf(in.registerRegion()).stream().map(InspectorEntry::inspectorId)
+        List<String> inspectors = credit.drawableInspectorsOf(in.registerRegion()).stream().map(InspectorEntry::inspectorId)
                 .sorted().toList();
         Set<String> usccs = candidates.stream().map(SpotCheckDraw.Candidate::uscc).collect(Collectors.toSet());
         List<SpotCheckDraw.Conflict> conflicts = credit.conflicts().stream()

@@ -68,7 +68,15 @@ public final class Ledger {
     }
 
     public void put(String key, Object record) {
-        stub.putState(key, Json.canonicalBytes(record));
+        byte[] bytes;
+        try {
+            bytes = Json.canonicalBytes(record);
+        } catch (InvalidInputException e) {
+            // A record the canonical form refuses (a number beyond ±2^53, found by TransactionFuzzTest)
+            // is bad input; escaping as is, it would reach the client as an unexplained peer 500.
+            throw RegistryException.invalid(e);
+        }
+        stub.putState(key, bytes);
     }
 
     public void delete(String key) {
@@ -117,6 +125,12 @@ public final class Ledger {
      * personal data.
      */
     public void emit(String name, Record payload) {
-        stub.setEvent(name, Json.write(payload).getBytes(StandardCharsets.UTF_8));
+        String json;
+        try {
+            json = Json.write(payload);
+        } catch (InvalidInputException e) {
+            throw RegistryException.invalid(e);
+        }
+        stub.setEvent(name, json.getBytes(StandardCharsets.UTF_8));
     }
 }

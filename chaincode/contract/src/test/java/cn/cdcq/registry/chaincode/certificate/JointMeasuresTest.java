@@ -62,7 +62,9 @@ class JointMeasuresTest {
 
     JointMeasuresTest() {
         world.network.invoke(world.cdBureau, ctx -> spotchecks.registerInspector(ctx, "CD-INS-0001"));
+        world.network.invoke(cdInspector, ctx -> spotchecks.confirmInspector(ctx, "CD-INS-0001"));
         world.network.invoke(world.cqBureau, ctx -> spotchecks.registerInspector(ctx, "CQ-INS-0001"));
+        world.network.invoke(world.cqInspector, ctx -> spotchecks.confirmInspector(ctx, "CQ-INS-0001"));
         world.network.invoke(world.cdBureau, ctx -> enterprises.registerEnterprise(ctx, NEW_CENTER, "Chengdu New Skills School", "false", "OTHER"));
         world.network.invoke(world.cqBureau, ctx -> enterprises.registerEnterprise(ctx, CQ_CENTER, "Chongqing Vocational Skills Center", "false", ""));
     }

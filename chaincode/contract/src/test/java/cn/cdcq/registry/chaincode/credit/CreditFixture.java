@@ -80,12 +80,10 @@ public final class CreditFixture {
                 "Chongqing bureau", cqAttestation.certificatePem())), RegionProposal.class);
         network.<String>invoke(cqBureau, ctx -> regions.approve(ctx, cd.id()));
         network.<String>invoke(cdBureau, ctx -> regions.approve(ctx, cq.id()));
-        for (String id : new String[] {"CD-INS-0001", "CD-INS-0002"}) {
-            network.<String>invoke(cdBureau, ctx -> spotchecks.registerInspector(ctx, id));
-        }
-        for (String id : new String[] {"CQ-INS-0001", "CQ-INS-0002"}) {
-            network.<String>invoke(cqBureau, ctx -> spotchecks.registerInspector(ctx, id));
-        }
+        registerAndConfirm(cdBureau, cdInspector, "CD-INS-0001");
+        registerAndConfirm(cdBureau, cdInspector2, "CD-INS-0002");
+        registerAndConfirm(cqBureau, cqInspector, "CQ-INS-0001");
+        registerAndConfirm(cqBureau, cqInspector2, "CQ-INS-0002");
         registerEnterprise(cdBureau, CD_FIRM, "Chengdu Tianfu Construction Co.");
         registerEnterprise(cqBureau, CQ_FIRM, "Chongqing Jiangbei Logistics Co.");
     }
@@ -109,6 +107,12 @@ public final class CreditFixture {
     /** A region's contribution to draw {@code drawId}: its signature over the id, in hex. */
     public static String drawContribution(KeyPair key, String drawId) {
         return Hashes.hex(SpotCheckDrawing.contribution(key.getPrivate(), drawId));
+    }
+
+    /** The bureau registers the inspector's id (pending) and the inspector confirms it with their own identity. */
+    public void registerAndConfirm(TestIdentity bureau, TestIdentity inspector, String id) {
+        network.<String>invoke(bureau, ctx -> spotchecks.registerInspector(ctx, id));
+        network.<String>invoke(inspector, ctx -> spotchecks.confirmInspector(ctx, id));
     }
 
     public static TestIdentity inspector(String msp, String name, String inspectorId) {

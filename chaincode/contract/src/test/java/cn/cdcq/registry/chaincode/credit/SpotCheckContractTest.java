@@ -29,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SpotCheckContractTest {
 
     private final CreditFixture f = new CreditFixture(Instant.parse("2026-11-20T02:00:00Z"));
-    private static final KeyPair CD_KEY = rsa();
-    private static final KeyPair CQ_KEY = rsa();
+    static final KeyPair CD_KEY = rsa();
+    static final KeyPair CQ_KEY = rsa();
 
     static KeyPair rsa() {
         return CreditFixture.drawKeyPair();
@@ -48,7 +48,7 @@ class SpotCheckContractTest {
     void chongqingRegisterWithThreeEnterprisesAndThreeInspectors() {
         f.registerEnterprise(f.cqBureau, CQ_FIRM2, "Chongqing Yubei Foods Co.");
         f.registerEnterprise(f.cqBureau, CreditFixture.uscc("91500000MA5U00004"), "Chongqing Nanan Textiles Co.");
-        f.network.<String>invoke(f.cqBureau, ctx -> f.spotchecks.registerInspector(ctx, "CQ-INS-0003"));
+        f.registerAndConfirm(f.cqBureau, CreditFixture.inspector(CreditFixture.CQ_MSP, "cq-inspector3", "CQ-INS-0003"), "CQ-INS-0003");
         f.network.<String>invoke(f.cqBureau, ctx -> f.spotchecks.setWeights(ctx, "{\"a\":1,\"b\":2,\"c\":4,\"unrated\":2}"));
         // CQ_FIRM is rated C by Chengdu, so its effective level is C.
         f.penalized(f.cdInspector, CQ_FIRM, "CHILD_LABOR", "2026-05-05");
