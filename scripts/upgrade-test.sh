@@ -202,6 +202,13 @@ check rating_follows_the_old_one "$status $listed" '[[ $status == 200 && $listed
 status=$(call GET "$CD_URL/api/v1/spot-checks/inspectors?region=CD" "$CD_ADMIN")
 listed=$(jq --arg id "$INSPECTOR_ID" '[.. | objects | select(.inspectorId? == $id)] | length' "$ANSWER" 2>/dev/null || echo 0)
 check old_inspector_still_registered "$status $INSPECTOR_ID listed $listed" '[[ $status == 200 && $listed -ge 1 ]]'
+# Documented default (docs/trust.md item 6): an entry from before the confirmation rule is pending
+# until the inspector confirms it with their own identity; then it is confirmed.
+confirmed=$(jq -r --arg id "$INSPECTOR_ID" '[.. | objects | select(.inspectorId? == $id)][0].confirmedAt // "pending"' "$ANSWER" 2>/dev/null || echo "?")
+check old_inspector_pending_after_upgrade "$confirmed" '[[ $confirmed == pending ]]'
+status=$(call POST "$CD_URL/api/v1/spot-checks/inspectors/$INSPECTOR_ID/confirm" "cd-up-ins-$SITE:$INSPECTOR_PW")
+confirmed=$(field '.confirmedAt')
+check old_inspector_confirms_with_own_identity "$status ${confirmed:-not confirmed}" '[[ $status == 200 && -n $confirmed ]]'
 
 log "upgrade test: $(( ${#failed[@]} )) failed check(s) in $((SECONDS - started)) s; results in $RESULTS"
 (( ${#failed[@]} == 0 )) || { printf '  %s\n' "${failed[@]}" >&2; exit 1; }
