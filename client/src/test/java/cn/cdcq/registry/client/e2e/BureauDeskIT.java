@@ -89,6 +89,18 @@ class BureauDeskIT {
         cqUrl = cqAdmin.url();
         CliRun bootstrap = services.cli(120, "bootstrap-regions");
         assertThat(bootstrap.exitCode()).as("registry-cli bootstrap-regions: %s", bootstrap).isZero();
+        // What a bureau sets up before its desks are used, through the API, unless an earlier test
+        // did (the suite runs in alphabetical order, and this class comes before the credit tests):
+        // a working-day calendar around this year in force (proposed by Chengdu, accepted by
+        // Chongqing) for the case deadlines, and each region's spot-check weights for its draws.
+        for (int y = today.getYear() - 1; y <= today.getYear() + 1; y++) {
+            ensureCalendar(y);
+        }
+        for (Service bureau : new Service[]{cdAdmin, cqAdmin}) {
+            Answer weights = services.put(bureau, "/api/v1/spot-checks/weights",
+                    obj().put("a", 1).put("b", 2).put("c", 4).put("unrated", 2));
+            assertThat(weights.status()).as("%s", weights).isEqualTo(200);
+        }
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -389,6 +401,39 @@ class BureauDeskIT {
     }
 
     // ------------------------------------------------------------------ helpers
+
+    private void ensureCalendar(int year) {
+        if (services.get(cdAdmin, "/api/v1/calendar/" + year).status() == 200) {
+            return;
+        }
+        String id = null;
+        Service proposer = cdAdmin;
+        for (com.fasterxml.jackson.databind.JsonNode p : services.get(cdAdmin, "/api/v1/setting-proposals?status=PROPOSED").body()) {
+            if ("CALENDAR".equals(p.path("kind").asText()) && p.path("calendar").path("year").asInt() == year) {
+                id = p.path("id").asText();
+                proposer = "CQ".equals(p.path("proposingRegion").asText()) ? cqAdmin : cdAdmin;
+            }
+        }
+        if (id == null) {
+            Answer proposed = services.put(cdAdmin, "/api/v1/calendar", obj().put("year", year)
+                    .<com.fasterxml.jackson.databind.node.ObjectNode>set("holidays", Json.mapper().createArrayNode().add(year + "-01-01"))
+                    .set("adjustedWorkingDays", Json.mapper().createArrayNode()));
+            assertThat(proposed.status()).as("%s", proposed).isEqualTo(200);
+            id = proposed.body().path("id").asText();
+        }
+        Answer accepted = services.post(proposer == cdAdmin ? cqAdmin : cdAdmin, "/api/v1/setting-proposals/" + id + "/accept", null);
+        assertThat(accepted.status()).as("%s", accepted).isEqualTo(200);
+        long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (services.get(cdAdmin, "/api/v1/calendar/" + year).status() != 200) {
+            assertThat(System.nanoTime()).as("calendar %d in force at Chengdu", year).isLessThan(end);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
 
     private void registerEnterprise(Service bureau, String uscc, String name) {
         Answer registered = services.post(bureau, "/api/v1/enterprises", obj().put("uscc", uscc).put("name", name).put("platform", false));

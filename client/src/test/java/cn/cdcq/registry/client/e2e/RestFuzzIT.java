@@ -40,8 +40,16 @@ class RestFuzzIT {
     static E2eServices services;
     static E2eNetwork network;
 
-    /** Operations left out: they change the service's own schedule, not the ledger, and would disturb the next tests. */
-    static final Set<String> LEFT_OUT = Set.of("PUT /api/v1/checkpoints/schedule");
+    /**
+     * Operations left out because an input the service accepts leaves shared state that later
+     * tests of the suite depend on: the service's own checkpoint timer, and the region registry's
+     * proposals (a pending one blocks every other proposal of that region). The first full run
+     * with the divisions endpoint found Jackson turning the number 123 into the prefix "123": a
+     * proposal the contract accepted, which then blocked ServiceIT's key rotation and TrustIT.
+     */
+    static final Set<String> LEFT_OUT = Set.of("PUT /api/v1/checkpoints/schedule",
+            "POST /api/v1/region-proposals/divisions", "POST /api/v1/region-proposals/registration",
+            "POST /api/v1/region-proposals/rotation");
     static final List<String> PATH_VALUES = List.of("%00", "..%2F..%2Fetc", "x".repeat(300), "%F0%9F%98%80", "'%20OR%201=1--",
             "-1", "99999999999999999999", "%20", "S000151000001264000001", "91510100MA61R8LK2X", "2026-02-30", "null");
     static final List<String> BODIES = List.of("", "null", "[]", "{}", "{", "\"text\"", "12", "{\"a\":",
