@@ -136,6 +136,9 @@ final class OtherRegionScenarios {
             return args(n, "INVESTIGATION_CLEARED", "x");
         }));
         s.put("certificate:revoke", cert(w -> args(issued(w), "FRAUDULENT_ASSESSMENT", "x")));
+        // A status request: Chengdu's center about its own certificate; Chengdu's bureau decides it.
+        s.put("certificate:requestStatusChange", cert(w -> args(issued(w), "SUSPENDED", "UNDER_INVESTIGATION", "x")));
+        s.put("certificate:declineStatusRequest", cert(w -> args(requested(w), "x")));
         // Recognition: a rule Chengdu proposed (from Chongqing's certificates to Chengdu); a case on a
         // Chengdu certificate.
         s.put("recognition:proposeRule", cert(w -> args(Json.write(new RecognitionRuleProposal(
@@ -159,6 +162,14 @@ final class OtherRegionScenarios {
         CertificateClaims claims = CertificateWorld.claims("CD", 1, 1);
         w.issue(claims);
         return claims.number();
+    }
+
+    /** Chengdu's certificate with its center's pending request that Chengdu's bureau suspend it. */
+    private static String requested(CertificateWorld w) {
+        String n = issued(w);
+        w.network.invoke(w.cdCenter, ctx -> w.certificates.requestStatusChange(ctx, n, "SUSPENDED",
+                "UNDER_INVESTIGATION", "assessment under review"));
+        return n;
     }
 
     private static RecognitionRule proposedRule(CertificateWorld w) {
@@ -369,6 +380,9 @@ final class OtherRegionScenarios {
         s.put("certificate:getCertificate", cert(w -> args(issued(w))));
         s.put("certificate:getCertificateHistory", cert(w -> args(issued(w))));
         s.put("certificate:verify", cert(w -> args(issued(w), "")));
+        s.put("certificate:listByCenter", certWith(w -> issued(w), CertificateWorld.CD_CENTER, "", "10", ""));
+        s.put("certificate:getStatusRequest", cert(w -> args(requested(w))));
+        s.put("certificate:listStatusRequests", certWith(w -> requested(w), "CD"));
         s.put("certificate:getBatch", cert(w -> args(w.issueBatch(List.of(CertificateWorld.claims("CD", 1, 1),
                 CertificateWorld.claims("CD", 2, 2))).merkleRoot())));
         s.put("recognition:getRule", cert(w -> args(proposedRule(w).id())));

@@ -50,6 +50,6 @@ class TransactionNamesTest {
                 }
             }
         }
-        assertThat(transactions).hasSize(117).doesNotHaveDuplicates();
+        assertThat(transactions).hasSize(122).doesNotHaveDuplicates();
     }
 }

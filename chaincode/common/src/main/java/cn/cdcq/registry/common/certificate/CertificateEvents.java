@@ -10,6 +10,8 @@ public final class CertificateEvents {
     public static final String CERTIFICATE_ISSUED = "CertificateIssued";
     public static final String CERTIFICATE_BATCH_ISSUED = "CertificateBatchIssued";
     public static final String CERTIFICATE_STATUS_CHANGED = "CertificateStatusChanged";
+    public static final String CERTIFICATE_STATUS_REQUESTED = "CertificateStatusRequested";
+    public static final String CERTIFICATE_STATUS_REQUEST_DECLINED = "CertificateStatusRequestDeclined";
     public static final String CENTER_ACCREDITED = "CenterAccredited";
     public static final String ACCREDITATION_AMENDED = "AccreditationAmended";
     public static final String ACCREDITATION_STATUS_CHANGED = "AccreditationStatusChanged";
@@ -38,6 +40,16 @@ public final class CertificateEvents {
     /** {@value #CERTIFICATE_STATUS_CHANGED}. */
     public record CertificateStatusChanged(String number, String region, CertificateStatus previousStatus,
                                            CertificateStatus status, String reasonCode, String changedAt) {
+    }
+
+    /**
+     * {@value #CERTIFICATE_STATUS_REQUESTED} (a center asked its bureau) and
+     * {@value #CERTIFICATE_STATUS_REQUEST_DECLINED} (the bureau declined); a request carried out is
+     * told by the {@value #CERTIFICATE_STATUS_CHANGED} of the bureau's status change.
+     */
+    public record CertificateStatusRequestChanged(String number, String region, String centerId,
+                                                  CertificateStatus asked, String reasonCode,
+                                                  CertificateStatusRequest.State state, String at) {
     }
 
     /**

@@ -17,6 +17,11 @@ public final class CertificateTransactions {
     public static final String GET_BATCH = "getBatch";
     public static final String GET_CERTIFICATE_HISTORY = "getCertificateHistory";
     public static final String VERIFY = "verify";
+    public static final String LIST_BY_CENTER = "listByCenter";
+    public static final String REQUEST_STATUS_CHANGE = "requestStatusChange";
+    public static final String DECLINE_STATUS_REQUEST = "declineStatusRequest";
+    public static final String GET_STATUS_REQUEST = "getStatusRequest";
+    public static final String LIST_STATUS_REQUESTS = "listStatusRequests";
 
     private CertificateTransactions() {
     }

@@ -9,12 +9,14 @@ import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.certificate.Accreditation;
 import cn.cdcq.registry.common.certificate.BatchHeader;
 import cn.cdcq.registry.common.certificate.CertificateAttestation;
+import cn.cdcq.registry.common.certificate.CenterCertificatePage;
 import cn.cdcq.registry.common.certificate.CertificateBatch;
 import cn.cdcq.registry.common.certificate.CertificateBatchRequest;
 import cn.cdcq.registry.common.certificate.CertificateClaims;
 import cn.cdcq.registry.common.certificate.CertificateEvents;
 import cn.cdcq.registry.common.certificate.CertificateIssueRequest;
 import cn.cdcq.registry.common.certificate.CertificateStatus;
+import cn.cdcq.registry.common.certificate.CertificateStatusRequest;
 import cn.cdcq.registry.common.certificate.CertificateTransactions;
 import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.certificate.SkillCertificate;
@@ -88,7 +90,7 @@ public final class CertificateContract implements RegistryContract {
         Ledger ledger = issuer.ledger;
         SkillCertificate certificate = SkillCertificate.issuedAlone(claims, signature, attestation.sequence(),
                 accreditation.version(), ledger.nowIso(), ledger.txId(), issuer.caller.id());
-        issuer.certificates.put(certificate);
+        issuer.certificates.putIssued(certificate);
         ledger.emit(CertificateEvents.CERTIFICATE_ISSUED, new CertificateEvents.CertificateIssued(claims.number(),
                 claims.region(), claims.centerId(), claims.occupation(), claims.level(), certificate.issuedAt()));
         return Json.write(certificate);
@@ -165,7 +167,7 @@ public final class CertificateContract implements RegistryContract {
                 header.count(), signature, attestation.sequence(), now, ledger.txId(), issuer.caller.id());
         issuer.certificates.putBatch(batch);
         for (int i = 0; i < entries.size(); i++) {
-            issuer.certificates.put(SkillCertificate.issuedInBatch(entries.get(i), batch.merkleRoot(), i, tree.proof(i),
+            issuer.certificates.putIssued(SkillCertificate.issuedInBatch(entries.get(i), batch.merkleRoot(), i, tree.proof(i),
                     attestation.sequence(), accreditation.version(), now, ledger.txId(), issuer.caller.id()));
         }
         ledger.emit(CertificateEvents.CERTIFICATE_BATCH_ISSUED, new CertificateEvents.CertificateBatchIssued(
@@ -232,6 +234,125 @@ public final class CertificateContract implements RegistryContract {
         return Json.write(new CertificateVerifier(ledger).verify(Arguments.certificateNumber(number), commitment));
     }
 
+    /**
+     * A page of a training center's certificates in number order, with their status (no holder
+     * data): what the center's desk lists. Open to every member of the channel, as every
+     * certificate is. {@code status} empty for all, else VALID, SUSPENDED or REVOKED;
+     * {@code pageSize} 1 to {@value CenterCertificatePage#MAX_PAGE_SIZE}; {@code from} empty for
+     * the first page, else the bookmark of the page before (a certificate number).
+     */
+    @Transaction(name = CertificateTransactions.LIST_BY_CENTER, intent = Transaction.TYPE.EVALUATE)
+    public String listByCenter(Context ctx, String centerId, String status, String pageSize, String from) {
+        String center = Arguments.uscc(centerId);
+        CertificateStatus wanted = status == null || status.isBlank() ? null
+                : Arguments.oneOf(CertificateStatus.class, "status", status);
+        if (wanted == CertificateStatus.EXPIRED) {
+            throw RegistryException.invalid("status EXPIRED is never stored (verification reports it from the expiry "
+                    + "date); list VALID, SUSPENDED or REVOKED");
+        }
+        int size = Arguments.wholeNumber("pageSize", pageSize);
+        if (size < 1 || size > CenterCertificatePage.MAX_PAGE_SIZE) {
+            throw RegistryException.invalid("pageSize must be 1 to " + CenterCertificatePage.MAX_PAGE_SIZE + ", was " + size);
+        }
+        String start = from == null || from.isBlank() ? null : Arguments.certificateNumber(from);
+        return Json.write(new Certificates(new Ledger(ctx)).byCenter(center, wanted, start, size));
+    }
+
+    /**
+     * A training center asks its region's bureau to suspend or revoke one of its own certificates
+     * (a center cannot change a status itself). {@code asked} is SUSPENDED or REVOKED, with a reason
+     * code of that action and the center's reason. One pending request per certificate.
+     */
+    @Transaction(name = CertificateTransactions.REQUEST_STATUS_CHANGE, intent = Transaction.TYPE.SUBMIT)
+    public String requestStatusChange(Context ctx, String number, String asked, String reasonCode, String reason) {
+        Issuer issuer = Issuer.of(ctx);
+        CertificateStatus target = Arguments.oneOf(CertificateStatus.class, "asked", asked);
+        if (target != CertificateStatus.SUSPENDED && target != CertificateStatus.REVOKED) {
+            throw RegistryException.invalid("asked must be SUSPENDED or REVOKED (a center asks its bureau to suspend "
+                    + "or revoke), not " + target);
+        }
+        String code = Arguments.valid(() -> ReasonCodes.require((target == CertificateStatus.SUSPENDED ? "suspend"
+                : "revoke") + " a certificate", reasonCode, CertificateStatusRequest.reasonCodesFor(target)));
+        String text = Arguments.valid(() -> ReasonCodes.requireText(reason));
+        SkillCertificate certificate = issuer.certificates.require(Arguments.certificateNumber(number));
+        if (!certificate.claims().centerId().equals(issuer.centerId)) {
+            throw RegistryException.forbidden("certificate " + certificate.number() + " was issued by center "
+                    + certificate.claims().centerId() + ", not by " + issuer.centerId
+                    + "; a center asks only about its own certificates");
+        }
+        if (!certificate.claims().region().equals(issuer.region.code())) {
+            throw RegistryException.forbidden("certificate " + certificate.number() + " was issued in region "
+                    + certificate.claims().region() + "; the caller's organization acts for region " + issuer.region.code());
+        }
+        List<CertificateStatus> from = target == CertificateStatus.SUSPENDED ? List.of(CertificateStatus.VALID)
+                : List.of(CertificateStatus.VALID, CertificateStatus.SUSPENDED);
+        if (!from.contains(certificate.status())) {
+            throw RegistryException.conflict("certificate " + certificate.number() + " is " + certificate.status()
+                    + "; only a " + Arguments.names(from, " or ") + " certificate can be "
+                    + (target == CertificateStatus.SUSPENDED ? "suspended" : "revoked"));
+        }
+        Optional<CertificateStatusRequest> earlier = issuer.certificates.statusRequest(certificate.number());
+        if (earlier.isPresent() && earlier.get().state() == CertificateStatusRequest.State.PENDING) {
+            throw RegistryException.conflict("certificate " + certificate.number() + " already has a request pending "
+                    + "at the bureau (asked " + earlier.get().asked() + " on " + earlier.get().requestedAt()
+                    + "); wait for the bureau's decision");
+        }
+        Ledger ledger = issuer.ledger;
+        CertificateStatusRequest request = new CertificateStatusRequest(certificate.number(),
+                certificate.claims().region(), issuer.centerId, target, code, text,
+                CertificateStatusRequest.State.PENDING, ledger.nowIso(), issuer.caller.id(), ledger.txId(),
+                null, null, null);
+        issuer.certificates.putStatusRequest(request);
+        ledger.emit(CertificateEvents.CERTIFICATE_STATUS_REQUESTED, changed(request));
+        return Json.write(request);
+    }
+
+    /** The bureau of the certificate's region declines a center's pending request, with its reason. */
+    @Transaction(name = CertificateTransactions.DECLINE_STATUS_REQUEST, intent = Transaction.TYPE.SUBMIT)
+    public String declineStatusRequest(Context ctx, String number, String reason) {
+        Caller caller = Caller.of(ctx);
+        caller.requireRole(Caller.BUREAU);
+        Ledger ledger = new Ledger(ctx);
+        Region region = new Regions(ledger).regionOf(caller);
+        String text = Arguments.valid(() -> ReasonCodes.requireText(reason));
+        Certificates certificates = new Certificates(ledger);
+        String valid = Arguments.certificateNumber(number);
+        CertificateStatusRequest request = certificates.statusRequest(valid).orElseThrow(() ->
+                RegistryException.notFound("certificate " + valid + " has no status request"));
+        if (!request.region().equals(region.code())) {
+            throw RegistryException.forbidden("the request about certificate " + valid + " is for region "
+                    + request.region() + "'s bureau, not " + region.code() + "'s");
+        }
+        if (request.state() != CertificateStatusRequest.State.PENDING) {
+            throw RegistryException.conflict("the request about certificate " + valid + " was already decided: "
+                    + request.state() + " on " + request.decidedAt());
+        }
+        CertificateStatusRequest declined = request.decided(CertificateStatusRequest.State.DECLINED, ledger.nowIso(),
+                caller.id(), text);
+        certificates.putStatusRequest(declined);
+        ledger.emit(CertificateEvents.CERTIFICATE_STATUS_REQUEST_DECLINED, changed(declined));
+        return Json.write(declined);
+    }
+
+    /** The latest status request about a certificate, pending or decided. */
+    @Transaction(name = CertificateTransactions.GET_STATUS_REQUEST, intent = Transaction.TYPE.EVALUATE)
+    public String getStatusRequest(Context ctx, String number) {
+        String valid = Arguments.certificateNumber(number);
+        return Json.write(new Certificates(new Ledger(ctx)).statusRequest(valid).orElseThrow(() ->
+                RegistryException.notFound("certificate " + valid + " has no status request")));
+    }
+
+    /** The requests pending at a region's bureau, in certificate-number order. */
+    @Transaction(name = CertificateTransactions.LIST_STATUS_REQUESTS, intent = Transaction.TYPE.EVALUATE)
+    public String listStatusRequests(Context ctx, String region) {
+        return Json.write(new Certificates(new Ledger(ctx)).pendingRequests(Arguments.region(region)));
+    }
+
+    private static CertificateEvents.CertificateStatusRequestChanged changed(CertificateStatusRequest r) {
+        return new CertificateEvents.CertificateStatusRequestChanged(r.number(), r.region(), r.centerId(), r.asked(),
+                r.reasonCode(), r.state(), r.decidedAt() == null ? r.requestedAt() : r.decidedAt());
+    }
+
     private String changeStatus(Context ctx, String number, String reasonCode, String reason, String action,
                                 List<CertificateStatus> from, CertificateStatus to,
                                 List<String> allowedReasons) {
@@ -256,6 +377,12 @@ public final class CertificateContract implements RegistryContract {
         }
         SkillCertificate changed = current.withStatus(to, code, text, ledger.nowIso(), caller.id());
         certificates.put(changed);
+        // A center's pending request that this change fulfils is closed by it (revoking fulfils a
+        // request to suspend too); a reinstatement leaves a pending request to revoke pending.
+        certificates.statusRequest(changed.number())
+                .filter(r -> r.state() == CertificateStatusRequest.State.PENDING && r.satisfiedBy(to))
+                .ifPresent(r -> certificates.putStatusRequest(r.decided(CertificateStatusRequest.State.CARRIED_OUT,
+                        changed.statusChangedAt(), caller.id(), to.name())));
         ledger.emit(CertificateEvents.CERTIFICATE_STATUS_CHANGED, new CertificateEvents.CertificateStatusChanged(
                 changed.number(), changed.claims().region(), current.status(), to, code, changed.statusChangedAt()));
         return Json.write(changed);

@@ -8,6 +8,7 @@ import org.hyperledger.fabric.shim.ChaincodeStub;
 import org.hyperledger.fabric.shim.ledger.CompositeKey;
 import org.hyperledger.fabric.shim.ledger.KeyValue;
 import org.hyperledger.fabric.shim.ledger.QueryResultsIterator;
+import org.hyperledger.fabric.shim.ledger.QueryResultsIteratorWithMetadata;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -81,6 +82,54 @@ public final class Ledger {
 
     public void delete(String key) {
         stub.delState(key);
+    }
+
+    /**
+     * An index entry: a key whose presence is all it says. Fabric takes an empty value for a
+     * delete, so the value is one zero byte (as Fabric's own samples index with composite keys).
+     */
+    public void putMarker(String key) {
+        stub.putState(key, new byte[]{0});
+    }
+
+    /**
+     * A page of the last attributes of the keys under {@code objectType} and {@code leading}, in key
+     * order, starting at the key whose next attribute is {@code from} (or at the first, when from is
+     * null). Only for reads: Fabric refuses paginated queries in a transaction that writes.
+     *
+     * @param from where to start, checked like every key part (it is the caller's)
+     * @return the attribute after {@code leading} of each key found, and that of the next key (null at the end)
+     */
+    public AttributePage attributes(String objectType, List<String> leading, String from, int pageSize) {
+        CompositeKey partial = compositeKey(objectType, leading.toArray(String[]::new));
+        // The bookmark is built here, inside the prefix: a caller's raw bookmark could start the
+        // range anywhere below the prefix's end and read keys of another type.
+        String bookmark = "";
+        if (from != null) {
+            List<String> start = new ArrayList<>(leading);
+            start.add(from);
+            bookmark = compositeKey(objectType, start.toArray(String[]::new)).toString();
+        }
+        int position = leading.size();
+        List<String> found = new ArrayList<>();
+        String next;
+        try (QueryResultsIteratorWithMetadata<KeyValue> it =
+                     stub.getStateByPartialCompositeKeyWithPagination(partial, pageSize, bookmark)) {
+            for (KeyValue kv : it) {
+                found.add(stub.splitCompositeKey(kv.getKey()).getAttributes().get(position));
+            }
+            String raw = it.getMetadata() == null ? "" : it.getMetadata().getBookmark();
+            next = raw == null || raw.isEmpty() ? null : stub.splitCompositeKey(raw).getAttributes().get(position);
+        } catch (InvalidInputException | RegistryException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("could not read " + objectType + " keys: " + e.getMessage(), e);
+        }
+        return new AttributePage(found, next);
+    }
+
+    /** What {@link #attributes} found: the attributes in key order and where the next page starts (null: no more). */
+    public record AttributePage(List<String> attributes, String next) {
     }
 
     /** All records whose key starts with the object type and the given leading attributes, in key order. */
