@@ -42,6 +42,11 @@ public final class CaseRegistryClient {
         return Json.read(gateway.submit(SettingsTransactions.CONTRACT, SettingsTransactions.DECLINE_PROPOSAL, proposalId, reason), SettingProposal.class);
     }
 
+    /** The proposing region's bureau withdraws its own open proposal, with a reason. */
+    public SettingProposal withdrawSetting(String proposalId, String reason) {
+        return Json.read(gateway.submit(SettingsTransactions.CONTRACT, SettingsTransactions.WITHDRAW_PROPOSAL, proposalId, reason), SettingProposal.class);
+    }
+
     /** Setting proposals, oldest first; {@code status} null for all. */
     public List<SettingProposal> settingProposals(String status) {
         return Json.readList(gateway.evaluate(SettingsTransactions.CONTRACT, SettingsTransactions.LIST_PROPOSALS, status == null ? "" : status),

@@ -3,7 +3,10 @@ package cn.cdcq.registry.client.certificate;
 import cn.cdcq.registry.common.certificate.CertificateTransactions;
 import cn.cdcq.registry.client.fabric.RegistryGateway;
 import cn.cdcq.registry.client.fabric.RegistryGateway.Committed;
+import cn.cdcq.registry.common.certificate.CenterCertificatePage;
 import cn.cdcq.registry.common.certificate.CertificateBatch;
+import cn.cdcq.registry.common.certificate.CertificateStatus;
+import cn.cdcq.registry.common.certificate.CertificateStatusRequest;
 import cn.cdcq.registry.common.certificate.CertificateBatchRequest;
 import cn.cdcq.registry.common.certificate.CertificateHistoryEntry;
 import cn.cdcq.registry.common.certificate.CertificateIssueRequest;
@@ -60,6 +63,38 @@ public final class CertificateClient {
 
     public SkillCertificate revoke(String number, String reasonCode, String reason) {
         return Json.read(gateway.submit(CONTRACT, CertificateTransactions.REVOKE, number, reasonCode, reason), SkillCertificate.class);
+    }
+
+    /** A page of a center's certificates ({@code status} null for all, {@code from} null for the first page). */
+    public CenterCertificatePage centerCertificates(String centerId, CertificateStatus status, int pageSize, String from) {
+        return Json.read(gateway.evaluate(CONTRACT, CertificateTransactions.LIST_BY_CENTER, centerId,
+                status == null ? "" : status.name(), Integer.toString(pageSize), from == null ? "" : from),
+                CenterCertificatePage.class);
+    }
+
+    /** A training center asks its bureau to suspend or revoke one of its certificates. */
+    public CertificateStatusRequest requestStatusChange(String number, CertificateStatus asked, String reasonCode,
+                                                        String reason) {
+        return Json.read(gateway.submit(CONTRACT, CertificateTransactions.REQUEST_STATUS_CHANGE, number, asked.name(),
+                reasonCode, reason), CertificateStatusRequest.class);
+    }
+
+    /** The bureau declines a center's pending request. */
+    public CertificateStatusRequest declineStatusRequest(String number, String reason) {
+        return Json.read(gateway.submit(CONTRACT, CertificateTransactions.DECLINE_STATUS_REQUEST, number, reason),
+                CertificateStatusRequest.class);
+    }
+
+    /** The latest request about a certificate (a ledger NOT_FOUND when there was none). */
+    public CertificateStatusRequest statusRequest(String number) {
+        return Json.read(gateway.evaluate(CONTRACT, CertificateTransactions.GET_STATUS_REQUEST, number),
+                CertificateStatusRequest.class);
+    }
+
+    /** The requests pending at a region's bureau. */
+    public List<CertificateStatusRequest> pendingStatusRequests(String region) {
+        return Json.readList(gateway.evaluate(CONTRACT, CertificateTransactions.LIST_STATUS_REQUESTS, region),
+                CertificateStatusRequest.class);
     }
 
     public SkillCertificate certificate(String number) {

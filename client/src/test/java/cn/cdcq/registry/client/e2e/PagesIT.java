@@ -114,6 +114,10 @@ class PagesIT {
     private Issued forRevocation;
     private Issued forForgery;
     private Issued forCredential;
+    private Issued forSuspensionRequest;
+    private Issued forDeclinedRequest;
+    private Issued forApiRequest;
+    private String cqCenterId;
 
     @BeforeAll
     void setUp() throws Exception {
@@ -145,11 +149,15 @@ class PagesIT {
         cqCenter = services.createAccount(cqAdmin, "cq-pages-center-" + site, "TRAINING_CENTER", "centerId", centerId);
 
         // The certificates the employer's tests open, issued as the center's desk or CLI would (one batch).
-        List<Issued> fixture = issueThroughTheApi(4);
+        List<Issued> fixture = issueThroughTheApi(7);
         forHolderCheck = fixture.get(0);
         forRevocation = fixture.get(1);
         forForgery = fixture.get(2);
         forCredential = fixture.get(3);
+        forSuspensionRequest = fixture.get(4);
+        forDeclinedRequest = fixture.get(5);
+        forApiRequest = fixture.get(6);
+        cqCenterId = centerId;
 
         ChromeOptions options = new ChromeOptions();
         options.setBinary("/usr/bin/chromium");
@@ -456,6 +464,111 @@ class PagesIT {
         assertThat(text(".verdict-word")).isEqualTo("已撤销");
         assertThat(attribute(By.cssSelector("#steps li[data-check='STATUS']"), "data-result")).isEqualTo("FAIL");
         screenshot("verify-revoked");
+    }
+
+    @Test
+    void theCenterListsItsCertificatesAndAsksTheBureauWhichCarriesOneOutAndDeclinesTheOther() throws Exception {
+        String suspend = forSuspensionRequest.number();
+        String revoke = forDeclinedRequest.number();
+        signIn(cqUrl, cqCenter.user(), cqCenter.password());
+        clickToLoad(By.id("all-certificates"));
+        List<String> listed = attributes(By.cssSelector("#certificate-list tbody tr"), "data-number");
+        assertThat(listed).as("the list is in number order").isSorted();
+        assertThat(attributes(By.cssSelector("#certificate-list tbody tr"), "data-status")).containsOnly("VALID", "SUSPENDED", "REVOKED");
+        screenshot("center-list");
+
+        browser.get(cqUrl + "/center/certificates?number=" + suspend);
+        click(By.cssSelector("#r-asked option[value='SUSPENDED']"));
+        click(By.cssSelector("#r-reasonCode option[value='UNDER_INVESTIGATION']"));
+        fill("r-reason", "assessment records under review");
+        clickToLoad(By.id("send-request"));
+        assertThat(find(By.id("request-sent")).isDisplayed()).isTrue();
+        assertThat(attribute(By.id("latest-request"), "data-state")).isEqualTo("PENDING");
+        assertThat(text("#found-status")).isEqualTo("有效");
+        assertThat(browser.findElements(By.id("request-form"))).as("no second request while one is pending").isEmpty();
+        screenshot("center-status-request");
+
+        browser.get(cqUrl + "/center/certificates?number=" + revoke);
+        click(By.cssSelector("#r-asked option[value='REVOKED']"));
+        click(By.cssSelector("#r-reasonCode option[value='ISSUED_IN_ERROR']"));
+        fill("r-reason", "");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('r-reason').removeAttribute('required')");
+        clickToLoad(By.id("send-request"));
+        assertThat(text("#r-reason-problem")).as("an empty reason, refused next to its field").isNotEmpty();
+        fill("r-reason", "issued before the assessment was complete");
+        clickToLoad(By.id("send-request"));
+        assertThat(attribute(By.id("latest-request"), "data-state")).isEqualTo("PENDING");
+        clickToLoad(By.id("logout"));
+
+        signIn(cqUrl, cqAdmin.user(), cqAdmin.password());
+        assertThat(attributes(By.cssSelector("#request-table tbody tr"), "data-number")).contains(suspend, revoke);
+        screenshot("bureau-status-requests");
+        fill("carry-reason-" + suspend, "suspended while the assessment is reviewed");
+        clickToLoad(By.id("carry-out-" + suspend));
+        assertThat(text("#done")).contains(suspend, "已暂停");
+        fill("decline-reason-" + revoke, "the assessment file is complete");
+        clickToLoad(By.id("decline-" + revoke));
+        assertThat(text("#done")).contains(revoke);
+        assertThat(attributes(By.cssSelector("#request-table tbody tr"), "data-number")).doesNotContain(suspend, revoke);
+        clickToLoad(By.id("logout"));
+
+        signIn(cqUrl, cqCenter.user(), cqCenter.password());
+        browser.get(cqUrl + "/center/certificates?status=SUSPENDED");
+        assertThat(attributes(By.cssSelector("#certificate-list tbody tr"), "data-number")).contains(suspend).doesNotContain(revoke);
+        assertThat(attributes(By.cssSelector("#certificate-list tbody tr"), "data-status")).containsOnly("SUSPENDED");
+        browser.get(cqUrl + "/center/certificates?number=" + suspend);
+        assertThat(attribute(By.id("latest-request"), "data-state")).isEqualTo("CARRIED_OUT");
+        assertThat(text("#found-status")).isEqualTo("已暂停");
+        browser.get(cqUrl + "/center/certificates?number=" + revoke);
+        assertThat(attribute(By.id("latest-request"), "data-state")).isEqualTo("DECLINED");
+        assertThat(text("#request-decision")).contains("the assessment file is complete");
+        assertThat(text("#found-status")).isEqualTo("有效");
+        screenshot("center-request-declined");
+    }
+
+    @Test
+    void theStatusRequestApiRefusesTheWrongCallerAndLeavesTheCertificateAsItWas() {
+        String n = forApiRequest.number();
+        Answer ownList = services.get(cqCenter, "/api/v1/centers/" + cqCenterId + "/certificates?pageSize=200");
+        assertThat(ownList.status()).as("%s", ownList).isEqualTo(200);
+        List<String> numbers = new ArrayList<>();
+        ownList.body().path("certificates").forEach(c -> numbers.add(c.path("number").asText()));
+        assertThat(numbers).contains(n).isSorted();
+        assertThat(ownList.body().toString()).doesNotContain(forApiRequest.holderName(), forApiRequest.holderIdNumber());
+        Answer otherList = services.get(cqCenter, "/api/v1/centers/" + uscc("5251000MJ00000000") + "/certificates");
+        assertThat(otherList.status()).as("%s", otherList).isEqualTo(403);
+        Answer badSize = services.get(cqCenter, "/api/v1/centers/" + cqCenterId + "/certificates?pageSize=0");
+        assertThat(badSize.status()).isEqualTo(400);
+        assertThat(badSize.body().path("field").asText()).isEqualTo("pageSize");
+
+        ObjectNode ask = obj().put("asked", "REVOKED").put("reasonCode", "ISSUED_IN_ERROR").put("reason", "wrong occupation code");
+        Answer byBureau = services.post(cqAdmin, "/api/v1/certificates/" + n + "/status-requests", ask);
+        assertThat(byBureau.status()).as("a bureau does not ask itself: %s", byBureau).isEqualTo(403);
+        Answer wrongCode = services.post(cqCenter, "/api/v1/certificates/" + n + "/status-requests",
+                obj().put("asked", "REVOKED").put("reasonCode", "UNDER_INVESTIGATION").put("reason", "x"));
+        assertThat(wrongCode.status()).isEqualTo(400);
+        assertThat(wrongCode.body().path("field").asText()).isEqualTo("reasonCode");
+        Answer made = services.post(cqCenter, "/api/v1/certificates/" + n + "/status-requests", ask);
+        assertThat(made.status()).as("%s", made).isEqualTo(201);
+        assertThat(made.body().path("state").asText()).isEqualTo("PENDING");
+        Answer again = services.post(cqCenter, "/api/v1/certificates/" + n + "/status-requests", ask);
+        assertThat(again.status()).as("%s", again).isEqualTo(409);
+
+        Answer pending = services.get(cqAdmin, "/api/v1/certificate-status-requests");
+        assertThat(pending.status()).isEqualTo(200);
+        List<String> waiting = new ArrayList<>();
+        pending.body().forEach(r -> waiting.add(r.path("number").asText()));
+        assertThat(waiting).contains(n);
+        Answer chengduDeclines = services.post(cdAdmin, "/api/v1/certificates/" + n + "/status-requests/decline",
+                obj().put("reason", "not ours to decide"));
+        assertThat(chengduDeclines.status()).as("the other region's bureau: %s", chengduDeclines).isEqualTo(403);
+        assertThat(services.get(cqAdmin, "/api/v1/certificates/" + n + "/status-request").body().path("state").asText())
+                .isEqualTo("PENDING");
+        Answer declined = services.post(cqAdmin, "/api/v1/certificates/" + n + "/status-requests/decline",
+                obj().put("reason", "the occupation code is right"));
+        assertThat(declined.status()).as("%s", declined).isEqualTo(200);
+        assertThat(declined.body().path("state").asText()).isEqualTo("DECLINED");
+        assertThat(services.get(cqAdmin, "/api/v1/certificates/" + n).body().path("status").asText()).isEqualTo("VALID");
     }
 
     @Test

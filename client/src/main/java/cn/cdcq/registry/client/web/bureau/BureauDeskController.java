@@ -13,6 +13,8 @@ import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.client.web.PageProblems;
 import cn.cdcq.registry.common.InvalidInputException;
+import cn.cdcq.registry.common.certificate.CertificateStatus;
+import cn.cdcq.registry.common.certificate.CertificateStatusRequest;
 import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.certificate.RecognitionRule;
 import cn.cdcq.registry.common.certificate.RecognitionRuleProposal;
@@ -82,6 +84,8 @@ public class BureauDeskController {
         model.addAttribute("region", properties.regionCode());
         model.addAttribute("otherRegion", "CD".equals(properties.regionCode()) ? "CQ" : "CD");
         model.addAttribute("statusReasons", STATUS_REASONS);
+        model.addAttribute("statusRequests", gateways.client(user.getName(), CertificateClient::new)
+                .pendingStatusRequests(properties.regionCode()));
         boolean admin = user.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_BUREAU_ADMIN"));
         model.addAttribute("admin", admin);
         if (admin) {
@@ -112,6 +116,42 @@ public class BureauDeskController {
             flash.addFlashAttribute("done", message("bureau.statusChanged", changed.number(), message("status." + changed.status())));
         } catch (InvalidInputException | LedgerException e) {
             flash.addFlashAttribute("statusProblem", problems.of(e));
+        }
+        return "redirect:/bureau";
+    }
+
+    /**
+     * Carries out a center's pending request: the status change it asked for, with the center's
+     * reason code and the bureau's own words; the ledger closes the request with it.
+     */
+    @PostMapping("/status-requests/{number}/carry-out")
+    String carryOut(@AuthenticationPrincipal UserDetails user, @PathVariable String number, @RequestParam String reason,
+                    RedirectAttributes flash) {
+        try {
+            String valid = InvalidRequest.check("number", () -> CertificateNumber.validate(number.strip().toUpperCase(Locale.ROOT)));
+            String text = InvalidRequest.check("reason", () -> ReasonCodes.requireText("reason", reason));
+            CertificateClient client = gateways.client(user.getUsername(), CertificateClient::new);
+            CertificateStatusRequest request = client.statusRequest(valid);
+            var changed = request.asked() == CertificateStatus.SUSPENDED
+                    ? client.suspend(valid, request.reasonCode(), text)
+                    : client.revoke(valid, request.reasonCode(), text);
+            flash.addFlashAttribute("done", message("bureau.statusChanged", changed.number(), message("status." + changed.status())));
+        } catch (InvalidInputException | LedgerException e) {
+            flash.addFlashAttribute("requestProblem", problems.of(e));
+        }
+        return "redirect:/bureau";
+    }
+
+    @PostMapping("/status-requests/{number}/decline")
+    String declineRequest(@AuthenticationPrincipal UserDetails user, @PathVariable String number,
+                          @RequestParam String reason, RedirectAttributes flash) {
+        try {
+            String valid = InvalidRequest.check("number", () -> CertificateNumber.validate(number.strip().toUpperCase(Locale.ROOT)));
+            String text = InvalidRequest.check("reason", () -> ReasonCodes.requireText("reason", reason));
+            gateways.client(user.getUsername(), CertificateClient::new).declineStatusRequest(valid, text);
+            flash.addFlashAttribute("done", message("bureau.requestDeclined", valid));
+        } catch (InvalidInputException | LedgerException e) {
+            flash.addFlashAttribute("requestProblem", problems.of(e));
         }
         return "redirect:/bureau";
     }

@@ -164,6 +164,23 @@ public class SettingsDeskController {
         return "redirect:/bureau/settings#pending";
     }
 
+    /** This region withdraws its own proposal while the other region has not decided it. */
+    @PostMapping("/proposals/{id}/withdraw")
+    String withdraw(@AuthenticationPrincipal UserDetails user, @PathVariable String id, @RequestParam(required = false) String reason,
+                    RedirectAttributes flash) {
+        try {
+            String ledgerId = RequestValues.ledgerId("id", id);
+            String why = RequestValues.text("reason", reason);
+            SettingProposal p = client(user).withdrawSetting(ledgerId, why);
+            flash.addFlashAttribute("done", message("settings.withdrawn", p.id().substring(0, 12)));
+            return "redirect:/bureau/settings";
+        } catch (InvalidInputException | LedgerException e) {
+            flash.addFlashAttribute("pendingProblem", problems.of(e));
+            flash.addFlashAttribute("problemId", id);
+        }
+        return "redirect:/bureau/settings#pending";
+    }
+
     private static WorkingCalendar calendarOrNull(CaseRegistryClient client, int year) {
         try {
             return client.calendar(year);

@@ -3,6 +3,10 @@ package cn.cdcq.registry.client.web.center;
 import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.certificate.CertificateEvents;
+import cn.cdcq.registry.common.certificate.CertificateStatus;
+import cn.cdcq.registry.common.certificate.CertificateStatusRequest;
+import cn.cdcq.registry.common.certificate.ReasonCodes;
+import cn.cdcq.registry.client.certificate.CenterCertificatesController;
 import cn.cdcq.registry.client.certificate.AccreditationClient;
 import cn.cdcq.registry.client.certificate.CertificateClient;
 import cn.cdcq.registry.client.certificate.CertificateCsv;
@@ -59,10 +63,12 @@ import java.util.Map;
  * The training center's desk: issue one certificate; upload a CSV batch, see every row checked
  * (each invalid one marked with its reason) before anything is submitted, then watch it commit;
  * print the certificates (one PDF, or a ZIP of one PDF each) and download the salts file; find a
- * certificate of this center with its status. Issuing goes through {@link CertificateIssuance},
+ * certificate of this center with its status, list them all, and ask the bureau to suspend or
+ * revoke one. Issuing goes through {@link CertificateIssuance},
  * the same path as the REST API's {@code POST /api/v1/certificates} and {@code certificate-batches};
- * CSV rows are checked by {@link CertificateCsv}, as the CLI checks them. Asking the bureau to suspend or revoke
- * has no ledger transaction, so the page says so instead of pretending.
+ * CSV rows are checked by {@link CertificateCsv}, as the CLI checks them. The list and the request
+ * go through {@link CenterCertificatesController}'s checks, as {@code GET /api/v1/centers/{id}/certificates}
+ * and {@code POST /api/v1/certificates/{n}/status-requests}.
  */
 @Controller
 @RequestMapping("/center")
@@ -78,12 +84,13 @@ public class CenterDeskController {
     private final Accounts accounts;
     private final Inbox inbox;
     private final PageProblems problems;
+    private final CenterCertificatesController listing;
     private final String region;
     private final String publicUrl;
 
     public CenterDeskController(CertificateIssuance issuance, BatchJobs jobs, Handouts handouts, CertificatePdf pdf,
                                 UserGateways gateways, Accounts accounts, Inbox inbox, PageProblems problems,
-                                ServiceProperties properties, @Value("${registry.pages.public-url:}") String publicUrl) {
+                                CenterCertificatesController listing, ServiceProperties properties, @Value("${registry.pages.public-url:}") String publicUrl) {
         this.issuance = issuance;
         this.jobs = jobs;
         this.handouts = handouts;
@@ -92,6 +99,7 @@ public class CenterDeskController {
         this.accounts = accounts;
         this.inbox = inbox;
         this.problems = problems;
+        this.listing = listing;
         this.region = properties.regionCode();
         this.publicUrl = publicUrl;
     }
@@ -311,23 +319,81 @@ public class CenterDeskController {
         return "redirect:/center";
     }
 
-    /** Find one certificate of this center by number, with its status. */
+    /**
+     * This center's certificates a page at a time (status filter, bookmark paging) through the
+     * ledger's index by center; with {@code number}, that one certificate with its status and the
+     * center's latest request about it.
+     */
     @GetMapping("/certificates")
-    String find(@AuthenticationPrincipal UserDetails user, @RequestParam String number, Model model) {
+    String certificates(@AuthenticationPrincipal UserDetails user, @RequestParam(required = false) String number,
+                        @RequestParam(required = false) String status, @RequestParam(required = false) String from,
+                        Model model) {
+        if (number != null && !number.isBlank()) {
+            return find(user, number, model);
+        }
+        String centerId = centerOf(user);
+        model.addAttribute("centerId", centerId);
+        model.addAttribute("status", status == null ? "" : status);
+        model.addAttribute("from", from == null ? "" : from);
+        try {
+            model.addAttribute("page", listing.page(user.getUsername(), centerId, status, "50", from));
+        } catch (InvalidRequest | LedgerException e) {
+            model.addAttribute("listProblem", problems.of(e));
+        }
+        return "center/certificates";
+    }
+
+    private String find(UserDetails user, String number, Model model) {
         String centerId = centerOf(user);
         model.addAttribute("number", number);
+        model.addAttribute("suspendReasons", CenterCertificatesController.SUSPEND_REASONS);
+        model.addAttribute("revokeReasons", CenterCertificatesController.REVOKE_REASONS);
         try {
-            SkillCertificate found = gateways.client(user.getUsername(), CertificateClient::new)
-                    .certificate(cn.cdcq.registry.common.format.CertificateNumber.validate(trim(number).toUpperCase(Locale.ROOT)));
+            CertificateClient client = gateways.client(user.getUsername(), CertificateClient::new);
+            SkillCertificate found = client.certificate(
+                    cn.cdcq.registry.common.format.CertificateNumber.validate(trim(number).toUpperCase(Locale.ROOT)));
             if (!found.claims().centerId().equals(centerId)) {
                 model.addAttribute("notOurs", true);
             } else {
                 model.addAttribute("certificate", found);
+                model.addAttribute("statusRequest", latestRequest(client, found.number()));
             }
         } catch (cn.cdcq.registry.common.InvalidInputException | LedgerException e) {
             model.addAttribute("searchProblem", problems.of(e));
         }
         return "center/certificate";
+    }
+
+    /** The center asks its bureau to suspend or revoke the certificate: a request on the ledger, the status unchanged. */
+    @PostMapping("/certificates/{number}/status-request")
+    String askBureau(@AuthenticationPrincipal UserDetails user, @PathVariable String number, @RequestParam String asked,
+                     @RequestParam String reasonCode, @RequestParam String reason, Model model) {
+        try {
+            String valid = InvalidRequest.check("number", () ->
+                    cn.cdcq.registry.common.format.CertificateNumber.validate(trim(number).toUpperCase(Locale.ROOT)));
+            CertificateStatus target = CenterCertificatesController.asked(asked);
+            String code = InvalidRequest.check("reasonCode", () -> ReasonCodes.require((target == CertificateStatus.SUSPENDED
+                    ? "suspend" : "revoke") + " a certificate", reasonCode, CertificateStatusRequest.reasonCodesFor(target)));
+            String text = InvalidRequest.check("reason", () -> ReasonCodes.requireText("reason", reason));
+            gateways.client(user.getUsername(), CertificateClient::new).requestStatusChange(valid, target, code, text);
+            return "redirect:/center/certificates?number=" + valid + "&asked=1";
+        } catch (InvalidRequest e) {
+            model.addAttribute("requestFieldProblems", problems.of(e));
+        } catch (cn.cdcq.registry.common.InvalidInputException | LedgerException e) {
+            model.addAttribute("requestProblem", problems.of(e));
+        }
+        return find(user, number, model);
+    }
+
+    private static CertificateStatusRequest latestRequest(CertificateClient client, String number) {
+        try {
+            return client.statusRequest(number);
+        } catch (LedgerException e) {
+            if (ErrorCode.NOT_FOUND.name().equals(e.code())) {
+                return null;
+            }
+            throw e;
+        }
     }
 
     private List<InboxItem> recent(String centerId) {

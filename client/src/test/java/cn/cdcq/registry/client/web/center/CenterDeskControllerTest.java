@@ -76,6 +76,8 @@ class CenterDeskControllerTest {
     Inbox inbox;
     @MockitoBean
     AccountUserDetails users;
+    @MockitoBean
+    cn.cdcq.registry.client.certificate.CenterCertificatesController listing;
 
     @BeforeEach
     void center() {
