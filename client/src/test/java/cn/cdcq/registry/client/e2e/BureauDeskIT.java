@@ -148,7 +148,8 @@ class BureauDeskIT {
         String prefix = text("#done").replaceAll(".*提议 ([0-9a-f]{12})….*", "$1");
         By mine = By.cssSelector("#pending-table tr[data-id^='" + prefix + "']");
         assertThat(text("#pending-table tr[data-id^='" + prefix + "']")).contains(year + " 年日历", "3 个节假日", "待对方地区决定");
-        assertThat(this.<Integer>read(d -> d.findElement(mine).findElements(By.cssSelector("button")).size())).as("no accept of one's own").isZero();
+        assertThat(this.<Integer>read(d -> d.findElement(mine).findElements(By.cssSelector("button[id^='accept-'], button[id^='decline-']")).size()))
+                .as("no accept or decline of one's own").isZero();
         String proposal = attribute(mine, "data-id");
 
         // Chongqing's bureau sees it pending and accepts it: in force in both regions.
@@ -181,6 +182,24 @@ class BureauDeskIT {
         assertThat(text("#decided-table tr[data-id='" + deadlinesId + "']")).contains("Declined", "the agreement keeps 5 and 10");
         clickToLoad(By.id("lang-zh"));
         assertThat(text("#acceptance-days")).isEqualTo(acceptanceInForce);
+
+        // Chengdu proposes the next year's calendar, then withdraws it before Chongqing decides.
+        fill("k-year", Integer.toString(year + 1));
+        fill("k-holidays", (year + 1) + "-01-01");
+        fill("k-adjusted", "");
+        clickToLoad(By.id("propose-calendar-submit"));
+        String next = text("#done").replaceAll(".*提议 ([0-9a-f]{12})….*", "$1");
+        String nextId = attribute(By.cssSelector("#pending-table tr[data-id^='" + next + "']"), "data-id");
+        fill("withdraw-why-" + nextId, "proposed with the wrong holidays");
+        screenshot("settings-cd-withdraw");
+        clickToLoad(By.id("withdraw-" + nextId));
+        assertThat(text("#done")).contains("已撤回");
+        assertThat(browser.findElements(By.cssSelector("#pending-table tr[data-id='" + nextId + "']"))).isEmpty();
+        assertThat(text("#decided-table tr[data-id='" + nextId + "']")).contains("proposed with the wrong holidays");
+        browser.get(cqUrl + "/bureau/settings");
+        assertThat(browser.findElements(By.cssSelector("#pending-table tr[data-id='" + nextId + "']")))
+                .as("withdrawn: nothing left for Chongqing to decide").isEmpty();
+        assertThat(services.get(cdAdmin, "/api/v1/calendar/" + (year + 1)).status()).isEqualTo(404);
     }
 
     // ------------------------------------------------------------------ ratings

@@ -282,10 +282,27 @@ class PagesIT {
         }
         Path csv = work.resolve("good-" + site + ".csv");
         Files.writeString(csv, String.join("\n", lines) + "\n", StandardCharsets.UTF_8);
+        // Photos for the first two rows, named by their numbers; first with a third for a number not
+        // in the file, which refuses the upload as a whole (a photo must not be left off silently).
+        List<String> numbers = new ArrayList<>(holders.keySet());
+        Path photos = Files.createDirectories(work.resolve("photos-" + site));
+        Path firstPhoto = portrait(photos.resolve(numbers.get(0) + ".png"), new java.awt.Color(70, 110, 170));
+        Path secondPhoto = portrait(photos.resolve(numbers.get(1) + ".png"), new java.awt.Color(60, 140, 90));
+        Path stray = portrait(photos.resolve(number(4) + ".png"), new java.awt.Color(150, 60, 60));
         find(By.id("csv")).sendKeys(csv.toAbsolutePath().toString());
+        find(By.id("photos")).sendKeys(firstPhoto.toAbsolutePath() + "\n" + secondPhoto.toAbsolutePath() + "\n" + stray.toAbsolutePath());
+        clickToLoad(By.id("preview"));
+        assertThat(find(By.id("file-problem")).isDisplayed()).isTrue();
+        assertThat(text("#unmatched-photos")).isEqualTo(stray.getFileName().toString());
+        assertThat(browser.findElements(By.id("commit"))).isEmpty();
+        screenshot("batch-preview-stray-photo");
+        browser.get(cqUrl + "/center");
+        find(By.id("csv")).sendKeys(csv.toAbsolutePath().toString());
+        find(By.id("photos")).sendKeys(firstPhoto.toAbsolutePath() + "\n" + secondPhoto.toAbsolutePath());
         click(By.id("batch-id-masked"));
         clickToLoad(By.id("preview"));
         assertThat(text("#preview-ok")).contains("全部 " + rows + " 行检查通过");
+        assertThat(attributes(By.cssSelector("#preview-rows td[data-photo='true']"), "data-photo")).hasSize(2);
         screenshot("batch-preview-ok");
         clickToLoad(By.id("commit"));
 
@@ -330,6 +347,11 @@ class PagesIT {
                 String[] line = saltLines.get(page + 1).split(",");
                 assertThat(holders).containsKey(line[0]);
                 assertThat(qr(doc, page)).as("QR code of page %d", page + 1).isEqualTo(cqUrl + "/verify/" + line[0] + "#salt=" + line[1]);
+            }
+            for (int page = 0; page < rows; page++) {
+                String number = saltLines.get(page + 1).split(",")[0];
+                boolean withPhoto = number.equals(numbers.get(0)) || number.equals(numbers.get(1));
+                assertThat(images(doc, page)).as("photos on the page of %s", number).isEqualTo(withPhoto ? 1 : 0);
             }
             String pageText = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
             assertThat(pageText).contains("职业技能等级证书", "电工", "四级 / 中级工");
@@ -474,7 +496,7 @@ class PagesIT {
         clickToLoad(By.id("all-certificates"));
         List<String> listed = attributes(By.cssSelector("#certificate-list tbody tr"), "data-number");
         assertThat(listed).as("the list is in number order").isSorted();
-        assertThat(attributes(By.cssSelector("#certificate-list tbody tr"), "data-status")).containsOnly("VALID", "SUSPENDED", "REVOKED");
+        assertThat(attributes(By.cssSelector("#certificate-list tbody tr"), "data-status")).isNotEmpty().isSubsetOf("VALID", "SUSPENDED", "REVOKED");
         screenshot("center-list");
 
         browser.get(cqUrl + "/center/certificates?number=" + suspend);
@@ -502,6 +524,9 @@ class PagesIT {
 
         signIn(cqUrl, cqAdmin.user(), cqAdmin.password());
         assertThat(attributes(By.cssSelector("#request-table tbody tr"), "data-number")).contains(suspend, revoke);
+        assertThat(attribute(By.cssSelector("#request-table tr[data-number='" + revoke + "'] td[data-asked]"), "data-asked"))
+                .as("the refused form kept what the clerk chose").isEqualTo("REVOKED");
+        assertThat(text("#carry-out-" + revoke)).isEqualTo("按申请撤销");
         screenshot("bureau-status-requests");
         fill("carry-reason-" + suspend, "suspended while the assessment is reviewed");
         clickToLoad(By.id("carry-out-" + suspend));
@@ -794,6 +819,30 @@ class PagesIT {
         }
         assertThat(issued).hasSize(count);
         return issued;
+    }
+
+    /** A portrait-shaped PNG in one colour with a face-like oval, written to {@code file}. */
+    private static Path portrait(Path file, java.awt.Color background) throws Exception {
+        var image = new java.awt.image.BufferedImage(300, 400, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(background);
+        g.fillRect(0, 0, 300, 400);
+        g.setColor(new java.awt.Color(240, 210, 180));
+        g.fillOval(90, 80, 120, 150);
+        g.dispose();
+        javax.imageio.ImageIO.write(image, "png", file.toFile());
+        return file;
+    }
+
+    private static long images(PDDocument doc, int page) throws Exception {
+        var resources = doc.getPage(page).getResources();
+        long images = 0;
+        for (var name : resources.getXObjectNames()) {
+            if (resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) {
+                images++;
+            }
+        }
+        return images;
     }
 
     private Service inspector(Service admin, String prefix, String region) {

@@ -121,7 +121,8 @@ public class CenterDeskController {
 
     /** A checked CSV waiting for the clerk's go-ahead, in the clerk's session only. */
     record PendingBatch(String id, List<NewCertificate> rows, Map<String, String> occupationNames,
-                        HolderMask.Name nameMask, HolderMask.IdNumber idMask) implements java.io.Serializable {
+                        HolderMask.Name nameMask, HolderMask.IdNumber idMask,
+                        Map<String, byte[]> photos) implements java.io.Serializable {
         @Override
         public String toString() {
             return "PendingBatch[" + id + ", " + rows.size() + " rows, holders withheld]";
@@ -130,7 +131,7 @@ public class CenterDeskController {
 
     /** One CSV row as the preview shows it. */
     public record PreviewRow(int line, String number, String occupation, String level, String issueDate, String holderName,
-                             String holderIdMasked, List<String> problems) {
+                             String holderIdMasked, boolean photo, List<String> problems) {
         public boolean valid() {
             return problems.isEmpty();
         }
@@ -184,6 +185,7 @@ public class CenterDeskController {
 
     @PostMapping("/batches")
     String preview(@AuthenticationPrincipal UserDetails user, @RequestParam("csv") MultipartFile csv,
+                   @RequestParam(value = "photos", required = false) List<MultipartFile> photoFiles,
                    @RequestParam(required = false) String nameMask, @RequestParam(required = false) String idMask,
                    Model model, HttpSession session) throws IOException {
         String centerId = centerOf(user);
@@ -195,6 +197,20 @@ public class CenterDeskController {
             CertificateCsv.requireColumns(csv.getOriginalFilename() == null ? "the CSV" : csv.getOriginalFilename(), rows);
         } catch (IllegalArgumentException e) {
             model.addAttribute("fileProblem", problems.of(new cn.cdcq.registry.common.InvalidInputException("INVALID_CSV", e.getMessage())));
+            model.addAttribute("rows", List.of());
+            return "center/preview";
+        }
+        BatchPhotos photos = BatchPhotos.of(photoFiles);
+        java.util.Set<String> numbersInFile = new java.util.HashSet<>();
+        rows.forEach(r -> numbersInFile.add(r.get("number") == null ? "" : r.get("number").strip()));
+        List<String> strays = photos.numbers().stream().filter(n -> !numbersInFile.contains(n)).sorted().toList();
+        if (!photos.misnamed().isEmpty() || !strays.isEmpty()) {
+            // A photo the clerk meant for someone must not be silently left off, nor land on another's certificate.
+            model.addAttribute("fileProblem", problems.of(new cn.cdcq.registry.common.InvalidInputException(
+                    BatchPhotos.PHOTO_UNMATCHED, photos.explain(strays))));
+            List<String> named = new ArrayList<>(photos.misnamed());
+            strays.forEach(n -> named.add(photos.fileNames().get(n)));
+            model.addAttribute("unmatchedPhotos", named);
             model.addAttribute("rows", List.of());
             return "center/preview";
         }
@@ -211,9 +227,14 @@ public class CenterDeskController {
             } catch (CertificateCsv.InvalidRow e) {
                 e.problems().forEach(p -> rowProblems.add(localized(p)));
             }
+            String number = row.get("number") == null ? "" : row.get("number").strip();
+            InvalidRequest.FieldProblem photoProblem = photos.problems().get(number);
+            if (photoProblem != null) {
+                rowProblems.add(problems.label("photo") + ": " + problems.explain(photoProblem.code(), photoProblem.message()));
+            }
             preview.add(new PreviewRow(row.line(), row.get("number"), row.get("occupation"), row.get("level"),
                     row.get("issueDate"), row.get("holderName"), maskForPreview(row.get("holderIdNumber")),
-                    List.copyOf(rowProblems)));
+                    photos.good().containsKey(number), List.copyOf(rowProblems)));
         }
         model.addAttribute("rows", preview);
         long invalid = preview.stream().filter(r -> !r.valid()).count();
@@ -221,7 +242,7 @@ public class CenterDeskController {
         model.addAttribute("total", preview.size());
         if (invalid == 0 && !valid.isEmpty()) {
             PendingBatch pending = new PendingBatch(java.util.UUID.randomUUID().toString(), List.copyOf(valid),
-                    occupationNames, nameMask(nameMask), idMask(idMask));
+                    occupationNames, nameMask(nameMask), idMask(idMask), new java.util.HashMap<>(photos.good()));
             session.setAttribute(PENDING + pending.id(), pending);
             model.addAttribute("pendingId", pending.id());
         }
@@ -250,7 +271,7 @@ public class CenterDeskController {
                 NewCertificate row = pending.rows().get(i);
                 IssuedCertificate c = issued.get(i);
                 printed.add(printed(row, pending.occupationNames().get(row.number()), centerId, centerName, c.holderSalt(),
-                        pending.nameMask(), pending.idMask(), base));
+                        pending.nameMask(), pending.idMask(), base).withPhoto(pending.photos().get(row.number())));
                 salts.add(new SaltLine(c.number(), c.holderSalt(), batchIds.get(i)));
             }
             return handouts.keep(account, sessionId, String.join(" ", new java.util.LinkedHashSet<>(batchIds)), printed, salts).id();
@@ -343,8 +364,15 @@ public class CenterDeskController {
         return "center/certificates";
     }
 
+    /** The request form's values, kept to show it again after a refusal. */
+    public record RequestForm(String asked, String reasonCode, String reason) {
+    }
+
     private String find(UserDetails user, String number, Model model) {
         String centerId = centerOf(user);
+        if (!model.containsAttribute("requestForm")) {
+            model.addAttribute("requestForm", new RequestForm("", "", ""));
+        }
         model.addAttribute("number", number);
         model.addAttribute("suspendReasons", CenterCertificatesController.SUSPEND_REASONS);
         model.addAttribute("revokeReasons", CenterCertificatesController.REVOKE_REASONS);
@@ -368,6 +396,7 @@ public class CenterDeskController {
     @PostMapping("/certificates/{number}/status-request")
     String askBureau(@AuthenticationPrincipal UserDetails user, @PathVariable String number, @RequestParam String asked,
                      @RequestParam String reasonCode, @RequestParam String reason, Model model) {
+        model.addAttribute("requestForm", new RequestForm(asked, reasonCode, reason));
         try {
             String valid = InvalidRequest.check("number", () ->
                     cn.cdcq.registry.common.format.CertificateNumber.validate(trim(number).toUpperCase(Locale.ROOT)));
