@@ -14,8 +14,10 @@ Subcommands:
                            chongqing) in the channel configuration, replacing the list there
                            (Fabric CA's gencrl writes a CRL of every certificate it revoked)
   set-acl RESOURCE POLICY  point the channel ACL of RESOURCE (e.g. event/Block) at POLICY
-                           (e.g. /Channel/Application/Readers): a change of the Application
-                           group itself, so MAJORITY Admins, both regions, must sign it
+                           (e.g. /Channel/Application/Readers; "-" removes the entry, back to
+                           Fabric's default): a change of the Application group itself, so
+                           MAJORITY Admins, both regions, must sign it
+  show-acl RESOURCE        print the channel's ACL entry for RESOURCE (nothing: the default)
   show-crl ORG             print the serial numbers on ORG's revocation list in the channel
   show                     print the channel configuration as JSON
 
@@ -138,11 +140,23 @@ case $SUB in
   set-acl)
     [[ $# -eq 2 ]] || die "usage: set-acl RESOURCE POLICY"
     fetch_config "$WORK/original.json"
-    jq --arg r "$1" --arg p "$2" '.channel_group.groups.Application.values.ACLs //= {mod_policy: "Admins", value: {acls: {}}}
-      | .channel_group.groups.Application.values.ACLs.value.acls[$r] = {policy_ref: $p}' \
-      "$WORK/original.json" > "$WORK/modified.json"
+    if [[ $2 == - ]]; then # back to Fabric's default: no entry (and no ACLs value when none is left)
+      jq --arg r "$1" 'del(.channel_group.groups.Application.values.ACLs.value.acls[$r])
+        | if (.channel_group.groups.Application.values.ACLs.value.acls // {}) == {}
+          then del(.channel_group.groups.Application.values.ACLs) else . end' \
+        "$WORK/original.json" > "$WORK/modified.json"
+    else
+      jq --arg r "$1" --arg p "$2" '.channel_group.groups.Application.values.ACLs //= {mod_policy: "Admins", value: {acls: {}}}
+        | .channel_group.groups.Application.values.ACLs.value.acls[$r] = {policy_ref: $p}' \
+        "$WORK/original.json" > "$WORK/modified.json"
+    fi
     log "channel ACL $1 -> $2"
     submit_update "$WORK/original.json" "$WORK/modified.json"
+    ;;
+  show-acl)
+    [[ $# -eq 1 ]] || die "usage: show-acl RESOURCE"
+    fetch_config "$WORK/config.json"
+    jq -r --arg r "$1" '.channel_group.groups.Application.values.ACLs.value.acls[$r].policy_ref // empty' "$WORK/config.json"
     ;;
   show-crl)
     [[ $# -eq 1 ]] || die "usage: show-crl ORG"
