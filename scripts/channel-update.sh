@@ -78,6 +78,7 @@ fetch_config() { # out.json
 # that admin's signature), then waits for both peers to commit the new config block.
 submit_update() { # original.json modified.json
   local original=$1 modified=$2
+  local previous; previous=$(jq -r '.header.number' "$WORK/block.json") # the config block original.json came from
   "$BIN/configtxlator" proto_encode --input "$original" --type common.Config --output "$WORK/original.pb"
   "$BIN/configtxlator" proto_encode --input "$modified" --type common.Config --output "$WORK/modified.pb"
   "$BIN/configtxlator" compute_update --channel_id "$CHANNEL" --original "$WORK/original.pb" \
@@ -91,8 +92,7 @@ submit_update() { # original.json modified.json
   "$BIN/configtxlator" proto_encode --input "$WORK/envelope.json" --type common.Envelope --output "$WORK/envelope.pb"
   local -a orgs; IFS=, read -r -a orgs <<<"$SIGNERS"
   (( ${#orgs[@]} >= 1 )) || die "--signers names no organization"
-  local before_cd before_cq i
-  before_cd=$(channel_height chengdu); before_cq=$(channel_height chongqing)
+  local i
   for ((i = 0; i < ${#orgs[@]} - 1; i++)); do
     msp_of "${orgs[i]}" >/dev/null
     peer_cli "${orgs[i]}" channel signconfigtx -f "$WORK/envelope.pb" >>"$WORK/log" 2>&1 \
@@ -108,16 +108,23 @@ submit_update() { # original.json modified.json
     die "the ordering service refused the update signed by ${SIGNERS//,/ and } (reason above)"
   fi
   log "signed by the admin of $last and submitted"
-  # Both peers must have the block (and so the new configuration) before the caller relies on it.
-  local deadline=$((SECONDS + 60)) cd cq
-  while :; do
-    cd=$(channel_height chengdu); cq=$(channel_height chongqing)
-    [[ -n "$cd" && -n "$cq" && "$cd" -gt "$before_cd" && "$cq" -gt "$before_cq" ]] && break
-    (( SECONDS < deadline )) || die "the update was accepted but a peer has not committed it in 60 s (heights: chengdu $cd, chongqing $cq)"
+  # The new config block, as the orderer has it; both peers must have committed it (and so
+  # apply the new configuration) before the caller relies on it.
+  local block deadline=$((SECONDS + 60)) cd cq
+  while :; do # the orderer has accepted the update; its block may take a moment to be cut
+    fetch_config "$WORK/after.json"
+    block=$(jq -r '.header.number' "$WORK/block.json")
+    [[ "$block" != "$previous" ]] && break
+    (( SECONDS < deadline )) || die "the update was accepted but no new config block appeared in 60 s"
     sleep 0.3
   done
-  fetch_config "$WORK/after.json"
-  jq -r '.header.number' "$WORK/block.json"
+  while :; do
+    cd=$(channel_height chengdu); cq=$(channel_height chongqing)
+    [[ -n "$cd" && -n "$cq" && "$cd" -gt "$block" && "$cq" -gt "$block" ]] && break
+    (( SECONDS < deadline )) || die "config block $block was accepted but a peer has not committed it in 60 s (heights: chengdu $cd, chongqing $cq)"
+    sleep 0.3
+  done
+  echo "$block"
 }
 
 case $SUB in
