@@ -8,7 +8,7 @@ set -euo pipefail
 usage() {
   cat <<'USAGE'
 Usage: scripts/fabric-bin.sh [--help]
-Prints the folder holding peer, orderer, configtxgen, osnadmin, fabric-ca-server and
+Prints the folder holding peer, orderer, configtxgen, configtxlator, osnadmin, fabric-ca-server and
 fabric-ca-client, building them first when the cache lacks them (about 3 minutes on 2 cores).
 Environment:
   FABRIC_BIN        use these official binaries instead of building
@@ -20,7 +20,7 @@ USAGE
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(dirname "$here")
 tools="$root/network/fabric-tools"
-needed=(peer orderer configtxgen osnadmin fabric-ca-server fabric-ca-client)
+needed=(peer orderer configtxgen configtxlator osnadmin fabric-ca-server fabric-ca-client)
 
 if [[ -n "${FABRIC_BIN:-}" ]]; then
   for b in "${needed[@]}"; do
@@ -66,7 +66,7 @@ build() { # module-dir package output ldflags
 }
 echo "Building Fabric 2.5.9 and Fabric CA 1.5.15 into $cache (first time only, a few minutes)" >&2
 fv="-X github.com/hyperledger/fabric/common/metadata.Version=2.5.9"
-for cmd in peer orderer configtxgen osnadmin; do
+for cmd in peer orderer configtxgen configtxlator osnadmin; do
   build "$tools/fabric" "github.com/hyperledger/fabric/cmd/$cmd" "$cmd" "$fv"
 done
 cav="-X github.com/hyperledger/fabric-ca/lib/metadata.Version=1.5.15"

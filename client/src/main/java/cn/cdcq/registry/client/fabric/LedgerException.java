@@ -35,6 +35,20 @@ public class LedgerException extends CodedException {
     public static final String ORDERER_UNAVAILABLE = "ORDERER_UNAVAILABLE";
     /** A peer could not run the chaincode: its chaincode server is down or restarting. Retry later. */
     public static final String CHAINCODE_UNAVAILABLE = "CHAINCODE_UNAVAILABLE";
+    /**
+     * The network refused the account's Fabric identity itself, before any chaincode ran: a peer
+     * answered "access denied: channel [...] creator org [...]", which is what Fabric says when the
+     * certificate is on the org's CRL in the channel configuration (revoked), or does not chain to
+     * the org's CA. Fabric tells no more to the client (its peer log says which). 403, not
+     * retryable: the same identity is refused again until the region's operator re-enrolls it.
+     */
+    public static final String IDENTITY_REFUSED = "IDENTITY_REFUSED";
+    /**
+     * The account's Fabric certificate has expired: refused here before the call (the gateway peer
+     * does not check expiry itself, see {@link UserGateways}), or by a peer's ExpirationCheck
+     * filter or the orderer. 403, not retryable: the account needs a new enrollment.
+     */
+    public static final String IDENTITY_EXPIRED = "IDENTITY_EXPIRED";
 
     /**
      * The codes that mean "the network could not decide now, nothing was refused": the same request
@@ -55,6 +69,16 @@ public class LedgerException extends CodedException {
 
     public LedgerException(String code, String message, List<String> peerDetails, Throwable cause) {
         super(code, message, cause);
+        this.peerDetails = List.copyOf(peerDetails);
+    }
+
+    /** A refusal of the caller's identity ({@link #IDENTITY_REFUSED}, {@link #IDENTITY_EXPIRED}): 403 at the REST API. */
+    static LedgerException identity(String code, String message, List<String> peerDetails, Throwable cause) {
+        return new LedgerException(403, code, message, peerDetails, cause);
+    }
+
+    private LedgerException(int httpStatus, String code, String message, List<String> peerDetails, Throwable cause) {
+        super(httpStatus, code, message, cause);
         this.peerDetails = List.copyOf(peerDetails);
     }
 
@@ -86,6 +110,21 @@ public class LedgerException extends CodedException {
         io.grpc.Status.Code code = e.getStatus().getCode();
         String description = String.valueOf(e.getStatus().getDescription());
         String where = details.isEmpty() ? description : description + ": " + String.join("; ", details);
+        String everything = (description + " " + String.join(" ", details)).toLowerCase(Locale.ROOT);
+        if (everything.contains("client identity expired")) {
+            // A peer's ExpirationCheck auth filter ("proposal client identity expired", seen as
+            // ABORTED "failed to collect enough transaction endorsements" with the other region's
+            // peer in the details) or the orderer ("broadcast client identity expired"). Not a
+            // peer outage: it must not become a retryable 503, nor a 502.
+            return identity(IDENTITY_EXPIRED, transaction + ": the network refused this account's Fabric identity: its"
+                    + " certificate has expired (" + where + "); the account needs a new enrollment at the region's CA",
+                    details, e);
+        }
+        if (everything.contains("access denied: channel [") && everything.contains("creator org")) {
+            return identity(IDENTITY_REFUSED, transaction + ": the network refused this account's Fabric identity ("
+                    + where + "): its certificate is revoked (on the region's CRL in the channel configuration) or"
+                    + " not issued by the region's CA; the region's operator must re-enroll the account", details, e);
+        }
         if (SUBMIT.equals(stage) && orderingServiceFailed(code, description)) {
             return new LedgerException(ORDERER_UNAVAILABLE, transaction + ": the ordering service cannot take the"
                     + " transaction (" + where + "); retry when a majority of its orderers is back", details, e);

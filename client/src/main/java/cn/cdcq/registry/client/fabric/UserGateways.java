@@ -48,8 +48,27 @@ public class UserGateways implements DisposableBean {
             throw new LedgerException(LedgerException.PEER_UNAVAILABLE,
                     "the service is shutting down; retry against the restarted service", java.util.List.of(), null);
         }
-        return gateways.computeIfAbsent(account, a -> new RegistryGateway(peer.channel(), keys.identity(a),
+        MspIdentity identity = keys.identity(account);
+        refuseExpired(account, identity, java.time.Instant.now());
+        return gateways.computeIfAbsent(account, a -> new RegistryGateway(peer.channel(), identity,
                 properties.channel(), properties.chaincode(), observer, deadlines));
+    }
+
+    /**
+     * Refuses a call signed by an expired certificate before it leaves the service. Fabric 2.5
+     * checks expiry in the peer's ExpirationCheck auth filter and in the orderer, but the
+     * gateway peer hands proposals to its own endorser without that filter, and its MSP validates
+     * certificate chains at the certificate's NotBefore (msp/mspimplvalidate.go,
+     * getValidityOptsForCert): an expired identity's evaluate is answered by the region's own
+     * peer, and its submit is refused only by the other region's peer (under AND endorsement) or
+     * by the orderer, as RevocationIT shows (docs/operations.md, "Revoking an identity").
+     */
+    static void refuseExpired(String account, MspIdentity identity, java.time.Instant now) {
+        java.time.Instant notAfter = identity.certificate().getNotAfter().toInstant();
+        if (now.isAfter(notAfter)) {
+            throw LedgerException.identity(LedgerException.IDENTITY_EXPIRED, "the Fabric certificate of account " + account
+                    + " expired at " + notAfter + "; the account needs a new enrollment at the region's CA", java.util.List.of(), null);
+        }
     }
 
     /** A typed contract client acting as {@code account}, e.g. {@code client(name, RegionRegistryClient::new)}. */

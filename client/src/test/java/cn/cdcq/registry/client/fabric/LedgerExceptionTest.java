@@ -137,4 +137,56 @@ class LedgerExceptionTest {
         assertThat(e.code()).isEqualTo(LedgerException.BUSY);
         assertThat(e.unavailable()).isTrue();
     }
+
+    /** The texts RevocationIT saw on the real network (Fabric 2.5.9) for a revoked identity. */
+    @Test
+    void aRevokedIdentityIsRefusedWithItsOwnCodeAnd403NotABadGateway() {
+        String denied = "error validating proposal: access denied: channel [laborchannel] creator org [ChengduMSP]";
+        LedgerException endorse = endorse(gatewayError(Status.Code.ABORTED,
+                "failed to endorse transaction, see attached details for more info", detail("127.0.0.1:30300", "ChengduMSP", denied)));
+        LedgerException evaluate = LedgerException.from("EVALUATE_FAILED", TX, new org.hyperledger.fabric.client.GatewayException(
+                gatewayError(Status.Code.FAILED_PRECONDITION, "evaluate call to endorser returned error: " + denied,
+                        detail("127.0.0.1:30300", "ChengduMSP", denied))));
+        for (LedgerException e : java.util.List.of(endorse, evaluate)) {
+            assertThat(e.code()).isEqualTo(LedgerException.IDENTITY_REFUSED);
+            assertThat(e.httpStatus()).isEqualTo(403);
+            assertThat(e.unavailable()).isFalse();
+            assertThat(e.getMessage()).contains("revoked").contains("access denied");
+        }
+    }
+
+    /** The other region's peer refusing an expired identity, as the gateway reports it (seen by RevocationIT). */
+    @Test
+    void anExpiredIdentityIsRefusedWithItsOwnCodeNotAPeerOutage() {
+        LedgerException e = endorse(gatewayError(Status.Code.ABORTED,
+                "failed to collect enough transaction endorsements, see attached details for more info",
+                detail("127.0.0.1:30310", "ChongqingMSP", "rpc error: code = Unknown desc = proposal client identity expired")));
+        assertThat(e.code()).isEqualTo(LedgerException.IDENTITY_EXPIRED);
+        assertThat(e.httpStatus()).isEqualTo(403);
+        assertThat(e.unavailable()).isFalse();
+        LedgerException orderer = submit(gatewayError(Status.Code.ABORTED,
+                "received unsuccessful response from orderer: status=FORBIDDEN, info=broadcast client identity expired"));
+        assertThat(orderer.code()).isEqualTo(LedgerException.IDENTITY_EXPIRED);
+    }
+
+    @Test
+    void anExpiredCertificateIsRefusedBeforeTheCall() throws Exception {
+        var pair = java.security.KeyPairGenerator.getInstance("EC");
+        pair.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+        var keys = pair.generateKeyPair();
+        java.time.Instant notAfter = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        var name = new org.bouncycastle.asn1.x500.X500Name("CN=expiring");
+        var cert = new org.bouncycastle.cert.jcajce.JcaX509CertificateConverter().getCertificate(
+                new org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder(name, java.math.BigInteger.ONE,
+                        java.util.Date.from(notAfter.minusSeconds(3600)), java.util.Date.from(notAfter), name, keys.getPublic())
+                        .build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())));
+        MspIdentity id = new MspIdentity("ChengduMSP", cert, keys.getPrivate());
+        UserGateways.refuseExpired("cd-bureau-1", id, notAfter); // valid through its last second
+        LedgerException e = org.assertj.core.api.Assertions.catchThrowableOfType(LedgerException.class,
+                () -> UserGateways.refuseExpired("cd-bureau-1", id, notAfter.plusSeconds(1)));
+        assertThat(e).isNotNull();
+        assertThat(e.code()).isEqualTo(LedgerException.IDENTITY_EXPIRED);
+        assertThat(e.httpStatus()).isEqualTo(403);
+        assertThat(e.getMessage()).contains("cd-bureau-1").contains("2026-01-01T00:00:00Z");
+    }
 }
