@@ -23,6 +23,7 @@ ensure_prereqs() {
   command -v setsid >/dev/null || missing+=(util-linux)
   command -v curl >/dev/null || missing+=(curl)
   command -v jq >/dev/null || missing+=(jq) # scripts/fault-test.sh reads the API's answers with it
+  command -v openssl >/dev/null || missing+=(openssl) # scripts/revoke-identity.sh reads the CRL and certificates with it
   command -v gcc >/dev/null || missing+=(gcc libc6-dev)
   command -v java >/dev/null || missing+=(openjdk-17-jdk-headless)
   command -v mvn >/dev/null || missing+=(maven)
