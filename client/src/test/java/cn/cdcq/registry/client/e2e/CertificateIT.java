@@ -51,6 +51,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -492,6 +493,91 @@ class CertificateIT {
     // ------------------------------------------------------------------ helpers
 
     /** {@code client}, once both regions' peers have every block either has (see {@link E2eNetwork#awaitPeersInSync}). */
+    /**
+     * Issue-time tampering (issue 16 item 6): claims altered after the region signed them, field by
+     * field, in a batch and alone; a batch reordered or cut; the signature flipped, made by the other
+     * region's key or by a key the ledger never registered. Each is refused and nothing is issued;
+     * the untouched requests then issue (the control).
+     */
+    @Test
+    void everyAlterationOfSignedClaimsOrOfTheirSignatureIsRefusedAndNothingIsIssued() throws Exception {
+        List<CertificateClaims> claims = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            claims.add(cqIssuer.prepare(draft("CQ", OCCUPATION, 4, nextSerial())).claims());
+        }
+        CertificateBatchRequest genuine = cqIssuer.signBatch(claims);
+        CertificateClaims c = claims.get(1);
+        String otherHex = "ab".repeat(32);
+        Map<String, CertificateClaims> altered = new java.util.LinkedHashMap<>();
+        altered.put("occupation", new CertificateClaims(c.number(), CASE_OCCUPATION, c.level(), c.centerId(), c.region(),
+                c.issueDate(), c.expiryDate(), c.holderPseudonym(), c.holderCommitment()));
+        altered.put("issueDate", new CertificateClaims(c.number(), c.occupation(), c.level(), c.centerId(), c.region(),
+                today.minusDays(1).toString(), c.expiryDate(), c.holderPseudonym(), c.holderCommitment()));
+        altered.put("expiryDate", new CertificateClaims(c.number(), c.occupation(), c.level(), c.centerId(), c.region(),
+                c.issueDate(), today.plusYears(9).toString(), c.holderPseudonym(), c.holderCommitment()));
+        altered.put("no expiryDate", new CertificateClaims(c.number(), c.occupation(), c.level(), c.centerId(), c.region(),
+                c.issueDate(), null, c.holderPseudonym(), c.holderCommitment()));
+        altered.put("holderPseudonym", new CertificateClaims(c.number(), c.occupation(), c.level(), c.centerId(), c.region(),
+                c.issueDate(), c.expiryDate(), otherHex, c.holderCommitment()));
+        altered.put("holderCommitment", new CertificateClaims(c.number(), c.occupation(), c.level(), c.centerId(), c.region(),
+                c.issueDate(), c.expiryDate(), c.holderPseudonym(), otherHex));
+        altered.put("number", withNumber(c, number("CQ", 4, nextSerial())));
+        altered.put("level", withLevel(withNumber(c, number("CQ", 5, nextSerial())), 5));
+        Map<String, String> outcomes = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, CertificateClaims> e : altered.entrySet()) {
+            List<CertificateClaims> tampered = new ArrayList<>(claims);
+            tampered.set(1, e.getValue());
+            outcomes.put("batch, " + e.getKey(), refusal(() -> cqCenter.issueBatch(new CertificateBatchRequest(tampered, genuine.signature()))));
+            CertificateIssueRequest alone = cqIssuer.sign(c);
+            outcomes.put("single, " + e.getKey(), refusal(() -> cqCenter.issue(new CertificateIssueRequest(e.getValue(), alone.signature()))));
+        }
+        List<CertificateClaims> reordered = new ArrayList<>(claims);
+        java.util.Collections.swap(reordered, 0, 1);
+        outcomes.put("batch, two entries swapped", refusal(() -> cqCenter.issueBatch(new CertificateBatchRequest(reordered, genuine.signature()))));
+        outcomes.put("batch, one entry removed", refusal(() -> cqCenter.issueBatch(new CertificateBatchRequest(claims.subList(0, 3), genuine.signature()))));
+        String sig = genuine.signature();
+        String flipped = sig.substring(0, sig.length() - 2) + (sig.endsWith("00") ? "01" : "00");
+        outcomes.put("batch, signature's last byte changed", refusal(() -> cqCenter.issueBatch(new CertificateBatchRequest(claims, flipped))));
+        outcomes.put("batch, signed by Chengdu's attestation key", refusal(() -> cqCenter.issueBatch(new CertificateBatchRequest(claims,
+                CertificateAttestation.sign(CertificateAttestation.header(claims), net.attestationKey("chengdu"))))));
+        java.security.KeyPair stranger = E2eNetwork.newP256KeyPair();
+        outcomes.put("batch, signed by a key the ledger never registered", refusal(() -> cqCenter.issueBatch(new CertificateBatchRequest(claims,
+                CertificateAttestation.sign(CertificateAttestation.header(claims), stranger.getPrivate())))));
+        outcomes.put("single, signed by a key the ledger never registered", refusal(() -> cqCenter.issue(new CertificateIssueRequest(c,
+                CertificateAttestation.sign(c, stranger.getPrivate())))));
+        record("issue-time tampering: cases refused", Integer.toString(outcomes.size()));
+        record("issue-time tampering: outcomes", outcomes.toString());
+
+        assertThat(outcomes).hasSize(2 * altered.size() + 6);
+        outcomes.forEach((what, code) -> assertThat(code).as(what).isIn("INVALID_SIGNATURE", "INVALID_INPUT"));
+        assertThat(outcomes).as("well-formed alterations are caught by the signature")
+                .containsEntry("batch, occupation", "INVALID_SIGNATURE").containsEntry("single, holderCommitment", "INVALID_SIGNATURE")
+                .containsEntry("batch, two entries swapped", "INVALID_SIGNATURE")
+                .containsEntry("batch, signed by Chengdu's attestation key", "INVALID_SIGNATURE")
+                .containsEntry("batch, signed by a key the ledger never registered", "INVALID_SIGNATURE");
+        for (CertificateClaims each : claims) {
+            assertNotIssued(each.number());
+        }
+        for (CertificateClaims each : altered.values()) {
+            assertNotIssued(each.number());
+        }
+        // The control: the request as signed issues.
+        assertThat(cqCenter.issueBatch(genuine).value().count()).isEqualTo(4);
+        assertThat(synced(cdReader).verify(c.number()).verdict()).isEqualTo(VerificationReport.VALID);
+    }
+
+    /** The error code a refused call answered (a call that succeeds fails the test). */
+    private static String refusal(ThrowingCallable call) {
+        try {
+            call.call();
+        } catch (LedgerException e) {
+            return e.code();
+        } catch (Throwable t) {
+            throw new AssertionError("unexpected " + t, t);
+        }
+        throw new AssertionError("the tampered request was accepted");
+    }
+
     private <T> T synced(T client) {
         net.awaitPeersInSync();
         return client;

@@ -269,6 +269,80 @@ class CreditIT {
                 .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("FORBIDDEN"));
     }
 
+    /**
+     * Rating-statement tampering (issue 16 item 6): a statement the region signed, each field
+     * altered after signing, is refused by the contract; so is the genuine statement under a
+     * substituted key; nothing is recorded. The statement as signed then records (the control).
+     */
+    @Test
+    void anAlteredRatingStatementOrASubstitutedKeyIsRefusedAndNothingIsRecorded() throws Exception {
+        Enterprise firm = registerIn(cqBureau, cq);
+        Enterprise other = registerIn(cqBureau, cq);
+        int year = today().getYear();
+        CreditRatingStatement s = cqBureau.previewRating(firm.uscc(), year, null, null);
+        String signature = cqSigner.signHex(s);
+        List<String> oneMore = new ArrayList<>(s.countedViolationIds());
+        oneMore.add(sha256("a violation never recorded"));
+        List<String> reasons = new ArrayList<>(s.ruleReasons());
+        reasons.add("an extra reason");
+        CreditLevel worse = s.level() == CreditLevel.C ? CreditLevel.B : CreditLevel.C;
+        Map<String, CreditRatingStatement> altered = new java.util.LinkedHashMap<>();
+        altered.put("uscc", new CreditRatingStatement(other.uscc(), s.regionCode(), s.year(), s.ruleLevel(), s.level(),
+                s.overrideReason(), s.countedViolationIds(), s.ruleReasons(), s.attestationSequence(), s.revision(), s.replacesRatingHash()));
+        altered.put("year", new CreditRatingStatement(s.uscc(), s.regionCode(), s.year() - 1, s.ruleLevel(), s.level(),
+                s.overrideReason(), s.countedViolationIds(), s.ruleReasons(), s.attestationSequence(), s.revision(), s.replacesRatingHash()));
+        altered.put("regionCode", new CreditRatingStatement(s.uscc(), cd, s.year(), s.ruleLevel(), s.level(),
+                s.overrideReason(), s.countedViolationIds(), s.ruleReasons(), s.attestationSequence(), s.revision(), s.replacesRatingHash()));
+        altered.put("level", new CreditRatingStatement(s.uscc(), s.regionCode(), s.year(), s.ruleLevel(), worse,
+                "an override slipped in", s.countedViolationIds(), s.ruleReasons(), s.attestationSequence(), s.revision(), s.replacesRatingHash()));
+        altered.put("ruleLevel", new CreditRatingStatement(s.uscc(), s.regionCode(), s.year(), worse, s.level(),
+                s.overrideReason(), s.countedViolationIds(), s.ruleReasons(), s.attestationSequence(), s.revision(), s.replacesRatingHash()));
+        altered.put("countedViolationIds", new CreditRatingStatement(s.uscc(), s.regionCode(), s.year(), s.ruleLevel(), s.level(),
+                s.overrideReason(), oneMore, s.ruleReasons(), s.attestationSequence(), s.revision(), s.replacesRatingHash()));
+        altered.put("ruleReasons", new CreditRatingStatement(s.uscc(), s.regionCode(), s.year(), s.ruleLevel(), s.level(),
+                s.overrideReason(), s.countedViolationIds(), reasons, s.attestationSequence(), s.revision(), s.replacesRatingHash()));
+        altered.put("attestationSequence", new CreditRatingStatement(s.uscc(), s.regionCode(), s.year(), s.ruleLevel(), s.level(),
+                s.overrideReason(), s.countedViolationIds(), s.ruleReasons(), s.attestationSequence() + 1, s.revision(), s.replacesRatingHash()));
+        altered.put("revision", new CreditRatingStatement(s.uscc(), s.regionCode(), s.year(), s.ruleLevel(), s.level(),
+                s.overrideReason(), s.countedViolationIds(), s.ruleReasons(), s.attestationSequence(),
+                s.revision() == null ? 2 : s.revision() + 1, s.replacesRatingHash()));
+        Map<String, String> outcomes = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, CreditRatingStatement> e : altered.entrySet()) {
+            outcomes.put(e.getKey(), refusalCode(() -> cqBureau.recordRating(e.getValue(), signature)));
+        }
+        String flipped = signature.substring(0, signature.length() - 2) + (signature.endsWith("00") ? "01" : "00");
+        outcomes.put("signature's last byte changed", refusalCode(() -> cqBureau.recordRating(s, flipped)));
+        outcomes.put("signed by Chengdu's attestation key", refusalCode(() -> cqBureau.recordRating(s, cdSigner.signHex(s))));
+        RatingSigner stranger = new RatingSigner(E2eNetwork.newP256KeyPair().getPrivate());
+        outcomes.put("signed by a key the ledger never registered", refusalCode(() -> cqBureau.recordRating(s, stranger.signHex(s))));
+        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "rating-tampering.txt"),
+                "rating statements altered or re-keyed, refused: " + outcomes.size() + "\n" + outcomes + "\n");
+
+        assertThat(outcomes).hasSize(altered.size() + 3);
+        outcomes.forEach((what, code) -> assertThat(code).as(what).isIn("INVALID_SIGNATURE", "INVALID_INPUT", "CONFLICT", "FORBIDDEN"));
+        assertThat(outcomes).containsEntry("signed by a key the ledger never registered", "INVALID_SIGNATURE")
+                .containsEntry("signed by Chengdu's attestation key", "INVALID_SIGNATURE");
+        sync();
+        for (String uscc : List.of(firm.uscc(), other.uscc())) {
+            assertThatThrownBy(() -> cdBureau.rating(uscc, cq, year)).as("nothing recorded for %s", uscc)
+                    .isInstanceOfSatisfying(LedgerException.class, e -> assertThat(e.code()).isEqualTo("NOT_FOUND"));
+        }
+        // The control: the statement as signed records.
+        assertThat(cqBureau.recordRating(s, signature).statement()).isEqualTo(s);
+    }
+
+    /** The code a refused call answered; a call that succeeds fails the test. */
+    private static String refusalCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable call) {
+        try {
+            call.call();
+        } catch (LedgerException e) {
+            return e.code();
+        } catch (Throwable t) {
+            throw new AssertionError("unexpected " + t, t);
+        }
+        throw new AssertionError("the altered statement was recorded");
+    }
+
     // ------------------------------------------------------------------ blacklist
 
     @Test

@@ -369,6 +369,15 @@ public final class CredentialVerifier {
                     + ", but the region's batch signature does not verify under " + methodId);
             return;
         }
+        // The path's sides fix the leaf's place; the index the record states must be that place
+        // in a tree of the signed count (CredentialTamperingIT found an altered index accepted).
+        int index = batch.path("leafIndex").asInt(-1);
+        List<String> sides = path.stream().map(MerkleTree.ProofStep::side).toList();
+        if (index < 0 || index >= header.count() || !MerkleTree.sides(index, header.count()).equals(sides)) {
+            run.fail(VerificationReport.MERKLE_PATH, CRYPTOGRAPHIC_SECURITY_ERROR, "the path leads to batch root " + root
+                    + ", but not from leaf " + batch.path("leafIndex") + " of " + header.count() + ": the leaf index was altered");
+            return;
+        }
         run.pass(VerificationReport.MERKLE_PATH, "leaf " + batch.path("leafIndex").asInt() + " of " + header.count()
                 + " leads to batch root " + root + ", signed by the region under " + methodId);
     }

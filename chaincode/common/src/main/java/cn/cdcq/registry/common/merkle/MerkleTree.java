@@ -127,6 +127,25 @@ public final class MerkleTree {
         return List.copyOf(path);
     }
 
+    /**
+     * The sides of the path from leaf {@code index} in a tree of {@code size} leaves, as
+     * {@link #proof} gives them: the shape that fixes the leaf's place, without the hashes.
+     */
+    public static List<String> sides(int index, int size) {
+        if (size < 1 || index < 0 || index >= size) {
+            throw new IndexOutOfBoundsException("leaf index " + index + " is outside a batch of " + size + " records");
+        }
+        List<String> sides = new ArrayList<>();
+        int position = index;
+        for (int length = size; length > 1; length = (length + 1) / 2) {
+            if ((position ^ 1) < length) {
+                sides.add(position % 2 == 0 ? RIGHT : LEFT);
+            }
+            position /= 2;
+        }
+        return List.copyOf(sides);
+    }
+
     /** The root that {@code leafData} and {@code path} lead to. */
     public static byte[] rootFromProof(byte[] leafData, List<ProofStep> path) {
         Objects.requireNonNull(leafData, "leaf data is null");

@@ -145,6 +145,15 @@ class CredentialVerifierTest {
         }
 
         @Test
+        void anAlteredLeafIndexWhosePathStillLeadsToTheRoot() {
+            Fixture.Batched b = fixture.batched();
+            ObjectNode unsigned = fixture.unsigned(b.certificate(), b.batch(), null);
+            ((ObjectNode) unsigned.get("ledgerRecord").get("batch")).put("leafIndex", 2);
+            CredentialVerification result = fixture.verifier().verify(fixture.sign(unsigned, 2, Fixture.NOW.minusSeconds(60)), Fixture.NOW);
+            assertFailed(result, "MERKLE_PATH", "CRYPTOGRAPHIC_SECURITY_ERROR", "the leaf index was altered");
+        }
+
+        @Test
         void aKeyOutsideItsValidityTerm() {
             String afterRotation = fixture.sign(fixture.unsigned(Fixture.single(), null, null), 1, Fixture.NOW.minusSeconds(60));
             assertFailed(fixture.verifier().verify(afterRotation, Fixture.NOW), "REGION_SIGNATURE", "CRYPTOGRAPHIC_SECURITY_ERROR",

@@ -341,4 +341,30 @@ class MerkleTreeTest {
                     .extracting("code").isEqualTo("INVALID_MERKLE_PROOF");
         }
     }
+
+    @Nested
+    class Sides {
+
+        @Test
+        void areThoseOfEveryLeafsProofAndTellEachLeafsPlaceApart() {
+            for (int size = 1; size <= 40; size++) {
+                MerkleTree tree = MerkleTree.of(records(size));
+                List<List<String>> shapes = new ArrayList<>();
+                for (int i = 0; i < size; i++) {
+                    List<String> sides = MerkleTree.sides(i, size);
+                    assertThat(sides).as("leaf %d of %d", i, size)
+                            .isEqualTo(tree.proof(i).stream().map(ProofStep::side).toList());
+                    shapes.add(sides);
+                }
+                assertThat(shapes).as("no two leaves of %d share a path shape", size).doesNotHaveDuplicates();
+            }
+        }
+
+        @Test
+        void refuseAnIndexOutsideTheTree() {
+            assertThatThrownBy(() -> MerkleTree.sides(3, 3)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> MerkleTree.sides(-1, 3)).isInstanceOf(IndexOutOfBoundsException.class);
+            assertThatThrownBy(() -> MerkleTree.sides(0, 0)).isInstanceOf(IndexOutOfBoundsException.class);
+        }
+    }
 }
