@@ -50,7 +50,7 @@ Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 
   --port-base N  first port of that own network (default 30000; env FAULT_PORT_BASE)
   --out DIR      results folder (default DATA/fault-results): results.tsv, summary.md, work/
   --keep         leave the own network running (stop it with CDCQ_DATA=.data/fault scripts/stop.sh)
-Environment: FAULT_WORKERS (single-issue clients, default 3), FAULT_CONCURRENCY (default 20),
+Environment: FAULT_WORKERS (single-issue clients, default 3), FAULT_CONCURRENCY (default 100),
 FAULT_KILL_AFTER / FAULT_OUTAGE / FAULT_LOAD_AFTER (cases 8-10: seconds of load before the kill,
 of outage, of load after the restart; default 10 / 15 / 15), FAULT_CHAINCODE_ORG, FABRIC_BIN.
 USAGE
@@ -77,7 +77,7 @@ source "$ROOT/scripts/lib/services.sh"
 source "$ROOT/scripts/lib/fault.sh"
 source "$ROOT/scripts/lib/fault-anchor.sh"
 WORKERS=${FAULT_WORKERS:-3}
-CONCURRENCY=${FAULT_CONCURRENCY:-20}
+CONCURRENCY=${FAULT_CONCURRENCY:-100}
 # The volume of cases 8 to 10: seconds of load before the kill, of outage, of load after the restart.
 FAULT_KILL_AFTER=${FAULT_KILL_AFTER:-10}
 FAULT_OUTAGE=${FAULT_OUTAGE:-15}
@@ -562,6 +562,52 @@ case_concurrency() { # name
     local entries; entries=$(history_entries "$(cert_number "$n")")
     check "$name" "$kind: history entries" "$entries" '[[ $entries == 1 ]]'
   done
+  status_changes_at_once "$name"
+}
+
+# Concurrent status changes of one certificate by Chengdu's bureau: suspends, reinstatements and
+# one revocation at once. Whatever the order the orderer gives them, the key history must be one
+# legal sequence (VALID -> SUSPENDED -> VALID ..., REVOKED only last), with exactly one new entry
+# per 200 answer, and every other answer a clear 409 (CONFLICT: not legal from the state it met;
+# MVCC_CONFLICT: another change of the same key won the block).
+status_changes_at_once() { # name
+  local name=$1 number k dir="$FAULT_WORK/status-at-once" user password
+  number=$(cert_number 800400)
+  read -r status code < <(api POST /api/v1/certificates "$(cert_json 800400)")
+  acknowledged "$status" || { check "$name" "status changes: certificate issued" "$status $code" false; return; }
+  user=$(service_admin chengdu); password=$(cat "$DATA/service/chengdu/admin.password")
+  rm -rf "$dir"; mkdir -p "$dir"
+  local -a pids=()
+  for ((k = 0; k < CONCURRENCY; k++)); do
+    local action=suspend reason=UNDER_INVESTIGATION
+    (( k % 2 == 1 )) && { action=reinstate; reason=INVESTIGATION_CLEARED; }
+    (( k == CONCURRENCY / 2 )) && { action=revoke; reason=ISSUED_IN_ERROR; }
+    ( curl -sS -o "$dir/$k.json" -w '%{http_code}' --max-time 70 -X POST -u "$user:$password" \
+        -H 'Content-Type: application/json' --data-binary "{\"reasonCode\":\"$reason\",\"reason\":\"fault test $k\"}" \
+        "$FAULT_URL/api/v1/certificates/$number/$action" > "$dir/$k.status" 2>/dev/null || true ) & pids+=($!)
+  done
+  wait "${pids[@]}"
+  local ok=0 unclear=0 st cd
+  for ((k = 0; k < CONCURRENCY; k++)); do
+    st=$(cat "$dir/$k.status" 2>/dev/null); cd=$(jq -r '.code // "-"' "$dir/$k.json" 2>/dev/null || echo -)
+    if [[ $st == 200 ]]; then ok=$((ok + 1))
+    elif ! [[ $st == 409 && ( $cd == CONFLICT || $cd == MVCC_CONFLICT ) ]]; then unclear=$((unclear + 1)); log "$name: change $k answered $st $cd"
+    fi
+  done
+  local history="$dir/history.json"
+  curl -sS -o "$history" --max-time 30 -u "$FAULT_ACCOUNT:$FAULT_PASSWORD" "$FAULT_URL/api/v1/certificates/$number/history" || true
+  local sequence legal current
+  sequence=$(jq -r '[.[] | .certificate.status // .value.status // .record.status] | join(" ")' "$history" 2>/dev/null || echo "?")
+  legal=$(awk '{ ok = ($1 == "VALID"); for (i = 2; i <= NF; i++) { p = $(i-1); c = $i;
+      if (!((p == "VALID" && (c == "SUSPENDED" || c == "REVOKED")) || (p == "SUSPENDED" && (c == "VALID" || c == "REVOKED")))) ok = 0 }
+      print ok ? "yes" : "no" }' <<<"$sequence")
+  current=$(curl -sS --max-time 30 -u "$FAULT_ACCOUNT:$FAULT_PASSWORD" "$FAULT_URL/api/v1/certificates/$number" | jq -r '.status // "?"')
+  local entries; entries=$(wc -w <<<"$sequence")
+  figure "$name" "status changes: history" "$sequence"
+  check "$name" "status changes: one legal sequence" "$legal" '[[ $legal == yes ]]'
+  check "$name" "status changes: 200 answers and new history entries" "$ok and $((entries - 1))" '(( ok == entries - 1 ))'
+  check "$name" "status changes: other answers clear (409 CONFLICT or MVCC_CONFLICT)" "$unclear unclear" '(( unclear == 0 ))'
+  check "$name" "status changes: stored status is the history's last" "$current" '[[ $current == "${sequence##* }" ]]'
 }
 
 # ------------------------------------------------------------------ run
