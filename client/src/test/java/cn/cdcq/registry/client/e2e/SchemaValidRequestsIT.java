@@ -52,12 +52,35 @@ class SchemaValidRequestsIT {
     /**
      * Operations not sent: accepting a schema-valid request changes settings that the rest of
      * the suite relies on (the service's checkpoint timer; the region registry, where a pending
-     * proposal blocks every other proposal of the region until it is confirmed or withdrawn).
+     * proposal blocks every other proposal of the region until it is confirmed or withdrawn; the
+     * region's spot-check weights and draw key, its case deadlines and working calendar). Their
+     * bodies' constraints are in the document all the same, and RestFuzzIT sends them garbage.
      */
     static final Set<String> LEFT_OUT = Set.of("PUT /api/v1/checkpoints/schedule",
             "POST /api/v1/region-proposals/divisions", "POST /api/v1/region-proposals/registration",
-            "POST /api/v1/region-proposals/rotation");
+            "POST /api/v1/region-proposals/rotation", "PUT /api/v1/spot-checks/weights", "PUT /api/v1/spot-checks/draw-key",
+            "PUT /api/v1/case-settings", "PUT /api/v1/calendar");
     static final int VARIANTS = 4;
+
+    /**
+     * Rules across fields, which a JSON schema does not express (each is in the fields'
+     * descriptions): a 400 whose detail holds one of these is counted apart, not as a gap in the
+     * document. A certificate number's 16th character is its level; an expiry, a validity end or
+     * an effective end comes after its start; an account's centerId or inspectorId goes with its
+     * role; a recognition rule is between two different regions.
+     */
+    static final List<String> CROSS_FIELD = List.of("level digit (position 16) is", "is not after issueDate",
+            "is before validFrom", "is before effectiveFrom", "is only for TRAINING_CENTER", "is only for INSPECTOR",
+            "account needs centerId", "account needs inspectorId", "fromRegion and toRegion are both",
+            "a reason is only recorded when the level differs from the rules'");
+
+    /**
+     * Operations whose body is data the service issued and expects back whole: an anchor proof
+     * (Merkle path, checkpoint statement, both signatures) whose parts constrain each other (a
+     * block range, a leaf count, hashes that chain). The document gives its schema; a generator
+     * cannot make a valid one from it, so its 400s are reported but not held against the document.
+     */
+    static final Set<String> ISSUED_BODIES = Set.of("POST /api/v1/public/anchor-proofs/verification");
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     static E2eServices services;
@@ -76,6 +99,22 @@ class SchemaValidRequestsIT {
         JsonNode api = Json.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(admin.url() + "/v3/api-docs"))
                 .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString()).body());
         Generator generator = new Generator(api.path("components").path("schemas"), new Random(20261203));
+        // An operation the administrator may not call (403 before any check) is sent again as a
+        // training center's and an inspector's account, so that its input checks are reached.
+        String tag = Long.toString(System.currentTimeMillis() % 1_000_000);
+        List<String> others = new ArrayList<>();
+        for (String account : List.of("{\"name\":\"svr-center-" + tag + "\",\"role\":\"TRAINING_CENTER\",\"centerId\":\""
+                + "91510100MA61R8LK20\"", "{\"name\":\"svr-ins-" + tag + "\",\"role\":\"INSPECTOR\",\"inspectorId\":\"CD-INS-"
+                + tag + "\"")) {
+            String password = "schema-valid-" + tag + "-pw";
+            HttpResponse<String> made = http.send(HttpRequest.newBuilder(URI.create(admin.url() + "/api/v1/accounts"))
+                    .header("Authorization", auth).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(account + ",\"password\":\"" + password + "\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(made.statusCode()).as(made.body()).isLessThan(300);
+            others.add("Basic " + Base64.getEncoder().encodeToString((Json.mapper().readTree(made.body()).path("name").asText()
+                    + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
 
         Map<String, Tally> tallies = new TreeMap<>();
         List<String> serverErrors = new ArrayList<>();
@@ -96,14 +135,10 @@ class SchemaValidRequestsIT {
                     String uri = generator.uri(path.getKey(), op.getValue().path("parameters"), all);
                     JsonNode bodySchema = op.getValue().path("requestBody").path("content").path("application/json").path("schema");
                     String body = bodySchema.isMissingNode() ? null : generator.value(bodySchema, all, 0).toString();
-                    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(admin.url() + uri))
-                            .timeout(Duration.ofSeconds(60)).header("Authorization", auth);
-                    if (body != null) {
-                        request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
-                    } else {
-                        request.method(method, HttpRequest.BodyPublishers.noBody());
+                    HttpResponse<String> answer = send(http, admin.url() + uri, method, body, auth);
+                    for (int other = 0; answer.statusCode() == 403 && other < others.size(); other++) {
+                        answer = send(http, admin.url() + uri, method, body, others.get(other));
                     }
-                    HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
                     requests++;
                     tally.sent++;
                     int status = answer.statusCode();
@@ -112,12 +147,15 @@ class SchemaValidRequestsIT {
                             + abbreviate(answer.body(), 300);
                     if (status >= 500) {
                         serverErrors.add(name + " " + what);
-                    } else if (status == 400 && problem != null && problem.hasNonNull("field")) {
+                    } else if (status == 400 && CROSS_FIELD.stream().anyMatch(answer.body()::contains)) {
+                        tally.crossField++;
+                        tally.examples.add("(across fields) " + problem.path("code").asText() + ": " + what);
+                    } else if (status == 400 && problem.hasNonNull("field")) {
                         tally.malformed++;
                         tally.examples.add(problem.path("code").asText() + " " + problem.path("field").asText() + ": " + what);
                     } else if (status == 400) {
-                        tally.ruleRefusals++;
-                        tally.examples.add("(rule) " + problem.path("code").asText() + ": " + what);
+                        tally.unnamed++;
+                        tally.examples.add("(no field) " + problem.path("code").asText() + ": " + what);
                     } else if (status < 300) {
                         tally.accepted++;
                     } else {
@@ -127,31 +165,45 @@ class SchemaValidRequestsIT {
             }
         }
         StringBuilder report = new StringBuilder();
-        int refusing = 0, malformed = 0;
+        int refusing = 0, malformed = 0, crossField = 0;
         for (Map.Entry<String, Tally> e : tallies.entrySet()) {
             Tally t = e.getValue();
-            if (t.malformed > 0) {
+            if (t.malformed + t.unnamed > 0 && !ISSUED_BODIES.contains(e.getKey())) {
                 refusing++;
-                malformed += t.malformed;
+                malformed += t.malformed + t.unnamed;
             }
-            report.append(String.format("%-70s sent %d, accepted %d, refused as malformed %d, by a ledger rule %d, other %s%n",
-                    e.getKey(), t.sent, t.accepted, t.malformed, t.ruleRefusals, t.otherwise));
+            crossField += t.crossField;
+            report.append(String.format("%-70s sent %d, 2xx %d, 400 naming a field %d, 400 naming none %d, "
+                    + "400 by a rule across fields %d, other %s%n", e.getKey(), t.sent, t.accepted, t.malformed, t.unnamed,
+                    t.crossField, t.otherwise));
             for (String example : t.examples.subList(0, Math.min(3, t.examples.size()))) {
                 report.append("    ").append(example).append('\n');
             }
         }
         String summary = String.format("Schema-valid requests: %d operations (%d left out), %d requests; %d operations "
-                + "refused %d of them as malformed (a 400 naming a field)%n", operations, LEFT_OUT.size(), requests,
-                refusing, malformed);
+                + "answered %d of them 400 (and %d requests were refused by a rule across fields)%n", operations,
+                LEFT_OUT.size(), requests, refusing, malformed, crossField);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target", "schema-valid-requests.txt"), summary + report);
         System.out.print(summary + report);
         assertThat(serverErrors).as("5xx answers to schema-valid input").isEmpty();
-        assertThat(refusing).as("operations refusing schema-valid input as malformed:%n%s", report).isZero();
+        assertThat(refusing).as("operations answering schema-valid input 400:%n%s", report).isZero();
+    }
+
+    private static HttpResponse<String> send(HttpClient http, String url, String method, String body, String auth)
+            throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", auth);
+        if (body != null) {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+        } else {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     static final class Tally {
-        int sent, accepted, malformed, ruleRefusals;
+        int sent, accepted, malformed, unnamed, crossField;
         final Map<String, Integer> otherwise = new TreeMap<>();
         final List<String> examples = new ArrayList<>();
     }
@@ -250,14 +302,14 @@ class SchemaValidRequestsIT {
                 }
             }
             int minLength = schema.path("minLength").asInt(0);
-            int maxLength = schema.path("maxLength").asInt(Math.max(minLength, 24));
+            int maxLength = schema.path("maxLength").asInt(schema.has("pattern") ? Integer.MAX_VALUE : Math.max(minLength, 24));
             if (schema.has("pattern")) {
                 String s = Regex.generate(schema.path("pattern").asText(), random);
                 if (s.length() >= minLength && s.length() <= maxLength) {
                     return s;
                 }
             }
-            int length = minLength + random.nextInt(Math.max(1, Math.min(maxLength, minLength + 24) - minLength + 1));
+            int length = Math.max(minLength, 1) + random.nextInt(Math.max(1, Math.min(maxLength, minLength + 24) - minLength));
             StringBuilder sb = new StringBuilder();
             String letters = "abcdefghijklmnopqrstuvwxyz";
             for (int i = 0; i < length; i++) {
@@ -349,6 +401,11 @@ class SchemaValidRequestsIT {
                 out.append(charClass());
             } else if (c == '\\') {
                 char e = p.charAt(i + 1);
+                if (e == 'u') {
+                    out.append((char) Integer.parseInt(p.substring(i + 2, i + 6), 16));
+                    i += 6;
+                    return;
+                }
                 i += 2;
                 out.append(switch (e) {
                     case 'd' -> (char) ('0' + random.nextInt(10));
@@ -374,9 +431,17 @@ class SchemaValidRequestsIT {
             List<Character> members = new ArrayList<>();
             while (p.charAt(i) != ']') {
                 char from = p.charAt(i);
-                if (from == '\\') {
+                if (from == '\\' && p.charAt(i + 1) == 'u') {
+                    from = (char) Integer.parseInt(p.substring(i + 2, i + 6), 16);
+                    i += 5; // the range check below reads on from the last digit
+                } else if (from == '\\') {
                     char e = p.charAt(i + 1);
                     i += 2;
+                    if (e == 's') {
+                        members.add(' ');
+                        members.add('\t');
+                        continue;
+                    }
                     if (e == 'd') {
                         for (char d = '0'; d <= '9'; d++) {
                             members.add(d);
@@ -389,6 +454,10 @@ class SchemaValidRequestsIT {
                 i++;
                 if (p.charAt(i) == '-' && p.charAt(i + 1) != ']') {
                     char to = p.charAt(i + 1);
+                    if (to == '\\' && p.charAt(i + 2) == 'u') {
+                        to = (char) Integer.parseInt(p.substring(i + 3, i + 7), 16);
+                        i += 5;
+                    }
                     i += 2;
                     for (char x = from; x <= to; x++) {
                         members.add(x);
