@@ -256,10 +256,13 @@ public class ApiConstraints implements OpenApiCustomizer {
         for (Map.Entry<String, Schema> schema : schemas.entrySet()) {
             constrain(schema.getKey(), schema.getValue());
         }
-        Schema<?> account = schemas.get("NewAccount");
-        if (account != null && account.getProperties() != null && account.getProperties().get("inspectorId") != null
-                && regionCode.matches("[A-Z]{2}")) {
-            account.getProperties().get("inspectorId").setPattern("^" + regionCode + ApiFormats.INSPECTOR_ID_AFTER_REGION);
+        // An inspector's account, and an inspector in the register, belong to this region.
+        for (String own : List.of("NewAccount", "InspectorRequest")) {
+            Schema<?> schema = schemas.get(own);
+            if (schema != null && schema.getProperties() != null && schema.getProperties().get("inspectorId") != null
+                    && regionCode.matches("[A-Z]{2}")) {
+                schema.getProperties().get("inspectorId").setPattern("^" + regionCode + ApiFormats.INSPECTOR_ID_AFTER_REGION);
+            }
         }
         if (api.getPaths() == null) {
             return;
@@ -270,6 +273,10 @@ public class ApiConstraints implements OpenApiCustomizer {
                     Rule rule = PARAMETERS.getOrDefault(path.getKey() + " " + p.getName(), PARAMETER_NAMES.get(p.getName()));
                     if ("year".equals(p.getName()) && path.getKey().contains("/ratings")) {
                         rule = ratingYear().optional();
+                    }
+                    if ("targetRegion".equals(p.getName()) && REASON_CODES.containsKey(path.getKey())
+                            && regionCode.matches("[A-Z]{2}")) {
+                        rule = oneOf(List.of(regionCode)); // only the target region's bureau decides a recognition
                     }
                     // springdoc shares one schema object between parameters of one type: constrain a copy
                     p.setSchema(copy(p.getSchema()));

@@ -28,13 +28,17 @@ class ApiConstraintsTest {
                 .addPathItem("/api/v1/checkpoints/{number}", new PathItem().get(new Operation()
                         .addParametersItem(new Parameter().name("number").in("path").schema(shared))))
                 .addPathItem("/api/v1/violations/{id}", new PathItem().get(new Operation()
-                        .addParametersItem(new Parameter().name("id").in("path").schema(shared)))));
+                        .addParametersItem(new Parameter().name("id").in("path").schema(shared))))
+                .addPathItem("/api/v1/certificates/{number}/recognition-cases/{targetRegion}/accept", new PathItem()
+                        .get(new Operation().addParametersItem(new Parameter().name("targetRegion").in("path").schema(shared)))));
         new ApiConstraints("CD").customise(api);
         assertThat(param(api, "/api/v1/enterprises/{uscc}").getPattern()).isEqualTo(ApiFormats.USCC);
         assertThat(param(api, "/api/v1/enterprises/{uscc}").getFormat()).isEqualTo("uscc");
         assertThat(param(api, "/api/v1/checkpoints/{number}").getPattern()).isEqualTo(ApiFormats.CHECKPOINT_NUMBER);
         assertThat(param(api, "/api/v1/violations/{id}").getPattern()).isNull();
         assertThat(param(api, "/api/v1/violations/{id}").getMinLength()).isEqualTo(1);
+        assertThat(List.<Object>copyOf(param(api, "/api/v1/certificates/{number}/recognition-cases/{targetRegion}/accept")
+                .getEnum())).as("only this region's bureau decides").containsExactly("CD");
         assertThat(shared.getPattern()).isNull();
     }
 

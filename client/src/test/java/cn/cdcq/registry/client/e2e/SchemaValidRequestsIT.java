@@ -53,13 +53,15 @@ class SchemaValidRequestsIT {
      * Operations not sent: accepting a schema-valid request changes settings that the rest of
      * the suite relies on (the service's checkpoint timer; the region registry, where a pending
      * proposal blocks every other proposal of the region until it is confirmed or withdrawn; the
-     * region's spot-check weights and draw key, its case deadlines and working calendar). Their
+     * region's spot-check weights and draw key, its case deadlines and working calendar; its
+     * checkpoints, which the anchoring tests count and which a generated number may hit). Their
      * bodies' constraints are in the document all the same, and RestFuzzIT sends them garbage.
      */
     static final Set<String> LEFT_OUT = Set.of("PUT /api/v1/checkpoints/schedule",
             "POST /api/v1/region-proposals/divisions", "POST /api/v1/region-proposals/registration",
             "POST /api/v1/region-proposals/rotation", "PUT /api/v1/spot-checks/weights", "PUT /api/v1/spot-checks/draw-key",
-            "PUT /api/v1/case-settings", "PUT /api/v1/calendar");
+            "PUT /api/v1/case-settings", "PUT /api/v1/calendar", "POST /api/v1/checkpoints",
+            "POST /api/v1/checkpoints/{number}/countersignature", "POST /api/v1/checkpoints/{number}/anchor");
     static final int VARIANTS = 4;
 
     /**
@@ -100,10 +102,12 @@ class SchemaValidRequestsIT {
                 .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString()).body());
         Generator generator = new Generator(api.path("components").path("schemas"), new Random(20261203));
         // An operation the administrator may not call (403 before any check) is sent again as a
-        // training center's and an inspector's account, so that its input checks are reached.
+        // bureau clerk's, a training center's and an inspector's account, so that its input
+        // checks are reached.
         String tag = Long.toString(System.currentTimeMillis() % 1_000_000);
         List<String> others = new ArrayList<>();
-        for (String account : List.of("{\"name\":\"svr-center-" + tag + "\",\"role\":\"TRAINING_CENTER\",\"centerId\":\""
+        for (String account : List.of("{\"name\":\"svr-bureau-" + tag + "\",\"role\":\"BUREAU\"",
+                "{\"name\":\"svr-center-" + tag + "\",\"role\":\"TRAINING_CENTER\",\"centerId\":\""
                 + "91510100MA61R8LK20\"", "{\"name\":\"svr-ins-" + tag + "\",\"role\":\"INSPECTOR\",\"inspectorId\":\"CD-INS-"
                 + tag + "\"")) {
             String password = "schema-valid-" + tag + "-pw";
@@ -159,6 +163,9 @@ class SchemaValidRequestsIT {
                     } else if (status < 300) {
                         tally.accepted++;
                     } else {
+                        if (!tally.otherwise.containsKey(Integer.toString(status))) {
+                            tally.examples.add("(" + status + ") " + problem.path("code").asText() + ": " + what);
+                        }
                         tally.otherwise.merge(Integer.toString(status), 1, Integer::sum);
                     }
                 }
