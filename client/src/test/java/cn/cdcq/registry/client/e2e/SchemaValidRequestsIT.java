@@ -54,14 +54,16 @@ class SchemaValidRequestsIT {
      * the suite relies on (the service's checkpoint timer; the region registry, where a pending
      * proposal blocks every other proposal of the region until it is confirmed or withdrawn; the
      * region's spot-check weights and draw key, its case deadlines and working calendar; its
-     * checkpoints, which the anchoring tests count and which a generated number may hit). Their
+     * checkpoints, which the anchoring tests count and which a generated number may hit; its
+     * enterprise register, from which TrustIT's spot-check draw picks). Their
      * bodies' constraints are in the document all the same, and RestFuzzIT sends them garbage.
      */
     static final Set<String> LEFT_OUT = Set.of("PUT /api/v1/checkpoints/schedule",
             "POST /api/v1/region-proposals/divisions", "POST /api/v1/region-proposals/registration",
             "POST /api/v1/region-proposals/rotation", "PUT /api/v1/spot-checks/weights", "PUT /api/v1/spot-checks/draw-key",
             "PUT /api/v1/case-settings", "PUT /api/v1/calendar", "POST /api/v1/checkpoints",
-            "POST /api/v1/checkpoints/{number}/countersignature", "POST /api/v1/checkpoints/{number}/anchor");
+            "POST /api/v1/checkpoints/{number}/countersignature", "POST /api/v1/checkpoints/{number}/anchor",
+            "POST /api/v1/enterprises");
     static final int VARIANTS = 4;
 
     /**
