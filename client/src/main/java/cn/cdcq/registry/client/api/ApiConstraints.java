@@ -201,6 +201,17 @@ public class ApiConstraints implements OpenApiCustomizer {
             Map.entry("AnchorProof.path", new Rule("array", null, null, null, null, null, null, null, null, true, null, null, null)),
             Map.entry("AnchorProof.leafIndex", integer(0, Integer.MAX_VALUE).required()));
 
+    /** Rules across fields, which a JSON schema cannot express: said in the field's description. */
+    static final Map<String, String> ACROSS_FIELDS = Map.ofEntries(
+            Map.entry("NewCertificate.number", "its 16th character is the skill level and must agree with level"),
+            Map.entry("NewCertificate.expiryDate", "after issueDate"),
+            Map.entry("AccreditationRequest.validTo", "on or after validFrom"),
+            Map.entry("RecognitionRuleProposal.effectiveTo", "on or after effectiveFrom"),
+            Map.entry("RecognitionRuleProposal.toRegion", "not fromRegion"),
+            Map.entry("NewAccount.centerId", "required for role TRAINING_CENTER, refused for any other"),
+            Map.entry("NewAccount.inspectorId", "required for role INSPECTOR, refused for any other"),
+            Map.entry("RatingRequest.overrideReason", "given only when level differs from the rules' level"));
+
     /** A path or query parameter by its name, in any operation (unless {@link #PARAMETERS} says otherwise). */
     static final Map<String, Rule> PARAMETER_NAMES = Map.ofEntries(
             Map.entry("uscc", USCC), Map.entry("centerId", USCC), Map.entry("number", CERTIFICATE_NUMBER),
@@ -320,6 +331,10 @@ public class ApiConstraints implements OpenApiCustomizer {
             }
             Schema<?> own = copy(property.getValue());
             apply(rule, own);
+            String across = ACROSS_FIELDS.get(name + "." + property.getKey());
+            if (across != null) {
+                own.setDescription(own.getDescription() == null ? across : own.getDescription() + "; " + across);
+            }
             property.setValue(own);
             if (rule.mandatory() && !required.contains(property.getKey())) {
                 required.add(property.getKey());

@@ -48,7 +48,7 @@ class ApiConstraintsTest {
                 .addProperty("type", new StringSchema()).addProperty("amountFen", new StringSchema())
                 .addProperty("status", new StringSchema());
         Schema<Object> account = new ObjectSchema().addProperty("role", new StringSchema())
-                .addProperty("inspectorId", new StringSchema());
+                .addProperty("inspectorId", new StringSchema().description("Inspector's identifier"));
         OpenAPI api = new OpenAPI().components(new Components().addSchemas("ViolationRequest", violation)
                 .addSchemas("NewAccount", account)).paths(new Paths());
         new ApiConstraints("CQ").customise(api);
@@ -61,6 +61,8 @@ class ApiConstraintsTest {
         assertThat(v.getRequired()).contains("uscc", "type", "amountFen").doesNotContain("status");
         Schema<?> a = api.getComponents().getSchemas().get("NewAccount");
         assertThat(prop(a, "inspectorId").getPattern()).isEqualTo("^CQ-INS-[0-9]{4,8}$");
+        assertThat(prop(a, "inspectorId").getDescription()).as("a rule across fields is said in words")
+                .isEqualTo("Inspector's identifier; required for role INSPECTOR, refused for any other");
         List<Object> creatable = Arrays.stream(AccountRole.values()).filter(r -> r != AccountRole.PUBLIC_READER)
                 .map(r -> (Object) r.name()).toList();
         assertThat(List.<Object>copyOf(prop(a, "role").getEnum())).as("every role an account can be made with").isEqualTo(creatable);
