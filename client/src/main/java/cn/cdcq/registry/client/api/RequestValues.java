@@ -123,8 +123,9 @@ public final class RequestValues {
     }
 
     public static int year(String field, int year) {
-        if (year < 2000 || year > 2100) {
-            throw new InvalidRequest(field, CreditInputs.INVALID_VALUE, year + " is not a year from 2000 to 2100");
+        if (year < ApiFormats.YEAR_MIN || year > ApiFormats.YEAR_MAX) {
+            throw new InvalidRequest(field, CreditInputs.INVALID_VALUE, year + " is not a year from " + ApiFormats.YEAR_MIN
+                    + " to " + ApiFormats.YEAR_MAX);
         }
         return year;
     }

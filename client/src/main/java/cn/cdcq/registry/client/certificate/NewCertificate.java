@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.certificate;
 
+import cn.cdcq.registry.client.api.ApiFormats;
 import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.format.CertificateNumber;
@@ -35,7 +36,7 @@ public record NewCertificate(
         @Schema(description = "GB 11643-1999; never stored or logged") String holderIdNumber) {
 
     /** The longest holder name accepted (names on ID cards are far shorter). */
-    public static final int MAX_NAME_LENGTH = 100;
+    public static final int MAX_NAME_LENGTH = ApiFormats.HOLDER_NAME_MAX;
 
     /**
      * The request with every field in its canonical form, or an {@link InvalidRequest} naming each

@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.certificate;
 
+import cn.cdcq.registry.client.api.ApiFormats;
 import cn.cdcq.registry.client.api.RequestValues;
 import cn.cdcq.registry.client.fabric.UserGateways;
 import cn.cdcq.registry.client.api.InvalidRequest;
@@ -39,7 +40,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class SubsidyController {
 
     /** As the ledger's {@link SubsidyClaimRequest} allows. */
-    private static final int MAX_REFERENCE_LENGTH = 100;
+    private static final int MAX_REFERENCE_LENGTH = ApiFormats.REFERENCE_MAX;
 
     private final UserGateways gateways;
 

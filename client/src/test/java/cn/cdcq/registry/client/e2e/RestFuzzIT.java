@@ -41,15 +41,15 @@ class RestFuzzIT {
     static E2eNetwork network;
 
     /**
-     * Operations left out because an input the service accepts leaves shared state that later
-     * tests of the suite depend on: the service's own checkpoint timer, and the region registry's
-     * proposals (a pending one blocks every other proposal of that region). The first full run
-     * with the divisions endpoint found Jackson turning the number 123 into the prefix "123": a
-     * proposal the contract accepted, which then blocked ServiceIT's key rotation and TrustIT.
+     * Left out because an input the service accepts changes the service's own checkpoint timer,
+     * which later tests of the suite rely on. The region registry's proposal endpoints are in:
+     * the first full run with the divisions endpoint found Jackson turning the number 123 into
+     * the prefix "123", a proposal the contract accepted and which then blocked every other
+     * proposal of the region (ServiceIT's key rotation, TrustIT); since text is taken only as
+     * JSON text (config/StrictJsonInput) that is refused, and the test fails, withdrawing it, on
+     * any proposal the fuzz leaves pending.
      */
-    static final Set<String> LEFT_OUT = Set.of("PUT /api/v1/checkpoints/schedule",
-            "POST /api/v1/region-proposals/divisions", "POST /api/v1/region-proposals/registration",
-            "POST /api/v1/region-proposals/rotation");
+    static final Set<String> LEFT_OUT = Set.of("PUT /api/v1/checkpoints/schedule");
     static final List<String> PATH_VALUES = List.of("%00", "..%2F..%2Fetc", "x".repeat(300), "%F0%9F%98%80", "'%20OR%201=1--",
             "-1", "99999999999999999999", "%20", "S000151000001264000001", "91510100MA61R8LK2X", "2026-02-30", "null");
     static final List<String> BODIES = List.of("", "null", "[]", "{}", "{", "\"text\"", "12", "{\"a\":",
@@ -77,6 +77,7 @@ class RestFuzzIT {
         JsonNode schemas = api.path("components").path("schemas");
         Random random = new Random(20261202);
 
+        Set<String> pendingBefore = pendingProposals(http, admin.url(), auth);
         long heightBefore = network.height("chengdu");
         Map<String, Integer> outcomes = new TreeMap<>();
         List<String> serverErrors = new ArrayList<>();
@@ -125,14 +126,37 @@ class RestFuzzIT {
         }
         network.awaitPeersInSync();
         long heightAfter = network.height("chengdu");
+        List<String> proposalsLeft = new ArrayList<>();
+        for (String id : pendingProposals(http, admin.url(), auth)) {
+            if (!pendingBefore.contains(id)) { // garbage became a proposal: withdraw it so later tests can propose
+                proposalsLeft.add(id);
+                http.send(HttpRequest.newBuilder(URI.create(admin.url() + "/api/v1/region-proposals/" + id + "/withdraw"))
+                        .header("Authorization", auth).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                        HttpResponse.BodyHandlers.ofString());
+            }
+        }
         System.out.printf("REST fuzzing: %d operations (%d without input left out), %d requests, statuses %s, "
                 + "accepted writes %d, blocks %d -> %d%n", operations, skipped, requests, outcomes, acceptedWrites,
                 heightBefore, heightAfter);
         assertThat(requests).isGreaterThan(1000);
+        assertThat(proposalsLeft).as("region proposals made of garbage (withdrawn again)").isEmpty();
         assertThat(serverErrors).as("5xx answers to malformed input").isEmpty();
         assertThat(unclear).as("4xx answers without a problem detail code").isEmpty();
         assertThat(heightAfter - heightBefore).as("blocks written while %d writes were accepted", acceptedWrites)
                 .isLessThanOrEqualTo(acceptedWrites);
+    }
+
+    /** The ids of the region proposals waiting for approval. */
+    static Set<String> pendingProposals(HttpClient http, String url, String auth) throws Exception {
+        JsonNode list = Json.mapper().readTree(http.send(HttpRequest.newBuilder(URI.create(url + "/api/v1/region-proposals"))
+                .header("Authorization", auth).build(), HttpResponse.BodyHandlers.ofString()).body());
+        Set<String> ids = new java.util.TreeSet<>();
+        list.forEach(p -> {
+            if ("PENDING".equals(p.path("status").asText())) {
+                ids.add(p.path("id").asText());
+            }
+        });
+        return ids;
     }
 
     record Case(String uri, String body, String describe) {

@@ -15,10 +15,15 @@ public record CaseSettings(int acceptanceWorkingDays, int assistWorkingDays, Str
 
     /** In force until a bureau sets others. */
     public static final CaseSettings DEFAULTS = new CaseSettings(5, 10, null, null);
+    /** The range of both deadlines, in working days. */
+    public static final int MIN_WORKING_DAYS = 1;
+    public static final int MAX_WORKING_DAYS = 60;
 
     public CaseSettings {
-        if (acceptanceWorkingDays < 1 || acceptanceWorkingDays > 60 || assistWorkingDays < 1 || assistWorkingDays > 60) {
-            throw new InvalidInputException(CreditInputs.INVALID_VALUE, "deadlines are 1 to 60 working days; got "
+        if (acceptanceWorkingDays < MIN_WORKING_DAYS || acceptanceWorkingDays > MAX_WORKING_DAYS
+                || assistWorkingDays < MIN_WORKING_DAYS || assistWorkingDays > MAX_WORKING_DAYS) {
+            throw new InvalidInputException(CreditInputs.INVALID_VALUE, "deadlines are " + MIN_WORKING_DAYS + " to "
+                    + MAX_WORKING_DAYS + " working days; got "
                     + "acceptance " + acceptanceWorkingDays + ", assist " + assistWorkingDays);
         }
     }

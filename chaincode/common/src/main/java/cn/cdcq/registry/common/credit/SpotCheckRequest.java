@@ -17,15 +17,22 @@ import java.util.regex.Pattern;
 public record SpotCheckRequest(String registerRegion, int enterpriseCount, int inspectorsPerEnterprise,
                                String period) {
 
-    private static final Pattern PERIOD = Pattern.compile("^(19|2[0-9])[0-9]{2}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$");
+    /** A period: a year, a half, a quarter or a month (2026, 2026-H1, 2026-Q3, 2026-07). */
+    public static final String PERIOD_PATTERN = "^(19|2[0-9])[0-9]{2}(-(H[12]|Q[1-4]|0[1-9]|1[0-2]))?$";
+    public static final int MIN_ENTERPRISES = 1;
+    public static final int MAX_ENTERPRISES = 100;
+    public static final int MIN_INSPECTORS = 2;
+    public static final int MAX_INSPECTORS = 10;
+    private static final Pattern PERIOD = Pattern.compile(PERIOD_PATTERN);
 
     public SpotCheckRequest {
         registerRegion = RegionCode.validate(registerRegion);
-        if (enterpriseCount < 1 || enterpriseCount > 100) {
+        if (enterpriseCount < MIN_ENTERPRISES || enterpriseCount > MAX_ENTERPRISES) {
             throw new InvalidInputException(CreditInputs.INVALID_VALUE,
-                    "enterpriseCount is " + enterpriseCount + "; draw 1 to 100 enterprises");
+                    "enterpriseCount is " + enterpriseCount + "; draw " + MIN_ENTERPRISES + " to " + MAX_ENTERPRISES
+                            + " enterprises");
         }
-        if (inspectorsPerEnterprise < 2 || inspectorsPerEnterprise > 10) {
+        if (inspectorsPerEnterprise < MIN_INSPECTORS || inspectorsPerEnterprise > MAX_INSPECTORS) {
             throw new InvalidInputException(CreditInputs.INVALID_VALUE, "inspectorsPerEnterprise is "
                     + inspectorsPerEnterprise + "; a spot check needs at least 2 inspectors (at most 10)");
         }

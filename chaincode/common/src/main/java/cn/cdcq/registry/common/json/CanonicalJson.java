@@ -38,7 +38,8 @@ public final class CanonicalJson {
 
     /** 2^53: the largest magnitude up to which every integer is exactly an IEEE 754 double. */
     private static final BigInteger MAX_EXACT_INTEGER = BigInteger.ONE.shiftLeft(53);
-    private static final long MAX_EXACT_LONG = 1L << 53;
+    /** The largest integer a record may carry: every JSON implementation reads it exactly. */
+    public static final long MAX_EXACT_LONG = 1L << 53;
     private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     private CanonicalJson() {

@@ -29,8 +29,8 @@ public final class MerkleTree {
 
     private static final byte[] LEAF_PREFIX = {0x00};
     private static final byte[] NODE_PREFIX = {0x01};
-    private static final String LEFT = "L";
-    private static final String RIGHT = "R";
+    public static final String LEFT = "L";
+    public static final String RIGHT = "R";
 
     /** levels.get(0) holds the leaf hashes; the last level holds only the root. */
     private final List<byte[][]> levels;

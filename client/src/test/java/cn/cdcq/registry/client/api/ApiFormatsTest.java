@@ -1,0 +1,91 @@
+package cn.cdcq.registry.client.api;
+
+import cn.cdcq.registry.common.credit.SpotCheckRequest;
+import cn.cdcq.registry.common.format.CertificateNumber;
+import cn.cdcq.registry.common.format.OccupationCode;
+import cn.cdcq.registry.common.format.RegionCode;
+import cn.cdcq.registry.common.format.ResidentIdNumber;
+import cn.cdcq.registry.common.format.Uscc;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Random;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The document's patterns ({@link ApiFormats}) against the validators that enforce them: what a
+ * pattern lets through the validator accepts (but for a check character, which no pattern can
+ * say), and what the validator accepts in canonical form the pattern lets through.
+ */
+class ApiFormatsTest {
+
+    final Random random = new Random(7);
+
+    @Test
+    void theUsccPatternIsGb32100sAlphabetAndAnyCheckedCodeMatchesIt() {
+        assertThat(Uscc.isValid(ApiFormats.USCC_EXAMPLE)).as("the example has a right check character").isTrue();
+        String alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+        for (int i = 0; i < 2000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int k = 0; k < 17; k++) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String code = s.toString() + Uscc.checkCharacter(s.toString());
+            assertThat(code).matches(ApiFormats.USCC);
+            assertThat(Uscc.isValid(code)).isTrue();
+        }
+        for (String letter : List.of("I", "O", "Z", "S", "V", "a")) {
+            assertThat("91510100MA61R8LK2" + letter).doesNotMatch(ApiFormats.USCC);
+        }
+    }
+
+    @Test
+    void everyNumberThePatternLetsThroughIsAValidCertificateNumberAndBack() {
+        assertThat(CertificateNumber.isValid(ApiFormats.CERTIFICATE_NUMBER_EXAMPLE)).isTrue();
+        for (int i = 0; i < 5000; i++) {
+            StringBuilder s = new StringBuilder(random.nextBoolean() ? "Y" : "S");
+            for (int k = 0; k < 21; k++) {
+                s.append((char) ('0' + random.nextInt(10)));
+            }
+            String n = s.toString();
+            assertThat(Pattern.matches(ApiFormats.CERTIFICATE_NUMBER, n)).as(n).isEqualTo(CertificateNumber.isValid(n));
+        }
+    }
+
+    @Test
+    void regionOccupationResidentIdAndPeriodAgreeWithTheirValidators() {
+        agree(ApiFormats.REGION, RegionCode::isValid, List.of("CD", "CQ", "ZZ"), List.of("C", "CDX", "C1"));
+        agree(ApiFormats.OCCUPATION, OccupationCode::isValid, List.of("4-04-05-01", "6-28-01-05-02"), List.of("4-4-05-01", "x"));
+        agree(ApiFormats.RESIDENT_ID, ResidentIdNumber::isValid, List.of(ApiFormats.RESIDENT_ID_EXAMPLE), List.of("1101051949123100", "x"));
+        agree(ApiFormats.PERIOD, p -> {
+            try {
+                new SpotCheckRequest("CD", 1, 2, p);
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }, List.of("2026", "2026-H1", "2026-Q3", "2026-07"), List.of("2026-13", "26", "2026-H3"));
+    }
+
+    @Test
+    void textIsOneLineWithSomethingThatIsNotWhiteSpace() {
+        Pattern text = Pattern.compile(ApiFormats.TEXT);
+        assertThat(text.matcher("complaint 2026-041 under review").matches()).isTrue();
+        assertThat(text.matcher("   ").matches()).isFalse();
+        assertThat(text.matcher("two\nlines").matches()).isFalse();
+        assertThat(text.matcher("tab\there").matches()).isFalse();
+    }
+
+    private static void agree(String pattern, Predicate<String> validator, List<String> valid, List<String> invalid) {
+        for (String v : valid) {
+            assertThat(v).matches(pattern);
+            assertThat(validator.test(v)).as(v).isTrue();
+        }
+        for (String v : invalid) {
+            assertThat(v).doesNotMatch(pattern);
+        }
+    }
+}
