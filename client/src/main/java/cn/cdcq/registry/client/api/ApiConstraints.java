@@ -5,6 +5,8 @@ import cn.cdcq.registry.common.cases.CaseSettings;
 import cn.cdcq.registry.common.cases.Complaint;
 import cn.cdcq.registry.common.cases.ComplaintCategory;
 import cn.cdcq.registry.common.certificate.AccreditationRequest;
+import cn.cdcq.registry.common.certificate.CenterCertificatePage;
+import cn.cdcq.registry.common.certificate.CertificateStatus;
 import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.certificate.SubsidyClaimRequest;
 import cn.cdcq.registry.common.credential.Vocabulary;
@@ -199,7 +201,11 @@ public class ApiConstraints implements OpenApiCustomizer {
             Map.entry("AnchorProof.leaf", new Rule(null, null, null, null, null, null, null, null, null, true, null, null, null)),
             Map.entry("AnchorProof.checkpoint", new Rule(null, null, null, null, null, null, null, null, null, true, null, null, null)),
             Map.entry("AnchorProof.path", new Rule("array", null, null, null, null, null, null, null, null, true, null, null, null)),
-            Map.entry("AnchorProof.leafIndex", integer(0, Integer.MAX_VALUE).required()));
+            Map.entry("AnchorProof.leafIndex", integer(0, Integer.MAX_VALUE).required()),
+            Map.entry("StatusRequestInput.asked", oneOf(List.of(CertificateStatus.SUSPENDED.name(),
+                    CertificateStatus.REVOKED.name())).required()),
+            Map.entry("StatusRequestInput.reasonCode", oneOf(java.util.stream.Stream.concat(
+                    ReasonCodes.CERTIFICATE_SUSPEND.stream(), ReasonCodes.CERTIFICATE_REVOKE.stream()).distinct().toList()).required()));
 
     /** Rules across fields, which a JSON schema cannot express: said in the field's description. */
     static final Map<String, String> ACROSS_FIELDS = Map.ofEntries(
@@ -210,7 +216,10 @@ public class ApiConstraints implements OpenApiCustomizer {
             Map.entry("RecognitionRuleProposal.toRegion", "not fromRegion"),
             Map.entry("NewAccount.centerId", "required for role TRAINING_CENTER, refused for any other"),
             Map.entry("NewAccount.inspectorId", "required for role INSPECTOR, refused for any other"),
-            Map.entry("RatingRequest.overrideReason", "given only when level differs from the rules' level"));
+            Map.entry("RatingRequest.overrideReason", "given only when level differs from the rules' level"),
+            Map.entry("StatusRequestInput.reasonCode", "one of the asked action's codes: SUSPENDED takes "
+                    + String.join(", ", ReasonCodes.CERTIFICATE_SUSPEND) + "; REVOKED takes "
+                    + String.join(", ", ReasonCodes.CERTIFICATE_REVOKE)));
 
     /** A path or query parameter by its name, in any operation (unless {@link #PARAMETERS} says otherwise). */
     static final Map<String, Rule> PARAMETER_NAMES = Map.ofEntries(
@@ -227,7 +236,11 @@ public class ApiConstraints implements OpenApiCustomizer {
     static final Map<String, Rule> PARAMETERS = Map.ofEntries(
             Map.entry("/api/v1/checkpoints/{number} number", pattern(ApiFormats.CHECKPOINT_NUMBER)),
             Map.entry("/api/v1/checkpoints/{number}/countersignature number", pattern(ApiFormats.CHECKPOINT_NUMBER)),
-            Map.entry("/api/v1/checkpoints/{number}/anchor number", pattern(ApiFormats.CHECKPOINT_NUMBER)));
+            Map.entry("/api/v1/checkpoints/{number}/anchor number", pattern(ApiFormats.CHECKPOINT_NUMBER)),
+            Map.entry("/api/v1/centers/{centerId}/certificates status", oneOf(List.of(CertificateStatus.VALID.name(),
+                    CertificateStatus.SUSPENDED.name(), CertificateStatus.REVOKED.name()))),
+            Map.entry("/api/v1/centers/{centerId}/certificates pageSize", integer(1, CenterCertificatePage.MAX_PAGE_SIZE)),
+            Map.entry("/api/v1/centers/{centerId}/certificates from", CERTIFICATE_NUMBER));
 
     /** The reason codes of each status change, whose body is the one StatusChange record. */
     static final Map<String, List<String>> REASON_CODES = Map.ofEntries(

@@ -116,6 +116,12 @@ public class CenterCertificatesController {
             throw new InvalidRequest("asked", ErrorCode.INVALID_INPUT.name(), "the body is missing");
         }
         CertificateStatus asked = asked(input.asked());
+        List<String> codes = CertificateStatusRequest.reasonCodesFor(asked);
+        if (input.reasonCode() != null && !codes.contains(input.reasonCode().strip())
+                && (SUSPEND_REASONS.contains(input.reasonCode().strip()) || REVOKE_REASONS.contains(input.reasonCode().strip()))) {
+            throw new InvalidRequest("reasonCode", ReasonCodes.INVALID_REASON, "reason code " + input.reasonCode().strip()
+                    + " is for the other action; asked " + asked + " takes " + String.join(", ", codes));
+        }
         String code = RequestValues.reasonCode("reasonCode", (asked == CertificateStatus.SUSPENDED ? "suspend" : "revoke")
                 + " a certificate", input.reasonCode(), CertificateStatusRequest.reasonCodesFor(asked));
         String text = RequestValues.text("reason", input.reason());

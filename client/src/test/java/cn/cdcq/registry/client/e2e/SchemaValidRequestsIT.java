@@ -71,12 +71,13 @@ class SchemaValidRequestsIT {
      * descriptions): a 400 whose detail holds one of these is counted apart, not as a gap in the
      * document. A certificate number's 16th character is its level; an expiry, a validity end or
      * an effective end comes after its start; an account's centerId or inspectorId goes with its
-     * role; a recognition rule is between two different regions.
+     * role; a recognition rule is between two different regions; a center's request gives a
+     * reason code of the action it asks for.
      */
     static final List<String> CROSS_FIELD = List.of("level digit (position 16) is", "is not after issueDate",
             "is before validFrom", "is before effectiveFrom", "is only for TRAINING_CENTER", "is only for INSPECTOR",
             "account needs centerId", "account needs inspectorId", "fromRegion and toRegion are both",
-            "a reason is only recorded when the level differs from the rules'");
+            "a reason is only recorded when the level differs from the rules'", "is for the other action; asked");
 
     /**
      * Operations whose body is data the service issued and expects back whole: an anchor proof
