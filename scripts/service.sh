@@ -5,7 +5,9 @@ set -euo pipefail
 usage() {
   cat <<'USAGE'
 Usage: scripts/service.sh start|stop|restart chengdu|chongqing
-Environment: CDCQ_DATA (default .data/network), PORT_BASE (as the network was started)
+Environment: CDCQ_DATA (default .data/network), PORT_BASE (as the network was started). The
+service's settings (CHECKPOINT_*, PUBLIC_REQUEST_*) are those the network was started with
+(DATA/service-settings.env) unless set in the environment now.
 USAGE
 }
 [[ ${1:-} == -h || ${1:-} == --help ]] && { usage; exit 0; }
@@ -20,6 +22,7 @@ DATA=$(realpath -m "${CDCQ_DATA:-$ROOT/.data/network}") # absolute: the CA enrol
 PORT_BASE=$(cat "$DATA/port-base")
 set_ports "$PORT_BASE"
 CHANNEL=${CHANNEL:-laborchannel}
+service_settings_restore # the checkpoint schedule and limits the network was started with, unless set now
 case $action in
   start) service_start "$region";;
   stop) stop_proc "service-$region";;

@@ -58,6 +58,26 @@ registry:
 $(evm_service_yaml)
 YML
   mv "$DATA/service-$org.yml.tmp" "$DATA/service-$org.yml"
+  # What the configuration was made from, so that scripts/service.sh restarting one service later
+  # (without start.sh's environment) writes the same configuration (service_settings_restore).
+  {
+    echo "CHECKPOINT_INTERVAL_SECONDS=${CHECKPOINT_INTERVAL_SECONDS:-600}"
+    echo "CHECKPOINT_RECORDS=${CHECKPOINT_RECORDS:-1000}"
+    echo "CHECKPOINT_AUTO=${CHECKPOINT_AUTO:-true}"
+    echo "PUBLIC_REQUEST_LIMIT=${PUBLIC_REQUEST_LIMIT:-300}"
+    echo "PUBLIC_REQUEST_PERIOD_SECONDS=${PUBLIC_REQUEST_PERIOD_SECONDS:-10}"
+  } > "$DATA/service-settings.env"
+}
+
+# For one service started or restarted on its own: the settings the network was started with,
+# each unless the environment sets it now.
+service_settings_restore() {
+  [[ -f "$DATA/service-settings.env" ]] || return 0
+  local key value
+  while IFS='=' read -r key value; do
+    [[ $key =~ ^[A-Z_]+$ ]] || continue
+    [[ -n ${!key+x} ]] || export "$key=$value"
+  done < "$DATA/service-settings.env"
 }
 
 service_url() { echo "http://127.0.0.1:$(service_port "$1")"; }
