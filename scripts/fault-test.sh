@@ -477,8 +477,7 @@ case_ca_outage() { # name
   for ((i = 0; i < 10; i++)); do
     read -r status code < <(api POST /api/v1/certificates "$(cert_json $((960000 + i)))")
     acknowledged "$status" && issued=$((issued + 1))
-    [[ $(curl -sS --max-time 30 "$FAULT_URL/api/v1/public/certificates/$(cert_number $((960000 + i)))/verification" \
-      | jq -r '.verdict // "?"') == VALID ]] && verified=$((verified + 1))
+    [[ $(public_verdict "$(cert_number $((960000 + i)))") == VALID ]] && verified=$((verified + 1))
   done
   check "$name" issued_while_ca_down "$issued of 10" '(( issued == 10 ))'
   check "$name" verified_while_ca_down "$verified of 10" '(( verified == 10 ))'
@@ -501,8 +500,37 @@ case_ca_outage() { # name
 }
 
 # ------------------------------------------------------------------ 4. full restart
+# Chongqing's inbox: "eventName txId number" per item, in inbox order.
+cq_inbox() {
+  curl -sS --max-time 30 -u "$(service_admin chongqing):$(cat "$DATA/service/chongqing/admin.password")" \
+    "$(service_url chongqing)/api/v1/inbox" | jq -r '.[] | "\(.eventName) \(.txId) \(.payload.number // "-")"'
+}
+
 case_full_restart() { # name
   local name=$1 t
+  # Nothing missed: events committed while Chongqing's service is down reach its inbox when it
+  # comes back (it resumes from its event checkpoint), each once.
+  log "$name: Chongqing's service stopped while Chengdu issues 5 certificates, then started again"
+  stop_proc service-chongqing
+  local k status code missed=() issued_down=()
+  for ((k = 0; k < 5; k++)); do
+    read -r status code < <(api POST /api/v1/certificates "$(cert_json $((991000 + k)))")
+    acknowledged "$status" && issued_down+=("$(cert_number $((991000 + k)))")
+  done
+  service_start chongqing
+  local inbox waited=0
+  while :; do
+    inbox=$(cq_inbox)
+    missed=()
+    for number in "${issued_down[@]}"; do grep -q "^CertificateIssued .* $number\$" <<<"$inbox" || missed+=("$number"); done
+    (( ${#missed[@]} == 0 || waited >= 60 )) && break
+    sleep 1; waited=$((waited + 1))
+  done
+  check "$name" "inbox: certificates issued while Chongqing's service was down, received" \
+    "$(( ${#issued_down[@]} - ${#missed[@]} )) of ${#issued_down[@]}" '(( ${#issued_down[@]} == 5 && ${#missed[@]} == 0 ))'
+  local before repeated; before=$(wc -l <<<"$inbox")
+  repeated=$(awk '{ print $1, $2 }' <<<"$inbox" | sort | uniq -d | wc -l)
+  check "$name" "inbox: items received twice, after the service's restart" "$repeated of $before" '(( repeated == 0 ))'
   log "$name: scripts/stop.sh, then scripts/start.sh on the same data"
   CDCQ_DATA="$DATA" "$ROOT/scripts/stop.sh" >>"$FAULT_WORK/restart.log" 2>&1 || die "$name: stop.sh failed; see $FAULT_WORK/restart.log"
   local left; left=$(find "$DATA/run" -name '*.pid' 2>/dev/null | wc -l)
@@ -515,15 +543,31 @@ case_full_restart() { # name
   local number verdict total=0 valid=0
   while read -r number; do
     total=$((total + 1))
-    verdict=$(curl -sS --max-time 30 "$FAULT_URL/api/v1/public/certificates/$number/verification" | jq -r '.verdict // "?"')
+    verdict=$(public_verdict "$number")
     [[ $verdict == VALID ]] && valid=$((valid + 1)) || log "$name: $number verifies $verdict"
   done < <(cat "$FAULT_WORK"/check*.tsv 2>/dev/null | awk -F'\t' '$3 == 1 { print $1 }' | sort -u)
   figure "$name" certificates_checked "$total"
   check "$name" verify_valid "$valid of $total" '(( total > 0 && valid == total ))'
   # And the service writes again.
-  local status code
   read -r status code < <(api POST /api/v1/certificates "$(cert_json 990001)")
   check "$name" issue_after_restart "$status $code" '[[ $status == 201 ]]'
+  # Nothing repeated, nothing lost: Chongqing's inbox after the full restart holds what it held
+  # before, each item once, and the issue after the restart arrives once.
+  local after_inbox after lost=0 line waited=0
+  while :; do
+    after_inbox=$(cq_inbox)
+    grep -q "^CertificateIssued .* $(cert_number 990001)\$" <<<"$after_inbox" && break
+    (( waited >= 60 )) && break
+    sleep 1; waited=$((waited + 1))
+  done
+  after=$(wc -l <<<"$after_inbox")
+  while read -r line; do [[ -n $line ]] || continue; grep -qxF "$line" <<<"$after_inbox" || lost=$((lost + 1)); done <<<"$inbox"
+  repeated=$(awk '{ print $1, $2 }' <<<"$after_inbox" | sort | uniq -d | wc -l)
+  local arrived; arrived=$(grep -c "^CertificateIssued .* $(cert_number 990001)\$" <<<"$after_inbox" || true)
+  figure "$name" "inbox items before / after the full restart" "$before / $after"
+  check "$name" "inbox: items kept through the full restart" "$((before - lost)) of $before" '(( lost == 0 ))'
+  check "$name" "inbox: items received twice, after the full restart" "$repeated" '(( repeated == 0 ))'
+  check "$name" "inbox: the issue after the restart received once" "$arrived" '(( arrived == 1 ))'
 }
 
 # ------------------------------------------------------------------ 5. concurrency

@@ -61,6 +61,22 @@ api() {
 
 acknowledged() { [[ $1 == 200 || $1 == 201 ]]; }
 
+# The public verification's verdict for a number. A 429 (the public rate limit, 300 per 10 s by
+# default: case 4 checks a thousand and more in a row) is waited out as its Retry-After says.
+public_verdict() { # number
+  local out status attempt retry
+  out=$(mktemp "$FAULT_WORK/verdict.XXXXXX")
+  for ((attempt = 0; attempt < 10; attempt++)); do
+    status=$(curl -sS -o "$out" -D "$out.headers" -w '%{http_code}' --max-time 30 \
+      "$FAULT_URL/api/v1/public/certificates/$1/verification" 2>/dev/null) || status=000
+    [[ $status == 429 ]] || break
+    retry=$(awk -F': ' 'tolower($1) == "retry-after" { gsub(/\r/, "", $2); print $2 }' "$out.headers")
+    sleep "${retry:-2}"
+  done
+  jq -r '.verdict // "?"' "$out" 2>/dev/null || echo "?"
+  rm -f "$out" "$out.headers"
+}
+
 # One issuing client: single certificates (size 1) or batches of SIZE, serials from FIRST on,
 # until STOPFILE exists, pausing FAULT_ERROR_PAUSE seconds (0.5) after an answer that is not an
 # acknowledgement (the next request is a new certificate: what failed is retried by ledger_check).

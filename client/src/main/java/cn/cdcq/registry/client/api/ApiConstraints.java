@@ -277,8 +277,25 @@ public class ApiConstraints implements OpenApiCustomizer {
     public void customise(OpenAPI api) {
         Map<String, Schema> schemas = api.getComponents() == null || api.getComponents().getSchemas() == null
                 ? Map.of() : api.getComponents().getSchemas();
+        // Request schemas: those named below, and every schema a request body refers to (so a new
+        // endpoint's body is constrained without being added to a list by hand).
+        Set<String> bodies = new java.util.HashSet<>(REQUEST_SCHEMAS);
+        if (api.getPaths() != null) {
+            api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
+                if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                    op.getRequestBody().getContent().values().forEach(media -> {
+                        String ref = media.getSchema() == null ? null : media.getSchema().get$ref();
+                        if (ref != null) {
+                            bodies.add(ref.substring(ref.lastIndexOf('/') + 1));
+                        }
+                    });
+                }
+            }));
+        }
         for (Map.Entry<String, Schema> schema : schemas.entrySet()) {
-            constrain(schema.getKey(), schema.getValue());
+            if (bodies.contains(schema.getKey())) {
+                constrain(schema.getKey(), schema.getValue());
+            }
         }
         // An inspector's account, and an inspector in the register, belong to this region.
         for (String own : List.of("NewAccount", "InspectorRequest")) {
@@ -339,7 +356,7 @@ public class ApiConstraints implements OpenApiCustomizer {
         for (Map.Entry<String, Schema> property : schema.getProperties().entrySet()) {
             Rule rule = "RatingRequest.year".equals(name + "." + property.getKey()) ? ratingYear()
                     : PROPERTIES.getOrDefault(name + "." + property.getKey(), PROPERTY_NAMES.get(property.getKey()));
-            if (rule == null || !isRequestSchema(name)) {
+            if (rule == null) {
                 continue;
             }
             Schema<?> own = copy(property.getValue());
@@ -366,10 +383,6 @@ public class ApiConstraints implements OpenApiCustomizer {
             "NewCertificate", "NewCertificateBatch", "StatusChange", "Reason", "CaseSubmission", "RecognitionRuleProposal",
             "AccreditationRequest", "AccreditationScope", "SubsidyClaimRequest", "HolderCheck", "HolderExport",
             "RegistrationRequest", "DivisionsRequest", "RotationRequest", "ScheduleRequest", "AnchorProof", "ProofStep");
-
-    static boolean isRequestSchema(String name) {
-        return REQUEST_SCHEMAS.contains(name);
-    }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static void apply(Rule rule, Schema schema) {
