@@ -8,7 +8,6 @@ import cn.cdcq.registry.common.credential.CredentialVerifier;
 import cn.cdcq.registry.common.credential.EcdsaJcs2019;
 import cn.cdcq.registry.common.crypto.Signatures;
 import cn.cdcq.registry.common.format.ResidentIdNumber;
-import cn.cdcq.registry.common.format.Uscc;
 import cn.cdcq.registry.common.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -81,7 +80,7 @@ class CredentialTamperingIT {
         CliRun bootstrap = services.cli(120, "bootstrap-regions");
         assertThat(bootstrap.exitCode()).as("%s", bootstrap).isZero();
 
-        String centerId = uscc("5250000MJ" + String.format("%08d", RANDOM.nextInt(100_000_000)));
+        String centerId = TestValues.newUscc("5250000MJ");
         ObjectNode accreditation = Json.mapper().createObjectNode().put("centerId", centerId)
                 .put("name", "Chongqing Tampering Test Center " + site).put("validFrom", today.minusDays(30).toString())
                 .put("validTo", today.plusYears(3).toString());
@@ -384,11 +383,7 @@ class CredentialTamperingIT {
     }
 
     private CredentialVerifier offlineVerifier() {
-        JsonNode did = services.get(cqPublic, "/.well-known/did.json").body();
-        String base = cqPublic.url() + "/api/v1/public/credentials/status/";
-        return new CredentialVerifier(List.of(did), Map.of(
-                base + "revocation", services.get(cqPublic, "/api/v1/public/credentials/status/revocation").body().toString(),
-                base + "suspension", services.get(cqPublic, "/api/v1/public/credentials/status/suspension").body().toString()));
+        return services.offlineVerifier(cqPublic);
     }
 
     private String number(int level) {
@@ -404,10 +399,6 @@ class CredentialTamperingIT {
     private ObjectNode body(String number, int level, String[] holder) {
         return Json.mapper().createObjectNode().put("number", number).put("occupation", occupation).put("level", level)
                 .put("issueDate", today.toString()).put("holderName", holder[0]).put("holderIdNumber", holder[1]);
-    }
-
-    private static String uscc(String first17) {
-        return first17 + Uscc.checkCharacter(first17);
     }
 
     private static void record(String what, String value) throws java.io.IOException {

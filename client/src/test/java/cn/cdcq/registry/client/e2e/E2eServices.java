@@ -101,6 +101,18 @@ final class E2eServices {
         return admin.as(name, password);
     }
 
+    /**
+     * The offline verifier a holder or employer would use: the library's {@code CredentialVerifier}
+     * with {@code service}'s controller document and both status lists, fetched once now.
+     */
+    cn.cdcq.registry.common.credential.CredentialVerifier offlineVerifier(Service service) {
+        JsonNode did = get(service, "/.well-known/did.json").body();
+        String base = service.url() + "/api/v1/public/credentials/status/";
+        return new cn.cdcq.registry.common.credential.CredentialVerifier(List.of(did), Map.of(
+                base + "revocation", get(service, "/api/v1/public/credentials/status/revocation").body().toString(),
+                base + "suspension", get(service, "/api/v1/public/credentials/status/suspension").body().toString()));
+    }
+
     Answer get(Service service, String path) {
         return send(service, request(service, path).GET());
     }

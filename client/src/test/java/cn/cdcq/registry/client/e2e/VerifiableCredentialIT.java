@@ -290,11 +290,7 @@ class VerifiableCredentialIT {
     }
 
     private CredentialVerifier offlineVerifier() {
-        JsonNode did = services.get(cqPublic, "/.well-known/did.json").body();
-        String base = cqPublic.url() + "/api/v1/public/credentials/status/";
-        return new CredentialVerifier(List.of(did), Map.of(
-                base + "revocation", services.get(cqPublic, "/api/v1/public/credentials/status/revocation").body().toString(),
-                base + "suspension", services.get(cqPublic, "/api/v1/public/credentials/status/suspension").body().toString()));
+        return services.offlineVerifier(cqPublic);
     }
 
     private JsonNode nodeVerify(Path credential) throws Exception {

@@ -151,28 +151,22 @@ public class SettingsDeskController {
     @PostMapping("/proposals/{id}/decline")
     String decline(@AuthenticationPrincipal UserDetails user, @PathVariable String id, @RequestParam(required = false) String reason,
                    RedirectAttributes flash) {
-        try {
-            String ledgerId = RequestValues.ledgerId("id", id);
-            String why = RequestValues.text("reason", reason);
-            SettingProposal p = client(user).declineSetting(ledgerId, why);
-            flash.addFlashAttribute("done", message("settings.declined", p.id().substring(0, 12)));
-            return "redirect:/bureau/settings";
-        } catch (InvalidInputException | LedgerException e) {
-            flash.addFlashAttribute("pendingProblem", problems.of(e));
-            flash.addFlashAttribute("problemId", id);
-        }
-        return "redirect:/bureau/settings#pending";
+        return decideWithReason(id, reason, flash, "settings.declined", (ledgerId, why) -> client(user).declineSetting(ledgerId, why));
     }
 
     /** This region withdraws its own proposal while the other region has not decided it. */
     @PostMapping("/proposals/{id}/withdraw")
     String withdraw(@AuthenticationPrincipal UserDetails user, @PathVariable String id, @RequestParam(required = false) String reason,
                     RedirectAttributes flash) {
+        return decideWithReason(id, reason, flash, "settings.withdrawn", (ledgerId, why) -> client(user).withdrawSetting(ledgerId, why));
+    }
+
+    /** A decision on a proposal that takes a written reason (decline, withdraw): checked, made, and said. */
+    private String decideWithReason(String id, String reason, RedirectAttributes flash, String doneMessage,
+                                    java.util.function.BiFunction<String, String, SettingProposal> decision) {
         try {
-            String ledgerId = RequestValues.ledgerId("id", id);
-            String why = RequestValues.text("reason", reason);
-            SettingProposal p = client(user).withdrawSetting(ledgerId, why);
-            flash.addFlashAttribute("done", message("settings.withdrawn", p.id().substring(0, 12)));
+            SettingProposal p = decision.apply(RequestValues.ledgerId("id", id), RequestValues.text("reason", reason));
+            flash.addFlashAttribute("done", message(doneMessage, p.id().substring(0, 12)));
             return "redirect:/bureau/settings";
         } catch (InvalidInputException | LedgerException e) {
             flash.addFlashAttribute("pendingProblem", problems.of(e));
