@@ -29,16 +29,14 @@ Options:
                                 (network/configtx.yaml.tmpl). The orderer refuses an update whose
                                 signatures do not satisfy the policies it touches.
 Environment:
-  CDCQ_DATA    data folder of the network (default: .data/network in the repository)
-  PORT_BASE    the network's PORT_BASE (default: the one recorded in the data folder)
+  CDCQ_DATA    data folder of the network (default: .data/network in the repository); its port
+               base is the one recorded there
 Prints, on success, the number of the new config block.
 USAGE
 }
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-DATA=$(realpath -m "${CDCQ_DATA:-$ROOT/.data/network}")
-[[ -d "$DATA" ]] || die "no network data in $DATA (start one with scripts/start.sh, or set CDCQ_DATA)"
-PORT_BASE=${PORT_BASE:-$(cat "$DATA/port-base" 2>/dev/null || echo 7000)}
+adopt_running_network "${CDCQ_DATA:-$ROOT/.data/network}" # its data folder and recorded port base
 BIN=$("$ROOT/scripts/fabric-bin.sh")
 source "$ROOT/scripts/lib/network.sh"
 set_ports "$PORT_BASE"

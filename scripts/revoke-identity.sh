@@ -19,14 +19,13 @@ refuse the revoked certificates. Prints the serial numbers on the CRL and the co
 
   --reason   RFC 5280 reason (default: keycompromise; also affiliationchanged, superseded,
              cessationofoperation, certificatehold, ...)
-Environment: CDCQ_DATA, PORT_BASE as for scripts/start.sh.
+Environment: CDCQ_DATA, the network's data folder (default .data/network); its port base is the
+one recorded there.
 USAGE
 }
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
-DATA=$(realpath -m "${CDCQ_DATA:-$ROOT/.data/network}")
-[[ -d "$DATA" ]] || die "no network data in $DATA (start one with scripts/start.sh, or set CDCQ_DATA)"
-PORT_BASE=${PORT_BASE:-$(cat "$DATA/port-base" 2>/dev/null || echo 7000)}
+adopt_running_network "${CDCQ_DATA:-$ROOT/.data/network}" # its data folder and recorded port base
 BIN=$("$ROOT/scripts/fabric-bin.sh")
 source "$ROOT/scripts/lib/network.sh"
 set_ports "$PORT_BASE"

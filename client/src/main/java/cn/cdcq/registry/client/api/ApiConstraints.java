@@ -277,21 +277,7 @@ public class ApiConstraints implements OpenApiCustomizer {
     public void customise(OpenAPI api) {
         Map<String, Schema> schemas = api.getComponents() == null || api.getComponents().getSchemas() == null
                 ? Map.of() : api.getComponents().getSchemas();
-        // Request schemas: those named below, and every schema a request body refers to (so a new
-        // endpoint's body is constrained without being added to a list by hand).
-        Set<String> bodies = new java.util.HashSet<>(REQUEST_SCHEMAS);
-        if (api.getPaths() != null) {
-            api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
-                if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
-                    op.getRequestBody().getContent().values().forEach(media -> {
-                        String ref = media.getSchema() == null ? null : media.getSchema().get$ref();
-                        if (ref != null) {
-                            bodies.add(ref.substring(ref.lastIndexOf('/') + 1));
-                        }
-                    });
-                }
-            }));
-        }
+        Set<String> bodies = requestSchemas(api, schemas);
         for (Map.Entry<String, Schema> schema : schemas.entrySet()) {
             if (bodies.contains(schema.getKey())) {
                 constrain(schema.getKey(), schema.getValue());
@@ -376,13 +362,42 @@ public class ApiConstraints implements OpenApiCustomizer {
     }
 
     /** The request bodies (the answers' schemas describe what the ledger wrote, and are left as they are). */
-    private static final Set<String> REQUEST_SCHEMAS = Set.of("NewAccount", "EnterpriseRequest", "KindRequest",
-            "ViolationRequest", "StatusRequest", "RatingRequest", "ListingRequest", "EarlyRemovalRequest", "ComplaintRequest",
-            "DeclineRequest", "CloseRequest", "AssistRequestBody", "AnswerRequest", "CalendarRequest", "SettingsRequest",
-            "InspectorRequest", "ConflictRequest", "WeightsRequest", "DrawRequest", "RedrawConsent", "ResultRequest",
-            "NewCertificate", "NewCertificateBatch", "StatusChange", "Reason", "CaseSubmission", "RecognitionRuleProposal",
-            "AccreditationRequest", "AccreditationScope", "SubsidyClaimRequest", "HolderCheck", "HolderExport",
-            "RegistrationRequest", "DivisionsRequest", "RotationRequest", "ScheduleRequest", "AnchorProof", "ProofStep");
+    /**
+     * The schemas of what clients send: every schema a request body refers to (or that a body read
+     * as text is parsed into, {@link #PARSED_BODIES}), and every schema those refer to in turn
+     * (an accreditation's scopes, a proof's steps). Derived, so a new endpoint's body is
+     * constrained without a list to keep; response-only schemas are left as they are.
+     */
+    static Set<String> requestSchemas(OpenAPI api, Map<String, Schema> schemas) {
+        java.util.Deque<String> todo = new java.util.ArrayDeque<>(PARSED_BODIES.values());
+        if (api.getPaths() != null) {
+            api.getPaths().values().forEach(item -> item.readOperations().forEach(op -> {
+                if (op.getRequestBody() != null && op.getRequestBody().getContent() != null) {
+                    op.getRequestBody().getContent().values().forEach(media -> refs(media.getSchema(), todo));
+                }
+            }));
+        }
+        Set<String> found = new java.util.HashSet<>();
+        while (!todo.isEmpty()) {
+            String name = todo.pop();
+            Schema<?> schema = schemas.get(name);
+            if (found.add(name) && schema != null && schema.getProperties() != null) {
+                schema.getProperties().values().forEach(p -> refs(p, todo));
+            }
+        }
+        return found;
+    }
+
+    /** The component names {@code schema} refers to, directly or as its array's items. */
+    private static void refs(Schema<?> schema, java.util.Deque<String> out) {
+        if (schema == null) {
+            return;
+        }
+        if (schema.get$ref() != null) {
+            out.add(schema.get$ref().substring(schema.get$ref().lastIndexOf('/') + 1));
+        }
+        refs(schema.getItems(), out);
+    }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     static void apply(Rule rule, Schema schema) {

@@ -111,21 +111,11 @@ public class CenterCertificatesController {
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = CertificateStatusRequest.class)))
     public ResponseEntity<String> request(@PathVariable String number, @RequestBody StatusRequestInput input,
                                           @AuthenticationPrincipal UserDetails user) {
-        String valid = RequestValues.certificateNumber("number", number);
         if (input == null) {
             throw new InvalidRequest("asked", ErrorCode.INVALID_INPUT.name(), "the body is missing");
         }
-        CertificateStatus asked = asked(input.asked());
-        List<String> codes = CertificateStatusRequest.reasonCodesFor(asked);
-        if (input.reasonCode() != null && !codes.contains(input.reasonCode().strip())
-                && (SUSPEND_REASONS.contains(input.reasonCode().strip()) || REVOKE_REASONS.contains(input.reasonCode().strip()))) {
-            throw new InvalidRequest("reasonCode", ReasonCodes.INVALID_REASON, "reason code " + input.reasonCode().strip()
-                    + " is for the other action; asked " + asked + " takes " + String.join(", ", codes));
-        }
-        String code = RequestValues.reasonCode("reasonCode", (asked == CertificateStatus.SUSPENDED ? "suspend" : "revoke")
-                + " a certificate", input.reasonCode(), CertificateStatusRequest.reasonCodesFor(asked));
-        String text = RequestValues.text("reason", input.reason());
-        CertificateStatusRequest made = client(user.getUsername()).requestStatusChange(valid, asked, code, text);
+        ValidRequest r = validated(number, input.asked(), input.reasonCode(), input.reason());
+        CertificateStatusRequest made = client(user.getUsername()).requestStatusChange(r.number(), r.asked(), r.reasonCode(), r.reason());
         return ResponseEntity.status(HttpStatus.CREATED).contentType(MediaType.APPLICATION_JSON).body(Json.write(made));
     }
 
@@ -157,18 +147,31 @@ public class CenterCertificatesController {
         return LedgerJson.ok(client(user.getUsername()).declineStatusRequest(valid, text));
     }
 
-    /** SUSPENDED or REVOKED, the two a center may ask for. */
-    public static CertificateStatus asked(String value) {
-        CertificateStatus asked = RequestValues.enumValue(CertificateStatus.class, "asked", value);
-        if (asked != CertificateStatus.SUSPENDED && asked != CertificateStatus.REVOKED) {
-            throw new InvalidRequest("asked", ErrorCode.INVALID_INPUT.name(), "a center asks for SUSPENDED or REVOKED, not " + asked);
-        }
-        return asked;
+    /** A center's request as checked: the number, SUSPENDED or REVOKED, a reason code of that action, the reason. */
+    public record ValidRequest(String number, CertificateStatus asked, String reasonCode, String reason) {
     }
 
-    /** The reason codes a center chooses from, per action, in the order the forms offer them. */
-    public static final List<String> SUSPEND_REASONS = ReasonCodes.CERTIFICATE_SUSPEND;
-    public static final List<String> REVOKE_REASONS = ReasonCodes.CERTIFICATE_REVOKE;
+    /**
+     * The checks of a center's request, the REST API's and the center desk's: each refusal an
+     * {@link InvalidRequest} naming its field, as the chaincode would refuse it.
+     */
+    public static ValidRequest validated(String number, String asked, String reasonCode, String reason) {
+        String valid = RequestValues.certificateNumber("number", number);
+        CertificateStatus target = RequestValues.enumValue(CertificateStatus.class, "asked", asked);
+        if (target != CertificateStatus.SUSPENDED && target != CertificateStatus.REVOKED) {
+            throw new InvalidRequest("asked", ErrorCode.INVALID_INPUT.name(), "a center asks for SUSPENDED or REVOKED, not " + target);
+        }
+        List<String> codes = CertificateStatusRequest.reasonCodesFor(target);
+        String code = reasonCode == null ? null : reasonCode.strip();
+        if (code != null && !codes.contains(code)
+                && (ReasonCodes.CERTIFICATE_SUSPEND.contains(code) || ReasonCodes.CERTIFICATE_REVOKE.contains(code))) {
+            throw new InvalidRequest("reasonCode", ReasonCodes.INVALID_REASON, "reason code " + code
+                    + " is for the other action; asked " + target + " takes " + String.join(", ", codes));
+        }
+        return new ValidRequest(valid, target, RequestValues.reasonCode("reasonCode",
+                (target == CertificateStatus.SUSPENDED ? "suspend" : "revoke") + " a certificate", reasonCode, codes),
+                RequestValues.text("reason", reason));
+    }
 
     private static int pageSize(String value) {
         if (value == null || value.isBlank()) {

@@ -49,9 +49,22 @@ class ApiConstraintsTest {
                 .addProperty("status", new StringSchema());
         Schema<Object> account = new ObjectSchema().addProperty("role", new StringSchema())
                 .addProperty("inspectorId", new StringSchema().description("Inspector's identifier"));
+        Schema<Object> accreditation = new ObjectSchema().addProperty("scopes", new io.swagger.v3.oas.models.media.ArraySchema()
+                .items(new Schema<>().$ref("#/components/schemas/AccreditationScope")));
+        Schema<Object> scope = new ObjectSchema().addProperty("highestLevel", new io.swagger.v3.oas.models.media.IntegerSchema());
+        Schema<Object> answer = new ObjectSchema().addProperty("uscc", new StringSchema());
         OpenAPI api = new OpenAPI().components(new Components().addSchemas("ViolationRequest", violation)
-                .addSchemas("NewAccount", account)).paths(new Paths());
+                .addSchemas("NewAccount", account).addSchemas("AccreditationRequest", accreditation)
+                .addSchemas("AccreditationScope", scope).addSchemas("Violation", answer))
+                .paths(new Paths().addPathItem("/api/v1/violations", posting("ViolationRequest"))
+                        .addPathItem("/api/v1/accounts", posting("NewAccount"))
+                        .addPathItem("/api/v1/accreditations", posting("AccreditationRequest")));
         new ApiConstraints("CQ").customise(api);
+        // Request schemas are found from the request bodies, and what they refer to; answers are left alone.
+        assertThat(prop(api.getComponents().getSchemas().get("AccreditationScope"), "highestLevel").getMaximum())
+                .as("a schema a body refers to through an array").isNotNull();
+        assertThat(prop(api.getComponents().getSchemas().get("Violation"), "uscc").getPattern())
+                .as("a response-only schema").isNull();
         Schema<?> v = api.getComponents().getSchemas().get("ViolationRequest");
         assertThat(prop(v, "uscc").getPattern()).isEqualTo(ApiFormats.USCC);
         assertThat(List.<Object>copyOf(prop(v, "type").getEnum())).contains("WAGE_ARREARS");
@@ -66,6 +79,13 @@ class ApiConstraintsTest {
         List<Object> creatable = Arrays.stream(AccountRole.values()).filter(r -> r != AccountRole.PUBLIC_READER)
                 .map(r -> (Object) r.name()).toList();
         assertThat(List.<Object>copyOf(prop(a, "role").getEnum())).as("every role an account can be made with").isEqualTo(creatable);
+    }
+
+    private static io.swagger.v3.oas.models.PathItem posting(String schema) {
+        return new io.swagger.v3.oas.models.PathItem().post(new io.swagger.v3.oas.models.Operation().requestBody(
+                new io.swagger.v3.oas.models.parameters.RequestBody().content(new io.swagger.v3.oas.models.media.Content()
+                        .addMediaType("application/json", new io.swagger.v3.oas.models.media.MediaType()
+                                .schema(new Schema<>().$ref("#/components/schemas/" + schema))))));
     }
 
     private static Schema<?> param(OpenAPI api, String path) {

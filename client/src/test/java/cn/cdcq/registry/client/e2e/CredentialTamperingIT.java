@@ -198,34 +198,31 @@ class CredentialTamperingIT {
 
     // ------------------------------------------------------------------ the sweep
 
+    /**
+     * Not removed (altering it is a case): ecdsa-jcs-2019 lets a proof carry no {@code @context},
+     * and then the document's is used, so the signed bytes are the same.
+     */
+    private static final String PROOF_CONTEXT = "/proof/@context";
+
     /** Every scalar altered, every member and array element removed, of {@code vc}. */
     private static void sweep(String name, ObjectNode vc, Map<String, ObjectNode> cases) {
         List<String> paths = new ArrayList<>();
         collect(vc, "", paths);
         for (String path : paths) {
-            if (path.equals("/proof/@context/0") || path.startsWith("/proof/@context/")) {
-                // Altering it is a case (below); removing it is not: ecdsa-jcs-2019 lets a proof carry
-                // no @context, and then the document's is used, so the signed bytes are the same.
-                ObjectNode altered = vc.deepCopy();
-                if (alter(altered, path)) {
-                    cases.put(name + ": " + path + " altered", altered);
-                }
-                continue;
-            }
             ObjectNode altered = vc.deepCopy();
             if (alter(altered, path)) {
                 cases.put(name + ": " + path + " altered", altered);
             }
             ObjectNode removed = vc.deepCopy();
-            if (remove(removed, path)) {
+            if (!path.startsWith(PROOF_CONTEXT + "/") && remove(removed, path)) {
                 cases.put(name + ": " + path + " removed", removed);
             }
         }
         List<String> containers = new ArrayList<>();
         containers(vc, "", containers);
         for (String path : containers) {
-            if (path.equals("/proof/@context")) {
-                continue;   // see above: a proof without @context signs the same bytes
+            if (path.equals(PROOF_CONTEXT)) {
+                continue;
             }
             ObjectNode removed = vc.deepCopy();
             if (remove(removed, path)) {

@@ -62,6 +62,10 @@ public final class CertificateContract implements RegistryContract {
     /** How many offending entries a refused batch lists before summarizing the rest. */
     static final int MAX_LISTED_PROBLEMS = 20;
 
+    /** The statuses a certificate may be suspended or revoked from: the bureau's rule, and so what a center may ask. */
+    private static final List<CertificateStatus> SUSPENDABLE = List.of(CertificateStatus.VALID);
+    private static final List<CertificateStatus> REVOCABLE = List.of(CertificateStatus.VALID, CertificateStatus.SUSPENDED);
+
     /** Issues one certificate; {@code requestJson} is a {@link CertificateIssueRequest}. */
     @Transaction(name = CertificateTransactions.ISSUE, intent = Transaction.TYPE.SUBMIT)
     public String issue(Context ctx, String requestJson) {
@@ -177,7 +181,7 @@ public final class CertificateContract implements RegistryContract {
 
     @Transaction(name = CertificateTransactions.SUSPEND, intent = Transaction.TYPE.SUBMIT)
     public String suspend(Context ctx, String number, String reasonCode, String reason) {
-        return changeStatus(ctx, number, reasonCode, reason, "suspend", List.of(CertificateStatus.VALID),
+        return changeStatus(ctx, number, reasonCode, reason, "suspend", SUSPENDABLE,
                 CertificateStatus.SUSPENDED, ReasonCodes.CERTIFICATE_SUSPEND);
     }
 
@@ -191,7 +195,7 @@ public final class CertificateContract implements RegistryContract {
     @Transaction(name = CertificateTransactions.REVOKE, intent = Transaction.TYPE.SUBMIT)
     public String revoke(Context ctx, String number, String reasonCode, String reason) {
         return changeStatus(ctx, number, reasonCode, reason, "revoke",
-                List.of(CertificateStatus.VALID, CertificateStatus.SUSPENDED), CertificateStatus.REVOKED,
+                REVOCABLE, CertificateStatus.REVOKED,
                 ReasonCodes.CERTIFICATE_REVOKE);
     }
 
@@ -284,8 +288,7 @@ public final class CertificateContract implements RegistryContract {
             throw RegistryException.forbidden("certificate " + certificate.number() + " was issued in region "
                     + certificate.claims().region() + "; the caller's organization acts for region " + issuer.region.code());
         }
-        List<CertificateStatus> from = target == CertificateStatus.SUSPENDED ? List.of(CertificateStatus.VALID)
-                : List.of(CertificateStatus.VALID, CertificateStatus.SUSPENDED);
+        List<CertificateStatus> from = target == CertificateStatus.SUSPENDED ? SUSPENDABLE : REVOCABLE;
         if (!from.contains(certificate.status())) {
             throw RegistryException.conflict("certificate " + certificate.number() + " is " + certificate.status()
                     + "; only a " + Arguments.names(from, " or ") + " certificate can be "

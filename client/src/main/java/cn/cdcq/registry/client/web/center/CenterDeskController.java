@@ -3,7 +3,6 @@ package cn.cdcq.registry.client.web.center;
 import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.certificate.CertificateEvents;
-import cn.cdcq.registry.common.certificate.CertificateStatus;
 import cn.cdcq.registry.common.certificate.CertificateStatusRequest;
 import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.client.certificate.CenterCertificatesController;
@@ -374,8 +373,8 @@ public class CenterDeskController {
             model.addAttribute("requestForm", new RequestForm("", "", ""));
         }
         model.addAttribute("number", number);
-        model.addAttribute("suspendReasons", CenterCertificatesController.SUSPEND_REASONS);
-        model.addAttribute("revokeReasons", CenterCertificatesController.REVOKE_REASONS);
+        model.addAttribute("suspendReasons", ReasonCodes.CERTIFICATE_SUSPEND);
+        model.addAttribute("revokeReasons", ReasonCodes.CERTIFICATE_REVOKE);
         try {
             CertificateClient client = gateways.client(user.getUsername(), CertificateClient::new);
             SkillCertificate found = client.certificate(
@@ -398,14 +397,11 @@ public class CenterDeskController {
                      @RequestParam String reasonCode, @RequestParam String reason, Model model) {
         model.addAttribute("requestForm", new RequestForm(asked, reasonCode, reason));
         try {
-            String valid = InvalidRequest.check("number", () ->
-                    cn.cdcq.registry.common.format.CertificateNumber.validate(trim(number).toUpperCase(Locale.ROOT)));
-            CertificateStatus target = CenterCertificatesController.asked(asked);
-            String code = InvalidRequest.check("reasonCode", () -> ReasonCodes.require((target == CertificateStatus.SUSPENDED
-                    ? "suspend" : "revoke") + " a certificate", reasonCode, CertificateStatusRequest.reasonCodesFor(target)));
-            String text = InvalidRequest.check("reason", () -> ReasonCodes.requireText("reason", reason));
-            gateways.client(user.getUsername(), CertificateClient::new).requestStatusChange(valid, target, code, text);
-            return "redirect:/center/certificates?number=" + valid + "&asked=1";
+            CenterCertificatesController.ValidRequest r = CenterCertificatesController.validated(
+                    trim(number).toUpperCase(Locale.ROOT), asked, reasonCode, reason);
+            gateways.client(user.getUsername(), CertificateClient::new).requestStatusChange(r.number(), r.asked(),
+                    r.reasonCode(), r.reason());
+            return "redirect:/center/certificates?number=" + r.number() + "&asked=1";
         } catch (InvalidRequest e) {
             model.addAttribute("requestFieldProblems", problems.of(e));
         } catch (cn.cdcq.registry.common.InvalidInputException | LedgerException e) {
