@@ -17,12 +17,17 @@ Subcommands:
                            (e.g. /Channel/Application/Readers; "-" removes the entry, back to
                            Fabric's default): a change of the Application group itself, so
                            MAJORITY Admins, both regions, must sign it
+  set-batch-timeout T      the ordering service's batch timeout (e.g. 250ms, 1s): a change of
+                           the Orderer group, which its Admins policy gives to the joint
+                           office's orderer admin and both regions together (--signers
+                           orderer,chengdu,chongqing)
   show-acl RESOURCE        print the channel's ACL entry for RESOURCE (nothing: the default)
   show-crl ORG             print the serial numbers on ORG's revocation list in the channel
   show                     print the channel configuration as JSON
 
 Options:
-  --signers chengdu,chongqing   which regions' admins sign, in that order (default both; the
+  --signers chengdu,chongqing   which organizations' admins sign, in that order (default both
+                                regions; "orderer" is the joint office's orderer admin; the
                                 last one submits). A change to an organization's MSP is governed
                                 by that organization's Admins policy; a change to the Application
                                 or Channel groups by MAJORITY Admins, which of two regions is both
@@ -39,6 +44,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 adopt_running_network "${CDCQ_DATA:-$ROOT/.data/network}" # its data folder and recorded port base
 BIN=$("$ROOT/scripts/fabric-bin.sh")
 source "$ROOT/scripts/lib/network.sh"
+source "$ROOT/scripts/lib/channel-config.sh"
 set_ports "$PORT_BASE"
 [[ -x "$BIN/configtxlator" ]] || die "no configtxlator in $BIN (scripts/fabric-bin.sh builds it)"
 command -v jq >/dev/null || die "jq is missing: install it (apt-get install jq)"
@@ -53,82 +59,14 @@ while [[ $# -gt 0 ]]; do
 done
 [[ $# -ge 1 ]] || { usage >&2; exit 2; }
 SUB=$1; shift
-
-msp_of() {
-  case $1 in chengdu) echo ChengduMSP;; chongqing) echo ChongqingMSP;;
-    *) die "unknown organization '$1' (chengdu or chongqing)";; esac
-}
-
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/channel-update.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-ORDERER_ARGS=(-o "127.0.0.1:$ORDERER0_PORT" --tls --cafile "$DATA/orgs/orderer/msp/tlscacerts/ca.pem")
-
-# The current channel configuration (the config of the latest config block) as JSON.
-fetch_config() { # out.json
-  peer_cli chengdu channel fetch config "$WORK/config_block.pb" -c "$CHANNEL" "${ORDERER_ARGS[@]}" \
-    >>"$WORK/log" 2>&1 || { cat "$WORK/log" >&2; die "could not fetch the config block of $CHANNEL"; }
-  "$BIN/configtxlator" proto_decode --input "$WORK/config_block.pb" --type common.Block --output "$WORK/block.json"
-  jq '.data.data[0].payload.data.config' "$WORK/block.json" > "$1"
-}
-
-# Computes the update from original.json to modified.json, signs it with each signer's admin
-# (peer channel signconfigtx) and submits it with the last one (peer channel update, which adds
-# that admin's signature), then waits for both peers to commit the new config block.
-submit_update() { # original.json modified.json
-  local original=$1 modified=$2
-  local previous; previous=$(jq -r '.header.number' "$WORK/block.json") # the config block original.json came from
-  "$BIN/configtxlator" proto_encode --input "$original" --type common.Config --output "$WORK/original.pb"
-  "$BIN/configtxlator" proto_encode --input "$modified" --type common.Config --output "$WORK/modified.pb"
-  "$BIN/configtxlator" compute_update --channel_id "$CHANNEL" --original "$WORK/original.pb" \
-    --updated "$WORK/modified.pb" --output "$WORK/update.pb" 2>"$WORK/compute.log" \
-    || { grep -q "no differences" "$WORK/compute.log" && { log "the channel configuration already says so: nothing to update"; echo unchanged; return 0; }
-         cat "$WORK/compute.log" >&2; die "configtxlator compute_update failed"; }
-  "$BIN/configtxlator" proto_decode --input "$WORK/update.pb" --type common.ConfigUpdate --output "$WORK/update.json"
-  jq -n --arg ch "$CHANNEL" --slurpfile u "$WORK/update.json" \
-    '{payload: {header: {channel_header: {channel_id: $ch, type: 2}}, data: {config_update: $u[0]}}}' \
-    > "$WORK/envelope.json"
-  "$BIN/configtxlator" proto_encode --input "$WORK/envelope.json" --type common.Envelope --output "$WORK/envelope.pb"
-  local -a orgs; IFS=, read -r -a orgs <<<"$SIGNERS"
-  (( ${#orgs[@]} >= 1 )) || die "--signers names no organization"
-  local i
-  for ((i = 0; i < ${#orgs[@]} - 1; i++)); do
-    msp_of "${orgs[i]}" >/dev/null
-    peer_cli "${orgs[i]}" channel signconfigtx -f "$WORK/envelope.pb" >>"$WORK/log" 2>&1 \
-      || { cat "$WORK/log" >&2; die "the admin of ${orgs[i]} could not sign the update"; }
-    log "signed by the admin of ${orgs[i]}"
-  done
-  local last=${orgs[-1]}
-  msp_of "$last" >/dev/null
-  if ! peer_cli "$last" channel update -f "$WORK/envelope.pb" -c "$CHANNEL" "${ORDERER_ARGS[@]}" >"$WORK/update.log" 2>&1; then
-    # The orderer's reason (e.g. "implicit policy evaluation failed - 1 sub-policies were
-    # satisfied, but this policy requires 2 of the 'Admins' sub-policies to be satisfied").
-    sed -n 's/.*\(Error: .*\)/\1/p' "$WORK/update.log" >&2
-    die "the ordering service refused the update signed by ${SIGNERS//,/ and } (reason above)"
-  fi
-  log "signed by the admin of $last and submitted"
-  # The new config block, as the orderer has it; both peers must have committed it (and so
-  # apply the new configuration) before the caller relies on it.
-  local block deadline=$((SECONDS + 60)) cd cq
-  while :; do # the orderer has accepted the update; its block may take a moment to be cut
-    fetch_config "$WORK/after.json"
-    block=$(jq -r '.header.number' "$WORK/block.json")
-    [[ "$block" != "$previous" ]] && break
-    (( SECONDS < deadline )) || die "the update was accepted but no new config block appeared in 60 s"
-    sleep 0.3
-  done
-  while :; do
-    cd=$(channel_height chengdu); cq=$(channel_height chongqing)
-    [[ -n "$cd" && -n "$cq" && "$cd" -gt "$block" && "$cq" -gt "$block" ]] && break
-    (( SECONDS < deadline )) || die "config block $block was accepted but a peer has not committed it in 60 s (heights: chengdu $cd, chongqing $cq)"
-    sleep 0.3
-  done
-  echo "$block"
-}
 
 case $SUB in
   set-crl)
     [[ $# -ge 2 ]] || die "usage: set-crl ORG CRL_PEM..."
     org=$1; shift; msp=$(msp_of "$org")
+    [[ $org != orderer ]] || die "set-crl changes a region's MSP (chengdu or chongqing)"
     crls='[]'
     for f in "$@"; do
       [[ -f "$f" ]] || die "no CRL file $f"
@@ -140,7 +78,7 @@ case $SUB in
       '.channel_group.groups.Application.groups[$m].values.MSP.value.config.revocation_list = $crls' \
       "$WORK/original.json" > "$WORK/modified.json"
     log "revocation list of $msp in $CHANNEL: $(jq length <<<"$crls") CRL(s)"
-    submit_update "$WORK/original.json" "$WORK/modified.json"
+    submit_update "$WORK/original.json" "$WORK/modified.json" "$SIGNERS"
     ;;
   set-acl)
     [[ $# -eq 2 ]] || die "usage: set-acl RESOURCE POLICY"
@@ -156,7 +94,15 @@ case $SUB in
         "$WORK/original.json" > "$WORK/modified.json"
     fi
     log "channel ACL $1 -> $2"
-    submit_update "$WORK/original.json" "$WORK/modified.json"
+    submit_update "$WORK/original.json" "$WORK/modified.json" "$SIGNERS"
+    ;;
+  set-batch-timeout)
+    [[ $# -eq 1 && $1 =~ ^[0-9]+(ms|s)$ ]] || die "usage: set-batch-timeout DURATION (e.g. 250ms or 1s)"
+    fetch_config "$WORK/original.json"
+    jq --arg t "$1" '.channel_group.groups.Orderer.values.BatchTimeout.value.timeout = $t' \
+      "$WORK/original.json" > "$WORK/modified.json"
+    log "batch timeout -> $1"
+    submit_update "$WORK/original.json" "$WORK/modified.json" "$SIGNERS"
     ;;
   show-acl)
     [[ $# -eq 1 ]] || die "usage: show-acl RESOURCE"

@@ -9,7 +9,7 @@ usage() {
   cat <<'USAGE'
 Usage: scripts/fault-test.sh [--short] [--cases LIST] [--data DIR] [--port-base N] [--out DIR] [--keep] [--help]
 
-Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 10 13 14 4 5 11 12 6):
+Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 10 13 14 15 16 4 5 11 12 6):
   1 pii-scan      every block of the channel fetched from a peer, every file of the data folder
                   (block files, state and history databases, logs, service data): no resident ID
                   number, mobile number or test holder name; a planted positive control must be found
@@ -31,6 +31,13 @@ Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 
                   once, every number once in the salts file
   14 ca-outage    SIGKILL Chengdu's CA: issuing and verifying go on, a new account is refused
                   503 CA_UNAVAILABLE naming the CA; restarted on the same data, the account is made
+  15 onboarding   the procedures of docs/operations.md "Changing the network", each by its script:
+                  a chaincode definition approved by one region refused, committed once both have;
+                  a peer added to Chengdu; Chongqing's peer's and orderer1's TLS certificates
+                  rotated; an ordering change signed by the joint office alone refused; an orderer
+                  added to the consenter set; a certificate issued and verified after each
+  16 orderer-replace  the Raft leader's host lost under load (SIGKILL, its folder deleted),
+                  scripts/replace-orderer.sh brings a new node in at its address; the ledger check
   4 full-restart  scripts/stop.sh, then scripts/start.sh on the same data: every certificate issued
                   so far still verifies VALID; seconds to ready
   5 concurrency   N parallel issues of one number (different holders), of one certificate (same
@@ -43,7 +50,7 @@ Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 
 
   --short        cases 1 and 2 (what scripts/test.sh runs)
   --cases LIST   only these cases, e.g. 3,5 (6 is case 1's scan again, after the others;
-                 they always run in the order 1 2 7 3 8 9 10 13 14 4 5 11 12 6)
+                 they always run in the order 1 2 7 3 8 9 10 13 14 15 16 4 5 11 12 6)
   --data DIR     run against the running network whose data folder is DIR (e.g. .data/test after
                  scripts/test.sh --keep); it is left running. Without it, a fresh network of its
                  own in .data/fault (CDCQ_FAULT_DATA), stopped at the end unless --keep
@@ -654,8 +661,123 @@ status_changes_at_once() { # name
   check "$name" "status changes: stored status is the history's last" "$current" '[[ $current == "${sequence##* }" ]]'
 }
 
+# ------------------------------------------------------------------ 15. onboarding and channel changes
+# Every procedure of docs/operations.md "Changing the network", by its own script, on this
+# network: a chaincode definition one region approved is refused and committed once both have; a
+# peer added to Chengdu; the TLS certificates of Chongqing's peer and of an orderer rotated to new
+# keys; a change of the ordering service signed by the joint office alone refused; an orderer
+# added to the consenter set. After each, a certificate issued through the REST API (both
+# regions endorse it) and read back through Chongqing's service.
+onboarding_probe() { # name step serial: a write after the step, read through the other region
+  local name=$1 step=$2 serial=$3 status code detail verdict
+  IFS=$'\t' read -r status code detail < <(probe_issue "$serial")
+  verdict=$(FAULT_URL=$(service_url chongqing) public_verdict "$(cert_number "$serial")")
+  check "$name" "$step: issue then verify at Chongqing" "$status $verdict" '[[ $status == 201 && $verdict == VALID ]]'
+}
+
+timed() { # out-file command...: runs it, its output (stdout and stderr) in out-file; prints "rc seconds"
+  local out=$1 t0 rc=0; shift
+  t0=$(now); "$@" >"$out" 2>&1 || rc=$?
+  echo "$rc $(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')"
+}
+
+channel_show() { CDCQ_DATA=$DATA "$ROOT/scripts/channel-update.sh" show 2>/dev/null; }
+
+committed_sequence() { peer_cli chengdu lifecycle chaincode querycommitted -C "$CHANNEL" -n "$CC_NAME" -O json 2>/dev/null | jq -r '.sequence'; }
+
+case_onboarding() { # name
+  local name=$1 w="$FAULT_WORK/onboarding" rc secs seq0 seq1 n org
+  mkdir -p "$w"
+  local -a on=(--data "$DATA")
+  # 1. The chaincode definition, sequence + 1: Chengdu approves; a commit is refused by the channel.
+  seq0=$(committed_sequence)
+  read -r rc secs < <(timed "$w/approve-chengdu.log" "$ROOT/scripts/chaincode-upgrade.sh" "${on[@]}" approve chengdu)
+  check "$name" "chaincode upgrade: Chengdu approves (s)" "$secs" '(( rc == 0 ))'
+  read -r rc secs < <(timed "$w/commit-early.log" "$ROOT/scripts/chaincode-upgrade.sh" "${on[@]}" commit --no-check)
+  local why; why=$(grep -o 'not agreed to by this org ([A-Za-z]*)' "$w/commit-early.log" | head -1 || true)
+  check "$name" "chaincode upgrade: commit with Chengdu's approval alone refused" "rc $rc: ${why:-no reason}" '(( rc != 0 )) && [[ $why == *ChongqingMSP* ]]'
+  check "$name" "chaincode upgrade: sequence after the refusal" "$(committed_sequence) (was $seq0)" '[[ $(committed_sequence) == "$seq0" ]]'
+  read -r rc secs < <(timed "$w/approve-chongqing.log" "$ROOT/scripts/chaincode-upgrade.sh" "${on[@]}" approve chongqing)
+  check "$name" "chaincode upgrade: Chongqing approves (s)" "$secs" '(( rc == 0 ))'
+  read -r rc secs < <(timed "$w/commit.log" "$ROOT/scripts/chaincode-upgrade.sh" "${on[@]}" commit)
+  seq1=$(committed_sequence)
+  check "$name" "chaincode upgrade: committed once both approved (s)" "$secs; sequence $seq0 -> $seq1" '(( rc == 0 && seq1 == seq0 + 1 ))'
+  onboarding_probe "$name" "after the chaincode upgrade" 920001
+
+  # 2. A peer added to Chengdu (the next free number), an anchor peer by Chengdu's own update.
+  n=1; while [[ -d "$DATA/peers/peer$n-chengdu" ]]; do n=$((n + 1)); done
+  read -r rc secs < <(timed "$w/add-peer.log" "$ROOT/scripts/add-peer.sh" "${on[@]}" chengdu "$n")
+  check "$name" "add peer$n-chengdu (s)" "$secs" '(( rc == 0 ))'
+  local port h0 h1 known; read -r port _ _ < <(peer_ports "peer$n-chengdu")
+  h0=$(channel_height chengdu); h1=$(peer_cli_at "$port" chengdu channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p')
+  check "$name" "peer$n-chengdu height (peer0-chengdu)" "${h1:-?} ($h0)" '[[ -n "$h1" ]] && (( h1 >= h0 ))'
+  known=$(peer_metric "$PEER_CQ_OPS" "gossip_membership_total_peers_known{channel=\"$CHANNEL\"}" || true)
+  check "$name" "peers Chongqing's peer0 knows through gossip" "${known%.*}" '(( ${known%.*} >= 1 + n ))'
+  onboarding_probe "$name" "after adding a peer" 920002
+
+  # 3. TLS certificates rotated to new keys: Chongqing's peer (a restart), an orderer (the consenter set first).
+  local before after
+  before=$(openssl x509 -noout -serial -in "$DATA/peers/peer0-chongqing/tls/signcerts/cert.pem")
+  read -r rc secs < <(timed "$w/rotate-peer.log" "$ROOT/scripts/rotate-tls.sh" "${on[@]}" peer0-chongqing)
+  after=$(openssl x509 -noout -serial -in "$DATA/peers/peer0-chongqing/tls/signcerts/cert.pem")
+  check "$name" "rotate peer0-chongqing's TLS certificate (s)" "$secs" '(( rc == 0 )) && [[ $before != "$after" ]]'
+  onboarding_probe "$name" "after rotating a peer's TLS certificate" 920003
+  read -r rc secs < <(timed "$w/rotate-orderer.log" "$ROOT/scripts/rotate-tls.sh" "${on[@]}" orderer1)
+  local incfg; incfg=$(channel_show | jq -r --arg p "$ORDERER1_PORT" \
+    '.channel_group.groups.Orderer.values.ConsensusType.value.metadata.consenters[] | select(.port == ($p | tonumber)) | .client_tls_cert' \
+    | base64 -d | openssl x509 -noout -serial 2>/dev/null || true)
+  after=$(openssl x509 -noout -serial -in "$DATA/orderers/orderer1/tls/signcerts/cert.pem")
+  check "$name" "rotate orderer1's TLS certificate (s)" "$secs" '(( rc == 0 )) && [[ $incfg == "$after" ]]'
+  onboarding_probe "$name" "after rotating an orderer's TLS certificate" 920004
+
+  # 4. The ordering service is changed by the joint office and both regions, never the joint office alone.
+  local timeout0 timeout1
+  timeout0=$(channel_show | jq -r '.channel_group.groups.Orderer.values.BatchTimeout.value.timeout')
+  read -r rc secs < <(timed "$w/orderer-alone.log" env CDCQ_DATA="$DATA" "$ROOT/scripts/channel-update.sh" --signers orderer set-batch-timeout 300ms)
+  timeout1=$(channel_show | jq -r '.channel_group.groups.Orderer.values.BatchTimeout.value.timeout')
+  check "$name" "ordering change signed by the joint office alone refused (batch timeout)" "rc $rc; $timeout0 -> $timeout1" \
+    '(( rc != 0 )) && grep -q "not satisfied" "$w/orderer-alone.log" && [[ $timeout1 == "$timeout0" ]]'
+
+  # 5. An orderer added (the next free number) to the consenter set.
+  local before_n after_n
+  n=3; while [[ -d "$DATA/orderers/orderer$n" ]]; do n=$((n + 1)); done
+  before_n=$(channel_show | jq '.channel_group.groups.Orderer.values.ConsensusType.value.metadata.consenters | length')
+  read -r rc secs < <(timed "$w/add-orderer.log" "$ROOT/scripts/add-orderer.sh" "${on[@]}" "$n")
+  after_n=$(channel_show | jq '.channel_group.groups.Orderer.values.ConsensusType.value.metadata.consenters | length')
+  check "$name" "add orderer$n to the consenter set (s)" "$secs; consenters $before_n -> $after_n" '(( rc == 0 && after_n == before_n + 1 ))'
+  onboarding_probe "$name" "after adding an orderer" 920005
+  local hn h_0; hn=$(orderer_height "$n"); h_0=$(orderer_height 0)
+  check "$name" "orderer$n height (orderer0)" "${hn:-?} (${h_0:-?})" '[[ -n "$hn" && -n "$h_0" ]] && (( hn >= h_0 ))'
+}
+
+# ------------------------------------------------------------------ 16. a lost orderer replaced under load
+# An orderer's host lost under the issuing load: the process killed with SIGKILL and its whole
+# folder (ledger, Raft log, keys) gone. Writes go on with the others; scripts/replace-orderer.sh
+# takes it out of the consenter set and brings a new node with a new key in at its address; the
+# exactly-once ledger check over everything issued meanwhile. Issues from serial block 0.
+case_orderer_replace() { # name index
+  local name=$1 i=$2 lost t_kill t_restart t_restarted rc secs
+  lost=$(raft_leader)
+  [[ -n "$lost" ]] || die "$name: no orderer reports itself Raft leader"
+  log "$name: $WORKERS clients and one batch client issuing; orderer$lost (the leader) lost in 10 s"
+  load_start "$i" "$WORKERS"; sleep 10
+  figure "$name" lost "orderer$lost (the Raft leader), its folder deleted"
+  t_kill=$(now); kill9 "orderer$lost"; rm -rf "$DATA/orderers/orderer$lost"
+  sleep 10
+  local during; during=$(first_ack_after "$FAULT_WORK/case$i.tsv" "$t_kill")
+  check "$name" seconds_to_first_ack_without_it "$during" '[[ $during != never ]]'
+  t_restart=$(now)
+  read -r rc secs < <(timed "$FAULT_WORK/replace-orderer.log" "$ROOT/scripts/replace-orderer.sh" --data "$DATA" "$lost")
+  t_restarted=$(now)
+  check "$name" "scripts/replace-orderer.sh $lost (s)" "$secs" '(( rc == 0 ))'
+  sleep 10; load_stop
+  local h hl; h=$(orderer_height "$lost"); hl=$(orderer_height "$(raft_leader)")
+  check "$name" "new orderer$lost height (leader's)" "${h:-?} (${hl:-?})" '[[ -n "$h" && -n "$hl" ]] && (( h >= hl ))'
+  kill_case_figures "$name" "$i" "$t_kill" "$t_restart" "$t_restarted"
+}
+
 # ------------------------------------------------------------------ run
-if [[ -z "$cases" ]]; then (( short )) && cases=1,2 || cases=1,2,7,3,8,9,10,13,14,4,5,11,12,6; fi
+if [[ -z "$cases" ]]; then (( short )) && cases=1,2 || cases=1,2,7,3,8,9,10,13,14,15,16,4,5,11,12,6; fi
 wanted() { [[ ",$cases," == *",$1,"* ]]; }
 wanted 1 && case_pii_scan pii-scan 20
 wanted 2 && case_peer_kill peer-kill 2 chengdu 15
@@ -666,6 +788,8 @@ wanted 9 && case_service_kill service-kill 5
 wanted 10 && case_orderer_quorum_loss orderer-quorum-loss 6
 wanted 13 && case_import_resume import-resume "${FAULT_IMPORT_ROWS:-10000}" "${FAULT_IMPORT_CHUNK:-200}"
 wanted 14 && case_ca_outage ca-outage
+wanted 15 && case_onboarding onboarding
+wanted 16 && case_orderer_replace orderer-replace 0
 wanted 4 && case_full_restart full-restart
 wanted 5 && case_concurrency concurrency
 wanted 11 && case_anchor_restart anchor-restart 11

@@ -20,7 +20,7 @@ with_orderer_retry() { # logfile command...
   done
 }
 
-orderer_tls_args() { echo -o "127.0.0.1:$ORDERER0_PORT" --tls --cafile "$DATA/orgs/orderer/msp/tlscacerts/ca.pem"; }
+orderer_tls_args() { echo -o "127.0.0.1:$(live_orderer_port)" --tls --cafile "$DATA/orgs/orderer/msp/tlscacerts/ca.pem"; }
 
 endorsement_policy() {
   case $ENDORSEMENT in
@@ -116,26 +116,41 @@ definition_sequence() { # name version
 # Each region approves the definition for its own package (a definition names no package, so the
 # two may differ), then Chengdu commits it with both peers endorsing.
 define_chaincode() { # name version sequence package-id-chengdu package-id-chongqing what
-  local name=$1 version=$2 seq=$3 what=$6 policy readiness org msp id
+  local name=$1 version=$2 seq=$3 what=$6 policy readiness org id
   policy=$(endorsement_policy)
-  readiness=$(peer_cli chengdu lifecycle chaincode checkcommitreadiness -C "$CHANNEL" -n "$name" \
-    --version "$version" --sequence "$seq" --signature-policy "$policy" 2>/dev/null || true)
+  readiness=$(commit_readiness "$name" "$version" "$seq" "$policy")
   for org in chengdu chongqing; do
-    case $org in chengdu) msp=ChengduMSP id=$4;; chongqing) msp=ChongqingMSP id=$5;; esac
-    grep -qF "$msp: true" <<<"$readiness" && continue
-    # shellcheck disable=SC2046
-    with_orderer_retry "$DATA/logs/chaincode-deploy.log" peer_cli "$org" lifecycle chaincode approveformyorg \
-      $(orderer_tls_args) -C "$CHANNEL" -n "$name" --version "$version" --package-id "$id" \
-      --sequence "$seq" --signature-policy "$policy" --waitForEvent \
+    case $org in chengdu) id=$4;; chongqing) id=$5;; esac
+    grep -qF "$(msp_of "$org"): true" <<<"$readiness" && continue
+    approve_definition "$org" "$name" "$version" "$seq" "$policy" "$id" \
       || die "approving $what for $org failed; see $DATA/logs/chaincode-deploy.log"
   done
+  commit_definition "$name" "$version" "$seq" "$policy" || die "committing $what failed; see $DATA/logs/chaincode-deploy.log"
+  log "$what committed: sequence $seq, version $version, endorsement $ENDORSEMENT"
+}
+
+# "ChengduMSP: true/false" and "ChongqingMSP: ..." lines: which regions approved the definition.
+commit_readiness() { # name version sequence policy
+  peer_cli chengdu lifecycle chaincode checkcommitreadiness -C "$CHANNEL" -n "$1" \
+    --version "$2" --sequence "$3" --signature-policy "$4" 2>/dev/null || true
+}
+
+# The region's admin approves the definition for the region (peer lifecycle approveformyorg).
+approve_definition() { # org name version sequence policy package-id
+  # shellcheck disable=SC2046
+  with_orderer_retry "$DATA/logs/chaincode-deploy.log" peer_cli "$1" lifecycle chaincode approveformyorg \
+    $(orderer_tls_args) -C "$CHANNEL" -n "$2" --version "$3" --package-id "$6" \
+    --sequence "$4" --signature-policy "$5" --waitForEvent
+}
+
+# Commits an approved definition, both regions' peers endorsing the commit.
+commit_definition() { # name version sequence policy
   # shellcheck disable=SC2046
   with_orderer_retry "$DATA/logs/chaincode-deploy.log" peer_cli chengdu lifecycle chaincode commit \
-    $(orderer_tls_args) -C "$CHANNEL" -n "$name" --version "$version" --sequence "$seq" --signature-policy "$policy" \
+    $(orderer_tls_args) -C "$CHANNEL" -n "$1" --version "$2" --sequence "$3" --signature-policy "$4" \
     --peerAddresses "127.0.0.1:$PEER_CD_PORT" --tlsRootCertFiles "$DATA/orgs/chengdu/msp/tlscacerts/ca.pem" \
     --peerAddresses "127.0.0.1:$PEER_CQ_PORT" --tlsRootCertFiles "$DATA/orgs/chongqing/msp/tlscacerts/ca.pem" \
-    --waitForEvent || die "committing $what failed; see $DATA/logs/chaincode-deploy.log"
-  log "$what committed: sequence $seq, version $version, endorsement $ENDORSEMENT"
+    --waitForEvent
 }
 
 # Both peers must reach their region's chaincode server before the chaincode counts as ready.

@@ -109,8 +109,8 @@ stop_proc() { # name
 stop_all() {
   [[ -d "$DATA/run" ]] || return 0
   stop_group service-chengdu service-chongqing
-  stop_group peer0-chengdu peer0-chongqing chaincode-chengdu chaincode-chongqing reference-chengdu reference-chongqing
-  stop_group orderer0 orderer1 orderer2
+  stop_group peer0-chengdu peer0-chongqing peer1-chengdu peer1-chongqing chaincode-chengdu chaincode-chongqing reference-chengdu reference-chongqing
+  stop_group orderer0 orderer1 orderer2 orderer3 orderer4
   stop_group ca-chengdu ca-chongqing ca-orderer
   local rest=() f
   for f in "$DATA"/run/*.pid; do [[ -e "$f" ]] && rest+=("$(basename "$f" .pid)"); done

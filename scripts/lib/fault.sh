@@ -215,12 +215,12 @@ peer_restart() { # org
   wait_gossip_membership chongqing "$PEER_CQ_OPS"
 }
 
-orderer_ops_port() { local p=("$ORDERER0_OPS" "$ORDERER1_OPS" "$ORDERER2_OPS"); echo "${p[$1]}"; }
+orderer_ops_port() { local _p _a o; read -r _p _a o < <(orderer_ports "$1"); echo "$o"; }
 
 # Index of the orderer that is the channel's Raft leader now (empty if none says so).
 raft_leader() {
   local i v
-  for i in 0 1 2; do
+  for i in $(orderer_indexes); do
     v=$(peer_metric "$(orderer_ops_port "$i")" "consensus_etcdraft_is_leader{channel=\"$CHANNEL\"}" 2>/dev/null || true)
     [[ ${v%.*} == 1 ]] && { echo "$i"; return 0; }
   done
@@ -231,8 +231,8 @@ orderer_height() { # index
 }
 
 orderer_restart() { # index
-  local -a p=("$ORDERER0_PORT" "$ORDERER1_PORT" "$ORDERER2_PORT") a=("$ORDERER0_ADMIN" "$ORDERER1_ADMIN" "$ORDERER2_ADMIN")
-  orderer_start "$1" "${p[$1]}" "${a[$1]}" "$(orderer_ops_port "$1")"
+  # shellcheck disable=SC2046
+  orderer_start "$1" $(orderer_ports "$1")
   wait_pending
 }
 

@@ -42,6 +42,11 @@ check_ports_free() {
   done
 }
 
+msp_of() { # org: its MSP ID
+  case $1 in chengdu) echo ChengduMSP;; chongqing) echo ChongqingMSP;; orderer) echo OrdererMSP;;
+    *) die "unknown organization '$1' (chengdu, chongqing or orderer)";; esac
+}
+
 # ---------------------------------------------------------------- certificate authorities
 ca_dir() { echo "$DATA/ca/$1"; }
 
@@ -218,11 +223,39 @@ orderer_start() { # index port admin-port ops-port
   wait_port_later "$name" "$admin" "$LAST_PID" 30 "$DATA/logs/$name.log"
 }
 
+# Orderer i's ports: client, admin, operations (orderer0-2 as in set_ports; an added orderer3 and
+# on follow the same pattern, scripts/add-orderer.sh).
+orderer_ports() { # index
+  echo $((PORT_BASE + 200 + 10 * $1)) $((PORT_BASE + 201 + 10 * $1)) $((PORT_BASE + 202 + 10 * $1))
+}
+
+# The indexes of the orderers this data folder has (0 1 2, and any added since).
+orderer_indexes() {
+  local d
+  for d in "$DATA"/orderers/orderer*; do [[ -d "$d" && ${d##*/orderer} =~ ^[0-9]+$ ]] && echo "${d##*/orderer}"; done | sort -n
+}
+
+# The client port of an orderer that is an active consenter of the channel now (orderer0 first):
+# ordering commands must not depend on one node, which may be the one being replaced or
+# restarted, nor go to a node that has just joined as a follower (it has no blocks yet and orders
+# nothing). Without an answer from any admin endpoint, the first orderer whose port is open.
+live_orderer_port() {
+  local i port _ first=""
+  for i in $(orderer_indexes); do
+    read -r port _ < <(orderer_ports "$i")
+    port_in_use "$port" || continue
+    [[ -n "$first" ]] || first=$port
+    osnadmin "$i" list --channelID "$CHANNEL" 2>/dev/null | tr -d ' \t\n' \
+      | grep -q '"consensusRelation":"consenter","status":"active"' && { echo "$port"; return 0; }
+  done
+  echo "${first:-$ORDERER0_PORT}"
+}
+
 osnadmin() { # index args...
   local i=$1; shift
-  local -a ports=("$ORDERER0_ADMIN" "$ORDERER1_ADMIN" "$ORDERER2_ADMIN")
+  local _p admin _o; read -r _p admin _o < <(orderer_ports "$i")
   local tls="$DATA/orderers/orderer$i/tls"
-  "$BIN/osnadmin" channel "$@" -o "127.0.0.1:${ports[$i]}" --ca-file "$tls/ca.pem" \
+  "$BIN/osnadmin" channel "$@" -o "127.0.0.1:$admin" --ca-file "$tls/ca.pem" \
     --client-cert "$tls/signcerts/cert.pem" --client-key "$tls/keystore/key.pem"
 }
 
@@ -231,6 +264,13 @@ network_orderers() {
   orderer_start 0 "$ORDERER0_PORT" "$ORDERER0_ADMIN" "$ORDERER0_OPS"
   orderer_start 1 "$ORDERER1_PORT" "$ORDERER1_ADMIN" "$ORDERER1_OPS"
   orderer_start 2 "$ORDERER2_PORT" "$ORDERER2_ADMIN" "$ORDERER2_OPS"
+  # Orderers added since the first start (scripts/add-orderer.sh); they joined the channel then.
+  local extra
+  for extra in $(orderer_indexes); do
+    (( extra > 2 )) || continue
+    # shellcheck disable=SC2046
+    orderer_start "$extra" $(orderer_ports "$extra")
+  done
   wait_pending
   local block="$DATA/channel/$CHANNEL.block"
   if [[ ! -f "$block" ]]; then
@@ -252,13 +292,27 @@ network_orderers() {
 }
 
 # ---------------------------------------------------------------- peers
-peer_cli() { # org args... : the peer CLI as the org's admin, talking to the org's peer
+peer_cli() { # org args... : the peer CLI as the org's admin, talking to the org's peer0
   local org=$1; shift
-  local msp port
-  case $org in chengdu) msp=ChengduMSP port=$PEER_CD_PORT;; chongqing) msp=ChongqingMSP port=$PEER_CQ_PORT;; esac
-  FABRIC_CFG_PATH="$DATA/peers/peer0-$org/config" CORE_PEER_LOCALMSPID=$msp \
+  local port
+  case $org in chengdu) port=$PEER_CD_PORT;; chongqing) port=$PEER_CQ_PORT;; orderer) port=$PEER_CD_PORT;; esac
+  peer_cli_at "$port" "$org" "$@"
+}
+
+# The peer CLI as ORG's admin talking to the peer at PORT (peer1 of scripts/add-peer.sh). ORG
+# "orderer" is the ordering organization's admin: it only signs configuration updates and sends
+# them to the orderers (peer channel signconfigtx / update), so no peer of its own is needed.
+peer_cli_at() { # port org args...
+  local port=$1 org=$2; shift 2
+  local msp cfg="$DATA/peers/peer0-$org/config" tlsroot="$DATA/orgs/$org/msp/tlscacerts/ca.pem"
+  case $org in
+    chengdu) msp=ChengduMSP;; chongqing) msp=ChongqingMSP;;
+    orderer) msp=OrdererMSP cfg="$DATA/peers/peer0-chengdu/config" tlsroot="$DATA/orgs/chengdu/msp/tlscacerts/ca.pem";;
+    *) die "peer_cli: unknown organization '$org'";;
+  esac
+  FABRIC_CFG_PATH="$cfg" CORE_PEER_LOCALMSPID=$msp \
   CORE_PEER_MSPCONFIGPATH="$DATA/users/$org/admin/msp" CORE_PEER_ADDRESS="127.0.0.1:$port" \
-  CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_ROOTCERT_FILE="$DATA/orgs/$org/msp/tlscacerts/ca.pem" \
+  CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_ROOTCERT_FILE="$tlsroot" \
   FABRIC_LOGGING_SPEC=WARN "$BIN/peer" "$@"
 }
 
@@ -267,8 +321,11 @@ channel_height() { # org
   peer_cli "$1" channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p'
 }
 
-peer_start() { # org mspid port cc-port ops-port chaincode-server-port
-  local org=$1 msp=$2 port=$3 cc=$4 ops=$5 ccserver=$6 name="peer0-$1" dir="$DATA/peers/peer0-$1"
+# NAME is peer0-ORG unless given (scripts/add-peer.sh adds peer1-ORG); a peer that is not the
+# region's first finds the others of its region through peer0 (gossip bootstrap).
+peer_start() { # org mspid port cc-port ops-port chaincode-server-port [name bootstrap-port]
+  local org=$1 msp=$2 port=$3 cc=$4 ops=$5 ccserver=$6 name=${7:-peer0-$1}
+  local dir="$DATA/peers/$name" bootstrap=${8:-$3}
   proc_alive "$name" && return 0
   check_ports_free "$port" "$cc" "$ops"
   mkdir -p "$dir/config" "$dir/ledger"
@@ -278,10 +335,10 @@ peer_start() { # org mspid port cc-port ops-port chaincode-server-port
   local tls="$dir/tls"
   PROC_ENV=(
     FABRIC_CFG_PATH="$dir/config" FABRIC_LOGGING_SPEC=INFO
-    CORE_PEER_ID="peer0-$org" CORE_PEER_LOCALMSPID="$msp" CORE_PEER_MSPCONFIGPATH="$dir/msp"
+    CORE_PEER_ID="$name" CORE_PEER_LOCALMSPID="$msp" CORE_PEER_MSPCONFIGPATH="$dir/msp"
     CORE_PEER_ADDRESS="127.0.0.1:$port" CORE_PEER_LISTENADDRESS="127.0.0.1:$port"
     CORE_PEER_CHAINCODEADDRESS="127.0.0.1:$cc" CORE_PEER_CHAINCODELISTENADDRESS="127.0.0.1:$cc"
-    CORE_PEER_GOSSIP_BOOTSTRAP="127.0.0.1:$port" CORE_PEER_GOSSIP_EXTERNALENDPOINT="127.0.0.1:$port"
+    CORE_PEER_GOSSIP_BOOTSTRAP="127.0.0.1:$bootstrap" CORE_PEER_GOSSIP_EXTERNALENDPOINT="127.0.0.1:$port"
     CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_CERT_FILE="$tls/signcerts/cert.pem"
     CORE_PEER_TLS_KEY_FILE="$tls/keystore/key.pem" CORE_PEER_TLS_ROOTCERT_FILE="$tls/ca.pem"
     CORE_PEER_FILESYSTEMPATH="$dir/ledger" CORE_LEDGER_STATE_STATEDATABASE=goleveldb
@@ -315,6 +372,37 @@ network_peers() {
   done
   wait_gossip_membership chengdu "$PEER_CD_OPS"
   wait_gossip_membership chongqing "$PEER_CQ_OPS"
+  # Peers added since the first start (scripts/add-peer.sh) start again with the network; they
+  # joined the channel when they were added.
+  local extra
+  for extra in "$DATA"/peers/peer[1-9]-*; do
+    [[ -f "$extra/config/core.yaml" ]] && extra_peer_start "${extra##*/}"
+  done
+  wait_pending
+}
+
+# A peer's ports (client, chaincode, metrics) from its name peerN-ORG: peer0 as in set_ports; an
+# added peer (scripts/add-peer.sh) 20 + 10 per peer after Chongqing's peer0 (peer1-chengdu 320,
+# peer1-chongqing 330, peer2-chengdu 340, ...).
+peer_ports() { # name
+  local name=$1 n org k
+  n=${name%%-*}; n=${n#peer}; org=${name#*-}
+  if (( n == 0 )); then
+    case $org in chengdu) echo "$PEER_CD_PORT $PEER_CD_CC $PEER_CD_OPS";; chongqing) echo "$PEER_CQ_PORT $PEER_CQ_CC $PEER_CQ_OPS";; esac
+    return 0
+  fi
+  k=$(( 2 * (n - 1) + $([[ $org == chongqing ]] && echo 1 || echo 0) ))
+  echo $((PORT_BASE + 320 + 10 * k)) $((PORT_BASE + 321 + 10 * k)) $((PORT_BASE + 322 + 10 * k))
+}
+
+extra_peer_start() { # name: any peer of a region, peer0 included (scripts/rotate-tls.sh restarts either)
+  local name=$1 org=${1#*-} port cc ops
+  read -r port cc ops < <(peer_ports "$name")
+  case $org in
+    chengdu) peer_start chengdu ChengduMSP "$port" "$cc" "$ops" "$CC_CD_PORT" "$name" "$PEER_CD_PORT";;
+    chongqing) peer_start chongqing ChongqingMSP "$port" "$cc" "$ops" "$CC_CQ_PORT" "$name" "$PEER_CQ_PORT";;
+    *) die "no region in peer name $name";;
+  esac
 }
 
 # The value of a peer's Prometheus metric line starting with $2 (bash's /dev/tcp: no curl needed).

@@ -172,11 +172,20 @@ public class LedgerException extends CodedException {
      * timeout expired while broadcasting to ordering service" (or this client's own submit deadline
      * passes: the gateway does nothing but broadcast in a submit, so the wait was the orderers'). An
      * UNAVAILABLE without "orderer" is the gateway peer itself not answering: {@link #PEER_UNAVAILABLE}.
+     * Also an ABORTED "received unsuccessful response from orderer" when that orderer answered
+     * SERVICE_UNAVAILABLE, or does not serve the channel yet: a node just started at an address of
+     * the ordering endpoints and not yet joined to the channel (scripts/replace-orderer.sh brings a
+     * new node up at a lost one's address) answers a broadcast for an unknown channel as a channel
+     * creation, "channel creation request not allowed because the orderer system channel is not
+     * defined" (BAD_REQUEST; seen in fault case 16). Any other refusal by an orderer (a malformed or
+     * too large envelope) is not an outage and stays {@link #SUBMIT}.
      */
     private static boolean orderingServiceFailed(io.grpc.Status.Code code, String description) {
         String d = description.toLowerCase(Locale.ROOT);
         return code == io.grpc.Status.Code.DEADLINE_EXCEEDED
-                || code == io.grpc.Status.Code.UNAVAILABLE && (d.contains("orderer") || d.contains("ordering service"));
+                || code == io.grpc.Status.Code.UNAVAILABLE && (d.contains("orderer") || d.contains("ordering service"))
+                || code == io.grpc.Status.Code.ABORTED && d.contains("unsuccessful response from orderer")
+                        && (d.contains("status=service_unavailable") || d.contains("channel creation request not allowed"));
     }
 
     /** A peer's answer saying it could not launch, reach or keep its chaincode server (chaincode as a service). */

@@ -71,6 +71,18 @@ class LedgerExceptionTest {
     }
 
     @Test
+    void anOrdererThatDoesNotServeTheChannelYetIsTheOrderingServiceAndRetryable() {
+        // A new node at a lost orderer's address, started but not yet joined (fault case 16).
+        LedgerException joining = submit(gatewayError(Status.Code.ABORTED, "received unsuccessful response from orderer:"
+                + " status=BAD_REQUEST, info=channel creation request not allowed because the orderer system channel is not defined"));
+        assertThat(joining.code()).isEqualTo(LedgerException.ORDERER_UNAVAILABLE);
+        assertThat(joining.unavailable()).isTrue();
+        LedgerException noLeader = submit(gatewayError(Status.Code.ABORTED,
+                "received unsuccessful response from orderer: status=SERVICE_UNAVAILABLE, info=no Raft leader"));
+        assertThat(noLeader.code()).isEqualTo(LedgerException.ORDERER_UNAVAILABLE);
+    }
+
+    @Test
     void anOrdererRefusingTheTransactionAsMalformedIsNotRetryable() {
         LedgerException e = submit(gatewayError(Status.Code.ABORTED,
                 "received unsuccessful response from orderer: status=BAD_REQUEST, info=envelope too large"));
