@@ -234,6 +234,9 @@ class ReportContractTest {
                     "DATA_ERROR", " "));
             f.assertRefused(ErrorCode.INVALID_INPUT, () -> w.correct(f.cdBureau, CD_PLATFORM, simple("2026-Q3", 31, 10),
                     "DATA_ERROR", "the rider at 139 1234 5678 was missing"));
+            String id = "11010519900307123" + cn.cdcq.registry.common.format.ResidentIdNumber.checkCharacter("11010519900307123");
+            f.assertRefused(ErrorCode.INVALID_INPUT, () -> w.correct(f.cdBureau, CD_PLATFORM, simple("2026-Q3", 31, 10),
+                    "DATA_ERROR", "rider " + id + " was missing"));
             f.assertRefused(ErrorCode.NOT_FOUND, () -> w.correct(f.cdBureau, CD_PLATFORM, simple("2026-Q2", 31, 10),
                     "DATA_ERROR", "never filed"));
             f.assertRefused(ErrorCode.FORBIDDEN, () -> w.correct(f.cqBureau, CD_PLATFORM, simple("2026-Q3", 31, 10),
