@@ -118,15 +118,27 @@ class ReportIT {
         return history.status() + " " + history.body() + "\n" + totals.body();
     }
 
-    /** The other region's peer may commit a block a moment later: ask again for up to 20 s. */
+    /** The other region's peer commits a block a moment later, its service reads events after that: ask again for up to 60 s. */
     private static Answer eventually(Supplier<Answer> ask, Predicate<Answer> until) throws InterruptedException {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         Answer a = ask.get();
         while (!until.test(a) && System.nanoTime() < end) {
             Thread.sleep(250);
             a = ask.get();
         }
         return a;
+    }
+
+    /** The inbox item of one transaction's event, waited for (the service follows its peer's events). */
+    private JsonNode inboxItem(Service service, String eventName, String txId) throws InterruptedException {
+        Answer inbox = eventually(() -> services.get(service, "/api/v1/inbox?eventName=" + eventName),
+                a -> a.body().findValuesAsText("txId").contains(txId));
+        for (JsonNode item : inbox.body()) {
+            if (item.path("txId").asText().equals(txId)) {
+                return item;
+            }
+        }
+        throw new AssertionError(eventName + " of " + txId + " is not in the inbox of " + service.url() + ": " + inbox);
     }
 
     @Test
@@ -251,6 +263,13 @@ class ReportIT {
                 .isEqualTo(totalsBefore.path("all").path("occupationalInjuries").asLong() + 1);
         assertThat(totalsAfter.path("all").path("reports").asLong()).as("still one report of this platform")
                 .isEqualTo(totalsBefore.path("all").path("reports").asLong());
+
+        // Chongqing's service heard of the correction from its own peer's events: information, no action asked.
+        JsonNode item = inboxItem(chongqing, "PlatformReportCorrected", v2.path("txId").asText());
+        assertThat(item.path("needsAction").asBoolean()).isFalse();
+        assertThat(item.path("payload").path("version").asInt()).isEqualTo(2);
+        assertThat(item.path("payload").path("totalWorkers").asLong()).isEqualTo(1050);
+        assertThat(item.path("payload").path("uscc").asText()).isEqualTo(cdPlatform);
 
         Answer same = services.put(chengdu, "/api/v1/enterprises/" + cdPlatform + "/reports/" + period,
                 counts(850, 200, 740, 960, 4, 11).put("reasonCode", "OTHER").put("reason", "no change"));
