@@ -32,7 +32,7 @@ class ArchitectureTest {
 
     /** The features, each a package under the root. */
     static final List<String> FEATURES = List.of("region", "certificate", "credit", "cases", "privacy", "events", "credential",
-            "anchor");
+            "anchor", "report");
 
     /**
      * Which other features a feature may use: the attestation key of region/, the holder privacy of

@@ -12,7 +12,8 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
  * registry-common is shared by the chaincode and the services, so it depends on neither, nor on
  * their libraries; inside it, the formats and primitives are the ground floor and the feature
  * packages point one way: {@code cases} on {@code credit}, {@code profile} on both
- * (docs/design.md §6.2); {@code anchor} (checkpoints) stands on the ground floor alone.
+ * (docs/design.md §6.2); {@code anchor} (checkpoints) stands on the ground floor alone;
+ * {@code report} (platform employment reports) on the ground floor and credit's input checks.
  */
 class LayersTest {
 
@@ -39,10 +40,12 @@ class LayersTest {
                 .layer("cases").definedBy("cn.cdcq.registry.common.cases..")
                 .layer("profile").definedBy("cn.cdcq.registry.common.profile..")
                 .layer("anchor").definedBy("cn.cdcq.registry.common.anchor..")
+                .layer("report").definedBy("cn.cdcq.registry.common.report..")
                 .whereLayer("anchor").mayNotBeAccessedByAnyLayer()
+                .whereLayer("report").mayNotBeAccessedByAnyLayer()
                 .whereLayer("profile").mayNotBeAccessedByAnyLayer()
                 .whereLayer("cases").mayOnlyBeAccessedByLayers("profile")
-                .whereLayer("credit").mayOnlyBeAccessedByLayers("cases", "profile")
+                .whereLayer("credit").mayOnlyBeAccessedByLayers("cases", "profile", "report")
                 .whereLayer("certificate").mayNotBeAccessedByAnyLayer()
                 .whereLayer("region").mayOnlyBeAccessedByLayers("certificate", "credit", "cases", "profile")
                 .check(COMMON);

@@ -15,7 +15,8 @@ import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
  * and {@code enterprise} (the credit profile, which reads credit and cases) at the top, beside
  * {@code settings} (the jointly agreed calendar, deadlines and time window, and each region's
  * wage-arrears threshold, which writes into cases and credit), and {@code anchor} (checkpoints signed
- * by both regions) on the region registry alone.
+ * by both regions) on the region registry alone; {@code report} (platform employment reports), which
+ * reads credit's enterprise register, at the top beside them.
  */
 class LayersTest {
 
@@ -34,16 +35,18 @@ class LayersTest {
                 .layer("enterprise").definedBy("cn.cdcq.registry.chaincode.enterprise..")
                 .layer("settings").definedBy("cn.cdcq.registry.chaincode.settings..")
                 .layer("anchor").definedBy("cn.cdcq.registry.chaincode.anchor..")
+                .layer("report").definedBy("cn.cdcq.registry.chaincode.report..")
                 .whereLayer("anchor").mayNotBeAccessedByAnyLayer()
+                .whereLayer("report").mayNotBeAccessedByAnyLayer()
                 .whereLayer("enterprise").mayNotBeAccessedByAnyLayer()
                 .whereLayer("settings").mayNotBeAccessedByAnyLayer()
                 .whereLayer("cases").mayOnlyBeAccessedByLayers("enterprise", "settings")
-                .whereLayer("credit").mayOnlyBeAccessedByLayers("certificate", "cases", "enterprise", "settings")
+                .whereLayer("credit").mayOnlyBeAccessedByLayers("certificate", "cases", "enterprise", "settings", "report")
                 .whereLayer("certificate").mayNotBeAccessedByAnyLayer()
                 .whereLayer("region").mayOnlyBeAccessedByLayers("certificate", "credit", "cases", "enterprise", "settings",
-                        "anchor")
+                        "anchor", "report")
                 .whereLayer("support").mayOnlyBeAccessedByLayers("region", "certificate", "credit", "cases", "enterprise",
-                        "settings", "anchor")
+                        "settings", "anchor", "report")
                 .check(CHAINCODE);
     }
 
@@ -66,7 +69,7 @@ class LayersTest {
                         "cn.cdcq.registry.chaincode.region..", "cn.cdcq.registry.chaincode.certificate..",
                         "cn.cdcq.registry.chaincode.credit..", "cn.cdcq.registry.chaincode.cases..",
                         "cn.cdcq.registry.chaincode.enterprise..", "cn.cdcq.registry.chaincode.settings..",
-                        "cn.cdcq.registry.chaincode.anchor..")
+                        "cn.cdcq.registry.chaincode.anchor..", "cn.cdcq.registry.chaincode.report..")
                 .because("a new package needs its place in docs/design.md §6.2 and in this test")
                 .check(CHAINCODE);
     }

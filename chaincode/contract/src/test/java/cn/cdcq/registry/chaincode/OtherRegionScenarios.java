@@ -3,6 +3,7 @@ package cn.cdcq.registry.chaincode;
 import cn.cdcq.registry.chaincode.anchor.CheckpointContract;
 import cn.cdcq.registry.chaincode.certificate.CertificateWorld;
 import cn.cdcq.registry.chaincode.credit.CreditFixture;
+import cn.cdcq.registry.chaincode.report.ReportWorld;
 import cn.cdcq.registry.chaincode.testing.TestIdentities;
 import cn.cdcq.registry.chaincode.testing.TestIdentity;
 import cn.cdcq.registry.chaincode.testing.TestNetwork;
@@ -69,6 +70,7 @@ final class OtherRegionScenarios {
         regionsAndSettings(s);
         checkpoints(s);
         reads(s);
+        reports(s);
         return s;
     }
 
@@ -490,5 +492,32 @@ final class OtherRegionScenarios {
         String signature = Hashes.hex(st.sign(f.cdAttestation.privateKey()));
         f.network.invoke(f.cdBureau, ctx -> checkpoints.proposeCheckpoint(ctx, Json.write(st), signature));
         return st;
+    }
+
+    // ------------------------------------------------------------------ platform employment reports
+
+    private static final cn.cdcq.registry.chaincode.report.ReportContract reportContract =
+            new cn.cdcq.registry.chaincode.report.ReportContract();
+
+    /** A Chengdu platform enterprise, with its 2026-Q3 report filed by Chengdu when {@code filed}. */
+    private static void chengduPlatform(CreditFixture f, boolean filed) {
+        ReportWorld.registerPlatform(f, f.cdBureau, ReportWorld.CD_PLATFORM, "Chengdu Rider Platform Co.");
+        if (filed) {
+            f.network.invoke(f.cdBureau, ctx -> reportContract.fileReport(ctx, ReportWorld.CD_PLATFORM,
+                    ReportWorld.simple("2026-Q3", 30, 10)));
+        }
+    }
+
+    /** Reports of a Chengdu platform, filed by Chengdu: Chongqing reads them and may not file or correct them. */
+    private static void reports(Map<String, Supplier<Call>> s) {
+        s.put("report:fileReport", creditWith(f -> chengduPlatform(f, false), ReportWorld.CD_PLATFORM,
+                ReportWorld.simple("2026-Q3", 30, 10)));
+        s.put("report:correctReport", creditWith(f -> chengduPlatform(f, true), ReportWorld.CD_PLATFORM,
+                ReportWorld.simple("2026-Q3", 31, 10), "DATA_ERROR", "one rider was left out"));
+        s.put("report:getReport", creditWith(f -> chengduPlatform(f, true), ReportWorld.CD_PLATFORM, "2026-Q3"));
+        s.put("report:getReportHistory", creditWith(f -> chengduPlatform(f, true), ReportWorld.CD_PLATFORM, "2026-Q3"));
+        s.put("report:listReports", creditWith(f -> chengduPlatform(f, true), ReportWorld.CD_PLATFORM));
+        s.put("report:listLate", creditWith(f -> chengduPlatform(f, true), "2026-Q3"));
+        s.put("report:getPeriodTotals", creditWith(f -> chengduPlatform(f, true), "2026-Q3"));
     }
 }

@@ -21,6 +21,8 @@ import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.common.json.CanonicalJson;
 import cn.cdcq.registry.common.format.SkillLevel;
 import cn.cdcq.registry.common.merkle.MerkleTree;
+import cn.cdcq.registry.common.report.PlatformReport;
+import cn.cdcq.registry.common.report.PlatformReportInput;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -123,6 +125,13 @@ public class ApiConstraints implements OpenApiCustomizer {
     static final Rule PERIOD = pattern(ApiFormats.PERIOD).example("2026-H1");
     static final Rule CASE_DAYS = integer(CaseSettings.MIN_WORKING_DAYS, CaseSettings.MAX_WORKING_DAYS).required();
     static final Rule WEIGHT = integer(1, SpotCheckWeights.MAX_WEIGHT).required();
+    static final Rule REPORT_PERIOD = pattern(ApiFormats.REPORT_PERIOD).example("2026-Q3");
+    static final Rule REPORT_COUNT = integer(0, PlatformReportInput.MAX_COUNT).required();
+
+    /** A list whose items are a schema of their own (a $ref), of at most {@code max} items. */
+    static Rule list(int max) {
+        return new Rule("array", null, null, null, null, null, null, null, null, true, null, 0, max);
+    }
 
     /** A body field by its name, in any schema (unless {@link #PROPERTIES} says otherwise). */
     static final Map<String, Rule> PROPERTY_NAMES = Map.ofEntries(
@@ -152,6 +161,22 @@ public class ApiConstraints implements OpenApiCustomizer {
 
     /** A body field of one schema. */
     static final Map<String, Rule> PROPERTIES = Map.ofEntries(
+            // Platform employment reports (ReportController)
+            Map.entry("FileReportRequest.period", REPORT_PERIOD.required()),
+            Map.entry("FileReportRequest.workersByOccupation", list(PlatformReportInput.MAX_OCCUPATIONS)),
+            Map.entry("FileReportRequest.workersByRegion", list(PlatformReportInput.MAX_REGIONS)),
+            Map.entry("FileReportRequest.newFormWorkers", REPORT_COUNT),
+            Map.entry("FileReportRequest.occupationalInjuries", REPORT_COUNT),
+            Map.entry("FileReportRequest.complaintsReceived", REPORT_COUNT),
+            Map.entry("CorrectReportRequest.workersByOccupation", list(PlatformReportInput.MAX_OCCUPATIONS)),
+            Map.entry("CorrectReportRequest.workersByRegion", list(PlatformReportInput.MAX_REGIONS)),
+            Map.entry("CorrectReportRequest.newFormWorkers", REPORT_COUNT),
+            Map.entry("CorrectReportRequest.occupationalInjuries", REPORT_COUNT),
+            Map.entry("CorrectReportRequest.complaintsReceived", REPORT_COUNT),
+            Map.entry("CorrectReportRequest.reasonCode", oneOf(PlatformReport.CORRECTION_REASONS).required()),
+            Map.entry("OccupationWorkers.workers", REPORT_COUNT),
+            Map.entry("RegionWorkers.workers", REPORT_COUNT),
+            Map.entry("RegionWorkers.regionCode", REGION.required()),
             Map.entry("EnterpriseRequest.name", text(200).required()),
             Map.entry("EnterpriseRequest.kind", oneOf(EnterpriseKind.class)),
             Map.entry("KindRequest.kind", oneOf(EnterpriseKind.class).required()),
@@ -207,8 +232,15 @@ public class ApiConstraints implements OpenApiCustomizer {
             Map.entry("StatusRequestInput.reasonCode", oneOf(java.util.stream.Stream.concat(
                     ReasonCodes.CERTIFICATE_SUSPEND.stream(), ReasonCodes.CERTIFICATE_REVOKE.stream()).distinct().toList()).required()));
 
+    private static final String REPORT_LISTS = "adds up to the same number of workers as workersByOccupation; "
+            + "each region (each occupation) listed once";
+
     /** Rules across fields, which a JSON schema cannot express: said in the field's description. */
     static final Map<String, String> ACROSS_FIELDS = Map.ofEntries(
+            Map.entry("FileReportRequest.workersByRegion", REPORT_LISTS),
+            Map.entry("CorrectReportRequest.workersByRegion", REPORT_LISTS),
+            Map.entry("FileReportRequest.newFormWorkers", "at most the workers engaged (the sum of either list)"),
+            Map.entry("CorrectReportRequest.newFormWorkers", "at most the workers engaged (the sum of either list)"),
             Map.entry("NewCertificate.number", "its 16th character is the skill level and must agree with level"),
             Map.entry("NewCertificate.expiryDate", "after issueDate"),
             Map.entry("AccreditationRequest.validTo", "on or after validFrom"),
@@ -234,6 +266,10 @@ public class ApiConstraints implements OpenApiCustomizer {
 
     /** A parameter of one path. */
     static final Map<String, Rule> PARAMETERS = Map.ofEntries(
+            Map.entry("/api/v1/enterprises/{uscc}/reports/{period} period", REPORT_PERIOD),
+            Map.entry("/api/v1/enterprises/{uscc}/reports/{period}/history period", REPORT_PERIOD),
+            Map.entry("/api/v1/reports/late period", REPORT_PERIOD),
+            Map.entry("/api/v1/reports/totals period", REPORT_PERIOD),
             Map.entry("/api/v1/checkpoints/{number} number", pattern(ApiFormats.CHECKPOINT_NUMBER)),
             Map.entry("/api/v1/checkpoints/{number}/countersignature number", pattern(ApiFormats.CHECKPOINT_NUMBER)),
             Map.entry("/api/v1/checkpoints/{number}/anchor number", pattern(ApiFormats.CHECKPOINT_NUMBER)),

@@ -55,6 +55,9 @@ public final class ApiFormats {
     /** A spot-check period: a year, a half, a quarter or a month (2026, 2026-H1, 2026-Q3, 2026-07). */
     public static final String PERIOD = SpotCheckRequest.PERIOD_PATTERN;
 
+    /** A report period: a quarter of 2000 to 2099 (2026-Q3), as registry-common's ReportPeriod reads it. */
+    public static final String REPORT_PERIOD = cn.cdcq.registry.common.report.ReportPeriod.PATTERN;
+
     /** A checkpoint number: 1, 2, ... */
     public static final String CHECKPOINT_NUMBER = "^[1-9][0-9]{0,17}$";
 

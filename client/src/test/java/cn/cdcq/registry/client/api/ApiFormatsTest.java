@@ -68,6 +68,8 @@ class ApiFormatsTest {
                 return false;
             }
         }, List.of("2026", "2026-H1", "2026-Q3", "2026-07"), List.of("2026-13", "26", "2026-H3"));
+        agree(ApiFormats.REPORT_PERIOD, cn.cdcq.registry.common.report.ReportPeriod::isValid,
+                List.of("2026-Q3", "2000-Q1", "2099-Q4"), List.of("2026-Q5", "2026-Q0", "2026", "2026-H1", "1999-Q4", " 2026-Q3"));
     }
 
     @Test

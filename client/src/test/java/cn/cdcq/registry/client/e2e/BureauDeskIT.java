@@ -468,6 +468,54 @@ class BureauDeskIT {
         return inspector;
     }
 
+    // ------------------------------------------------------------------ platform employment reports
+
+    /**
+     * A Chengdu platform's report, filed late and corrected through Chengdu's API, at Chongqing's
+     * report page: in the late list of the latest quarter past its due date (the page's default),
+     * then the platform's reports and both versions of the report with who, when and why.
+     */
+    @Test
+    void chongqingsReportPageShowsAChengduPlatformsLateReportAndEveryVersionOfIt() throws Exception {
+        cn.cdcq.registry.common.report.ReportPeriod period = new cn.cdcq.registry.common.report.ReportPeriod(
+                today.getYear(), (today.getMonthValue() + 2) / 3);
+        do {
+            period = period.quarter() == 1 ? new cn.cdcq.registry.common.report.ReportPeriod(period.year() - 1, 4)
+                    : new cn.cdcq.registry.common.report.ReportPeriod(period.year(), period.quarter() - 1);
+        } while (!today.isAfter(period.dueOn()));
+        String uscc = TestValues.newUscc("91510100");
+        Answer registered = services.post(cdAdmin, "/api/v1/enterprises", obj().put("uscc", uscc)
+                .put("name", "Chengdu Desk Platform " + uscc.substring(10)).put("platform", true));
+        assertThat(registered.status()).as("%s", registered).isEqualTo(200);
+        ObjectNode counts = obj();
+        counts.putArray("workersByOccupation").add(obj().put("occupation", "4-02-07-10").put("workers", 120));
+        counts.putArray("workersByRegion").add(obj().put("regionCode", "CD").put("workers", 90))
+                .add(obj().put("regionCode", "CQ").put("workers", 30));
+        counts.put("newFormWorkers", 110).put("occupationalInjuries", 1).put("complaintsReceived", 3);
+        Answer filed = services.post(cdAdmin, "/api/v1/enterprises/" + uscc + "/reports", counts.deepCopy().put("period", period.toString()));
+        assertThat(filed.status()).as("%s", filed).isEqualTo(201);
+        ((ObjectNode) counts.path("workersByOccupation").get(0)).put("workers", 125);
+        ((ObjectNode) counts.path("workersByRegion").get(0)).put("workers", 95);
+        Answer corrected = services.put(cdAdmin, "/api/v1/enterprises/" + uscc + "/reports/" + period,
+                counts.put("reasonCode", "LATE_RECORDS").put("reason", "five contracts arrived after filing"));
+        assertThat(corrected.status()).as("%s", corrected).isEqualTo(200);
+
+        signIn(cqUrl, cqAdmin);
+        clickToLoad(By.id("to-reports"));
+        assertThat(text("#quarter-h")).contains(period.toString());
+        By row = By.cssSelector("#late-table tr[data-uscc='" + uscc + "']");
+        assertThat(attribute(row, "data-status")).isEqualTo("FILED_LATE");
+        assertThat(this.<String>read(d -> d.findElement(row).getText())).contains("逾期报送", "成都");
+        clickToLoad(By.cssSelector("#late-table tr[data-uscc='" + uscc + "'] a"));
+        assertThat(attribute(By.cssSelector("#report-table tr[data-period='" + period + "']"), "data-version")).isEqualTo("2");
+        clickToLoad(By.id("history-" + period));
+        assertThat(this.<Integer>read(d -> d.findElements(By.cssSelector("#version-table tbody tr")).size())).isEqualTo(2);
+        assertThat(text("#version-table tr[data-version='1']")).contains("首次报送", "4-02-07-10: 120", "ChengduMSP/cd-admin");
+        assertThat(text("#version-table tr[data-version='2']")).contains("报送后补充的记录 · five contracts arrived after filing",
+                "4-02-07-10: 125", "CD: 95; CQ: 30");
+        screenshot("reports");
+    }
+
     private void signIn(String url, Service account) {
         browser.get(url + "/login");
         fill("username", account.user());

@@ -72,12 +72,14 @@ class SchemaValidRequestsIT {
      * document. A certificate number's 16th character is its level; an expiry, a validity end or
      * an effective end comes after its start; an account's centerId or inspectorId goes with its
      * role; a recognition rule is between two different regions; a center's request gives a
-     * reason code of the action it asks for.
+     * reason code of the action it asks for; a platform report's two lists of workers add up alike,
+     * name each occupation and region once, and count its new-form workers among them.
      */
     static final List<String> CROSS_FIELD = List.of("level digit (position 16) is", "is not after issueDate",
             "is before validFrom", "is before effectiveFrom", "is only for TRAINING_CENTER", "is only for INSPECTOR",
             "account needs centerId", "account needs inspectorId", "fromRegion and toRegion are both",
-            "a reason is only recorded when the level differs from the rules'", "is for the other action; asked");
+            "a reason is only recorded when the level differs from the rules'", "is for the other action; asked",
+            "but the workers by region add up to", "workers engaged; they are counted among them", "is listed twice; give each");
 
     /**
      * Operations whose body is data the service issued and expects back whole: an anchor proof
