@@ -395,6 +395,13 @@ peer_ports() { # name
   echo $((PORT_BASE + 320 + 10 * k)) $((PORT_BASE + 321 + 10 * k)) $((PORT_BASE + 322 + 10 * k))
 }
 
+# The region's peers: peer0-ORG and those added since (scripts/add-peer.sh).
+region_peers() { # org
+  local d
+  echo "peer0-$1"
+  for d in "$DATA"/peers/peer[1-9]-"$1"; do [[ -f "$d/config/core.yaml" ]] && echo "${d##*/}"; done
+}
+
 extra_peer_start() { # name: any peer of a region, peer0 included (scripts/rotate-tls.sh restarts either)
   local name=$1 org=${1#*-} port cc ops
   read -r port cc ops < <(peer_ports "$name")
