@@ -114,10 +114,11 @@ log "operations: scripts/peer-restore.sh chongqing (join by snapshot)"
 # The procedures of docs/operations.md "Changing the network", each by its own script on this
 # network: a chaincode definition both regions approve, a peer added to Chengdu, TLS certificates
 # rotated, an ordering change the joint office alone may not make, an orderer added; then a lost
-# orderer replaced under load with the exactly-once check.
-log "operations: scripts/fault-test.sh --cases 15,16 (onboarding procedures; a lost orderer replaced under load)"
-"$ROOT/scripts/fault-test.sh" --cases 15,16 --data "$DATA" --out "$DATA/fault-results/onboarding" \
-  || die "the onboarding procedures or the orderer replacement failed (output above; results in $DATA/fault-results/onboarding)"
+# orderer replaced and a rolling restart of every node onto other binaries, both under load with
+# the exactly-once check.
+log "operations: scripts/fault-test.sh --cases 15,16,17 (onboarding procedures; a lost orderer replaced and a rolling Fabric upgrade, under load)"
+"$ROOT/scripts/fault-test.sh" --cases 15,16,17 --data "$DATA" --out "$DATA/fault-results/onboarding" \
+  || die "the onboarding procedures, the orderer replacement or the rolling upgrade failed (output above; results in $DATA/fault-results/onboarding)"
 # The short fault suite's second half (docs/reliability.md): a personal-data scan of every block
 # and of the data folder, after everything the end-to-end tests and the kill above wrote.
 log "fault tests (short, 2/2): the personal-data scan of the whole ledger"

@@ -103,15 +103,19 @@ issue_worker() { # first-serial size stopfile outfile
 }
 
 # Starts WORKERS single-issue clients and one batch client (batches of 10) for case NAME; each
-# case gets its own serial range (CASE_INDEX * 100000). Sets LOAD_PIDS, LOAD_LOG, LOAD_STOP.
-load_start() { # case-index workers
-  local base=$(( $1 * 100000 )) w
+# case gets its own serial range (CASE_INDEX * 100000: clients 10,000 apart, the batch client
+# from 90,000), or, with FIRST given, the range FIRST to FIRST + 29,999 (clients 5,000 apart, the
+# batch client from FIRST + 25,000: for the cases added after every block was taken).
+# Sets LOAD_PIDS, LOAD_LOG, LOAD_STOP.
+load_start() { # case-index workers [first-serial]
+  local base=$(( $1 * 100000 )) step=10000 batch=90000 w
+  [[ -n "${3:-}" ]] && base=$3 step=5000 batch=25000
   LOAD_LOG="$FAULT_WORK/case$1.tsv"; LOAD_STOP="$FAULT_WORK/case$1.stop"
   : > "$LOAD_LOG"; rm -f "$LOAD_STOP"; LOAD_PIDS=()
   for ((w = 0; w < $2; w++)); do
-    issue_worker $((base + w * 10000)) 1 "$LOAD_STOP" "$LOAD_LOG" & LOAD_PIDS+=($!)
+    issue_worker $((base + w * step)) 1 "$LOAD_STOP" "$LOAD_LOG" & LOAD_PIDS+=($!)
   done
-  issue_worker $((base + 90000)) 10 "$LOAD_STOP" "$LOAD_LOG" & LOAD_PIDS+=($!)
+  issue_worker $((base + batch)) 10 "$LOAD_STOP" "$LOAD_LOG" & LOAD_PIDS+=($!)
 }
 
 load_stop() { touch "$LOAD_STOP"; wait "${LOAD_PIDS[@]}" 2>/dev/null || true; LOAD_PIDS=(); }
@@ -213,17 +217,6 @@ peer_restart() { # org
   wait_pending
   wait_gossip_membership chengdu "$PEER_CD_OPS"
   wait_gossip_membership chongqing "$PEER_CQ_OPS"
-}
-
-orderer_ops_port() { local _p _a o; read -r _p _a o < <(orderer_ports "$1"); echo "$o"; }
-
-# Index of the orderer that is the channel's Raft leader now (empty if none says so).
-raft_leader() {
-  local i v
-  for i in $(orderer_indexes); do
-    v=$(peer_metric "$(orderer_ops_port "$i")" "consensus_etcdraft_is_leader{channel=\"$CHANNEL\"}" 2>/dev/null || true)
-    [[ ${v%.*} == 1 ]] && { echo "$i"; return 0; }
-  done
 }
 
 orderer_height() { # index

@@ -251,6 +251,17 @@ live_orderer_port() {
   echo "${first:-$ORDERER0_PORT}"
 }
 
+orderer_ops_port() { local _p _a o; read -r _p _a o < <(orderer_ports "$1"); echo "$o"; }
+
+# Index of the orderer that is the channel's Raft leader now (empty if none says so).
+raft_leader() {
+  local i v
+  for i in $(orderer_indexes); do
+    v=$(peer_metric "$(orderer_ops_port "$i")" "consensus_etcdraft_is_leader{channel=\"$CHANNEL\"}" 2>/dev/null || true)
+    [[ ${v%.*} == 1 ]] && { echo "$i"; return 0; }
+  done
+}
+
 osnadmin() { # index args...
   local i=$1; shift
   local _p admin _o; read -r _p admin _o < <(orderer_ports "$i")
