@@ -77,7 +77,9 @@ class SchemaValidRequestsIT {
     static final List<String> CROSS_FIELD = List.of("level digit (position 16) is", "is not after issueDate",
             "is before validFrom", "is before effectiveFrom", "is only for TRAINING_CENTER", "is only for INSPECTOR",
             "account needs centerId", "account needs inspectorId", "fromRegion and toRegion are both",
-            "a reason is only recorded when the level differs from the rules'", "is for the other action; asked");
+            "a reason is only recorded when the level differs from the rules'", "is for the other action; asked",
+            "recordId of a RATING is USCC/REGION/YEAR", "correction is missing: CORRECTED needs",
+            "correction is only given with CORRECTED");
 
     /**
      * Operations whose body is data the service issued and expects back whole: an anchor proof

@@ -16,7 +16,7 @@ public final class ObjectionEvents {
 
     /**
      * {@value #OBJECTION_FILED} (status PENDING, the deciding region to decide by {@code dueOn}) and
-     * {@value #OBJECTION_DECIDED} (its outcome; {@code late} when decided after {@code dueOn}).
+     * {@value #OBJECTION_DECIDED} (its outcome, no {@code dueOn}; {@code late} when decided after the deadline).
      */
     public record ObjectionChanged(String objectionId, Objection.Target target, String recordId, String uscc,
                                    String filingRegion, String decidingRegion, Objection.Status status, String dueOn,

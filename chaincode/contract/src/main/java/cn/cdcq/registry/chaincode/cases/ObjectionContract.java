@@ -285,6 +285,6 @@ public final class ObjectionContract implements RegistryContract {
 
     private static ObjectionEvents.ObjectionChanged changed(Objection o, Boolean late) {
         return new ObjectionEvents.ObjectionChanged(o.id(), o.target(), o.recordId(), o.uscc(), o.filingRegion(),
-                o.decidingRegion(), o.status(), o.dueOn(), late);
+                o.decidingRegion(), o.status(), late == null ? o.dueOn() : null, late); // a decided one is due no more
     }
 }
