@@ -180,6 +180,7 @@ public class ApiConstraints implements OpenApiCustomizer {
             Map.entry("WeightsRequest.c", WEIGHT), Map.entry("WeightsRequest.unrated", WEIGHT),
             Map.entry("SettingsRequest.acceptanceWorkingDays", CASE_DAYS),
             Map.entry("SettingsRequest.assistWorkingDays", CASE_DAYS),
+            Map.entry("SettingsRequest.objectionWorkingDays", CASE_DAYS.optional()),
             Map.entry("NewCertificate.number", CERTIFICATE_NUMBER.required()),
             Map.entry("NewCertificate.level", LEVEL.required()),
             Map.entry("NewCertificateBatch.certificates", new Rule("array", null, null, null, null, null, null, null, null,
