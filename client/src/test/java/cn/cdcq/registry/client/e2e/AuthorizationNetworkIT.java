@@ -114,6 +114,10 @@ class AuthorizationNetworkIT {
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final SecureRandom RANDOM = new SecureRandom();
     static final String SITE = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
+    /** This run's inspector numbers: the region's code, "-INS-", then 4 to 8 digits (the register's format). */
+    static final String INSPECTOR_DIGITS = String.format("%08d", System.currentTimeMillis() % 100_000_000L);
+    static final String CD_INSPECTOR = "CD-INS-" + INSPECTOR_DIGITS;
+    static final String CQ_INSPECTOR = "CQ-INS-" + INSPECTOR_DIGITS;
     private static final Pattern CHAINCODE_MESSAGE = Pattern.compile("chaincode response \\d+, ([A-Z_]+): (.*)");
 
     /**
@@ -214,7 +218,7 @@ class AuthorizationNetworkIT {
         cdCenterId = TestValues.newUscc("52510100MJ");
         callers.put(0, caller("bureau", cdCa, cdRegistrar, chengdu, "az-b-" + SITE, Map.of("role", "bureau"), cdPeer));
         callers.put(1, caller("inspector", cdCa, cdRegistrar, chengdu, "az-i-" + SITE,
-                Map.of("role", "inspector", "inspectorId", "CD-INS-AZ" + SITE.toUpperCase()), cdPeer));
+                Map.of("role", "inspector", "inspectorId", CD_INSPECTOR), cdPeer));
         callers.put(2, caller("training center", cdCa, cdRegistrar, chengdu, "az-c-" + SITE,
                 Map.of("role", "training_center", "centerId", cdCenterId), cdPeer));
         callers.put(3, caller("member without a role", cdCa, cdRegistrar, chengdu, "az-m-" + SITE, Map.of(), cdPeer));
@@ -230,7 +234,7 @@ class AuthorizationNetworkIT {
         callers.put(6, caller("other region's training center", cqCa, cqRegistrar, chongqing, "az-qc-" + SITE,
                 Map.of("role", "training_center", "centerId", chongqing.centerUscc()), cqPeer));
         callers.put(7, caller("other region's inspector", cqCa, cqRegistrar, chongqing, "az-qi-" + SITE,
-                Map.of("role", "inspector", "inspectorId", "CQ-INS-AZ" + SITE.toUpperCase()), cqPeer));
+                Map.of("role", "inspector", "inspectorId", CQ_INSPECTOR), cqPeer));
         readMetadata();
     }
 
@@ -476,6 +480,13 @@ class AuthorizationNetworkIT {
         submit(center, "certificate", "requestStatusChange", number, "SUSPENDED", "UNDER_INVESTIGATION", "assessment under review");
         submit(bureau, "recognition", "submitCase", number, "CQ", "worker moved to Chongqing");
         submit(bureau, "subsidy", "claim", Json.write(new SubsidyClaimRequest(number, 100, today.toString(), null)));
+        // This run's inspectors in their regions' registers: each bureau registers, the inspector confirms.
+        submit(bureau, "spotcheck", "registerInspector", CD_INSPECTOR);
+        submit(callers.get(5), "spotcheck", "registerInspector", CQ_INSPECTOR);
+        net.awaitPeersInSync();
+        submit(inspector, "spotcheck", "confirmInspector", CD_INSPECTOR);
+        submit(callers.get(7), "spotcheck", "confirmInspector", CQ_INSPECTOR);
+        net.awaitPeersInSync();
         // A violation Chengdu's inspector recorded against the Chengdu enterprise; a notice to Chengdu
         // of one Chongqing's inspector recorded against it.
         String violation = Json.mapper().readTree(submit(inspector, "violation", "recordViolation", violationJson(firm)))
@@ -585,7 +596,7 @@ class AuthorizationNetworkIT {
         a.put("settings:proposeCaseSettings", List.of("{\"acceptanceWorkingDays\":7,\"assistWorkingDays\":10}"));
         a.put("settings:proposeClockWindow", List.of("61"));
         a.put("settings:setWageArrearsThreshold", List.of("1000000"));
-        a.put("spotcheck:confirmInspector", List.of("CD-INS-AZ" + SITE.toUpperCase()));
+        a.put("spotcheck:confirmInspector", List.of(CD_INSPECTOR));
         a.put("spotcheck:consentToRedraw", List.of("CD", year));
         a.put("spotcheck:declareConflict", List.of("CD-INS-0001", firm));
         a.put("spotcheck:withdrawConflict", List.of("CD-INS-0001", firm));
@@ -761,7 +772,7 @@ class AuthorizationNetworkIT {
         accounts.put("training center", services.createAccount(admin, "az-rc-" + SITE, "TRAINING_CENTER", "centerId",
                 chengdu.centerUscc()));
         accounts.put("inspector", services.createAccount(admin, "az-ri-" + SITE, "INSPECTOR", "inspectorId",
-                "CD-INS-R" + SITE.toUpperCase()));
+                "CD-INS-" + String.format("%08d", (System.currentTimeMillis() + 1) % 100_000_000L)));
         accounts.put("anonymous", admin.anonymous());
         Service cqAdmin = services.admin("chongqing");
         accounts.put("other region's admin", new Service(admin.url(), cqAdmin.user(), cqAdmin.password()));
