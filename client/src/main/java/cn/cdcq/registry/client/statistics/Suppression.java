@@ -66,11 +66,20 @@ public final class Suppression {
 
     /** The marks of the extended table of {@code cells} (same shape as {@link #extended}). */
     public static Mark[][] apply(long[][] cells, int columns, Margins margins) {
+        return apply(cells, columns, margins, null);
+    }
+
+    /**
+     * The same, with entries of the extended table that must be suppressed whatever their value
+     * ({@code forced}, same shape, or null): e.g. a sum over fewer than {@value #THRESHOLD} reports.
+     */
+    public static Mark[][] apply(long[][] cells, int columns, Margins margins, boolean[][] forced) {
         long[][] x = extended(cells, columns, margins);
         Mark[][] marks = new Mark[x.length][columns + 1];
         for (int i = 0; i < x.length; i++) {
             for (int j = 0; j <= columns; j++) {
-                marks[i][j] = x[i][j] > 0 && x[i][j] < THRESHOLD ? Mark.PRIMARY : Mark.SHOWN;
+                boolean small = x[i][j] > 0 && x[i][j] < THRESHOLD;
+                marks[i][j] = small || (forced != null && forced[i][j]) ? Mark.PRIMARY : Mark.SHOWN;
             }
         }
         if (margins == Margins.ROWS) {

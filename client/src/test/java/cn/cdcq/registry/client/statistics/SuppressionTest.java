@@ -10,8 +10,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,111 +19,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whether any suppressed entry is fixed by the published ones.
  */
 class SuppressionTest {
-
-    /** The audit: which suppressed entries of the extended table the published relations determine. */
-    static List<int[]> recoverable(long[][] x, Mark[][] marks, Margins margins) {
-        int rows = x.length;
-        int cols = x[0].length;
-        int dataRows = margins == Margins.ROWS_AND_COLUMNS ? rows - 1 : rows;
-        List<int[]> unknowns = new ArrayList<>();
-        int[][] index = new int[rows][cols];
-        for (int i = 0; i < rows; i++) {
-            for (int j = 0; j < cols; j++) {
-                index[i][j] = -1;
-                if (marks[i][j] != Mark.SHOWN) {
-                    index[i][j] = unknowns.size();
-                    unknowns.add(new int[]{i, j});
-                }
-            }
-        }
-        int u = unknowns.size();
-        List<long[]> equations = new ArrayList<>();
-        for (int i = 0; i < rows; i++) { // row i: its cells minus its total = 0
-            long[] eq = new long[u];
-            for (int j = 0; j < cols; j++) {
-                if (index[i][j] >= 0) {
-                    eq[index[i][j]] = j == cols - 1 ? -1 : 1;
-                }
-            }
-            equations.add(eq);
-        }
-        if (margins == Margins.ROWS_AND_COLUMNS) {
-            for (int j = 0; j < cols; j++) {
-                long[] eq = new long[u];
-                for (int i = 0; i < rows; i++) {
-                    if (index[i][j] >= 0) {
-                        eq[index[i][j]] = i == dataRows ? -1 : 1;
-                    }
-                }
-                equations.add(eq);
-            }
-        }
-        // Reduced row echelon form modulo a large prime: the coefficients are 0 and ±1 of sums, so
-        // the rank is the rational one here (no pivot is a multiple of P for these small tables).
-        final long P = 1_000_000_007L;
-        long[][] a = equations.stream().map(e -> {
-            long[] r = new long[u];
-            for (int k = 0; k < u; k++) {
-                r[k] = Math.floorMod(e[k], P);
-            }
-            return r;
-        }).toArray(long[][]::new);
-        int rank = 0;
-        int[] pivotOf = new int[a.length];
-        for (int col = 0; col < u && rank < a.length; col++) {
-            int p = -1;
-            for (int r = rank; r < a.length; r++) {
-                if (a[r][col] != 0) {
-                    p = r;
-                    break;
-                }
-            }
-            if (p < 0) {
-                continue;
-            }
-            long[] t = a[p];
-            a[p] = a[rank];
-            a[rank] = t;
-            long inv = pow(a[rank][col], P - 2, P);
-            for (int k = 0; k < u; k++) {
-                a[rank][k] = a[rank][k] * inv % P;
-            }
-            for (int r = 0; r < a.length; r++) {
-                if (r != rank && a[r][col] != 0) {
-                    long f = a[r][col];
-                    for (int k = 0; k < u; k++) {
-                        a[r][k] = Math.floorMod(a[r][k] - f * a[rank][k], P);
-                    }
-                }
-            }
-            pivotOf[rank] = col;
-            rank++;
-        }
-        List<int[]> out = new ArrayList<>();
-        for (int r = 0; r < rank; r++) {
-            int nonZero = 0;
-            for (int k = 0; k < u; k++) {
-                nonZero += a[r][k] != 0 ? 1 : 0;
-            }
-            if (nonZero == 1) {
-                out.add(unknowns.get(pivotOf[r]));
-            }
-        }
-        return out;
-    }
-
-    private static long pow(long b, long e, long m) {
-        long r = 1;
-        b %= m;
-        while (e > 0) {
-            if ((e & 1) == 1) {
-                r = r * b % m;
-            }
-            b = b * b % m;
-            e >>= 1;
-        }
-        return r;
-    }
 
     @Provide
     Arbitrary<long[][]> tables() {
@@ -157,7 +50,7 @@ class SuppressionTest {
                 assertThat(marks[i][j] == Mark.PRIMARY).as("entry %d,%d = %d", i, j, x[i][j]).isEqualTo(small);
             }
         }
-        assertThat(recoverable(x, marks, margins)).as("entries solvable from the published ones").isEmpty();
+        assertThat(SuppressionAudit.recoverable(x, marks, margins)).as("entries solvable from the published ones").isEmpty();
     }
 
     @Test
@@ -183,7 +76,7 @@ class SuppressionTest {
             java.util.Arrays.fill(row, Mark.SHOWN);
         }
         onlyPrimary[0][0] = Mark.PRIMARY;
-        assertThat(recoverable(x, onlyPrimary, Margins.ROWS_AND_COLUMNS)).hasSize(1);
+        assertThat(SuppressionAudit.recoverable(x, onlyPrimary, Margins.ROWS_AND_COLUMNS)).hasSize(1);
     }
 
     @Test
@@ -197,6 +90,6 @@ class SuppressionTest {
         for (int[] e : new int[][]{{0, 0}, {0, 1}, {1, 0}, {1, 1}, {1, 2}, {2, 2}, {2, 3}, {3, 2}, {3, 3}}) {
             m[e[0]][e[1]] = Mark.PRIMARY;
         }
-        assertThat(recoverable(x, m, Margins.ROWS_AND_COLUMNS)).extracting(e -> e[0] + "," + e[1]).containsExactly("1,2");
+        assertThat(SuppressionAudit.recoverable(x, m, Margins.ROWS_AND_COLUMNS)).extracting(e -> e[0] + "," + e[1]).containsExactly("1,2");
     }
 }
