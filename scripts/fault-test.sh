@@ -62,6 +62,10 @@ Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 
 Environment: FAULT_WORKERS (single-issue clients, default 3), FAULT_CONCURRENCY (default 100),
 FAULT_KILL_AFTER / FAULT_OUTAGE / FAULT_LOAD_AFTER (cases 8-10: seconds of load before the kill,
 of outage, of load after the restart; default 10 / 15 / 15), FAULT_CHAINCODE_ORG, FABRIC_BIN.
+The volume form of the kill cases 2, 7, 3, 8 and 9: FAULT_VOLUME=10000 kills in the middle of
+issuing that many certificates (at half of them sent) and loads on until all are sent, with
+FAULT_BATCH_CLIENTS (1-3, default 1) batch clients of FAULT_BATCH_SIZE (default 10), e.g.
+  FAULT_VOLUME=10000 FAULT_BATCH_SIZE=100 FAULT_BATCH_CLIENTS=2 scripts/fault-test.sh --cases 2,7,8,9
 USAGE
 }
 short=0 cases="" data_dir="" out="" keep=0
@@ -257,14 +261,14 @@ case_pii_scan() { # name load-seconds
 case_peer_kill() { # name index org outage-seconds
   local name=$1 i=$2 org=$3 t_kill t_restart t_restarted
   log "$name: $WORKERS clients and one batch client issuing; SIGKILL peer0-$org in 10 s"
-  load_start "$i" "$WORKERS"; sleep 10
+  load_start "$i" "$WORKERS"; load_before_kill 10
   t_kill=$(now); kill9 "peer0-$org"
   sleep "$4"
   t_restart=$(now); log "$name: restarting peer0-$org"
   peer_restart "$org"
   t_restarted=$(now)
   figure "$name" seconds_peer_restart "$(awk -v a="$t_restart" -v b="$t_restarted" 'BEGIN { printf "%.1f", b - a }')"
-  sleep 15; load_stop
+  load_after_restart 15; load_stop
   kill_case_figures "$name" "$i" "$t_kill" "$t_restart" "$t_restarted"
 }
 
@@ -272,7 +276,7 @@ case_peer_kill() { # name index org outage-seconds
 case_orderer_loss() { # name index
   local name=$1 i=$2 leader t_kill t_restart t_restarted
   log "$name: $WORKERS clients and one batch client issuing; SIGKILL the Raft leader in 10 s"
-  load_start "$i" "$WORKERS"; sleep 10
+  load_start "$i" "$WORKERS"; load_before_kill 10
   leader=$(raft_leader)
   [[ -n "$leader" ]] || die "$name: no orderer reports itself Raft leader (metrics consensus_etcdraft_is_leader)"
   figure "$name" killed "orderer$leader (leader)"
@@ -285,7 +289,7 @@ case_orderer_loss() { # name index
   t_restart=$(now); log "$name: restarting orderer$leader"
   orderer_restart "$leader"
   t_restarted=$(now)
-  sleep 15; load_stop
+  load_after_restart 15; load_stop
   # The restarted orderer catches up: its height reaches the others'.
   local deadline=$((SECONDS + 60)) h other
   other=$(orderer_height $(( (leader + 1) % 3 )))
@@ -310,7 +314,7 @@ retryable_figures() { # case-name block: every failed request answered "retry" (
 case_chaincode_kill() { # name block org
   local name=$1 i=$2 org=$3 t_kill t_restart t_restarted
   log "$name: $WORKERS clients and one batch client issuing; SIGKILL chaincode-$org in ${FAULT_KILL_AFTER}s"
-  load_start "$i" "$WORKERS"; sleep "$FAULT_KILL_AFTER"
+  load_start "$i" "$WORKERS"; load_before_kill "$FAULT_KILL_AFTER"
   figure "$name" killed "chaincode-$org"
   t_kill=$(now); kill9 "chaincode-$org"
   sleep "$FAULT_OUTAGE"
@@ -318,7 +322,7 @@ case_chaincode_kill() { # name block org
   chaincode_restart "$org"
   t_restarted=$(now)
   figure "$name" seconds_chaincode_restart "$(awk -v a="$t_restart" -v b="$t_restarted" 'BEGIN { printf "%.1f", b - a }')"
-  sleep "$FAULT_LOAD_AFTER"; load_stop
+  load_after_restart "$FAULT_LOAD_AFTER"; load_stop
   retryable_figures "$name" "$i"
   kill_case_figures "$name" "$i" "$t_kill" "$t_restart" "$t_restarted"
 }
@@ -329,14 +333,14 @@ case_service_kill() { # name block
   log "$name: $WORKERS clients and one batch client issuing; SIGKILL service-chengdu in ${FAULT_KILL_AFTER}s"
   # While the service is down every request is refused at once: pause 3 s after a failure, so the
   # outage does not fill the retry list with thousands of never-sent certificates.
-  FAULT_ERROR_PAUSE=3 load_start "$i" "$WORKERS"; sleep "$FAULT_KILL_AFTER"
+  FAULT_ERROR_PAUSE=3 load_start "$i" "$WORKERS"; load_before_kill "$FAULT_KILL_AFTER"
   t_kill=$(now); kill9 service-chengdu
   sleep 2
   t_restart=$(now); log "$name: restarting service-chengdu (Spring start: tens of seconds)"
   service_restart chengdu
   t_restarted=$(now)
   figure "$name" seconds_service_restart "$(awk -v a="$t_restart" -v b="$t_restarted" 'BEGIN { printf "%.1f", b - a }')"
-  sleep "$FAULT_LOAD_AFTER"; load_stop
+  load_after_restart "$FAULT_LOAD_AFTER"; load_stop
   retryable_figures "$name" "$i"
   # What was in flight at the kill: requests started before it and answered with no status.
   figure "$name" in_flight_at_kill "$(awk -F'\t' -v t="$t_kill" '$1 <= t && $2 >= t && !seen[$1 FS $3]++' "$FAULT_WORK/case$i.tsv" | wc -l)"
@@ -828,7 +832,7 @@ wanted 6 && case_pii_scan pii-scan-after-faults 0
 {
   echo "# Fault test results ($(date -u +%FT%TZ), cases $cases)"
   echo
-  echo "Network: $DATA (ports from $PORT_BASE, endorsement $ENDORSEMENT); $WORKERS single-issue clients + 1 batch client (10 per batch); concurrency $CONCURRENCY."
+  echo "Network: $DATA (ports from $PORT_BASE, endorsement $ENDORSEMENT); $WORKERS single-issue clients + ${FAULT_BATCH_CLIENTS:-1} batch client(s) (${FAULT_BATCH_SIZE:-10} per batch)${FAULT_VOLUME:+; kill cases at half of $FAULT_VOLUME certificates, loaded to all of them}; concurrency $CONCURRENCY."
   echo
   echo "| case | figure | value | verdict |"
   echo "|---|---|---|---|"
