@@ -245,8 +245,9 @@ live_orderer_port() {
     read -r port _ < <(orderer_ports "$i")
     port_in_use "$port" || continue
     [[ -n "$first" ]] || first=$port
-    osnadmin "$i" list --channelID "$CHANNEL" 2>/dev/null | tr -d ' \t\n' \
-      | grep -q '"consensusRelation":"consenter","status":"active"' && { echo "$port"; return 0; }
+    # Read whole, then searched: a `| grep -q` pipe fails under pipefail when the writer is not done.
+    grep -q '"consensusRelation":"consenter","status":"active"' \
+      <<<"$(osnadmin "$i" list --channelID "$CHANNEL" 2>/dev/null | tr -d ' \t\n' || true)" && { echo "$port"; return 0; }
   done
   echo "${first:-$ORDERER0_PORT}"
 }
@@ -295,7 +296,7 @@ network_orderers() {
   fi
   local i
   for i in 0 1 2; do
-    if ! osnadmin "$i" list 2>/dev/null | grep -q "\"name\": \"$CHANNEL\""; then
+    if ! grep -q "\"name\": \"$CHANNEL\"" <<<"$(osnadmin "$i" list 2>/dev/null || true)"; then
       osnadmin "$i" join --channelID "$CHANNEL" --config-block "$block" >>"$DATA/logs/channel.log" 2>&1 \
         || die "orderer$i could not join $CHANNEL; see $DATA/logs/channel.log and $DATA/logs/orderer$i.log"
     fi
