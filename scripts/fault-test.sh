@@ -9,7 +9,7 @@ usage() {
   cat <<'USAGE'
 Usage: scripts/fault-test.sh [--short] [--cases LIST] [--data DIR] [--port-base N] [--out DIR] [--keep] [--help]
 
-Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 10 13 14 15 16 4 5 11 12 6):
+Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 10 13 14 15 16 17 4 5 11 12 6):
   1 pii-scan      every block of the channel fetched from a peer, every file of the data folder
                   (block files, state and history databases, logs, service data): no resident ID
                   number, mobile number or test holder name; a planted positive control must be found
@@ -38,6 +38,8 @@ Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 
                   added to the consenter set; a certificate issued and verified after each
   16 orderer-replace  the Raft leader's host lost under load (SIGKILL, its folder deleted),
                   scripts/replace-orderer.sh brings a new node in at its address; the ledger check
+  17 fabric-upgrade  every orderer, then every peer, restarted one at a time on the binaries of
+                  another folder (scripts/fabric-upgrade.sh) under the same load; the ledger check
   4 full-restart  scripts/stop.sh, then scripts/start.sh on the same data: every certificate issued
                   so far still verifies VALID; seconds to ready
   5 concurrency   N parallel issues of one number (different holders), of one certificate (same
@@ -50,7 +52,7 @@ Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 
 
   --short        cases 1 and 2 (what scripts/test.sh runs)
   --cases LIST   only these cases, e.g. 3,5 (6 is case 1's scan again, after the others;
-                 they always run in the order 1 2 7 3 8 9 10 13 14 15 16 4 5 11 12 6)
+                 they always run in the order 1 2 7 3 8 9 10 13 14 15 16 17 4 5 11 12 6)
   --data DIR     run against the running network whose data folder is DIR (e.g. .data/test after
                  scripts/test.sh --keep); it is left running. Without it, a fresh network of its
                  own in .data/fault (CDCQ_FAULT_DATA), stopped at the end unless --keep
@@ -60,6 +62,10 @@ Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 
 Environment: FAULT_WORKERS (single-issue clients, default 3), FAULT_CONCURRENCY (default 100),
 FAULT_KILL_AFTER / FAULT_OUTAGE / FAULT_LOAD_AFTER (cases 8-10: seconds of load before the kill,
 of outage, of load after the restart; default 10 / 15 / 15), FAULT_CHAINCODE_ORG, FABRIC_BIN.
+The volume form of the kill cases 2, 7, 3, 8 and 9: FAULT_VOLUME=10000 kills in the middle of
+issuing that many certificates (at half of them sent) and loads on until all are sent, with
+FAULT_BATCH_CLIENTS (1-3, default 1) batch clients of FAULT_BATCH_SIZE (default 10), e.g.
+  FAULT_VOLUME=10000 FAULT_BATCH_SIZE=100 FAULT_BATCH_CLIENTS=2 scripts/fault-test.sh --cases 2,7,8,9
 USAGE
 }
 short=0 cases="" data_dir="" out="" keep=0
@@ -255,14 +261,14 @@ case_pii_scan() { # name load-seconds
 case_peer_kill() { # name index org outage-seconds
   local name=$1 i=$2 org=$3 t_kill t_restart t_restarted
   log "$name: $WORKERS clients and one batch client issuing; SIGKILL peer0-$org in 10 s"
-  load_start "$i" "$WORKERS"; sleep 10
+  load_start "$i" "$WORKERS"; load_before_kill 10
   t_kill=$(now); kill9 "peer0-$org"
   sleep "$4"
   t_restart=$(now); log "$name: restarting peer0-$org"
   peer_restart "$org"
   t_restarted=$(now)
   figure "$name" seconds_peer_restart "$(awk -v a="$t_restart" -v b="$t_restarted" 'BEGIN { printf "%.1f", b - a }')"
-  sleep 15; load_stop
+  load_after_restart 15; load_stop
   kill_case_figures "$name" "$i" "$t_kill" "$t_restart" "$t_restarted"
 }
 
@@ -270,7 +276,7 @@ case_peer_kill() { # name index org outage-seconds
 case_orderer_loss() { # name index
   local name=$1 i=$2 leader t_kill t_restart t_restarted
   log "$name: $WORKERS clients and one batch client issuing; SIGKILL the Raft leader in 10 s"
-  load_start "$i" "$WORKERS"; sleep 10
+  load_start "$i" "$WORKERS"; load_before_kill 10
   leader=$(raft_leader)
   [[ -n "$leader" ]] || die "$name: no orderer reports itself Raft leader (metrics consensus_etcdraft_is_leader)"
   figure "$name" killed "orderer$leader (leader)"
@@ -283,7 +289,7 @@ case_orderer_loss() { # name index
   t_restart=$(now); log "$name: restarting orderer$leader"
   orderer_restart "$leader"
   t_restarted=$(now)
-  sleep 15; load_stop
+  load_after_restart 15; load_stop
   # The restarted orderer catches up: its height reaches the others'.
   local deadline=$((SECONDS + 60)) h other
   other=$(orderer_height $(( (leader + 1) % 3 )))
@@ -308,7 +314,7 @@ retryable_figures() { # case-name block: every failed request answered "retry" (
 case_chaincode_kill() { # name block org
   local name=$1 i=$2 org=$3 t_kill t_restart t_restarted
   log "$name: $WORKERS clients and one batch client issuing; SIGKILL chaincode-$org in ${FAULT_KILL_AFTER}s"
-  load_start "$i" "$WORKERS"; sleep "$FAULT_KILL_AFTER"
+  load_start "$i" "$WORKERS"; load_before_kill "$FAULT_KILL_AFTER"
   figure "$name" killed "chaincode-$org"
   t_kill=$(now); kill9 "chaincode-$org"
   sleep "$FAULT_OUTAGE"
@@ -316,7 +322,7 @@ case_chaincode_kill() { # name block org
   chaincode_restart "$org"
   t_restarted=$(now)
   figure "$name" seconds_chaincode_restart "$(awk -v a="$t_restart" -v b="$t_restarted" 'BEGIN { printf "%.1f", b - a }')"
-  sleep "$FAULT_LOAD_AFTER"; load_stop
+  load_after_restart "$FAULT_LOAD_AFTER"; load_stop
   retryable_figures "$name" "$i"
   kill_case_figures "$name" "$i" "$t_kill" "$t_restart" "$t_restarted"
 }
@@ -327,14 +333,14 @@ case_service_kill() { # name block
   log "$name: $WORKERS clients and one batch client issuing; SIGKILL service-chengdu in ${FAULT_KILL_AFTER}s"
   # While the service is down every request is refused at once: pause 3 s after a failure, so the
   # outage does not fill the retry list with thousands of never-sent certificates.
-  FAULT_ERROR_PAUSE=3 load_start "$i" "$WORKERS"; sleep "$FAULT_KILL_AFTER"
+  FAULT_ERROR_PAUSE=3 load_start "$i" "$WORKERS"; load_before_kill "$FAULT_KILL_AFTER"
   t_kill=$(now); kill9 service-chengdu
   sleep 2
   t_restart=$(now); log "$name: restarting service-chengdu (Spring start: tens of seconds)"
   service_restart chengdu
   t_restarted=$(now)
   figure "$name" seconds_service_restart "$(awk -v a="$t_restart" -v b="$t_restarted" 'BEGIN { printf "%.1f", b - a }')"
-  sleep "$FAULT_LOAD_AFTER"; load_stop
+  load_after_restart "$FAULT_LOAD_AFTER"; load_stop
   retryable_figures "$name" "$i"
   # What was in flight at the kill: requests started before it and answered with no status.
   figure "$name" in_flight_at_kill "$(awk -F'\t' -v t="$t_kill" '$1 <= t && $2 >= t && !seen[$1 FS $3]++' "$FAULT_WORK/case$i.tsv" | wc -l)"
@@ -681,9 +687,10 @@ timed() { # out-file command...: runs it, its output (stdout and stderr) in out-
   echo "$rc $(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')"
 }
 
-channel_show() { CDCQ_DATA=$DATA "$ROOT/scripts/channel-update.sh" show 2>/dev/null; }
+# Never fails (a check then sees an empty value): a failing command substitution would end the run under set -e.
+channel_show() { CDCQ_DATA=$DATA "$ROOT/scripts/channel-update.sh" show 2>/dev/null || echo '{}'; }
 
-committed_sequence() { peer_cli chengdu lifecycle chaincode querycommitted -C "$CHANNEL" -n "$CC_NAME" -O json 2>/dev/null | jq -r '.sequence'; }
+committed_sequence() { { peer_cli chengdu lifecycle chaincode querycommitted -C "$CHANNEL" -n "$CC_NAME" -O json 2>/dev/null || echo '{}'; } | jq -r '.sequence // "?"'; }
 
 case_onboarding() { # name
   local name=$1 w="$FAULT_WORK/onboarding" rc secs seq0 seq1 n org
@@ -702,18 +709,18 @@ case_onboarding() { # name
   read -r rc secs < <(timed "$w/commit.log" "$ROOT/scripts/chaincode-upgrade.sh" "${on[@]}" commit)
   seq1=$(committed_sequence)
   check "$name" "chaincode upgrade: committed once both approved (s)" "$secs; sequence $seq0 -> $seq1" '(( rc == 0 && seq1 == seq0 + 1 ))'
-  onboarding_probe "$name" "after the chaincode upgrade" 920001
+  onboarding_probe "$name" "after the chaincode upgrade" 950001
 
   # 2. A peer added to Chengdu (the next free number), an anchor peer by Chengdu's own update.
   n=1; while [[ -d "$DATA/peers/peer$n-chengdu" ]]; do n=$((n + 1)); done
   read -r rc secs < <(timed "$w/add-peer.log" "$ROOT/scripts/add-peer.sh" "${on[@]}" chengdu "$n")
   check "$name" "add peer$n-chengdu (s)" "$secs" '(( rc == 0 ))'
   local port h0 h1 known; read -r port _ _ < <(peer_ports "peer$n-chengdu")
-  h0=$(channel_height chengdu); h1=$(peer_cli_at "$port" chengdu channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p')
+  h0=$(channel_height chengdu); h1=$(peer_cli_at "$port" chengdu channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p' || true)
   check "$name" "peer$n-chengdu height (peer0-chengdu)" "${h1:-?} ($h0)" '[[ -n "$h1" ]] && (( h1 >= h0 ))'
   known=$(peer_metric "$PEER_CQ_OPS" "gossip_membership_total_peers_known{channel=\"$CHANNEL\"}" || true)
   check "$name" "peers Chongqing's peer0 knows through gossip" "${known%.*}" '(( ${known%.*} >= 1 + n ))'
-  onboarding_probe "$name" "after adding a peer" 920002
+  onboarding_probe "$name" "after adding a peer" 950002
 
   # 3. TLS certificates rotated to new keys: Chongqing's peer (a restart), an orderer (the consenter set first).
   local before after
@@ -721,14 +728,14 @@ case_onboarding() { # name
   read -r rc secs < <(timed "$w/rotate-peer.log" "$ROOT/scripts/rotate-tls.sh" "${on[@]}" peer0-chongqing)
   after=$(openssl x509 -noout -serial -in "$DATA/peers/peer0-chongqing/tls/signcerts/cert.pem")
   check "$name" "rotate peer0-chongqing's TLS certificate (s)" "$secs" '(( rc == 0 )) && [[ $before != "$after" ]]'
-  onboarding_probe "$name" "after rotating a peer's TLS certificate" 920003
+  onboarding_probe "$name" "after rotating a peer's TLS certificate" 950003
   read -r rc secs < <(timed "$w/rotate-orderer.log" "$ROOT/scripts/rotate-tls.sh" "${on[@]}" orderer1)
-  local incfg; incfg=$(channel_show | jq -r --arg p "$ORDERER1_PORT" \
+  local incfg; incfg=$( { channel_show || true; } | jq -r --arg p "$ORDERER1_PORT" \
     '.channel_group.groups.Orderer.values.ConsensusType.value.metadata.consenters[] | select(.port == ($p | tonumber)) | .client_tls_cert' \
     | base64 -d | openssl x509 -noout -serial 2>/dev/null || true)
   after=$(openssl x509 -noout -serial -in "$DATA/orderers/orderer1/tls/signcerts/cert.pem")
   check "$name" "rotate orderer1's TLS certificate (s)" "$secs" '(( rc == 0 )) && [[ $incfg == "$after" ]]'
-  onboarding_probe "$name" "after rotating an orderer's TLS certificate" 920004
+  onboarding_probe "$name" "after rotating an orderer's TLS certificate" 950004
 
   # 4. The ordering service is changed by the joint office and both regions, never the joint office alone.
   local timeout0 timeout1
@@ -745,7 +752,7 @@ case_onboarding() { # name
   read -r rc secs < <(timed "$w/add-orderer.log" "$ROOT/scripts/add-orderer.sh" "${on[@]}" "$n")
   after_n=$(channel_show | jq '.channel_group.groups.Orderer.values.ConsensusType.value.metadata.consenters | length')
   check "$name" "add orderer$n to the consenter set (s)" "$secs; consenters $before_n -> $after_n" '(( rc == 0 && after_n == before_n + 1 ))'
-  onboarding_probe "$name" "after adding an orderer" 920005
+  onboarding_probe "$name" "after adding an orderer" 950005
   local hn h_0; hn=$(orderer_height "$n"); h_0=$(orderer_height 0)
   check "$name" "orderer$n height (orderer0)" "${hn:-?} (${h_0:-?})" '[[ -n "$hn" && -n "$h_0" ]] && (( hn >= h_0 ))'
 }
@@ -776,8 +783,33 @@ case_orderer_replace() { # name index
   kill_case_figures "$name" "$i" "$t_kill" "$t_restart" "$t_restarted"
 }
 
+# ------------------------------------------------------------------ 17. Fabric binaries upgraded, rolling, under load
+# scripts/fabric-upgrade.sh restarts every orderer and then every peer, one at a time, on the
+# binaries of another folder, while the clients issue; then the exactly-once ledger check. The
+# Go module proxy serves no Fabric 2.5 release after 2.5.9 (docs/operations.md), so the "new"
+# binaries are this build linked into a folder of their own: the procedure, its order and its
+# checks are the real ones, the version number stays. Issues serials 30,000 to 59,999 (block 0
+# has room beside case 16's: its clients issue from 0, 10,000, 20,000 and 90,000).
+case_fabric_upgrade() { # name index
+  local name=$1 i=$2 next="$DATA/fabric-bin-next" rc secs t0 t1 b moved=0 total=0 n
+  rm -rf "$next"; mkdir -p "$next"
+  for b in peer orderer; do ln "$BIN/$b" "$next/$b" 2>/dev/null || cp "$BIN/$b" "$next/$b"; done
+  log "$name: $WORKERS clients and one batch client issuing; rolling restart onto $next in 10 s"
+  load_start "$i" "$WORKERS" 30000; sleep 10
+  t0=$(now)
+  read -r rc secs < <(timed "$FAULT_WORK/fabric-upgrade.log" "$ROOT/scripts/fabric-upgrade.sh" --data "$DATA" --bin "$next")
+  t1=$(now)
+  check "$name" "scripts/fabric-upgrade.sh (s)" "$secs" '(( rc == 0 ))'
+  sleep 10; load_stop
+  figure "$name" "seconds away per node" "$(grep -E '^(orderer|peer)[0-9]' "$FAULT_WORK/fabric-upgrade.log" | tr '\n' ' ')"
+  for n in $(orderer_indexes); do total=$((total + 1)); [[ $(readlink "/proc/$(proc_pid "orderer$n")/exe") == "$next/orderer" ]] && moved=$((moved + 1)); done
+  for n in $(region_peers chengdu) $(region_peers chongqing); do total=$((total + 1)); [[ $(readlink "/proc/$(proc_pid "$n")/exe") == "$next/peer" ]] && moved=$((moved + 1)); done
+  check "$name" "nodes running the new binaries" "$moved of $total" '(( moved == total ))'
+  kill_case_figures "$name" "$i" "$t0" "$t0" "$t1"
+}
+
 # ------------------------------------------------------------------ run
-if [[ -z "$cases" ]]; then (( short )) && cases=1,2 || cases=1,2,7,3,8,9,10,13,14,15,16,4,5,11,12,6; fi
+if [[ -z "$cases" ]]; then (( short )) && cases=1,2 || cases=1,2,7,3,8,9,10,13,14,15,16,17,4,5,11,12,6; fi
 wanted() { [[ ",$cases," == *",$1,"* ]]; }
 wanted 1 && case_pii_scan pii-scan 20
 wanted 2 && case_peer_kill peer-kill 2 chengdu 15
@@ -790,6 +822,7 @@ wanted 13 && case_import_resume import-resume "${FAULT_IMPORT_ROWS:-10000}" "${F
 wanted 14 && case_ca_outage ca-outage
 wanted 15 && case_onboarding onboarding
 wanted 16 && case_orderer_replace orderer-replace 0
+wanted 17 && case_fabric_upgrade fabric-upgrade 17
 wanted 4 && case_full_restart full-restart
 wanted 5 && case_concurrency concurrency
 wanted 11 && case_anchor_restart anchor-restart 11
@@ -800,7 +833,7 @@ wanted 6 && case_pii_scan pii-scan-after-faults 0
 {
   echo "# Fault test results ($(date -u +%FT%TZ), cases $cases)"
   echo
-  echo "Network: $DATA (ports from $PORT_BASE, endorsement $ENDORSEMENT); $WORKERS single-issue clients + 1 batch client (10 per batch); concurrency $CONCURRENCY."
+  echo "Network: $DATA (ports from $PORT_BASE, endorsement $ENDORSEMENT); $WORKERS single-issue clients + ${FAULT_BATCH_CLIENTS:-1} batch client(s) (${FAULT_BATCH_SIZE:-10} per batch)${FAULT_VOLUME:+; kill cases at half of $FAULT_VOLUME certificates, loaded to all of them}; concurrency $CONCURRENCY."
   echo
   echo "| case | figure | value | verdict |"
   echo "|---|---|---|---|"

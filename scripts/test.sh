@@ -111,6 +111,14 @@ FAULT_IMPORT_ROWS=${FAULT_IMPORT_ROWS:-1200} FAULT_IMPORT_CHUNK=${FAULT_IMPORT_C
 # peers agree on, its region's service following its events again.
 log "operations: scripts/peer-restore.sh chongqing (join by snapshot)"
 "$ROOT/scripts/peer-restore.sh" --data "$DATA" chongqing || die "restoring Chongqing's peer from a snapshot failed (output above)"
+# The procedures of docs/operations.md "Changing the network", each by its own script on this
+# network: a chaincode definition both regions approve, a peer added to Chengdu, TLS certificates
+# rotated, an ordering change the joint office alone may not make, an orderer added; then a lost
+# orderer replaced and a rolling restart of every node onto other binaries, both under load with
+# the exactly-once check.
+log "operations: scripts/fault-test.sh --cases 15,16,17 (onboarding procedures; a lost orderer replaced and a rolling Fabric upgrade, under load)"
+"$ROOT/scripts/fault-test.sh" --cases 15,16,17 --data "$DATA" --out "$DATA/fault-results/onboarding" \
+  || die "the onboarding procedures, the orderer replacement or the rolling upgrade failed (output above; results in $DATA/fault-results/onboarding)"
 # The short fault suite's second half (docs/reliability.md): a personal-data scan of every block
 # and of the data folder, after everything the end-to-end tests and the kill above wrote.
 log "fault tests (short, 2/2): the personal-data scan of the whole ledger"

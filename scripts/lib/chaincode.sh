@@ -95,13 +95,17 @@ chaincode_server_start() { # org port
 # benchmark's reference chaincode): install a package on a region's peer, approve a definition
 # for both regions, commit it, wait until both peers can call their chaincode servers.
 
-install_package() { # org package-file package-id what
-  local org=$1 file=$2 id=$3 what=$4 out
-  peer_cli "$org" lifecycle chaincode queryinstalled 2>/dev/null | grep -qF "$id" && return 0
-  # A busy peer may miss the query above; "already successfully installed" is then success.
-  out=$(peer_cli "$org" lifecycle chaincode install "$file" 2>&1) || grep -qF "already successfully installed" <<<"$out" \
-    || { echo "$out" >>"$DATA/logs/chaincode-deploy.log"; die "installing $what on peer0-$org failed; see $DATA/logs/chaincode-deploy.log"; }
-  echo "$out" >>"$DATA/logs/chaincode-deploy.log"
+install_package() { # org package-file package-id what : on every peer of the region
+  local org=$1 file=$2 id=$3 what=$4 out peer port
+  for peer in $(region_peers "$org"); do
+    read -r port _ < <(peer_ports "$peer")
+    # Read whole, then searched (a `| grep -q` pipe fails under pipefail when the CLI writes more after the match).
+    grep -qF "$id" <<<"$(peer_cli_at "$port" "$org" lifecycle chaincode queryinstalled 2>/dev/null || true)" && continue
+    # A busy peer may miss the query above; "already successfully installed" is then success.
+    out=$(peer_cli_at "$port" "$org" lifecycle chaincode install "$file" 2>&1) || grep -qF "already successfully installed" <<<"$out" \
+      || { echo "$out" >>"$DATA/logs/chaincode-deploy.log"; die "installing $what on $peer failed; see $DATA/logs/chaincode-deploy.log"; }
+    echo "$out" >>"$DATA/logs/chaincode-deploy.log"
+  done
 }
 
 # The sequence a definition <version> of <name> needs, or nothing when it is already committed.

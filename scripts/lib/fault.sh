@@ -103,15 +103,51 @@ issue_worker() { # first-serial size stopfile outfile
 }
 
 # Starts WORKERS single-issue clients and one batch client (batches of 10) for case NAME; each
-# case gets its own serial range (CASE_INDEX * 100000). Sets LOAD_PIDS, LOAD_LOG, LOAD_STOP.
-load_start() { # case-index workers
-  local base=$(( $1 * 100000 )) w
+# case gets its own serial range (CASE_INDEX * 100000: clients 10,000 apart, the batch client
+# from 90,000), or, with FIRST given, the range FIRST to FIRST + 29,999 (clients 5,000 apart, the
+# batch client from FIRST + 25,000: for the cases added after every block was taken).
+# Sets LOAD_PIDS, LOAD_LOG, LOAD_STOP.
+# With FAULT_VOLUME (the volume form, docs/reliability.md) there are FAULT_BATCH_CLIENTS batch
+# clients (default 1, at most 3) issuing batches of FAULT_BATCH_SIZE (default 10), from FIRST +
+# 40,000 and 20,000 apart; the single-issue clients (at most 4) stay 10,000 apart.
+load_start() { # case-index workers [first-serial]
+  local base=$(( $1 * 100000 )) step=10000 batch=90000 w c
+  local size=${FAULT_BATCH_SIZE:-10} clients=${FAULT_BATCH_CLIENTS:-1}
+  [[ -n "${3:-}" ]] && base=$3 step=5000 batch=25000 clients=1
   LOAD_LOG="$FAULT_WORK/case$1.tsv"; LOAD_STOP="$FAULT_WORK/case$1.stop"
   : > "$LOAD_LOG"; rm -f "$LOAD_STOP"; LOAD_PIDS=()
   for ((w = 0; w < $2; w++)); do
-    issue_worker $((base + w * 10000)) 1 "$LOAD_STOP" "$LOAD_LOG" & LOAD_PIDS+=($!)
+    issue_worker $((base + w * step)) 1 "$LOAD_STOP" "$LOAD_LOG" & LOAD_PIDS+=($!)
   done
-  issue_worker $((base + 90000)) 10 "$LOAD_STOP" "$LOAD_LOG" & LOAD_PIDS+=($!)
+  if (( clients == 1 )); then
+    issue_worker $((base + batch)) "$size" "$LOAD_STOP" "$LOAD_LOG" & LOAD_PIDS+=($!)
+  else
+    for ((c = 0; c < clients; c++)); do
+      issue_worker $((base + 40000 + c * 20000)) "$size" "$LOAD_STOP" "$LOAD_LOG" & LOAD_PIDS+=($!)
+    done
+  fi
+}
+
+# The load before a kill: FAULT_VOLUME unset, SECONDS of it; set, until half the volume has been
+# sent (certificates attempted, acknowledged or not), with a progress line every 10 s.
+load_before_kill() { # seconds
+  if [[ -z "${FAULT_VOLUME:-}" ]]; then sleep "$1"; return 0; fi
+  load_until $(( FAULT_VOLUME / 2 ))
+}
+
+# The load after the restart: SECONDS of it, or until the whole volume has been sent.
+load_after_restart() { # seconds
+  if [[ -z "${FAULT_VOLUME:-}" ]]; then sleep "$1"; return 0; fi
+  load_until "$FAULT_VOLUME"
+}
+
+load_until() { # certificates
+  local n=0 last=$SECONDS deadline=$((SECONDS + 3600))
+  while n=$(wc -l < "$LOAD_LOG") && (( n < $1 )); do
+    (( SECONDS < deadline )) || die "the load reached $n of $1 certificates in an hour"
+    (( SECONDS - last >= 10 )) && { log "  $n of $1 certificates sent ($(awk -F'\t' '$5 == 200 || $5 == 201' "$LOAD_LOG" | wc -l) acknowledged)"; last=$SECONDS; }
+    sleep 1
+  done
 }
 
 load_stop() { touch "$LOAD_STOP"; wait "${LOAD_PIDS[@]}" 2>/dev/null || true; LOAD_PIDS=(); }
@@ -213,17 +249,6 @@ peer_restart() { # org
   wait_pending
   wait_gossip_membership chengdu "$PEER_CD_OPS"
   wait_gossip_membership chongqing "$PEER_CQ_OPS"
-}
-
-orderer_ops_port() { local _p _a o; read -r _p _a o < <(orderer_ports "$1"); echo "$o"; }
-
-# Index of the orderer that is the channel's Raft leader now (empty if none says so).
-raft_leader() {
-  local i v
-  for i in $(orderer_indexes); do
-    v=$(peer_metric "$(orderer_ops_port "$i")" "consensus_etcdraft_is_leader{channel=\"$CHANNEL\"}" 2>/dev/null || true)
-    [[ ${v%.*} == 1 ]] && { echo "$i"; return 0; }
-  done
 }
 
 orderer_height() { # index

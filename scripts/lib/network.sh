@@ -245,10 +245,22 @@ live_orderer_port() {
     read -r port _ < <(orderer_ports "$i")
     port_in_use "$port" || continue
     [[ -n "$first" ]] || first=$port
-    osnadmin "$i" list --channelID "$CHANNEL" 2>/dev/null | tr -d ' \t\n' \
-      | grep -q '"consensusRelation":"consenter","status":"active"' && { echo "$port"; return 0; }
+    # Read whole, then searched: a `| grep -q` pipe fails under pipefail when the writer is not done.
+    grep -q '"consensusRelation":"consenter","status":"active"' \
+      <<<"$(osnadmin "$i" list --channelID "$CHANNEL" 2>/dev/null | tr -d ' \t\n' || true)" && { echo "$port"; return 0; }
   done
   echo "${first:-$ORDERER0_PORT}"
+}
+
+orderer_ops_port() { local _p _a o; read -r _p _a o < <(orderer_ports "$1"); echo "$o"; }
+
+# Index of the orderer that is the channel's Raft leader now (empty if none says so).
+raft_leader() {
+  local i v
+  for i in $(orderer_indexes); do
+    v=$(peer_metric "$(orderer_ops_port "$i")" "consensus_etcdraft_is_leader{channel=\"$CHANNEL\"}" 2>/dev/null || true)
+    [[ ${v%.*} == 1 ]] && { echo "$i"; return 0; }
+  done
 }
 
 osnadmin() { # index args...
@@ -284,7 +296,7 @@ network_orderers() {
   fi
   local i
   for i in 0 1 2; do
-    if ! osnadmin "$i" list 2>/dev/null | grep -q "\"name\": \"$CHANNEL\""; then
+    if ! grep -q "\"name\": \"$CHANNEL\"" <<<"$(osnadmin "$i" list 2>/dev/null || true)"; then
       osnadmin "$i" join --channelID "$CHANNEL" --config-block "$block" >>"$DATA/logs/channel.log" 2>&1 \
         || die "orderer$i could not join $CHANNEL; see $DATA/logs/channel.log and $DATA/logs/orderer$i.log"
     fi
@@ -393,6 +405,13 @@ peer_ports() { # name
   fi
   k=$(( 2 * (n - 1) + $([[ $org == chongqing ]] && echo 1 || echo 0) ))
   echo $((PORT_BASE + 320 + 10 * k)) $((PORT_BASE + 321 + 10 * k)) $((PORT_BASE + 322 + 10 * k))
+}
+
+# The region's peers: peer0-ORG and those added since (scripts/add-peer.sh).
+region_peers() { # org
+  local d
+  echo "peer0-$1"
+  for d in "$DATA"/peers/peer[1-9]-"$1"; do [[ -f "$d/config/core.yaml" ]] && echo "${d##*/}"; done
 }
 
 extra_peer_start() { # name: any peer of a region, peer0 included (scripts/rotate-tls.sh restarts either)

@@ -22,5 +22,10 @@ public enum ErrorCode {
      * A joint restriction of both regions forbids it: the enterprise is on the wage-arrears list or
      * rated C (docs/joint-measures.md); the message names each record (id and region).
      */
-    JOINTLY_RESTRICTED
+    JOINTLY_RESTRICTED,
+    /**
+     * Not yet: a time a written rule sets has not come (a credit repair before six months on the
+     * list since rectification, docs/objections.md); the message names the first day it is possible.
+     */
+    TOO_EARLY
 }

@@ -69,6 +69,7 @@ final class OtherRegionScenarios {
         cases(s);
         regionsAndSettings(s);
         checkpoints(s);
+        objections(s);
         reads(s);
         reports(s);
         return s;
@@ -373,6 +374,57 @@ final class OtherRegionScenarios {
             return args("1", Json.write(new Checkpoint.Anchor(Checkpoint.AnchorStatus.PENDING, 31337,
                     "0x" + "ab".repeat(20), "0x" + "cd".repeat(20), "0x" + "ef".repeat(32), null, 0, 1, null, null)));
         }));
+    }
+
+    private static final cn.cdcq.registry.chaincode.cases.ObjectionContract objectionContract =
+            new cn.cdcq.registry.chaincode.cases.ObjectionContract();
+    private static final cn.cdcq.registry.chaincode.cases.RepairContract repairContract =
+            new cn.cdcq.registry.chaincode.cases.RepairContract();
+
+    /**
+     * Objections and repairs (docs/objections.md): Chengdu's records of CD_FIRM, a Chengdu
+     * enterprise, so Chengdu both files and decides; Chongqing's callers try either.
+     */
+    private static void objections(Map<String, Supplier<Call>> s) {
+        s.put("objection:file", credit(f -> {
+            calendars(f);
+            return args(objectionJson(chengduViolation(f).id()));
+        }));
+        s.put("objection:decide", credit(f -> args(chengduObjection(f).id(),
+                "{\"outcome\":\"ANNULLED\",\"reason\":\"the facts were wrong\"}")));
+        s.put("objection:get", credit(f -> args(chengduObjection(f).id())));
+        s.put("objection:list", creditWith(OtherRegionScenarios::chengduObjection, CD_FIRM, "CD", "PENDING"));
+        s.put("repair:apply", credit(f -> args(repairJson(chengduListing(f).id()))));
+        s.put("repair:decide", credit(f -> args(chengduRepair(f).id(),
+                "{\"outcome\":\"GRANTED\",\"reason\":\"wages paid, pledge on file\"}")));
+        s.put("repair:get", credit(f -> args(chengduRepair(f).id())));
+        s.put("repair:list", creditWith(OtherRegionScenarios::chengduRepair, CD_FIRM, "CD", "PENDING"));
+    }
+
+    private static String objectionJson(String violationId) {
+        return "{\"target\":\"VIOLATION\",\"recordId\":\"" + violationId + "\",\"reasonCode\":\"FACTS_INCORRECT\","
+                + "\"reason\":\"the workers were adults\",\"evidenceHashes\":[\"" + hash("register extract") + "\"]}";
+    }
+
+    /** Chengdu's objection, for its own enterprise, to a violation Chengdu recorded. */
+    private static cn.cdcq.registry.common.cases.Objection chengduObjection(CreditFixture f) {
+        calendars(f);
+        String json = objectionJson(chengduViolation(f).id());
+        return Json.read(f.network.<String>invoke(f.cdBureau, ctx -> objectionContract.file(ctx, json)),
+                cn.cdcq.registry.common.cases.Objection.class);
+    }
+
+    private static String repairJson(String listingId) {
+        return "{\"listingId\":\"" + listingId + "\",\"wagesPaid\":true,\"rectificationDate\":\"2026-11-19\","
+                + "\"pledgeDocumentHash\":\"" + hash("pledge") + "\"}";
+    }
+
+    /** Chengdu's repair application, six months after Chengdu listed its own enterprise. */
+    private static cn.cdcq.registry.common.cases.CreditRepair chengduRepair(CreditFixture f) {
+        String json = repairJson(chengduListing(f).id());
+        f.network.setClock(Instant.parse("2027-06-01T02:00:00Z"));
+        return Json.read(f.network.<String>invoke(f.cdBureau, ctx -> repairContract.apply(ctx, json)),
+                cn.cdcq.registry.common.cases.CreditRepair.class);
     }
 
     /** Reads of Chengdu's records, by id where they take one. */

@@ -35,7 +35,8 @@ class TransactionNamesTest {
                     .as("contract name of %s is unique", contract.getSimpleName()).isTrue();
         }
         assertThat(names).containsExactly("accreditation", "blacklist", "calendar", "cases", "certificate", "checkpoint",
-                "enterprise", "rating", "recognition", "region", "report", "settings", "spotcheck", "subsidy", "violation");
+                "enterprise", "objection", "rating", "recognition", "region", "repair", "report", "settings", "spotcheck",
+                "subsidy", "violation");
     }
 
     @Test
@@ -50,6 +51,6 @@ class TransactionNamesTest {
                 }
             }
         }
-        assertThat(transactions).hasSize(129).doesNotHaveDuplicates();
+        assertThat(transactions).hasSize(137).doesNotHaveDuplicates();
     }
 }

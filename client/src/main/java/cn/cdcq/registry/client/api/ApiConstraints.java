@@ -3,6 +3,8 @@ package cn.cdcq.registry.client.api;
 import cn.cdcq.registry.common.cases.AssistRequest;
 import cn.cdcq.registry.common.cases.CaseSettings;
 import cn.cdcq.registry.common.cases.Complaint;
+import cn.cdcq.registry.common.cases.CreditRepair;
+import cn.cdcq.registry.common.cases.Objection;
 import cn.cdcq.registry.common.cases.ComplaintCategory;
 import cn.cdcq.registry.common.certificate.AccreditationRequest;
 import cn.cdcq.registry.common.certificate.CenterCertificatePage;
@@ -157,7 +159,8 @@ public class ApiConstraints implements OpenApiCustomizer {
             Map.entry("rectificationDate", DATE.required()), Map.entry("receivedOn", DATE), Map.entry("sentOn", DATE),
             Map.entry("validFrom", DATE.required()), Map.entry("validTo", DATE.required()),
             Map.entry("effectiveFrom", DATE.required()), Map.entry("effectiveTo", DATE),
-            Map.entry("holidays", DATE.items(0, 366)), Map.entry("adjustedWorkingDays", DATE.items(0, 366)));
+            Map.entry("holidays", DATE.items(0, 366)), Map.entry("adjustedWorkingDays", DATE.items(0, 366)),
+            Map.entry("evidenceHashes", SHA256.items(0, Objection.MAX_EVIDENCE)));
 
     /** A body field of one schema. */
     static final Map<String, Rule> PROPERTIES = Map.ofEntries(
@@ -202,6 +205,7 @@ public class ApiConstraints implements OpenApiCustomizer {
             Map.entry("WeightsRequest.c", WEIGHT), Map.entry("WeightsRequest.unrated", WEIGHT),
             Map.entry("SettingsRequest.acceptanceWorkingDays", CASE_DAYS),
             Map.entry("SettingsRequest.assistWorkingDays", CASE_DAYS),
+            Map.entry("SettingsRequest.objectionWorkingDays", CASE_DAYS.optional()),
             Map.entry("NewCertificate.number", CERTIFICATE_NUMBER.required()),
             Map.entry("NewCertificate.level", LEVEL.required()),
             Map.entry("NewCertificateBatch.certificates", new Rule("array", null, null, null, null, null, null, null, null,
@@ -227,6 +231,17 @@ public class ApiConstraints implements OpenApiCustomizer {
             Map.entry("AnchorProof.checkpoint", new Rule(null, null, null, null, null, null, null, null, null, true, null, null, null)),
             Map.entry("AnchorProof.path", new Rule("array", null, null, null, null, null, null, null, null, true, null, null, null)),
             Map.entry("AnchorProof.leafIndex", integer(0, Integer.MAX_VALUE).required()),
+            Map.entry("ObjectionRequest.target", oneOf(Objection.Target.class).required()),
+            Map.entry("ObjectionRequest.recordId", LEDGER_ID.required()),
+            Map.entry("ObjectionRequest.reasonCode", oneOf(Objection.REASON_CODES).required()),
+            Map.entry("ObjectionDecisionRequest.outcome", oneOf(List.of(Objection.Status.REJECTED.name(),
+                    Objection.Status.CORRECTED.name(), Objection.Status.ANNULLED.name())).required()),
+            Map.entry("CorrectionBody.type", oneOf(ViolationType.class)),
+            Map.entry("CorrectionBody.level", oneOf(CreditLevel.class)),
+            Map.entry("RepairRequest.listingId", LEDGER_ID.required()),
+            Map.entry("RepairRequest.pledgeDocumentHash", SHA256.required()),
+            Map.entry("RepairDecisionRequest.outcome", oneOf(List.of(CreditRepair.Status.GRANTED.name(),
+                    CreditRepair.Status.REFUSED.name())).required()),
             Map.entry("StatusRequestInput.asked", oneOf(List.of(CertificateStatus.SUSPENDED.name(),
                     CertificateStatus.REVOKED.name())).required()),
             Map.entry("StatusRequestInput.reasonCode", oneOf(java.util.stream.Stream.concat(
@@ -249,6 +264,9 @@ public class ApiConstraints implements OpenApiCustomizer {
             Map.entry("NewAccount.centerId", "required for role TRAINING_CENTER, refused for any other"),
             Map.entry("NewAccount.inspectorId", "required for role INSPECTOR, refused for any other"),
             Map.entry("RatingRequest.overrideReason", "given only when level differs from the rules' level"),
+            Map.entry("ObjectionRequest.recordId", "with target RATING it is USCC/REGION/YEAR instead, e.g. "
+                    + ApiFormats.USCC_EXAMPLE + "/CD/2026"),
+            Map.entry("ObjectionDecisionRequest.correction", "required with outcome CORRECTED, refused with any other"),
             Map.entry("StatusRequestInput.reasonCode", "one of the asked action's codes: SUSPENDED takes "
                     + String.join(", ", ReasonCodes.CERTIFICATE_SUSPEND) + "; REVOKED takes "
                     + String.join(", ", ReasonCodes.CERTIFICATE_REVOKE)));
@@ -276,7 +294,15 @@ public class ApiConstraints implements OpenApiCustomizer {
             Map.entry("/api/v1/centers/{centerId}/certificates status", oneOf(List.of(CertificateStatus.VALID.name(),
                     CertificateStatus.SUSPENDED.name(), CertificateStatus.REVOKED.name()))),
             Map.entry("/api/v1/centers/{centerId}/certificates pageSize", integer(1, CenterCertificatePage.MAX_PAGE_SIZE)),
-            Map.entry("/api/v1/centers/{centerId}/certificates from", CERTIFICATE_NUMBER));
+            Map.entry("/api/v1/centers/{centerId}/certificates from", CERTIFICATE_NUMBER),
+            Map.entry("/api/v1/objections/{id} id", LEDGER_ID),
+            Map.entry("/api/v1/objections/{id}/decision id", LEDGER_ID),
+            Map.entry("/api/v1/objections status", oneOf(Objection.Status.class)),
+            Map.entry("/api/v1/objections decidingRegion", REGION),
+            Map.entry("/api/v1/credit-repairs/{id} id", LEDGER_ID),
+            Map.entry("/api/v1/credit-repairs/{id}/decision id", LEDGER_ID),
+            Map.entry("/api/v1/credit-repairs status", oneOf(CreditRepair.Status.class)),
+            Map.entry("/api/v1/credit-repairs decidingRegion", REGION));
 
     /** The reason codes of each status change, whose body is the one StatusChange record. */
     static final Map<String, List<String>> REASON_CODES = Map.ofEntries(

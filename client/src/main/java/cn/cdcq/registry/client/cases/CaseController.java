@@ -78,7 +78,10 @@ public class CaseController {
     public record CalendarRequest(@NotNull Integer year, List<String> holidays, List<String> adjustedWorkingDays) {
     }
 
-    public record SettingsRequest(@NotNull Integer acceptanceWorkingDays, @NotNull Integer assistWorkingDays) {
+    public record SettingsRequest(@NotNull Integer acceptanceWorkingDays, @NotNull Integer assistWorkingDays,
+                                  @Schema(description = "working days the region that made a credit record has to decide an "
+                                          + "objection (docs/objections.md); absent: the one in force stays")
+                                  Integer objectionWorkingDays) {
     }
 
     // ------------------------------------------------------------------ complaints
@@ -246,7 +249,13 @@ public class CaseController {
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SettingProposal.class)))
     public ResponseEntity<String> setSettings(@Valid @RequestBody SettingsRequest r, @AuthenticationPrincipal UserDetails user) {
         checkCaseSettings(r.acceptanceWorkingDays(), r.assistWorkingDays());
-        return LedgerJson.ok(client(user).proposeCaseSettings(r.acceptanceWorkingDays(), r.assistWorkingDays()));
+        if (r.objectionWorkingDays() == null) {
+            return LedgerJson.ok(client(user).proposeCaseSettings(r.acceptanceWorkingDays(), r.assistWorkingDays()));
+        }
+        InvalidRequest.build(() -> new CaseSettings(CaseSettings.DEFAULTS.acceptanceWorkingDays(),
+                CaseSettings.DEFAULTS.assistWorkingDays(), null, null, r.objectionWorkingDays()), "objectionWorkingDays");
+        return LedgerJson.ok(client(user).proposeCaseSettings(r.acceptanceWorkingDays(), r.assistWorkingDays(),
+                r.objectionWorkingDays()));
     }
 
     @GetMapping("/case-settings")

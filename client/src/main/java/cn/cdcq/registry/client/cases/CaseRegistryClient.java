@@ -57,10 +57,20 @@ public final class CaseRegistryClient {
         return Json.read(gateway.evaluate(CalendarTransactions.CONTRACT, CalendarTransactions.GET_CALENDAR, Integer.toString(year)), WorkingCalendar.class);
     }
 
-    /** Proposes the case deadlines; in force once the other region accepts. */
+    /**
+     * Proposes the case deadlines; in force once the other region accepts. The objection deadline
+     * in force is proposed again as it is (a proposal replaces all the deadlines at once).
+     */
     public SettingProposal proposeCaseSettings(int acceptanceWorkingDays, int assistWorkingDays) {
+        return proposeCaseSettings(acceptanceWorkingDays, assistWorkingDays, caseSettings().objectionWorkingDays());
+    }
+
+    /** Proposes the case deadlines with the objection deadline ({@code null}: the default, docs/objections.md). */
+    public SettingProposal proposeCaseSettings(int acceptanceWorkingDays, int assistWorkingDays,
+                                               Integer objectionWorkingDays) {
         return Json.read(gateway.submit(SettingsTransactions.CONTRACT, SettingsTransactions.PROPOSE_CASE_SETTINGS,
-                Json.write(new CaseSettings(acceptanceWorkingDays, assistWorkingDays, null, null))), SettingProposal.class);
+                Json.write(new CaseSettings(acceptanceWorkingDays, assistWorkingDays, null, null, objectionWorkingDays))),
+                SettingProposal.class);
     }
 
     public CaseSettings caseSettings() {

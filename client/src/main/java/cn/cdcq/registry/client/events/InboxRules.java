@@ -1,6 +1,7 @@
 package cn.cdcq.registry.client.events;
 
 import cn.cdcq.registry.common.cases.CaseEvents;
+import cn.cdcq.registry.common.cases.ObjectionEvents;
 import cn.cdcq.registry.common.certificate.CertificateEvents;
 import cn.cdcq.registry.common.credit.CreditEvents;
 import cn.cdcq.registry.common.region.RegionEvents;
@@ -74,6 +75,13 @@ public final class InboxRules {
             Map.entry(CaseEvents.COMPLAINT_TRANSFERRED, addressedTo("toRegion")),
             Map.entry(CaseEvents.COMPLAINT_FILED, addressedTo("toRegion")),
             Map.entry(CaseEvents.ASSIST_REQUESTED, addressedTo("toRegion")),
+            // Objections and credit repair (docs/objections.md): the region that made the record decides an
+            // objection by dueOn, and a repair of its listing; the region that filed tells the enterprise
+            // the outcome (both inboxes keep every event).
+            Map.entry(ObjectionEvents.OBJECTION_FILED, addressedTo("decidingRegion")),
+            Map.entry(ObjectionEvents.OBJECTION_DECIDED, addressedTo("filingRegion")),
+            Map.entry(ObjectionEvents.REPAIR_APPLIED, addressedTo("decidingRegion")),
+            Map.entry(ObjectionEvents.REPAIR_DECIDED, addressedTo("applyingRegion")),
             // The sweep names overdue items of both regions (ids only): each region looks at its own.
             Map.entry(CaseEvents.OVERDUE_FLAGGED, (payload, mspId, regionCode) -> true),
             // Contract "recognition": the other region's rule proposal awaits our answer; a case

@@ -42,6 +42,7 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
             Map.entry(ErrorCode.ALREADY_EXISTS.name(), HttpStatus.CONFLICT),
             Map.entry(ErrorCode.CONFLICT.name(), HttpStatus.CONFLICT),
             Map.entry(ErrorCode.JOINTLY_RESTRICTED.name(), HttpStatus.CONFLICT),
+            Map.entry(ErrorCode.TOO_EARLY.name(), HttpStatus.CONFLICT),
             Map.entry(LedgerException.MVCC_CONFLICT, HttpStatus.CONFLICT),
             Map.entry(ErrorCode.INVALID_SIGNATURE.name(), HttpStatus.UNPROCESSABLE_CONTENT),
             Map.entry(LedgerException.BUSY, HttpStatus.SERVICE_UNAVAILABLE),

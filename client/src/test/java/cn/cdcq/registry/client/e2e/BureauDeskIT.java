@@ -419,6 +419,53 @@ class BureauDeskIT {
         screenshot("cases-cd-transferred-out");
     }
 
+    // ------------------------------------------------------------------ objections (docs/objections.md)
+
+    @Test
+    void chengduObjectsAtItsPageForItsEnterpriseAndChongqingAnnulsChongqingsViolationAtItsOwn() throws Exception {
+        String uscc = TestValues.newUscc("91510100");
+        registerEnterprise(cdAdmin, uscc, "成都异议示例有限公司 " + TestValues.digits(4));
+        Service inspector = inspector(cqAdmin, "cq", "CQ");
+        Answer violation = services.post(inspector, "/api/v1/violations", obj().put("uscc", uscc).put("type", "ILLEGAL_OVERTIME")
+                .put("amountFen", 0).put("workersAffected", 3).put("decisionDate", today.minusDays(3).toString())
+                .put("decisionDocumentHash", TestValues.sha256("overtime decision " + uscc)).put("major", false)
+                .put("massIncident", false).put("status", "PENALIZED"));
+        assertThat(violation.status()).as("%s", violation).isEqualTo(200);
+        String violationId = violation.body().path("id").asText();
+        signIn(cdUrl, cdAdmin);
+        signIn(cqUrl, cqAdmin);
+
+        browser.get(cdUrl + "/bureau");
+        clickToLoad(By.id("to-objections"));
+        assertThat(text("h1")).isEqualTo("异议与信用修复");
+        fill("o-record", violationId);
+        fill("o-reason", "加班时长记录有误，见考勤记录");
+        Path evidence = work.resolve("attendance-" + uscc + ".pdf");
+        Files.writeString(evidence, "考勤记录 " + uscc);
+        find(By.id("o-evidence")).sendKeys(evidence.toAbsolutePath().toString());
+        screenshot("objection-file");
+        clickToLoad(By.id("file-submit"));
+        assertThat(text("#done")).as("page: %s", text("main")).contains("已提出", "重庆");
+        JsonNode filed = services.get(cdAdmin, "/api/v1/objections?uscc=" + uscc).body().get(0);
+        String id = filed.path("id").asText();
+        assertThat(filed.path("evidenceHashes").get(0).asText())
+                .isEqualTo(cn.cdcq.registry.common.crypto.Hashes.sha256Hex(Files.readAllBytes(evidence)));
+        assertThat(attribute(By.cssSelector("#filed-table tr[data-id='" + id + "']"), "data-status")).isEqualTo("PENDING");
+
+        // Chongqing made the record: its page lists the objection with its deadline and decides it.
+        browser.get(cqUrl + "/bureau/objections");
+        assertThat(attribute(By.id("decide-" + id), "data-due")).isEqualTo(filed.path("dueOn").asText());
+        new org.openqa.selenium.support.ui.Select(find(By.id("outcome-" + id))).selectByValue("ANNULLED");
+        fill("d-reason-" + id, "考勤记录表明未超时加班");
+        screenshot("objection-decide");
+        clickToLoad(By.id("decide-submit-" + id));
+        assertThat(text("#done")).as("page: %s", text("main")).contains("撤销");
+        assertThat(services.get(cdAdmin, "/api/v1/violations/" + violationId).body().path("status").asText()).isEqualTo("ANNULLED");
+        browser.get(cdUrl + "/bureau/objections");
+        assertThat(attribute(By.cssSelector("#filed-table tr[data-id='" + id + "']"), "data-status")).isEqualTo("ANNULLED");
+        screenshot("objection-outcome");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private void ensureCalendar(int year) {

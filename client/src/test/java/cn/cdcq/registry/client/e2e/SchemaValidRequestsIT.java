@@ -79,7 +79,9 @@ class SchemaValidRequestsIT {
             "is before validFrom", "is before effectiveFrom", "is only for TRAINING_CENTER", "is only for INSPECTOR",
             "account needs centerId", "account needs inspectorId", "fromRegion and toRegion are both",
             "a reason is only recorded when the level differs from the rules'", "is for the other action; asked",
-            "but the workers by region add up to", "workers engaged; they are counted among them", "is listed twice; give each");
+            "but the workers by region add up to", "workers engaged; they are counted among them", "is listed twice; give each",
+            "recordId of a RATING is USCC/REGION/YEAR", "correction is missing: CORRECTED needs",
+            "correction is only given with CORRECTED");
 
     /**
      * Operations whose body is data the service issued and expects back whole: an anchor proof

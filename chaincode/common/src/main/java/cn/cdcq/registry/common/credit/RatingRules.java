@@ -13,7 +13,7 @@ import java.util.List;
  * the other region's findings reach the enterprise through its own rating, and the effective
  * level across regions is the worse one). A violation counts once it has been penalized
  * (status PENALIZED, or later RECTIFIED / CLOSED after a penalty); an open or merely rectified
- * violation does not. Then:
+ * violation does not, nor one annulled on an objection (docs/objections.md). Then:
  * <ul>
  *   <li>C if 3 or more counted violations, or any counted one is a mass or extreme incident,
  *       child labor, forced labor, or a refused inspection order or decision;</li>
@@ -46,7 +46,7 @@ public final class RatingRules {
     public static Outcome evaluate(String uscc, String regionCode, int year, List<Violation> violations) {
         List<Violation> counted = violations.stream()
                 .filter(v -> v.uscc().equals(uscc) && v.recordingRegion().equals(regionCode) && v.decidedIn(year)
-                        && v.penalized())
+                        && v.penalized() && v.status() != ViolationStatus.ANNULLED)
                 .sorted(Comparator.comparing(Violation::id))
                 .toList();
         List<String> reasons = new ArrayList<>();

@@ -32,6 +32,16 @@ public record Violation(String id, String uscc, String enterpriseRegion, String 
                 penalized || newStatus == ViolationStatus.PENALIZED, recordedOn, recordedAt, recordedBy, at);
     }
 
+    /**
+     * The violation as the recording region corrected it on an objection (docs/objections.md):
+     * its type and severity; the rest, the penalty included, stays.
+     */
+    public Violation corrected(ViolationType newType, boolean newMajor, boolean newMassIncident, String at) {
+        return new Violation(id, uscc, enterpriseRegion, recordingRegion, newType, amountFen, workersAffected,
+                decisionDate, decisionDocumentHash, newMajor, newMassIncident, status, penalized, recordedOn, recordedAt,
+                recordedBy, at);
+    }
+
     /** Whether this violation lies in the calendar year {@code year} (by decision date). */
     public boolean decidedIn(int year) {
         return Integer.parseInt(decisionDate.substring(0, 4)) == year;

@@ -18,7 +18,7 @@ import java.util.List;
  * @param responsiblePersonPseudonyms responsible persons, by pseudonym only
  * @param listedOn                    Asia/Shanghai date of listing
  * @param expiresOn                   end of the 3-year term (exclusive: not listed from that day)
- * @param status                      {@code LISTED} or {@code REMOVED_EARLY}
+ * @param status                      {@code LISTED}, {@code REMOVED_EARLY} or {@code ANNULLED} (on an objection)
  * @param listedBy                    bureau account
  * @param removal                     early removal, once granted
  */
@@ -27,8 +27,8 @@ public record WageArrearsListing(String id, String uscc, String listingRegion, S
                                  List<String> responsiblePersonPseudonyms, String listedOn, String expiresOn,
                                  Status status, String listedBy, Removal removal) {
 
-    /** Listed for the term, unless removed early. */
-    public enum Status { LISTED, REMOVED_EARLY }
+    /** Listed for the term, unless removed early or annulled by the listing region on an objection. */
+    public enum Status { LISTED, REMOVED_EARLY, ANNULLED }
     public static final int TERM_YEARS = 3;
     public static final int MONTHS_AFTER_RECTIFICATION = 6;
 
@@ -56,6 +56,12 @@ public record WageArrearsListing(String id, String uscc, String listingRegion, S
     /** Whether the entry restricts the enterprise on {@code date}. */
     public boolean activeOn(LocalDate date) {
         return status == Status.LISTED && !date.isBefore(LocalDate.parse(listedOn)) && date.isBefore(LocalDate.parse(expiresOn));
+    }
+
+    /** The listing annulled on an objection (docs/objections.md): it restricts nobody from then on. */
+    public WageArrearsListing annulled() {
+        return new WageArrearsListing(id, uscc, listingRegion, violationId, orderIgnored, amountFen, thresholdFen,
+                massIncident, responsiblePersonPseudonyms, listedOn, expiresOn, Status.ANNULLED, listedBy, removal);
     }
 
     public WageArrearsListing removedEarly(Removal r) {

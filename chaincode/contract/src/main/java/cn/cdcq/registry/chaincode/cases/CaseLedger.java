@@ -8,6 +8,8 @@ import cn.cdcq.registry.common.cases.CaseSettings;
 import cn.cdcq.registry.common.cases.Complaint;
 import cn.cdcq.registry.common.cases.WorkingCalendar;
 import cn.cdcq.registry.common.cases.WorkingDays;
+import cn.cdcq.registry.common.cases.Objection;
+import cn.cdcq.registry.common.cases.CreditRepair;
 
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -23,6 +25,10 @@ public final class CaseLedger {
     static final String ASSIST_OWNER = "cases.assistOwner";         // id -> uscc
     static final String CALENDAR = "cases.calendar";                // year
     static final String SETTINGS = "cases.settings";                // (single)
+    static final String OBJECTION = "cases.objection";              // uscc, id
+    static final String OBJECTION_OWNER = "cases.objectionOwner";   // id -> uscc
+    static final String REPAIR = "cases.repair";                    // uscc, id
+    static final String REPAIR_OWNER = "cases.repairOwner";         // id -> uscc
 
     private final Ledger ledger;
 
@@ -101,5 +107,43 @@ public final class CaseLedger {
         } catch (InvalidInputException e) {
             throw RegistryException.conflict(e.getMessage());
         }
+    }
+
+    // ------------------------------------------------------------------ objections and credit repair
+
+    public Optional<Objection> objection(String id) {
+        return ledger.get(ledger.key(OBJECTION_OWNER, id), String.class)
+                .flatMap(uscc -> ledger.get(ledger.key(OBJECTION, uscc, id), Objection.class));
+    }
+
+    public void putObjection(Objection o) {
+        ledger.put(ledger.key(OBJECTION, o.uscc(), o.id()), o);
+        ledger.put(ledger.key(OBJECTION_OWNER, o.id()), o.uscc());
+    }
+
+    /** The enterprise's objections, or every objection when {@code uscc} is null; oldest first. */
+    public List<Objection> objections(String uscc) {
+        List<Objection> all = uscc == null ? ledger.list(Objection.class, OBJECTION)
+                : ledger.list(Objection.class, OBJECTION, uscc);
+        return all.stream().sorted(java.util.Comparator.comparing(Objection::filedAt).thenComparing(Objection::id))
+                .toList();
+    }
+
+    public Optional<CreditRepair> repair(String id) {
+        return ledger.get(ledger.key(REPAIR_OWNER, id), String.class)
+                .flatMap(uscc -> ledger.get(ledger.key(REPAIR, uscc, id), CreditRepair.class));
+    }
+
+    public void putRepair(CreditRepair r) {
+        ledger.put(ledger.key(REPAIR, r.uscc(), r.id()), r);
+        ledger.put(ledger.key(REPAIR_OWNER, r.id()), r.uscc());
+    }
+
+    /** The enterprise's repair applications, or every one when {@code uscc} is null; oldest first. */
+    public List<CreditRepair> repairs(String uscc) {
+        List<CreditRepair> all = uscc == null ? ledger.list(CreditRepair.class, REPAIR)
+                : ledger.list(CreditRepair.class, REPAIR, uscc);
+        return all.stream().sorted(java.util.Comparator.comparing(CreditRepair::appliedAt)
+                .thenComparing(CreditRepair::id)).toList();
     }
 }

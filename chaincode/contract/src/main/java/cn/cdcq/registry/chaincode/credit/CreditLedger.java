@@ -190,15 +190,25 @@ public final class CreditLedger {
         return ledger.list(CreditRating.class, RATING, uscc);
     }
 
-    /** Each region's most recent rating level (by year), by region code. */
-    public static Map<String, CreditLevel> latestLevels(List<CreditRating> ratings) {
+    /**
+     * Each region's most recent rating in force (by year), by region code: a rating annulled on an
+     * objection does not count, so the region's previous year counts instead (docs/objections.md).
+     */
+    public static Map<String, CreditRating> latestInForce(List<CreditRating> ratings) {
         Map<String, CreditRating> latest = new TreeMap<>();
         for (CreditRating r : ratings) {
-            latest.merge(r.statement().regionCode(), r,
-                    (a, b) -> b.statement().year() > a.statement().year() ? b : a);
+            if (r.inForce()) {
+                latest.merge(r.statement().regionCode(), r,
+                        (a, b) -> b.statement().year() > a.statement().year() ? b : a);
+            }
         }
+        return latest;
+    }
+
+    /** Each region's most recent rating level in force (by year; a corrected level as corrected), by region code. */
+    public static Map<String, CreditLevel> latestLevels(List<CreditRating> ratings) {
         Map<String, CreditLevel> levels = new TreeMap<>();
-        latest.forEach((region, r) -> levels.put(region, r.statement().level()));
+        latestInForce(ratings).forEach((region, r) -> levels.put(region, r.levelInForce()));
         return levels;
     }
 

@@ -11,8 +11,6 @@ import cn.cdcq.registry.common.format.IsoDate;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * "Violate in one place, restricted in both" (docs/joint-measures.md): the records of either
@@ -41,12 +39,9 @@ public final class JointMeasures {
                         l.listedOn(), l.expiresOn()));
             }
         }
-        Map<String, CreditRating> latest = new TreeMap<>();
-        for (CreditRating r : credit.ratings(uscc)) {
-            latest.merge(r.statement().regionCode(), r, (a, b) -> b.statement().year() > a.statement().year() ? b : a);
-        }
-        for (CreditRating r : latest.values()) {
-            if (r.statement().level() == CreditLevel.C) {
+        // The level in force: a rating annulled on an objection counts no more, a corrected one as corrected.
+        for (CreditRating r : CreditLedger.latestInForce(credit.ratings(uscc)).values()) {
+            if (r.levelInForce() == CreditLevel.C) {
                 out.add(new JointRestriction(JointRestriction.Cause.C_RATING, JointRestriction.ratingId(r),
                         r.statement().regionCode(),
                         IsoDate.dateOf(java.time.Instant.parse(r.ratedAt())).toString(), null));

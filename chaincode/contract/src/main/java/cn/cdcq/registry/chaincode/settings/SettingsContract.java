@@ -53,7 +53,8 @@ public final class SettingsContract implements RegistryContract {
     private static final JsonSetting<WorkingCalendar> CALENDAR = new JsonSetting<>(SettingProposal.CALENDAR,
             WorkingCalendar.class, c -> new WorkingCalendar(c.year(), c.holidays(), c.adjustedWorkingDays(), null, null));
     private static final JsonSetting<CaseSettings> CASE_SETTINGS = new JsonSetting<>(SettingProposal.CASE_SETTINGS,
-            CaseSettings.class, c -> new CaseSettings(c.acceptanceWorkingDays(), c.assistWorkingDays(), null, null));
+            CaseSettings.class, c -> new CaseSettings(c.acceptanceWorkingDays(), c.assistWorkingDays(), null, null,
+            c.objectionWorkingDays()));
 
     /** Proposes one year's calendar ({"year":2026,"holidays":[...],"adjustedWorkingDays":[...]}). */
     @Transaction(name = SettingsTransactions.PROPOSE_CALENDAR, intent = Transaction.TYPE.SUBMIT)
@@ -92,7 +93,8 @@ public final class SettingsContract implements RegistryContract {
             case SettingProposal.CALENDAR -> cases.putCalendar(new WorkingCalendar(p.calendar().year(),
                     p.calendar().holidays(), p.calendar().adjustedWorkingDays(), now, caller.id()));
             case SettingProposal.CASE_SETTINGS -> cases.putSettings(new CaseSettings(
-                    p.caseSettings().acceptanceWorkingDays(), p.caseSettings().assistWorkingDays(), now, caller.id()));
+                    p.caseSettings().acceptanceWorkingDays(), p.caseSettings().assistWorkingDays(), now, caller.id(),
+                    p.caseSettings().objectionWorkingDays()));
             case SettingProposal.CLOCK_WINDOW -> ledger.put(ledger.key(TransactionClock.WINDOW),
                     new ClockWindow(p.clockWindow().seconds(), now, caller.id()));
             default -> throw new IllegalStateException("proposal " + p.id() + " has unknown kind " + p.kind());
