@@ -78,7 +78,7 @@ if ! peer_cli_at "$port" "$org" channel getinfo -c "$CHANNEL" >/dev/null 2>&1; t
     || die "$name could not join $CHANNEL; see $DATA/logs/channel.log and $DATA/logs/$name.log"
 fi
 target=$(channel_height "$org") deadline=$((SECONDS + 300))
-until h=$(peer_cli_at "$port" "$org" channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p') \
+until h=$(peer_height "$org" "$port") \
       && [[ -n "$h" ]] && (( h >= target )); do
   (( SECONDS < deadline )) || die "$name reached height ${h:-none} of $target in 300 s; see $DATA/logs/$name.log"
   sleep 1

@@ -716,7 +716,7 @@ case_onboarding() { # name
   read -r rc secs < <(timed "$w/add-peer.log" "$ROOT/scripts/add-peer.sh" "${on[@]}" chengdu "$n")
   check "$name" "add peer$n-chengdu (s)" "$secs" '(( rc == 0 ))'
   local port h0 h1 known; read -r port _ _ < <(peer_ports "peer$n-chengdu")
-  h0=$(channel_height chengdu); h1=$(peer_cli_at "$port" chengdu channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p' || true)
+  h0=$(channel_height chengdu); h1=$(peer_height chengdu "$port")
   check "$name" "peer$n-chengdu height (peer0-chengdu)" "${h1:-?} ($h0)" '[[ -n "$h1" ]] && (( h1 >= h0 ))'
   known=$(peer_metric "$PEER_CQ_OPS" "gossip_membership_total_peers_known{channel=\"$CHANNEL\"}" || true)
   check "$name" "peers Chongqing's peer0 knows through gossip" "${known%.*}" '(( ${known%.*} >= 1 + n ))'

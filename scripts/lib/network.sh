@@ -330,7 +330,12 @@ peer_cli_at() { # port org args...
 
 # The channel's height on the org's peer (its last block + 1), or nothing when the peer does not answer.
 channel_height() { # org
-  peer_cli "$1" channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p'
+  peer_height "$1" "$(case $1 in chengdu) echo "$PEER_CD_PORT";; chongqing) echo "$PEER_CQ_PORT";; esac)"
+}
+
+# The channel's height on the org's peer at PORT (an added peer too), or nothing when it does not answer.
+peer_height() { # org port
+  { peer_cli_at "$2" "$1" channel getinfo -c "$CHANNEL" 2>/dev/null || true; } | sed -n 's/.*"height":\([0-9]*\).*/\1/p'
 }
 
 # NAME is peer0-ORG unless given (scripts/add-peer.sh adds peer1-ORG); a peer that is not the
