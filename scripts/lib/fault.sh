@@ -158,6 +158,23 @@ first_ack_after() { # log t
     END { if (m == "") print "never"; else printf "%.1f\n", m - t }' "$1"
 }
 
+# Seconds (one decimal) from T until a write is acknowledged: single certificates from serial FIRST
+# on, one at a time (1 s apart after a refusal), for at most LIMIT seconds; "never" if none was.
+# Each attempt is a line of LOG like the clients' requests, so ledger_check retries and checks it.
+probe_ack() { # log t first-serial limit
+  local log=$1 t=$2 serial=$3 limit=$4 t0 t1 status code
+  while :; do
+    t0=$(now)
+    read -r status code < <(api POST /api/v1/certificates "$(cert_json "$serial")")
+    t1=$(now)
+    printf '%s\t%s\tsingle\t%s\t%s\t%s\n' "$t0" "$t1" "$(cert_number "$serial")" "$status" "$code" >> "$log"
+    serial=$((serial + 1))
+    if acknowledged "$status"; then awk -v a="$t1" -v b="$t" 'BEGIN { printf "%.1f\n", a - b }'; return 0; fi
+    if awk -v a="$t1" -v b="$t" -v l="$limit" 'BEGIN { exit !(a - b >= l) }'; then echo never; return 0; fi
+    sleep 1
+  done
+}
+
 # Requests (counted once per request, not per certificate) that failed between T0 and T1, and
 # their codes ("503/PEER_UNAVAILABLE:4 000/-:1").
 errors_between() { # log t0 t1
