@@ -16,10 +16,10 @@ import java.util.List;
  * @param level      certificate level
  * @param month      certificate issue month (yyyy-MM)
  * @param pseudonym  holder pseudonym (certificates, subsidy claims, complaints)
- * @param value      recognition status, enterprise kind, violation type, credit level
+ * @param value      recognition status, enterprise kind, violation type (null: annulled), credit level (null: annulled)
  * @param ref        a recognition's certificate number; the enterprise kind of a violation
  * @param period     a report's quarter
- * @param version    a report's version; a rating's year
+ * @param version    a report's version; a rating's year (a rating is counted per enterprise, region and year)
  * @param amounts    a report's total workers, new-form workers, occupational injuries, complaints received
  */
 public record Fact(Type type, String id, long block, String region, String occupation, Integer level, String month,

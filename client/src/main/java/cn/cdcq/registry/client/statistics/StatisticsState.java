@@ -5,14 +5,18 @@ import cn.cdcq.registry.client.statistics.Suppression.Margins;
 import cn.cdcq.registry.client.statistics.Suppression.Mark;
 import cn.cdcq.registry.common.cases.CaseEvents;
 import cn.cdcq.registry.common.cases.Complaint;
+import cn.cdcq.registry.common.cases.ObjectionEvents;
 import cn.cdcq.registry.common.certificate.CertificateEvents;
 import cn.cdcq.registry.common.certificate.RecognitionDecision;
 import cn.cdcq.registry.common.certificate.SkillCertificate;
 import cn.cdcq.registry.common.certificate.SubsidyClaim;
 import cn.cdcq.registry.common.credit.CreditEvents;
 import cn.cdcq.registry.common.credit.CreditLevel;
+import cn.cdcq.registry.common.credit.CreditRating;
 import cn.cdcq.registry.common.credit.Enterprise;
 import cn.cdcq.registry.common.credit.EnterpriseKind;
+import cn.cdcq.registry.common.credit.Violation;
+import cn.cdcq.registry.common.credit.ViolationStatus;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.report.PlatformReport;
 import cn.cdcq.registry.common.report.ReportEvents;
@@ -53,7 +57,8 @@ final class StatisticsState {
     /** The events whose counted record is in the transaction's writes, not in the event. */
     static final Set<String> NEEDS_WRITES = Set.of(CertificateEvents.CERTIFICATE_ISSUED, CertificateEvents.CERTIFICATE_BATCH_ISSUED,
             CertificateEvents.SUBSIDY_CLAIMED, CaseEvents.COMPLAINT_FILED, CaseEvents.COMPLAINT_TRANSFERRED,
-            CreditEvents.ENTERPRISE_REGISTERED, ReportEvents.REPORT_FILED, ReportEvents.REPORT_CORRECTED);
+            CreditEvents.ENTERPRISE_REGISTERED, ReportEvents.REPORT_FILED, ReportEvents.REPORT_CORRECTED,
+            ObjectionEvents.OBJECTION_DECIDED);
 
     /** Every event the statistics count. */
     static final Set<String> COUNTED;
@@ -70,6 +75,8 @@ final class StatisticsState {
     private static final String COMPLAINT_KEY = "cases.complaint";
     private static final String ENTERPRISE_KEY = "credit.enterprise";
     private static final String REPORT_KEY = "report.version";
+    private static final String VIOLATION_KEY = "credit.violation";
+    private static final String RATING_KEY = "credit.rating";
 
     private final Map<Type, Map<String, Fact>> facts = new HashMap<>();
     private long throughBlock = -1;
@@ -128,6 +135,21 @@ final class StatisticsState {
                 out.add(Fact.violation(e.violationId(), b, e.fromRegion(), e.type().name(),
                         enterprise == null ? EnterpriseKind.OTHER.name() : enterprise.value()));
             }
+            case ObjectionEvents.OBJECTION_DECIDED -> {
+                // An objection decided: the violation and the ratings it rewrote, as they now count
+                // (docs/objections.md): an annulled violation counts no more (type null), a corrected
+                // one with its type now but the enterprise kind it was recorded under; a rating with
+                // the level in force, null when annulled (integrity() then takes an earlier year's).
+                written(tx, VIOLATION_KEY, Violation.class, v -> {
+                    Fact recorded = facts.get(Type.VIOLATION).get(v.id());
+                    out.add(Fact.violation(v.id(), b, recorded == null ? v.recordingRegion() : recorded.region(),
+                            v.status() == ViolationStatus.ANNULLED ? null : v.type().name(),
+                            recorded == null ? EnterpriseKind.OTHER.name() : recorded.ref()));
+                });
+                written(tx, RATING_KEY, CreditRating.class, r -> out.add(Fact.rating(r.statement().uscc(), b,
+                        r.statement().regionCode(), r.statement().year(),
+                        r.inForce() ? r.levelInForce().name() : null)));
+            }
             case CreditEvents.RATING_RECORDED -> {
                 var e = Json.read(tx.payload(), CreditEvents.RatingRecorded.class);
                 out.add(Fact.rating(e.uscc(), b, e.regionCode(), e.year(), e.level().name()));
@@ -159,14 +181,13 @@ final class StatisticsState {
     void apply(Fact f) {
         Map<String, Fact> byId = facts.get(f.type());
         String key = switch (f.type()) {
-            case RATING -> f.id() + "/" + f.region();
+            case RATING -> f.id() + "/" + f.region() + "/" + f.version();
             case REPORT -> f.id() + "/" + f.period();
             default -> f.id();
         };
         Fact old = byId.get(key);
         boolean replace = switch (f.type()) {
-            case ENTERPRISE -> old == null || f.block() >= old.block();
-            case RATING -> old == null || f.version() > old.version() || (f.version().equals(old.version()) && f.block() >= old.block());
+            case ENTERPRISE, VIOLATION, RATING -> old == null || f.block() >= old.block();
             case REPORT -> old == null || f.version() >= old.version();
             default -> old == null;
         };
@@ -244,6 +265,9 @@ final class StatisticsState {
         List<String> kinds = Arrays.stream(EnterpriseKind.values()).map(Enum::name).toList();
         TreeMap<List<String>, long[]> rows = new TreeMap<>(StatisticsState::compareKeys);
         for (Fact f : facts.get(Type.VIOLATION).values()) {
+            if (f.value() == null) {
+                continue; // annulled on an objection
+            }
             rows.computeIfAbsent(List.of(f.value(), f.region()), k -> new long[kinds.size()])[kinds.indexOf(f.ref())]++;
         }
         return counts(Table.violations, List.of("type", "region"), kinds, rows, Margins.ROWS_AND_COLUMNS);
@@ -252,7 +276,14 @@ final class StatisticsState {
     private StatisticsTable integrity() {
         List<String> levels = Arrays.stream(CreditLevel.values()).map(Enum::name).toList();
         TreeMap<List<String>, long[]> rows = new TreeMap<>(StatisticsState::compareKeys);
+        // Per enterprise and rating region, the latest year with a rating in force (one annulled on an objection is not).
+        Map<String, Fact> latest = new HashMap<>();
         for (Fact f : facts.get(Type.RATING).values()) {
+            if (f.value() != null) {
+                latest.merge(f.id() + "/" + f.region(), f, (a, c) -> c.version() > a.version() ? c : a);
+            }
+        }
+        for (Fact f : latest.values()) {
             rows.computeIfAbsent(List.of(f.region()), k -> new long[levels.size()])[levels.indexOf(f.value())]++;
         }
         return counts(Table.integrity, List.of("region"), levels, rows, Margins.ROWS_AND_COLUMNS);
