@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * One thing the statistics count, as derived from one ledger transaction: what the read store
- * keeps (DATA_DIR/statistics/facts.jsonl). Records are named by number, id or USCC; holders only
+ * keeps (DATA_DIR/statistics/facts-v2.jsonl). Records are named by number, id or USCC; holders only
  * by their pseudonym (HMAC of the ID number, as on the ledger), which is kept to count distinct
  * holders across regions and is never published.
  *

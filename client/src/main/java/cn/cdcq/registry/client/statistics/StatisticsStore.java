@@ -28,7 +28,7 @@ import java.util.List;
 /**
  * The statistics' read store (docs/statistics.md). Fed by the chaincode events as the service
  * follows them: each counted event's facts (read from the event, or from the transaction's writes
- * on the region's own peer) are appended to {@code DATA_DIR/statistics/facts.jsonl} and forced to
+ * on the region's own peer) are appended to {@code DATA_DIR/statistics/facts-v2.jsonl} and forced to
  * disk before the listener moves on, and read back on start. Rebuilt from the ledger on demand:
  * every block from 0 to the chain's height is read from the peer into a fresh store, which then
  * replaces the old one (file and memory at once); one rebuild at a time, its progress readable. A
@@ -62,6 +62,13 @@ public class StatisticsStore implements LedgerEventSubscriber, SmartLifecycle, D
         }
     }
 
+    /**
+     * The store's file, named by the version of what {@link StatisticsState#derive} takes from a
+     * transaction: v2 also reads the objection decisions (annulled and corrected records).
+     */
+    static final String FILE = "facts-v2.jsonl";
+    static final java.util.List<String> EARLIER_FILES = java.util.List.of("facts.jsonl");
+
     private final UserGateways gateways;
     private final ServiceProperties properties;
     private final Path dir;
@@ -80,10 +87,16 @@ public class StatisticsStore implements LedgerEventSubscriber, SmartLifecycle, D
         this.gateways = gateways;
         this.properties = properties;
         this.dir = properties.dataDir().resolve("statistics");
-        this.file = dir.resolve("facts.jsonl");
+        this.file = dir.resolve(FILE);
         this.unbuilt = dir.resolve("unbuilt");
         try {
             Files.createDirectories(dir);
+            // A store of an earlier derivation lacks facts this one derives: it goes, and the start rebuilds.
+            for (String earlier : EARLIER_FILES) {
+                if (Files.deleteIfExists(dir.resolve(earlier))) {
+                    log.info("statistics store {} is of an earlier version: rebuilding from the ledger", earlier);
+                }
+            }
             if (!Files.exists(file)) {
                 Files.writeString(unbuilt, "the statistics store has not been rebuilt from the ledger yet\n");
             }
