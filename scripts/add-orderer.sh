@@ -38,7 +38,7 @@ name="orderer$index" dir="$DATA/orderers/orderer$index"
 read -r port admin ops < <(orderer_ports "$index")
 
 fetch_config "$WORK/original.json"
-if consenters_of "$WORK/original.json" | grep -qx "127.0.0.1:$port"; then
+if grep -qx "127.0.0.1:$port" <<<"$(consenters_of "$WORK/original.json")"; then
   die "$name (127.0.0.1:$port) is already a consenter of $CHANNEL"
 fi
 for i in $(orderer_indexes); do

@@ -55,9 +55,16 @@ installed=0
 while read -r id; do
   [[ -n "$id" ]] || continue
   label=${id%%:*}
-  file=$(ls "$DATA/chaincode/$label"/"$label"-*.tar.gz 2>/dev/null | head -1)
-  [[ -f "$file" ]] || die "peer0-$org has $id installed but its package file is not under $DATA/chaincode/$label"
-  if ! peer_cli_at "$port" "$org" lifecycle chaincode queryinstalled 2>/dev/null | grep -qF "$id"; then
+  # The registry's package is DATA/chaincode/LABEL/LABEL-HASH.tar.gz (one for both regions), the
+  # benchmark's reference chaincode DATA/chaincode/LABEL-REGION/package.tar.gz (one per region).
+  file=""
+  for f in "$DATA/chaincode/$label-$org/package.tar.gz" "$DATA/chaincode/$label/$label"-*.tar.gz; do
+    [[ -f "$f" ]] && { file=$f; break; }
+  done
+  [[ -n "$file" ]] || die "peer0-$org has $id installed but its package file is neither $DATA/chaincode/$label-$org/package.tar.gz nor under $DATA/chaincode/$label"
+  # The answer read whole, then searched: `| grep -q` stops reading at the first match, and under
+  # pipefail the peer CLI's SIGPIPE on the rest would count as "not installed".
+  if ! grep -qF "$id" <<<"$(peer_cli_at "$port" "$org" lifecycle chaincode queryinstalled 2>/dev/null || true)"; then
     peer_cli_at "$port" "$org" lifecycle chaincode install "$file" >>"$DATA/logs/chaincode-deploy.log" 2>&1 \
       || die "installing $label on $name failed; see $DATA/logs/chaincode-deploy.log"
   fi
@@ -71,7 +78,7 @@ if ! peer_cli_at "$port" "$org" channel getinfo -c "$CHANNEL" >/dev/null 2>&1; t
     || die "$name could not join $CHANNEL; see $DATA/logs/channel.log and $DATA/logs/$name.log"
 fi
 target=$(channel_height "$org") deadline=$((SECONDS + 300))
-until h=$(peer_cli_at "$port" "$org" channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p') \
+until h=$(peer_height "$org" "$port") \
       && [[ -n "$h" ]] && (( h >= target )); do
   (( SECONDS < deadline )) || die "$name reached height ${h:-none} of $target in 300 s; see $DATA/logs/$name.log"
   sleep 1

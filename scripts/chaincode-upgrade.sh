@@ -77,7 +77,8 @@ case $sub in
     approved "$region" && { log "$(msp_of "$region") has already approved sequence $seq ($version)"; exit 0; }
     id=$(cat "$DATA/run/chaincode-$region.package" 2>/dev/null) \
       || die "no $DATA/run/chaincode-$region.package: which package $region's chaincode server runs is unknown (scripts/start.sh records it)"
-    peer_cli "$region" lifecycle chaincode queryinstalled 2>/dev/null | grep -qF "$id" \
+    # Read whole, then searched (a `| grep -q` pipe fails under pipefail when the CLI writes more after the match).
+    grep -qF "$id" <<<"$(peer_cli "$region" lifecycle chaincode queryinstalled 2>/dev/null || true)" \
       || die "peer0-$region has not installed $id"
     approve_definition "$region" "$CC_NAME" "$version" "$seq" "$policy" "$id" \
       || die "approving sequence $seq for $region failed; see $DATA/logs/chaincode-deploy.log"

@@ -76,7 +76,7 @@ if [[ $only != orderers ]]; then
       wait_pending
       wait_gossip_membership "$org" "$ops"
       target=$(orderers_height) deadline=$((SECONDS + 120))
-      until h=$(peer_cli_at "$port" "$org" channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p') \
+      until h=$(peer_height "$org" "$port") \
             && [[ -n "$h" ]] && (( h >= target )); do
         (( SECONDS < deadline )) || die "$name reached height ${h:-none} of $target in 120 s after its restart; see $DATA/logs/$name.log"
         sleep 0.5

@@ -62,6 +62,10 @@ Cases, in this order (--short: 1 and 2 only, a few minutes; in full 1 2 7 3 8 9 
 Environment: FAULT_WORKERS (single-issue clients, default 3), FAULT_CONCURRENCY (default 100),
 FAULT_KILL_AFTER / FAULT_OUTAGE / FAULT_LOAD_AFTER (cases 8-10: seconds of load before the kill,
 of outage, of load after the restart; default 10 / 15 / 15), FAULT_CHAINCODE_ORG, FABRIC_BIN.
+The volume form of the kill cases 2, 7, 3, 8 and 9: FAULT_VOLUME=10000 kills in the middle of
+issuing that many certificates (at half of them sent) and loads on until all are sent, with
+FAULT_BATCH_CLIENTS (1-3, default 1) batch clients of FAULT_BATCH_SIZE (default 10), e.g.
+  FAULT_VOLUME=10000 FAULT_BATCH_SIZE=100 FAULT_BATCH_CLIENTS=2 scripts/fault-test.sh --cases 2,7,8,9
 USAGE
 }
 short=0 cases="" data_dir="" out="" keep=0
@@ -257,14 +261,14 @@ case_pii_scan() { # name load-seconds
 case_peer_kill() { # name index org outage-seconds
   local name=$1 i=$2 org=$3 t_kill t_restart t_restarted
   log "$name: $WORKERS clients and one batch client issuing; SIGKILL peer0-$org in 10 s"
-  load_start "$i" "$WORKERS"; sleep 10
+  load_start "$i" "$WORKERS"; load_before_kill 10
   t_kill=$(now); kill9 "peer0-$org"
   sleep "$4"
   t_restart=$(now); log "$name: restarting peer0-$org"
   peer_restart "$org"
   t_restarted=$(now)
   figure "$name" seconds_peer_restart "$(awk -v a="$t_restart" -v b="$t_restarted" 'BEGIN { printf "%.1f", b - a }')"
-  sleep 15; load_stop
+  load_after_restart 15; load_stop
   kill_case_figures "$name" "$i" "$t_kill" "$t_restart" "$t_restarted"
 }
 
@@ -272,7 +276,7 @@ case_peer_kill() { # name index org outage-seconds
 case_orderer_loss() { # name index
   local name=$1 i=$2 leader t_kill t_restart t_restarted
   log "$name: $WORKERS clients and one batch client issuing; SIGKILL the Raft leader in 10 s"
-  load_start "$i" "$WORKERS"; sleep 10
+  load_start "$i" "$WORKERS"; load_before_kill 10
   leader=$(raft_leader)
   [[ -n "$leader" ]] || die "$name: no orderer reports itself Raft leader (metrics consensus_etcdraft_is_leader)"
   figure "$name" killed "orderer$leader (leader)"
@@ -285,7 +289,7 @@ case_orderer_loss() { # name index
   t_restart=$(now); log "$name: restarting orderer$leader"
   orderer_restart "$leader"
   t_restarted=$(now)
-  sleep 15; load_stop
+  load_after_restart 15; load_stop
   # The restarted orderer catches up: its height reaches the others'.
   local deadline=$((SECONDS + 60)) h other
   other=$(orderer_height $(( (leader + 1) % 3 )))
@@ -310,7 +314,7 @@ retryable_figures() { # case-name block: every failed request answered "retry" (
 case_chaincode_kill() { # name block org
   local name=$1 i=$2 org=$3 t_kill t_restart t_restarted
   log "$name: $WORKERS clients and one batch client issuing; SIGKILL chaincode-$org in ${FAULT_KILL_AFTER}s"
-  load_start "$i" "$WORKERS"; sleep "$FAULT_KILL_AFTER"
+  load_start "$i" "$WORKERS"; load_before_kill "$FAULT_KILL_AFTER"
   figure "$name" killed "chaincode-$org"
   t_kill=$(now); kill9 "chaincode-$org"
   sleep "$FAULT_OUTAGE"
@@ -318,7 +322,7 @@ case_chaincode_kill() { # name block org
   chaincode_restart "$org"
   t_restarted=$(now)
   figure "$name" seconds_chaincode_restart "$(awk -v a="$t_restart" -v b="$t_restarted" 'BEGIN { printf "%.1f", b - a }')"
-  sleep "$FAULT_LOAD_AFTER"; load_stop
+  load_after_restart "$FAULT_LOAD_AFTER"; load_stop
   retryable_figures "$name" "$i"
   kill_case_figures "$name" "$i" "$t_kill" "$t_restart" "$t_restarted"
 }
@@ -329,14 +333,14 @@ case_service_kill() { # name block
   log "$name: $WORKERS clients and one batch client issuing; SIGKILL service-chengdu in ${FAULT_KILL_AFTER}s"
   # While the service is down every request is refused at once: pause 3 s after a failure, so the
   # outage does not fill the retry list with thousands of never-sent certificates.
-  FAULT_ERROR_PAUSE=3 load_start "$i" "$WORKERS"; sleep "$FAULT_KILL_AFTER"
+  FAULT_ERROR_PAUSE=3 load_start "$i" "$WORKERS"; load_before_kill "$FAULT_KILL_AFTER"
   t_kill=$(now); kill9 service-chengdu
   sleep 2
   t_restart=$(now); log "$name: restarting service-chengdu (Spring start: tens of seconds)"
   service_restart chengdu
   t_restarted=$(now)
   figure "$name" seconds_service_restart "$(awk -v a="$t_restart" -v b="$t_restarted" 'BEGIN { printf "%.1f", b - a }')"
-  sleep "$FAULT_LOAD_AFTER"; load_stop
+  load_after_restart "$FAULT_LOAD_AFTER"; load_stop
   retryable_figures "$name" "$i"
   # What was in flight at the kill: requests started before it and answered with no status.
   figure "$name" in_flight_at_kill "$(awk -F'\t' -v t="$t_kill" '$1 <= t && $2 >= t && !seen[$1 FS $3]++' "$FAULT_WORK/case$i.tsv" | wc -l)"
@@ -683,9 +687,10 @@ timed() { # out-file command...: runs it, its output (stdout and stderr) in out-
   echo "$rc $(awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }')"
 }
 
-channel_show() { CDCQ_DATA=$DATA "$ROOT/scripts/channel-update.sh" show 2>/dev/null; }
+# Never fails (a check then sees an empty value): a failing command substitution would end the run under set -e.
+channel_show() { CDCQ_DATA=$DATA "$ROOT/scripts/channel-update.sh" show 2>/dev/null || echo '{}'; }
 
-committed_sequence() { peer_cli chengdu lifecycle chaincode querycommitted -C "$CHANNEL" -n "$CC_NAME" -O json 2>/dev/null | jq -r '.sequence'; }
+committed_sequence() { { peer_cli chengdu lifecycle chaincode querycommitted -C "$CHANNEL" -n "$CC_NAME" -O json 2>/dev/null || echo '{}'; } | jq -r '.sequence // "?"'; }
 
 case_onboarding() { # name
   local name=$1 w="$FAULT_WORK/onboarding" rc secs seq0 seq1 n org
@@ -711,7 +716,7 @@ case_onboarding() { # name
   read -r rc secs < <(timed "$w/add-peer.log" "$ROOT/scripts/add-peer.sh" "${on[@]}" chengdu "$n")
   check "$name" "add peer$n-chengdu (s)" "$secs" '(( rc == 0 ))'
   local port h0 h1 known; read -r port _ _ < <(peer_ports "peer$n-chengdu")
-  h0=$(channel_height chengdu); h1=$(peer_cli_at "$port" chengdu channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p')
+  h0=$(channel_height chengdu); h1=$(peer_height chengdu "$port")
   check "$name" "peer$n-chengdu height (peer0-chengdu)" "${h1:-?} ($h0)" '[[ -n "$h1" ]] && (( h1 >= h0 ))'
   known=$(peer_metric "$PEER_CQ_OPS" "gossip_membership_total_peers_known{channel=\"$CHANNEL\"}" || true)
   check "$name" "peers Chongqing's peer0 knows through gossip" "${known%.*}" '(( ${known%.*} >= 1 + n ))'
@@ -725,7 +730,7 @@ case_onboarding() { # name
   check "$name" "rotate peer0-chongqing's TLS certificate (s)" "$secs" '(( rc == 0 )) && [[ $before != "$after" ]]'
   onboarding_probe "$name" "after rotating a peer's TLS certificate" 950003
   read -r rc secs < <(timed "$w/rotate-orderer.log" "$ROOT/scripts/rotate-tls.sh" "${on[@]}" orderer1)
-  local incfg; incfg=$(channel_show | jq -r --arg p "$ORDERER1_PORT" \
+  local incfg; incfg=$( { channel_show || true; } | jq -r --arg p "$ORDERER1_PORT" \
     '.channel_group.groups.Orderer.values.ConsensusType.value.metadata.consenters[] | select(.port == ($p | tonumber)) | .client_tls_cert' \
     | base64 -d | openssl x509 -noout -serial 2>/dev/null || true)
   after=$(openssl x509 -noout -serial -in "$DATA/orderers/orderer1/tls/signcerts/cert.pem")
@@ -765,14 +770,25 @@ case_orderer_replace() { # name index
   load_start "$i" "$WORKERS"; sleep 10
   figure "$name" lost "orderer$lost (the Raft leader), its folder deleted"
   t_kill=$(now); kill9 "orderer$lost"; rm -rf "$DATA/orderers/orderer$lost"
-  sleep 10
-  local during; during=$(first_ack_after "$FAULT_WORK/case$i.tsv" "$t_kill")
+  # Writes must go on without it: a new certificate at a time (serials from 80,000) until one is
+  # acknowledged, up to 90 s. Not the clients' answers: a client whose transaction the leader
+  # held in its unfinished block waits for that commit until the service sends the transaction
+  # again (registry.gateway.resubmit-seconds, 15), however soon the other three elect a leader;
+  # writes came back 11 s after the kill in one run and later in CI, so a fixed 10 s window failed.
+  local during; during=$(probe_ack "$FAULT_WORK/case$i.tsv" "$t_kill" 80000 90)
   check "$name" seconds_to_first_ack_without_it "$during" '[[ $during != never ]]'
   t_restart=$(now)
   read -r rc secs < <(timed "$FAULT_WORK/replace-orderer.log" "$ROOT/scripts/replace-orderer.sh" --data "$DATA" "$lost")
   t_restarted=$(now)
   check "$name" "scripts/replace-orderer.sh $lost (s)" "$secs" '(( rc == 0 ))'
-  sleep 10; load_stop
+  # The clients must be acknowledged again after the replacement: up to 60 s for a request started
+  # after it began (one that waited on a lost transaction comes back once it was sent again).
+  local recover deadline=$((SECONDS + 60))
+  sleep 10
+  until recover=$(first_ack_after "$FAULT_WORK/case$i.tsv" "$t_restart") && [[ $recover != never ]]; do
+    (( SECONDS < deadline )) || break; sleep 2
+  done
+  load_stop
   local h hl; h=$(orderer_height "$lost"); hl=$(orderer_height "$(raft_leader)")
   check "$name" "new orderer$lost height (leader's)" "${h:-?} (${hl:-?})" '[[ -n "$h" && -n "$hl" ]] && (( h >= hl ))'
   kill_case_figures "$name" "$i" "$t_kill" "$t_restart" "$t_restarted"
@@ -828,7 +844,7 @@ wanted 6 && case_pii_scan pii-scan-after-faults 0
 {
   echo "# Fault test results ($(date -u +%FT%TZ), cases $cases)"
   echo
-  echo "Network: $DATA (ports from $PORT_BASE, endorsement $ENDORSEMENT); $WORKERS single-issue clients + 1 batch client (10 per batch); concurrency $CONCURRENCY."
+  echo "Network: $DATA (ports from $PORT_BASE, endorsement $ENDORSEMENT); $WORKERS single-issue clients + ${FAULT_BATCH_CLIENTS:-1} batch client(s) (${FAULT_BATCH_SIZE:-10} per batch)${FAULT_VOLUME:+; kill cases at half of $FAULT_VOLUME certificates, loaded to all of them}; concurrency $CONCURRENCY."
   echo
   echo "| case | figure | value | verdict |"
   echo "|---|---|---|---|"

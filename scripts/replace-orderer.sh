@@ -42,7 +42,7 @@ proc_alive "$name" && die "$name is running: it is not lost (a new certificate f
 port_in_use "$port" && die "127.0.0.1:$port is in use by another program: the replacement takes the lost node's address"
 
 fetch_config "$WORK/original.json"
-consenters_of "$WORK/original.json" | grep -qx "127.0.0.1:$port" || die "$name (127.0.0.1:$port) is not a consenter of $CHANNEL"
+grep -qx "127.0.0.1:$port" <<<"$(consenters_of "$WORK/original.json")" || die "$name (127.0.0.1:$port) is not a consenter of $CHANNEL"
 total=$(consenters_of "$WORK/original.json" | wc -l) up=0
 for i in $(orderer_indexes); do [[ $i != "$index" ]] && proc_alive "orderer$i" && up=$((up + 1)); done
 (( up >= total / 2 + 1 )) || die "only $up of $total consenters are up: the update needs a quorum of $((total / 2 + 1)); bring one back first"

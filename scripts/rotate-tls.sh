@@ -68,7 +68,7 @@ case $node in
     new=$(x509_serial "$WORK/tls/signcerts/cert.pem")
     # 1. The consenter set names the new certificate (signed by the joint office and both regions).
     fetch_config "$WORK/original.json"
-    consenters_of "$WORK/original.json" | grep -qx "127.0.0.1:$port" || die "$node (127.0.0.1:$port) is not a consenter of $CHANNEL"
+    grep -qx "127.0.0.1:$port" <<<"$(consenters_of "$WORK/original.json")" || die "$node (127.0.0.1:$port) is not a consenter of $CHANNEL"
     cert=$(base64 -w0 < "$WORK/tls/signcerts/cert.pem")
     jq --arg p "$port" --arg c "$cert" '
       .channel_group.groups.Orderer.values.ConsensusType.value.metadata.consenters |=

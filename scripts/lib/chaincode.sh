@@ -99,7 +99,8 @@ install_package() { # org package-file package-id what : on every peer of the re
   local org=$1 file=$2 id=$3 what=$4 out peer port
   for peer in $(region_peers "$org"); do
     read -r port _ < <(peer_ports "$peer")
-    peer_cli_at "$port" "$org" lifecycle chaincode queryinstalled 2>/dev/null | grep -qF "$id" && continue
+    # Read whole, then searched (a `| grep -q` pipe fails under pipefail when the CLI writes more after the match).
+    grep -qF "$id" <<<"$(peer_cli_at "$port" "$org" lifecycle chaincode queryinstalled 2>/dev/null || true)" && continue
     # A busy peer may miss the query above; "already successfully installed" is then success.
     out=$(peer_cli_at "$port" "$org" lifecycle chaincode install "$file" 2>&1) || grep -qF "already successfully installed" <<<"$out" \
       || { echo "$out" >>"$DATA/logs/chaincode-deploy.log"; die "installing $what on $peer failed; see $DATA/logs/chaincode-deploy.log"; }

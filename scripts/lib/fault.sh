@@ -107,15 +107,47 @@ issue_worker() { # first-serial size stopfile outfile
 # from 90,000), or, with FIRST given, the range FIRST to FIRST + 29,999 (clients 5,000 apart, the
 # batch client from FIRST + 25,000: for the cases added after every block was taken).
 # Sets LOAD_PIDS, LOAD_LOG, LOAD_STOP.
+# With FAULT_VOLUME (the volume form, docs/reliability.md) there are FAULT_BATCH_CLIENTS batch
+# clients (default 1, at most 3) issuing batches of FAULT_BATCH_SIZE (default 10), from FIRST +
+# 40,000 and 20,000 apart; the single-issue clients (at most 4) stay 10,000 apart.
 load_start() { # case-index workers [first-serial]
-  local base=$(( $1 * 100000 )) step=10000 batch=90000 w
-  [[ -n "${3:-}" ]] && base=$3 step=5000 batch=25000
+  local base=$(( $1 * 100000 )) step=10000 batch=90000 w c
+  local size=${FAULT_BATCH_SIZE:-10} clients=${FAULT_BATCH_CLIENTS:-1}
+  [[ -n "${3:-}" ]] && base=$3 step=5000 batch=25000 clients=1
   LOAD_LOG="$FAULT_WORK/case$1.tsv"; LOAD_STOP="$FAULT_WORK/case$1.stop"
   : > "$LOAD_LOG"; rm -f "$LOAD_STOP"; LOAD_PIDS=()
   for ((w = 0; w < $2; w++)); do
     issue_worker $((base + w * step)) 1 "$LOAD_STOP" "$LOAD_LOG" & LOAD_PIDS+=($!)
   done
-  issue_worker $((base + batch)) 10 "$LOAD_STOP" "$LOAD_LOG" & LOAD_PIDS+=($!)
+  if (( clients == 1 )); then
+    issue_worker $((base + batch)) "$size" "$LOAD_STOP" "$LOAD_LOG" & LOAD_PIDS+=($!)
+  else
+    for ((c = 0; c < clients; c++)); do
+      issue_worker $((base + 40000 + c * 20000)) "$size" "$LOAD_STOP" "$LOAD_LOG" & LOAD_PIDS+=($!)
+    done
+  fi
+}
+
+# The load before a kill: FAULT_VOLUME unset, SECONDS of it; set, until half the volume has been
+# sent (certificates attempted, acknowledged or not), with a progress line every 10 s.
+load_before_kill() { # seconds
+  if [[ -z "${FAULT_VOLUME:-}" ]]; then sleep "$1"; return 0; fi
+  load_until $(( FAULT_VOLUME / 2 ))
+}
+
+# The load after the restart: SECONDS of it, or until the whole volume has been sent.
+load_after_restart() { # seconds
+  if [[ -z "${FAULT_VOLUME:-}" ]]; then sleep "$1"; return 0; fi
+  load_until "$FAULT_VOLUME"
+}
+
+load_until() { # certificates
+  local n=0 last=$SECONDS deadline=$((SECONDS + 3600))
+  while n=$(wc -l < "$LOAD_LOG") && (( n < $1 )); do
+    (( SECONDS < deadline )) || die "the load reached $n of $1 certificates in an hour"
+    (( SECONDS - last >= 10 )) && { log "  $n of $1 certificates sent ($(awk -F'\t' '$5 == 200 || $5 == 201' "$LOAD_LOG" | wc -l) acknowledged)"; last=$SECONDS; }
+    sleep 1
+  done
 }
 
 load_stop() { touch "$LOAD_STOP"; wait "${LOAD_PIDS[@]}" 2>/dev/null || true; LOAD_PIDS=(); }
@@ -124,6 +156,23 @@ load_stop() { touch "$LOAD_STOP"; wait "${LOAD_PIDS[@]}" 2>/dev/null || true; LO
 first_ack_after() { # log t
   awk -F'\t' -v t="$2" '$1 >= t && ($5 == 200 || $5 == 201) { if (m == "" || $2 < m) m = $2 }
     END { if (m == "") print "never"; else printf "%.1f\n", m - t }' "$1"
+}
+
+# Seconds (one decimal) from T until a write is acknowledged: single certificates from serial FIRST
+# on, one at a time (1 s apart after a refusal), for at most LIMIT seconds; "never" if none was.
+# Each attempt is a line of LOG like the clients' requests, so ledger_check retries and checks it.
+probe_ack() { # log t first-serial limit
+  local log=$1 t=$2 serial=$3 limit=$4 t0 t1 status code
+  while :; do
+    t0=$(now)
+    read -r status code < <(api POST /api/v1/certificates "$(cert_json "$serial")")
+    t1=$(now)
+    printf '%s\t%s\tsingle\t%s\t%s\t%s\n' "$t0" "$t1" "$(cert_number "$serial")" "$status" "$code" >> "$log"
+    serial=$((serial + 1))
+    if acknowledged "$status"; then awk -v a="$t1" -v b="$t" 'BEGIN { printf "%.1f\n", a - b }'; return 0; fi
+    if awk -v a="$t1" -v b="$t" -v l="$limit" 'BEGIN { exit !(a - b >= l) }'; then echo never; return 0; fi
+    sleep 1
+  done
 }
 
 # Requests (counted once per request, not per certificate) that failed between T0 and T1, and

@@ -245,8 +245,9 @@ live_orderer_port() {
     read -r port _ < <(orderer_ports "$i")
     port_in_use "$port" || continue
     [[ -n "$first" ]] || first=$port
-    osnadmin "$i" list --channelID "$CHANNEL" 2>/dev/null | tr -d ' \t\n' \
-      | grep -q '"consensusRelation":"consenter","status":"active"' && { echo "$port"; return 0; }
+    # Read whole, then searched: a `| grep -q` pipe fails under pipefail when the writer is not done.
+    grep -q '"consensusRelation":"consenter","status":"active"' \
+      <<<"$(osnadmin "$i" list --channelID "$CHANNEL" 2>/dev/null | tr -d ' \t\n' || true)" && { echo "$port"; return 0; }
   done
   echo "${first:-$ORDERER0_PORT}"
 }
@@ -295,7 +296,7 @@ network_orderers() {
   fi
   local i
   for i in 0 1 2; do
-    if ! osnadmin "$i" list 2>/dev/null | grep -q "\"name\": \"$CHANNEL\""; then
+    if ! grep -q "\"name\": \"$CHANNEL\"" <<<"$(osnadmin "$i" list 2>/dev/null || true)"; then
       osnadmin "$i" join --channelID "$CHANNEL" --config-block "$block" >>"$DATA/logs/channel.log" 2>&1 \
         || die "orderer$i could not join $CHANNEL; see $DATA/logs/channel.log and $DATA/logs/orderer$i.log"
     fi
@@ -329,7 +330,12 @@ peer_cli_at() { # port org args...
 
 # The channel's height on the org's peer (its last block + 1), or nothing when the peer does not answer.
 channel_height() { # org
-  peer_cli "$1" channel getinfo -c "$CHANNEL" 2>/dev/null | sed -n 's/.*"height":\([0-9]*\).*/\1/p'
+  peer_height "$1" "$(case $1 in chengdu) echo "$PEER_CD_PORT";; chongqing) echo "$PEER_CQ_PORT";; esac)"
+}
+
+# The channel's height on the org's peer at PORT (an added peer too), or nothing when it does not answer.
+peer_height() { # org port
+  { peer_cli_at "$2" "$1" channel getinfo -c "$CHANNEL" 2>/dev/null || true; } | sed -n 's/.*"height":\([0-9]*\).*/\1/p'
 }
 
 # NAME is peer0-ORG unless given (scripts/add-peer.sh adds peer1-ORG); a peer that is not the

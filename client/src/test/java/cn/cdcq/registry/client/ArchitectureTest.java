@@ -32,17 +32,18 @@ class ArchitectureTest {
 
     /** The features, each a package under the root. */
     static final List<String> FEATURES = List.of("region", "certificate", "credit", "cases", "privacy", "events", "credential",
-            "anchor", "report");
+            "anchor", "report", "statistics");
 
     /**
      * Which other features a feature may use: the attestation key of region/, the holder privacy of
-     * privacy/; certificate/ and credential/ follow the events (the verification cache, the status lists); credential/ exports certificates, signs with the region's key and follows the events; anchor/ signs checkpoints with the region's key, reads the attestation certificates and follows the events (automatic checkpoints).
+     * privacy/; certificate/ and credential/ follow the events (the verification cache, the status lists); credential/ exports certificates, signs with the region's key and follows the events; anchor/ signs checkpoints with the region's key, reads the attestation certificates and follows the events (automatic checkpoints); statistics/ follows the events into its read store.
      */
     static final Map<String, List<String>> ALLOWED = Map.of(
             "certificate", List.of("region", "privacy", "events"),
             "credit", List.of("region"),
             "credential", List.of("certificate", "region", "events"),
-            "anchor", List.of("region", "events"));
+            "anchor", List.of("region", "events"),
+            "statistics", List.of("events"));
 
     static final ArchRule LAYERS = layeredArchitecture().consideringOnlyDependenciesInLayers()
             .layer("config").definedBy(ROOT + ".config..")

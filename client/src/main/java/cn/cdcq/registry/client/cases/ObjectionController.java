@@ -158,14 +158,8 @@ public class ObjectionController {
                                              @RequestParam(required = false) String decidingRegion,
                                              @RequestParam(required = false) String status,
                                              @AuthenticationPrincipal UserDetails user) {
-        InvalidRequest.Collector problems = new InvalidRequest.Collector();
-        String code = uscc == null ? null : problems.check("uscc", () -> RequestValues.uscc("uscc", uscc));
-        String region = decidingRegion == null ? null
-                : problems.check("decidingRegion", () -> RequestValues.region("decidingRegion", decidingRegion));
-        Objection.Status s = problems.check("status", () -> RequestValues.optionalEnumValue(Objection.Status.class,
-                "status", status));
-        problems.throwIfAny();
-        return LedgerJson.ok(client(user).objections(code, region, s));
+        ListFilter<Objection.Status> f = ListFilter.of(uscc, decidingRegion, Objection.Status.class, status);
+        return LedgerJson.ok(client(user).objections(f.uscc(), f.decidingRegion(), f.status()));
     }
 
     // ------------------------------------------------------------------ credit repair
@@ -214,14 +208,21 @@ public class ObjectionController {
                                           @RequestParam(required = false) String decidingRegion,
                                           @RequestParam(required = false) String status,
                                           @AuthenticationPrincipal UserDetails user) {
-        InvalidRequest.Collector problems = new InvalidRequest.Collector();
-        String code = uscc == null ? null : problems.check("uscc", () -> RequestValues.uscc("uscc", uscc));
-        String region = decidingRegion == null ? null
-                : problems.check("decidingRegion", () -> RequestValues.region("decidingRegion", decidingRegion));
-        CreditRepair.Status s = problems.check("status", () -> RequestValues.optionalEnumValue(CreditRepair.Status.class,
-                "status", status));
-        problems.throwIfAny();
-        return LedgerJson.ok(client(user).repairs(code, region, s));
+        ListFilter<CreditRepair.Status> f = ListFilter.of(uscc, decidingRegion, CreditRepair.Status.class, status);
+        return LedgerJson.ok(client(user).repairs(f.uscc(), f.decidingRegion(), f.status()));
+    }
+
+    /** The filters of the two lists, each absent for any; every wrong one reported at once. */
+    record ListFilter<S extends Enum<S>>(String uscc, String decidingRegion, S status) {
+        static <S extends Enum<S>> ListFilter<S> of(String uscc, String decidingRegion, Class<S> type, String status) {
+            InvalidRequest.Collector problems = new InvalidRequest.Collector();
+            String code = uscc == null ? null : problems.check("uscc", () -> RequestValues.uscc("uscc", uscc));
+            String region = decidingRegion == null ? null
+                    : problems.check("decidingRegion", () -> RequestValues.region("decidingRegion", decidingRegion));
+            S s = problems.check("status", () -> RequestValues.optionalEnumValue(type, "status", status));
+            problems.throwIfAny();
+            return new ListFilter<>(code, region, s);
+        }
     }
 
     private ObjectionClient client(UserDetails user) {

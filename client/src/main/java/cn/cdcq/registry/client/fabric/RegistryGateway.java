@@ -4,7 +4,6 @@ import io.grpc.ChannelCredentials;
 import io.grpc.Grpc;
 import io.grpc.ManagedChannel;
 import io.grpc.TlsChannelCredentials;
-import org.hyperledger.fabric.client.CommitException;
 import org.hyperledger.fabric.client.CommitStatusException;
 import org.hyperledger.fabric.client.Contract;
 import org.hyperledger.fabric.client.EndorseException;
@@ -43,6 +42,7 @@ public final class RegistryGateway implements AutoCloseable {
     private final Network network;
     private final String chaincode;
     private final LedgerCallObserver observer;
+    private final GatewayDeadlines deadlines;
 
     public RegistryGateway(ManagedChannel channel, MspIdentity user, String channelName, String chaincode) {
         this(channel, user, channelName, chaincode, LedgerCallObserver.NONE);
@@ -58,6 +58,9 @@ public final class RegistryGateway implements AutoCloseable {
     public RegistryGateway(ManagedChannel channel, MspIdentity user, String channelName, String chaincode,
                            LedgerCallObserver observer, GatewayDeadlines deadlines) {
         this.observer = observer;
+        this.deadlines = deadlines;
+        // No default commit-status deadline here: the gateway applies its defaults after a call's
+        // own options (DefaultCallOptions), so one would override awaitCommit's shorter rounds.
         this.gateway = Gateway.newInstance()
                 .identity(user.identity())
                 .signer(user.signer())
@@ -66,7 +69,6 @@ public final class RegistryGateway implements AutoCloseable {
                 .evaluateOptions(options -> options.withDeadlineAfter(deadlines.evaluateSeconds(), TimeUnit.SECONDS))
                 .endorseOptions(options -> options.withDeadlineAfter(deadlines.endorseSeconds(), TimeUnit.SECONDS))
                 .submitOptions(options -> options.withDeadlineAfter(deadlines.submitSeconds(), TimeUnit.SECONDS))
-                .commitStatusOptions(options -> options.withDeadlineAfter(deadlines.commitStatusSeconds(), TimeUnit.SECONDS))
                 .connect();
         this.network = gateway.getNetwork(channelName);
         this.chaincode = chaincode;
@@ -130,19 +132,7 @@ public final class RegistryGateway implements AutoCloseable {
     }
 
     private String doSubmit(String contract, String transaction, String... args) {
-        Contract c = network.getContract(chaincode, contract);
-        String name = contract + ":" + transaction;
-        try {
-            return new String(c.submitTransaction(transaction, args), StandardCharsets.UTF_8);
-        } catch (EndorseException e) {
-            throw logged(LedgerException.from(LedgerException.ENDORSE, name, e));
-        } catch (SubmitException e) {
-            throw logged(LedgerException.from(LedgerException.SUBMIT, name, e));
-        } catch (CommitStatusException e) {
-            throw logged(LedgerException.from("COMMIT_STATUS_UNKNOWN", name, e));
-        } catch (CommitException e) {
-            throw logged(LedgerException.from(name, e));
-        }
+        return doSubmitCommitted(contract, transaction, args).result();
     }
 
     /**
@@ -165,11 +155,12 @@ public final class RegistryGateway implements AutoCloseable {
         try {
             Transaction endorsed = c.newProposal(transaction).addArguments(args).build().endorse();
             SubmittedTransaction submitted = endorsed.submitAsync();
-            Status status = submitted.getStatus();
+            Status status = awaitCommit(name, endorsed, submitted, deadlines.commitStatusSeconds() * 1000L,
+                    deadlines.resubmitSeconds() * 1000L, System::currentTimeMillis);
             if (!status.isSuccessful()) {
                 throw logged(LedgerException.notCommitted(name, status.getTransactionId(), status.getCode(), null));
             }
-            return new Committed(new String(submitted.getResult(), StandardCharsets.UTF_8), status.getTransactionId(),
+            return new Committed(new String(endorsed.getResult(), StandardCharsets.UTF_8), status.getTransactionId(),
                     status.getBlockNumber(), endorsed.getBytes().length);
         } catch (EndorseException e) {
             throw logged(LedgerException.from(LedgerException.ENDORSE, name, e));
@@ -177,6 +168,53 @@ public final class RegistryGateway implements AutoCloseable {
             throw logged(LedgerException.from(LedgerException.SUBMIT, name, e));
         } catch (CommitStatusException e) {
             throw logged(LedgerException.from("COMMIT_STATUS_UNKNOWN", name, e));
+        }
+    }
+
+    /**
+     * Waits for the commit of {@code endorsed} (already handed to the orderers as {@code first}),
+     * {@code waitMillis} in all, and hands the same signed transaction to the orderers again after
+     * each {@code resubmitMillis} without a commit. Why: an orderer answers a broadcast SUCCESS
+     * once the transaction is on its way to the Raft leader; a leader lost (killed, its host gone)
+     * with the transaction in the block it had not cut yet drops it, nothing tells the gateway,
+     * and a commit-status call would wait its whole deadline for a transaction nobody will ever
+     * order (seen in fault case 16, docs/reliability.md). Sending it again is safe: it is the same
+     * transaction id, and if both copies are ordered the peers commit the first and mark the
+     * second DUPLICATE_TXID (Fabric core/committer/txvalidator/v20/validator.go), while the
+     * commit status of an id is its first occurrence's (common/ledger/blkstorage/blockindex.go,
+     * getTxIDVal). A copy the orderers refuse is logged and the wait goes on for those sent.
+     * Any commit-status failure other than its deadline reaches the caller at once.
+     */
+    static Status awaitCommit(String name, Transaction endorsed, SubmittedTransaction first, long waitMillis,
+                              long resubmitMillis, java.util.function.LongSupplier clockMillis) throws CommitStatusException {
+        long start = clockMillis.getAsLong();
+        long end = start + waitMillis;
+        SubmittedTransaction submitted = first;
+        int copies = 1;
+        while (true) {
+            long round = Math.max(1000, Math.min(end - clockMillis.getAsLong(), resubmitMillis));
+            try {
+                return submitted.getStatus(options -> options.withDeadlineAfter(round, TimeUnit.MILLISECONDS));
+            } catch (CommitStatusException e) {
+                // Less than a second left is no round: the wait ends rather than spin on copies.
+                if (e.getStatus().getCode() != io.grpc.Status.Code.DEADLINE_EXCEEDED || end - clockMillis.getAsLong() < 1000) {
+                    if (copies > 1) {
+                        log.warn("{} ({}): no commit seen in {} s after {} copies were sent", name,
+                                endorsed.getTransactionId(), (clockMillis.getAsLong() - start) / 1000, copies);
+                    }
+                    throw e;
+                }
+                log.warn("{} ({}) not committed {} s after it was sent: sending the same signed transaction again"
+                                + " (copy {}; an orderer lost before it cut its block drops what it held)", name,
+                        endorsed.getTransactionId(), (clockMillis.getAsLong() - start) / 1000, copies + 1);
+                try {
+                    submitted = endorsed.submitAsync();
+                    copies++;
+                } catch (SubmitException refused) {
+                    log.warn("{} ({}): the copy was not taken ({}); still waiting for the one already sent", name,
+                            endorsed.getTransactionId(), refused.getMessage());
+                }
+            }
         }
     }
 

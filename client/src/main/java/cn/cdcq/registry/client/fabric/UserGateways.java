@@ -33,9 +33,10 @@ public class UserGateways implements DisposableBean {
     public UserGateways(PeerChannel peer, AccountKeys keys, ServiceProperties properties, LedgerCallObserver observer,
                         GatewayDeadlines deadlines) {
         this.deadlines = deadlines;
-        log.info("ledger call deadlines: evaluate {} s, endorse {} s, submit {} s, commit status {} s",
+        log.info("ledger call deadlines: evaluate {} s, endorse {} s, submit {} s, commit status {} s"
+                        + " (the same transaction sent again every {} s without a commit)",
                 deadlines.evaluateSeconds(), deadlines.endorseSeconds(), deadlines.submitSeconds(),
-                deadlines.commitStatusSeconds());
+                deadlines.commitStatusSeconds(), deadlines.resubmitSeconds());
         this.peer = peer;
         this.keys = keys;
         this.properties = properties;

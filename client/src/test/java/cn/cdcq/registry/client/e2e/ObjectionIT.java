@@ -132,6 +132,8 @@ class ObjectionIT {
         JsonNode filedItem = waitForInboxItem(chongqing, "ObjectionFiled", id);
         assertThat(filedItem.path("needsAction").asBoolean()).as("Chongqing must decide").isTrue();
         assertThat(filedItem.path("dueDate").asText()).isEqualTo(due.toString());
+        // Chongqing's statistics have counted the violation: its events up to the filing are in.
+        long countedBefore = violationsCounted(chongqing);
 
         // Chengdu may not decide on Chongqing's record: refused, nothing changed.
         Answer notChengdus = services.post(chengdu, "/api/v1/objections/" + id + "/decision",
@@ -159,6 +161,16 @@ class ObjectionIT {
             assertThat(services.get(s, "/api/v1/violations/" + v.id()).body().path("status").asText()).isEqualTo("ANNULLED");
             JsonNode profile = services.get(s.anonymous(), "/api/v1/public/enterprises/" + uscc + "/credit-profile").body();
             assertThat(profile.path("restrictions").size()).as("restrictions at %s: %s", s.url(), profile).isZero();
+        }
+        // The workforce statistics count the annulled violation no more, in both regions (docs/statistics.md).
+        for (Service s : new Service[] {chongqing, chengdu}) {
+            long counted = violationsCounted(s);
+            for (int i = 0; i < 30 && counted != countedBefore - 1; i++) {
+                Thread.sleep(1000);
+                counted = violationsCounted(s);
+            }
+            assertThat(counted).as("violations counted at %s (before the decision %d)", s.url(), countedBefore)
+                    .isEqualTo(countedBefore - 1);
         }
         JsonNode outcome = waitForInboxItem(chengdu, "ObjectionDecided", null, id);
         assertThat(outcome.path("needsAction").asBoolean()).as("Chengdu tells its enterprise").isTrue();
@@ -230,6 +242,15 @@ class ObjectionIT {
         Answer a = services.get(s, "/api/v1/enterprises/" + uscc + "/effective-level");
         assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
         return a.body().path("effectiveLevel").asText();
+    }
+
+    /** The violations the statistics table counts, every type and region: its published grand total. */
+    private long violationsCounted(Service s) {
+        Answer a = services.get(s, "/api/v1/statistics/violations");
+        assertThat(a.status()).as(a.body().toString()).isEqualTo(200);
+        String total = a.body().path("totals").path("total").asText();
+        assertThat(total).as("the grand total is published (well above the small-cell threshold)").matches("\\d+");
+        return Long.parseLong(total);
     }
 
     private int objectionDays() {
