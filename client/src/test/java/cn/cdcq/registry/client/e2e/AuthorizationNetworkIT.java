@@ -243,7 +243,7 @@ class AuthorizationNetworkIT {
         for (Runnable r : cleanUp) {
             try {
                 r.run();
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | AssertionError e) {
                 System.out.println("clean-up failed: " + e.getMessage());
             }
         }
@@ -350,7 +350,7 @@ class AuthorizationNetworkIT {
     }
 
     /** The cells this test calls (of 137 x 8 = 1,096); docs/authorization.md gives the same number. */
-    static final int COVERED_CELLS = 1_096 - 41;
+    static final int COVERED_CELLS = 1_096 - 52;
 
     /** An other region's cell that is a refusal for the role alone: this region's same role is refused too. */
     static boolean roleRefusal(List<String> row, int column) {
@@ -397,7 +397,9 @@ class AuthorizationNetworkIT {
             }
         }
         String all = String.join(" | ", texts);
-        if (all.contains("access denied") && all.contains("creator org")) {
+        // The channel's own refusal, before any chaincode runs: the peer's ACL on proposals
+        // (/Channel/Application/Writers) or the evaluate's access check, worded either way.
+        if (all.contains("access denied") && all.contains("creator org") || all.contains("with policy [/Channel/Application/")) {
             return new Outcome("ACCESS_DENIED", e.getStatus().getCode() + " " + all);
         }
         return new Outcome("GATEWAY_" + e.getStatus().getCode(), all);
@@ -487,6 +489,10 @@ class AuthorizationNetworkIT {
         submit(inspector, "spotcheck", "confirmInspector", CD_INSPECTOR);
         submit(callers.get(7), "spotcheck", "confirmInspector", CQ_INSPECTOR);
         net.awaitPeersInSync();
+        // Out of the registers again at the end: a later test's spot-check draw must not pick an
+        // inspector whose identity only this test holds.
+        cleanUp.add(() -> submit(bureau, "spotcheck", "withdrawInspector", CD_INSPECTOR));
+        cleanUp.add(() -> submit(callers.get(5), "spotcheck", "withdrawInspector", CQ_INSPECTOR));
         // A violation Chengdu's inspector recorded against the Chengdu enterprise; a notice to Chengdu
         // of one Chongqing's inspector recorded against it.
         String violation = Json.mapper().readTree(submit(inspector, "violation", "recordViolation", violationJson(firm)))
@@ -598,8 +604,8 @@ class AuthorizationNetworkIT {
         a.put("settings:setWageArrearsThreshold", List.of("1000000"));
         a.put("spotcheck:confirmInspector", List.of(CD_INSPECTOR));
         a.put("spotcheck:consentToRedraw", List.of("CD", year));
-        a.put("spotcheck:declareConflict", List.of("CD-INS-0001", firm));
-        a.put("spotcheck:withdrawConflict", List.of("CD-INS-0001", firm));
+        a.put("spotcheck:declareConflict", List.of(CD_INSPECTOR, firm));
+        a.put("spotcheck:withdrawConflict", List.of(CD_INSPECTOR, firm));
         a.put("spotcheck:getPeriod", List.of("CD", year));
         a.put("spotcheck:getWeights", List.of("CD"));
         a.put("spotcheck:listConflicts", List.of());
@@ -608,7 +614,7 @@ class AuthorizationNetworkIT {
         a.put("spotcheck:openDraw", List.of("{\"registerRegion\":\"CD\",\"enterpriseCount\":1,\"inspectorsPerEnterprise\":2}"));
         a.put("spotcheck:registerInspector", List.of("CD-INS-0009"));
         a.put("spotcheck:setWeights", List.of("{\"a\":1,\"b\":2,\"c\":4,\"unrated\":2}"));
-        a.put("spotcheck:withdrawInspector", List.of("CD-INS-0002"));
+        a.put("spotcheck:withdrawInspector", List.of(CD_INSPECTOR));
         a.put("subsidy:claim", List.of(Json.write(new SubsidyClaimRequest(number, 100, today.toString(), null))));
         a.put("subsidy:getClaimForCertificate", List.of(number));
         a.put("violation:acknowledgeNotice", List.of(notice));
@@ -883,8 +889,14 @@ class AuthorizationNetworkIT {
         if (rule.access().equals("page")) {
             return answer.statusCode() == 302 && answer.headers().firstValue("location").orElse("").endsWith("/login");
         }
-        if (account.equals("anonymous") || account.equals("other region's admin")) {
+        if (account.equals("anonymous")) {
             return answer.statusCode() == 401 && answer.body().contains("\"UNAUTHENTICATED\"");
+        }
+        if (account.equals("other region's admin")) {
+            // Credentials this service does not know: 401, and once the failed logins of the name pass
+            // the service's limit, 429 RATE_LIMITED (the login back-off, issue 16 item 8): still no way in.
+            return answer.statusCode() == 401 && answer.body().contains("\"UNAUTHENTICATED\"")
+                    || answer.statusCode() == 429 && answer.body().contains("\"RATE_LIMITED\"");
         }
         return roleRefusal(answer);
     }
