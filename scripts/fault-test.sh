@@ -369,11 +369,9 @@ case_orderer_quorum_loss() { # name block
   # Writes must resume with orderer$b still down: wait (up to 120 s) for a request started after the
   # restart to be acknowledged. The first ones are ordered as soon as Raft has a leader but wait for
   # the peers' block delivery, which backed off while the orderers were down.
-  local recover deadline=$((SECONDS + 120))
+  local recover
   sleep "$FAULT_LOAD_AFTER"
-  until recover=$(first_ack_after "$FAULT_WORK/case$i.tsv" "$t_restart") && [[ $recover != never ]]; do
-    (( SECONDS < deadline )) || break; sleep 2
-  done
+  recover=$(wait_first_ack "$FAULT_WORK/case$i.tsv" "$t_restart" 120)
   check "$name" seconds_to_first_ack_with_two_orderers_again "$recover" '[[ $recover != never ]]'
   figure "$name" acked_with_one_orderer_still_down "$(awk -F'\t' -v t="$t_restart" '$1 >= t && ($5 == 200 || $5 == 201)' "$FAULT_WORK/case$i.tsv" | wc -l) certificates"
   log "$name: restarting orderer$b"
@@ -783,11 +781,8 @@ case_orderer_replace() { # name index
   check "$name" "scripts/replace-orderer.sh $lost (s)" "$secs" '(( rc == 0 ))'
   # The clients must be acknowledged again after the replacement: up to 60 s for a request started
   # after it began (one that waited on a lost transaction comes back once it was sent again).
-  local recover deadline=$((SECONDS + 60))
   sleep 10
-  until recover=$(first_ack_after "$FAULT_WORK/case$i.tsv" "$t_restart") && [[ $recover != never ]]; do
-    (( SECONDS < deadline )) || break; sleep 2
-  done
+  wait_first_ack "$FAULT_WORK/case$i.tsv" "$t_restart" 50 > /dev/null
   load_stop
   local h hl; h=$(orderer_height "$lost"); hl=$(orderer_height "$(raft_leader)")
   check "$name" "new orderer$lost height (leader's)" "${h:-?} (${hl:-?})" '[[ -n "$h" && -n "$hl" ]] && (( h >= hl ))'

@@ -175,6 +175,15 @@ probe_ack() { # log t first-serial limit
   done
 }
 
+# first_ack_after LOG T, polled every 2 s for up to LIMIT seconds until it is not "never".
+wait_first_ack() { # log t limit
+  local recover deadline=$((SECONDS + $3))
+  until recover=$(first_ack_after "$1" "$2") && [[ $recover != never ]]; do
+    (( SECONDS < deadline )) || break; sleep 2
+  done
+  echo "$recover"
+}
+
 # Requests (counted once per request, not per certificate) that failed between T0 and T1, and
 # their codes ("503/PEER_UNAVAILABLE:4 000/-:1").
 errors_between() { # log t0 t1
