@@ -17,10 +17,12 @@ public class InvalidInputException extends IllegalArgumentException {
     public static final String INVALID_USCC = "INVALID_USCC";
     /** A resident ID number (GB 11643-1999) is malformed. */
     public static final String INVALID_ID_NUMBER = "INVALID_ID_NUMBER";
-    /** A skill level certificate number is malformed or disagrees with the certificate. */
+    /** A certificate number (of any credential kind) is malformed or disagrees with the certificate. */
     public static final String INVALID_CERTIFICATE_NUMBER = "INVALID_CERTIFICATE_NUMBER";
-    /** A skill level outside 1..5. */
+    /** A level that does not exist in the credential's kind (skill level 1..5, special ability 0, title grade 1..5). */
     public static final String INVALID_LEVEL = "INVALID_LEVEL";
+    /** A credential kind other than SKILL_LEVEL, SPECIAL_ABILITY or PROFESSIONAL_TITLE. */
+    public static final String INVALID_CREDENTIAL_KIND = "INVALID_CREDENTIAL_KIND";
     /** An occupation code that is not in the national classification's form. */
     public static final String INVALID_OCCUPATION = "INVALID_OCCUPATION";
     /** A region code that is not two letters. */

@@ -1,5 +1,7 @@
 package cn.cdcq.registry.common.certificate;
 
+import cn.cdcq.registry.common.format.CredentialKind;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -32,7 +34,12 @@ public record Accreditation(String centerId, String name, String region, List<Ac
 
     /** The scope for {@code occupation}, if the center is accredited for it at all. */
     public Optional<AccreditationScope> scopeFor(String occupation) {
-        return scopes.stream().filter(s -> s.occupation().equals(occupation)).findFirst();
+        return scopeFor(CredentialKind.SKILL_LEVEL, occupation);
+    }
+
+    /** The scope for {@code occupation} in credentials of {@code kind}, if the center has one. */
+    public Optional<AccreditationScope> scopeFor(CredentialKind kind, String occupation) {
+        return scopes.stream().filter(s -> s.isFor(kind, occupation)).findFirst();
     }
 
     /** Whether {@code date} falls within the validity window (both ends included). */
@@ -44,7 +51,7 @@ public record Accreditation(String centerId, String name, String region, List<Ac
      * Why the center could not issue a certificate of {@code occupation} and {@code level} on
      * {@code date} under this accreditation, or empty if it could.
      */
-    public Optional<String> refusalFor(String occupation, int level, LocalDate date) {
+    public Optional<String> refusalFor(CredentialKind kind, String occupation, int level, LocalDate date) {
         if (!AccreditationStatus.ACTIVE.equals(status)) {
             return Optional.of("the accreditation of center " + centerId + " is " + status
                     + (statusReasonCode == null ? "" : " (" + statusReasonCode + ": " + statusReason + ")"));
@@ -54,10 +61,11 @@ public record Accreditation(String centerId, String name, String region, List<Ac
                     + validTo + ", which does not include " + date
                     + (date.isAfter(LocalDate.parse(validTo)) ? " (it has expired; the bureau must renew it)" : ""));
         }
-        Optional<AccreditationScope> scope = scopeFor(occupation);
+        Optional<AccreditationScope> scope = scopeFor(kind, occupation);
         if (scope.isEmpty()) {
             return Optional.of("center " + centerId + " is not accredited for occupation " + occupation
-                    + "; it is accredited for " + scopes.stream().map(AccreditationScope::occupation).toList());
+                    + (kind == CredentialKind.SKILL_LEVEL ? "" : " in " + kind.englishName() + "s (" + kind.chineseName() + ")")
+                    + "; it is accredited for " + scopes.stream().map(Accreditation::describe).toList());
         }
         if (!scope.get().covers(level)) {
             return Optional.of("center " + centerId + " is accredited for occupation " + occupation
@@ -65,6 +73,11 @@ public record Accreditation(String centerId, String name, String region, List<Ac
                     + " (1 is the most advanced level, 5 the least)");
         }
         return Optional.empty();
+    }
+
+    private static String describe(AccreditationScope scope) {
+        CredentialKind kind = scope.credentialKind();
+        return kind == CredentialKind.SKILL_LEVEL ? scope.occupation() : scope.occupation() + " (" + kind.name() + ")";
     }
 
     /** A new accreditation by {@code region}'s bureau: version 1, ACTIVE. */

@@ -44,9 +44,10 @@ public record AccreditationRequest(String centerId, String name, List<Accreditat
                 throw new InvalidInputException(InvalidInputException.INVALID_OCCUPATION, "scope " + i + " is empty");
             }
             scope.validate();
-            if (!seen.add(scope.occupation())) {
+            if (!seen.add(scope.credentialKind() + " " + scope.occupation())) {
                 throw new InvalidInputException(InvalidInputException.INVALID_OCCUPATION, "occupation "
-                        + scope.occupation() + " is listed twice; give each occupation once with its highest level");
+                        + scope.occupation() + " is listed twice for " + scope.credentialKind().englishName()
+                        + "s; give each occupation once per kind with its highest level");
             }
         }
         LocalDate from = IsoDate.parse("validFrom", validFrom);

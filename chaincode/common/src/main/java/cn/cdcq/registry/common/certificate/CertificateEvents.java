@@ -69,11 +69,12 @@ public final class CertificateEvents {
 
     /** {@value #RECOGNITION_RULE_PROPOSED}, {@value #RECOGNITION_RULE_ACCEPTED}, {@value #RECOGNITION_RULE_DECLINED}, {@value #RECOGNITION_RULE_WITHDRAWN}. */
     public record RecognitionRuleChanged(String ruleId, String occupation, int minimumLevel, String fromRegion,
-                                         String toRegion, RecognitionRule.Status status, String proposedByRegion) {
+                                         String toRegion, RecognitionRule.Status status, String proposedByRegion,
+                                         String kind) {
 
         public static RecognitionRuleChanged of(RecognitionRule rule) {
             return new RecognitionRuleChanged(rule.id(), rule.occupation(), rule.minimumLevel(), rule.fromRegion(),
-                    rule.toRegion(), rule.status(), rule.proposedByRegion());
+                    rule.toRegion(), rule.status(), rule.proposedByRegion(), rule.kind());
         }
     }
 

@@ -1,5 +1,7 @@
 package cn.cdcq.registry.common.certificate;
 
+import cn.cdcq.registry.common.format.CredentialKind;
+
 import java.time.LocalDate;
 
 /**
@@ -25,11 +27,27 @@ import java.time.LocalDate;
  * @param closedBy         "MSPID/account" of who did
  * @param closedAt         ISO-8601 instant
  * @param closeReason      why, free text
+ * @param kind             the kind of credential recognized; absent for skill level certificates
  */
 public record RecognitionRule(String id, String occupation, int minimumLevel, String fromRegion, String toRegion,
                               String effectiveFrom, String effectiveTo, Status status, String proposedByRegion,
                               String proposedBy, String proposedAt, String acceptedBy, String acceptedAt,
-                              String closedByRegion, String closedBy, String closedAt, String closeReason) {
+                              String closedByRegion, String closedBy, String closedAt, String closeReason,
+                              String kind) {
+
+    /** A rule for skill level certificates, the first kind. */
+    public RecognitionRule(String id, String occupation, int minimumLevel, String fromRegion, String toRegion,
+                           String effectiveFrom, String effectiveTo, Status status, String proposedByRegion,
+                           String proposedBy, String proposedAt, String acceptedBy, String acceptedAt,
+                           String closedByRegion, String closedBy, String closedAt, String closeReason) {
+        this(id, occupation, minimumLevel, fromRegion, toRegion, effectiveFrom, effectiveTo, status, proposedByRegion,
+                proposedBy, proposedAt, acceptedBy, acceptedAt, closedByRegion, closedBy, closedAt, closeReason, null);
+    }
+
+    /** The kind of credential the rule recognizes. */
+    public CredentialKind credentialKind() {
+        return CredentialKind.of(kind);
+    }
 
     /** A rule is in force once the other region accepts it; declined and withdrawn are final. */
     public enum Status { PROPOSED, IN_FORCE, DECLINED, WITHDRAWN }
@@ -40,7 +58,7 @@ public record RecognitionRule(String id, String occupation, int minimumLevel, St
                                            String proposedBy, String proposedAt) {
         return new RecognitionRule(id, terms.occupation(), terms.minimumLevel(), terms.fromRegion(), terms.toRegion(),
                 terms.effectiveFrom(), terms.effectiveTo(), Status.PROPOSED, proposedByRegion, proposedBy, proposedAt,
-                null, null, null, null, null, null);
+                null, null, null, null, null, null, terms.kind());
     }
 
     public String counterpartOf(String region) {
@@ -55,13 +73,15 @@ public record RecognitionRule(String id, String occupation, int minimumLevel, St
 
     /** Whether the rule, in force on {@code date}, recognizes {@code claims} in {@code region}. */
     public boolean recognizes(CertificateClaims claims, String region, LocalDate date) {
-        return status == Status.IN_FORCE && effectiveOn(date) && occupation.equals(claims.occupation())
+        return status == Status.IN_FORCE && effectiveOn(date) && credentialKind() == claims.kind()
+                && occupation.equals(claims.occupation())
                 && fromRegion.equals(claims.region()) && toRegion.equals(region) && claims.level() <= minimumLevel;
     }
 
     /** Whether the two rules cover the same occupation and direction on at least one common day. */
     public boolean overlaps(RecognitionRuleProposal other) {
-        if (!occupation.equals(other.occupation()) || !fromRegion.equals(other.fromRegion())
+        if (credentialKind() != other.credentialKind() || !occupation.equals(other.occupation())
+                || !fromRegion.equals(other.fromRegion())
                 || !toRegion.equals(other.toRegion())) {
             return false;
         }
@@ -73,11 +93,11 @@ public record RecognitionRule(String id, String occupation, int minimumLevel, St
 
     public RecognitionRule accepted(String by, String at) {
         return new RecognitionRule(id, occupation, minimumLevel, fromRegion, toRegion, effectiveFrom, effectiveTo,
-                Status.IN_FORCE, proposedByRegion, proposedBy, proposedAt, by, at, null, null, null, null);
+                Status.IN_FORCE, proposedByRegion, proposedBy, proposedAt, by, at, null, null, null, null, kind);
     }
 
     public RecognitionRule closed(Status newStatus, String region, String by, String at, String reason) {
         return new RecognitionRule(id, occupation, minimumLevel, fromRegion, toRegion, effectiveFrom, effectiveTo,
-                newStatus, proposedByRegion, proposedBy, proposedAt, acceptedBy, acceptedAt, region, by, at, reason);
+                newStatus, proposedByRegion, proposedBy, proposedAt, acceptedBy, acceptedAt, region, by, at, reason, kind);
     }
 }

@@ -4,7 +4,7 @@ import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.common.format.OccupationCode;
 import cn.cdcq.registry.common.format.RegionCode;
-import cn.cdcq.registry.common.format.SkillLevel;
+import cn.cdcq.registry.common.format.CredentialKind;
 
 import java.time.LocalDate;
 
@@ -18,14 +18,29 @@ import java.time.LocalDate;
  * @param toRegion      where they are recognized
  * @param effectiveFrom first day the rule applies, yyyy-MM-dd
  * @param effectiveTo   last day it applies, yyyy-MM-dd, or {@code null} for open-ended
+ * @param kind          the kind of credential recognized, {@code SPECIAL_ABILITY} or
+ *                      {@code PROFESSIONAL_TITLE}; absent for skill level certificates (minimumLevel
+ *                      is then a title grade, or 0 for a special vocational ability, which has no level)
  */
 public record RecognitionRuleProposal(String occupation, int minimumLevel, String fromRegion, String toRegion,
-                                      String effectiveFrom, String effectiveTo) {
+                                      String effectiveFrom, String effectiveTo, String kind) {
+
+    /** A rule for skill level certificates, the first kind. */
+    public RecognitionRuleProposal(String occupation, int minimumLevel, String fromRegion, String toRegion,
+                                   String effectiveFrom, String effectiveTo) {
+        this(occupation, minimumLevel, fromRegion, toRegion, effectiveFrom, effectiveTo, null);
+    }
+
+    /** The kind of credential the rule recognizes. */
+    public CredentialKind credentialKind() {
+        return CredentialKind.of(kind);
+    }
 
     /** The proposal normalized, or an {@link InvalidInputException} saying what is wrong. */
     public RecognitionRuleProposal validate() {
         String occ = OccupationCode.validate(occupation);
-        SkillLevel.validate(minimumLevel);
+        CredentialKind k = credentialKind();
+        k.validateLevel(minimumLevel);
         String from = RegionCode.validate(fromRegion);
         String to = RegionCode.validate(toRegion);
         if (from.equals(to)) {
@@ -42,6 +57,7 @@ public record RecognitionRuleProposal(String occupation, int minimumLevel, Strin
             }
             end = last.toString();
         }
-        return new RecognitionRuleProposal(occ, minimumLevel, from, to, start.toString(), end);
+        return new RecognitionRuleProposal(occ, minimumLevel, from, to, start.toString(), end,
+                k == CredentialKind.SKILL_LEVEL ? null : k.name());
     }
 }

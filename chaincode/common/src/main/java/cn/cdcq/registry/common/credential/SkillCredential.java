@@ -4,7 +4,8 @@ import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.common.certificate.CertificateBatch;
 import cn.cdcq.registry.common.certificate.CertificateClaims;
 import cn.cdcq.registry.common.certificate.SkillCertificate;
-import cn.cdcq.registry.common.format.SkillLevel;
+import cn.cdcq.registry.common.format.CredentialKind;
+import cn.cdcq.registry.common.format.TitleSeries;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.merkle.MerkleTree.ProofStep;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,10 +20,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A skill certificate as a W3C Verifiable Credential 2.0, before its proof.
+ * A certificate of any {@linkplain CredentialKind kind} as a W3C Verifiable Credential 2.0,
+ * before its proof.
  *
  * <p>The subject carries the attested claims (number, occupation, level, center, region,
- * dates) and the holder commitment, never the name or ID number, unless the holder asked for the
+ * dates), the credential's kind and, for a professional title, its series (both read from the
+ * number) and the holder commitment, never the name or ID number, unless the holder asked for the
  * disclosing version and presented their details and salt ({@link Disclosure}). {@code validFrom}
  * is the issuing transaction's time; {@code validUntil} the end of the expiry date in China. Two
  * {@code BitstringStatusListEntry} entries point at the region's revocation and suspension lists.
@@ -69,7 +72,9 @@ public final class SkillCredential {
         vc.putArray("@context").add(Vocabulary.CREDENTIALS_V2);
         vc.put("id", ID_PREFIX + claims.number());
         vc.putArray("type").add(Vocabulary.VERIFIABLE_CREDENTIAL).add(Vocabulary.SKILL_CERTIFICATE_CREDENTIAL);
-        vc.put("name", "Vocational skill level certificate " + claims.number());
+        CredentialKind kind = claims.kind();
+        vc.put("name", Character.toUpperCase(kind.englishName().charAt(0)) + kind.englishName().substring(1) + " "
+                + claims.number());
         vc.putObject("issuer").put("id", issuerId).put("name", issuerName);
         vc.put("validFrom", Instant.parse(certificate.issuedAt()).truncatedTo(ChronoUnit.SECONDS).toString());
         if (claims.expiryDate() != null) {
@@ -78,9 +83,15 @@ public final class SkillCredential {
         ObjectNode subject = vc.putObject("credentialSubject");
         subject.put("type", "SkillCertificate");
         subject.put("certificateNumber", claims.number());
+        subject.put("credentialKind", kind.name());
+        subject.put("credentialKindName", kind.chineseName());
         subject.putObject("occupation").put("code", claims.occupation());
+        if (claims.titleSeries() != null) {
+            subject.putObject("titleSeries").put("code", claims.titleSeries())
+                    .put("name", TitleSeries.chineseName(claims.titleSeries()));
+        }
         subject.put("level", claims.level());
-        subject.put("levelName", SkillLevel.nameOf(claims.level()));
+        subject.put("levelName", kind.levelName(claims.level()));
         subject.putObject("issuingCenter").put("id", "urn:uscc:" + claims.centerId()).put("name", centerName);
         subject.put("region", claims.region());
         subject.put("issueDate", claims.issueDate());

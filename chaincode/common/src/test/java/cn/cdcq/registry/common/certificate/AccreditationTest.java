@@ -1,5 +1,7 @@
 package cn.cdcq.registry.common.certificate;
 
+import cn.cdcq.registry.common.format.CredentialKind;
+
 import cn.cdcq.registry.common.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
@@ -30,15 +32,17 @@ class AccreditationTest {
     @Test
     void explainsEachReasonACenterMayNotIssue() {
         LocalDate day = LocalDate.parse("2026-06-01");
-        assertThat(accreditation(AccreditationStatus.ACTIVE).refusalFor("4-04-05-01", 4, day)).isEmpty();
-        assertThat(accreditation(AccreditationStatus.ACTIVE).refusalFor("4-04-05-01", 2, day))
+        assertThat(accreditation(AccreditationStatus.ACTIVE).refusalFor(CredentialKind.SKILL_LEVEL, "4-04-05-01", 4, day)).isEmpty();
+        assertThat(accreditation(AccreditationStatus.ACTIVE).refusalFor(CredentialKind.SKILL_LEVEL, "4-04-05-01", 2, day))
                 .hasValueSatisfying(r -> assertThat(r).contains("up to level 3, not level 2"));
-        assertThat(accreditation(AccreditationStatus.ACTIVE).refusalFor("6-28-01-14", 4, day))
+        assertThat(accreditation(AccreditationStatus.ACTIVE).refusalFor(CredentialKind.SKILL_LEVEL, "6-28-01-14", 4, day))
                 .hasValueSatisfying(r -> assertThat(r).contains("not accredited for occupation 6-28-01-14"));
-        assertThat(accreditation(AccreditationStatus.ACTIVE).refusalFor("4-04-05-01", 4, LocalDate.parse("2028-01-01")))
+        assertThat(accreditation(AccreditationStatus.ACTIVE).refusalFor(CredentialKind.SKILL_LEVEL, "4-04-05-01", 4, LocalDate.parse("2028-01-01")))
                 .hasValueSatisfying(r -> assertThat(r).contains("has expired"));
-        assertThat(accreditation(AccreditationStatus.SUSPENDED).refusalFor("4-04-05-01", 4, day))
+        assertThat(accreditation(AccreditationStatus.SUSPENDED).refusalFor(CredentialKind.SKILL_LEVEL, "4-04-05-01", 4, day))
                 .hasValueSatisfying(r -> assertThat(r).contains("is SUSPENDED"));
+        assertThat(accreditation(AccreditationStatus.ACTIVE).refusalFor(CredentialKind.SPECIAL_ABILITY, "4-04-05-01", 0, day))
+                .hasValueSatisfying(r -> assertThat(r).contains("in special vocational ability certificates"));
     }
 
     @Test

@@ -30,9 +30,9 @@ class CertificateNumberTest {
         @Test
         void splitIntoTheirFields() {
             assertThat(CertificateNumber.parse(SICHUAN_LEVEL_3))
-                    .isEqualTo(new Parts('S', "0000", "51", "000001", 24, 3, "000001"));
+                    .isEqualTo(new Parts(CredentialKind.SKILL_LEVEL, 'S', "0000", "51", "000001", null, 24, 3, "000001"));
             assertThat(CertificateNumber.parse(CHONGQING_LEVEL_1))
-                    .isEqualTo(new Parts('Y', "1234", "50", "000207", 23, 1, "004512"));
+                    .isEqualTo(new Parts(CredentialKind.SKILL_LEVEL, 'Y', "1234", "50", "000207", null, 23, 1, "004512"));
         }
 
         @Test
@@ -101,6 +101,44 @@ class CertificateNumberTest {
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("missing");
             assertThat(CertificateNumber.isValid(" ")).isFalse();
+            assertThat(CertificateNumber.isValid("\u0000")).isFalse();
+        }
+    }
+
+    @Nested
+    class OtherKinds {
+
+        @Test
+        void aSpecialAbilityNumberHasNoLevel() {
+            assertThat(CertificateNumber.parse("z000151260000042"))
+                    .isEqualTo(new Parts(CredentialKind.SPECIAL_ABILITY, 'Z', "0001", "51", null, null, 26, 0, "0000042"));
+        }
+
+        @Test
+        void aTitleNumberCarriesItsSeriesAndGrade() {
+            assertThat(CertificateNumber.parse("T5001326000123"))
+                    .isEqualTo(new Parts(CredentialKind.PROFESSIONAL_TITLE, 'T', null, "50", null, "01", 26, 3, "000123"));
+            assertThat(CertificateNumber.requireLevel("T5001326000123", 3)).isEqualTo("T5001326000123");
+            assertThatThrownBy(() -> CertificateNumber.requireLevel("T5001326000123", 2))
+                    .hasMessageContaining("level digit (position 6) is 3 (中级)");
+        }
+
+        @Test
+        void eachKindHasItsLength() {
+            assertThatThrownBy(() -> CertificateNumber.validate("Z00015100260000"))
+                    .hasMessageContaining("16 characters (Z and 15 digits)");
+            assertThatThrownBy(() -> CertificateNumber.validate("T50013260001234"))
+                    .hasMessageContaining("14 characters (T and 13 digits)");
+        }
+
+        @Test
+        void anUnknownSeriesOrGradeIsRefused() {
+            assertThatThrownBy(() -> CertificateNumber.validate("T5099326000123"))
+                    .hasMessageContaining("title series, 99 is none");
+            assertThatThrownBy(() -> CertificateNumber.validate("T5001626000123"))
+                    .hasMessageContaining("level digit (position 6) is 6");
+            assertThatThrownBy(() -> CertificateNumber.requireLevel("Z000151260000042", 1))
+                    .extracting("code").isEqualTo("INVALID_LEVEL");
         }
     }
 }

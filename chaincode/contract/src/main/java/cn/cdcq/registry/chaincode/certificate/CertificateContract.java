@@ -457,7 +457,7 @@ public final class CertificateContract implements RegistryContract {
             } catch (RegistryException e) {
                 return Optional.of(e);
             }
-            Optional<String> refusal = accreditation.refusalFor(claims.occupation(), claims.level(), today);
+            Optional<String> refusal = accreditation.refusalFor(claims.kind(), claims.occupation(), claims.level(), today);
             if (refusal.isPresent()) {
                 return Optional.of(RegistryException.forbidden(refusal.get()));
             }

@@ -193,12 +193,12 @@ final class CertificateVerifier {
         }
         Accreditation a = then.get();
         LocalDate issuedOn = IsoDate.dateOf(Instant.parse(certificate.issuedAt()));
-        Optional<String> refusal = a.region().equals(claims.region()) ? a.refusalFor(claims.occupation(), claims.level(), issuedOn)
+        Optional<String> refusal = a.region().equals(claims.region()) ? a.refusalFor(claims.kind(), claims.occupation(), claims.level(), issuedOn)
                 : Optional.of("the accreditation is region " + a.region() + "'s, not " + claims.region() + "'s");
         if (refusal.isPresent()) {
             return new Step(VerificationReport.ISSUER_ACCREDITED, FAIL, "at issue (" + issuedOn + "): " + refusal.get());
         }
-        int highest = a.scopeFor(claims.occupation()).orElseThrow().highestLevel();
+        int highest = a.scopeFor(claims.kind(), claims.occupation()).orElseThrow().highestLevel();
         return new Step(VerificationReport.ISSUER_ACCREDITED, PASS, "at issue (" + issuedOn + ") center "
                 + claims.centerId() + " (" + a.name() + ") was accredited by region " + a.region() + " for occupation "
                 + claims.occupation() + " up to level " + highest + ", valid " + a.validFrom() + " to " + a.validTo()

@@ -73,7 +73,7 @@ final class Recognitions {
         if (rule.isPresent()) {
             RecognitionRule r = rule.get();
             return new Recognition(region, true, Recognition.RULE, r.id(), null, "recognized by catalogue rule " + r.id()
-                    + ": occupation " + r.occupation() + " at level " + r.minimumLevel() + " or more advanced, from "
+                    + ": " + kindText(r.credentialKind()) + "occupation " + r.occupation() + " at level " + r.minimumLevel() + " or more advanced, from "
                     + r.fromRegion() + " to " + r.toRegion() + ", effective " + r.effectiveFrom()
                     + (r.effectiveTo() == null ? "" : " to " + r.effectiveTo()) + ", accepted on " + r.acceptedAt());
         }
@@ -97,8 +97,14 @@ final class Recognitions {
                     break;
             }
         }
-        return new Recognition(region, false, Recognition.NONE, null, null, "no rule in force recognizes occupation "
-                + claims.occupation() + " at level " + claims.level() + " from " + claims.region() + " in " + region
+        return new Recognition(region, false, Recognition.NONE, null, null, "no rule in force recognizes "
+                + kindText(claims.kind()) + "occupation " + claims.occupation() + " at level " + claims.level() + " from " + claims.region() + " in " + region
                 + ", and " + region + " has made no case decision for it; a bureau may submit it as a case");
+    }
+
+    /** Nothing for a skill level certificate (as before kinds existed), the kind's name otherwise. */
+    private static String kindText(cn.cdcq.registry.common.format.CredentialKind kind) {
+        return kind == cn.cdcq.registry.common.format.CredentialKind.SKILL_LEVEL ? ""
+                : kind.englishName() + "s (" + kind.chineseName() + ") of ";
     }
 }

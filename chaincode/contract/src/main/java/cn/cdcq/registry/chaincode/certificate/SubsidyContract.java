@@ -55,6 +55,15 @@ public final class SubsidyContract implements RegistryContract {
         Region region = new Regions(ledger).regionOf(caller);
         SubsidyClaimRequest request = Arguments.valid(() -> Arguments.json(requestJson, SubsidyClaimRequest.class).validate());
         SkillCertificate certificate = new Certificates(ledger).require(request.certificateNumber());
+        // 就业补助资金管理办法 (财社〔2017〕164号) art. 6 pays the vocational training subsidy for a
+        // 职业资格证书, 职业技能等级证书, 专项职业能力证书 or 培训合格证书; a professional title is
+        // awarded by review, not trained for, and is not among them.
+        if (!certificate.claims().kind().subsidized()) {
+            throw RegistryException.invalid("certificate " + certificate.number() + " is a "
+                    + certificate.claims().kind().englishName() + " (" + certificate.claims().kind().chineseName()
+                    + "); the vocational training subsidy is paid only for skill level and special vocational "
+                    + "ability certificates");
+        }
         CertificateStatus status = CertificateVerifier.effectiveStatus(certificate, ledger.today());
         if (status != CertificateStatus.VALID) {
             throw RegistryException.conflict("certificate " + certificate.number() + " is " + status
@@ -103,7 +112,10 @@ public final class SubsidyContract implements RegistryContract {
                 .orElseThrow(() -> RegistryException.notFound("no subsidy refusal " + refusalId)));
     }
 
-    /** One key space for both regions: holder pseudonym, occupation, level. */
+    /**
+     * One key space for both regions: holder pseudonym, occupation, level. A special vocational
+     * ability's level is 0, which no skill level has, so the two kinds never share a key.
+     */
     private static String claimKey(Ledger ledger, SkillCertificate certificate) {
         CertificateClaims claims = certificate.claims();
         return ledger.key(CLAIM, claims.holderPseudonym(), claims.occupation(), String.valueOf(claims.level()));
