@@ -135,7 +135,7 @@ final class BenchLedger implements AutoCloseable {
             awaitCommitOnBothPeers();
             return;
         }
-        if (!"ACTIVE".equals(current.status()) || current.refusalFor(OCCUPATION, LEVEL, today).isPresent()) {
+        if (!"ACTIVE".equals(current.status()) || current.refusalFor(cn.cdcq.registry.common.format.CredentialKind.SKILL_LEVEL, OCCUPATION, LEVEL, today).isPresent()) {
             bureau.amend(terms);
             if ("SUSPENDED".equals(current.status())) {
                 bureau.reinstate(cq.centerUscc(), "ISSUES_RESOLVED", "Benchmark run");

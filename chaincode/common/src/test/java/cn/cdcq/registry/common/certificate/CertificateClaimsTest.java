@@ -1,6 +1,7 @@
 package cn.cdcq.registry.common.certificate;
 
 import cn.cdcq.registry.common.InvalidInputException;
+import cn.cdcq.registry.common.format.CredentialKind;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -82,5 +83,30 @@ class CertificateClaimsTest {
     void expiresTheDayAfterItsExpiryDate() {
         assertThat(GOOD.expiredOn(LocalDate.parse("2029-12-31"))).isFalse();
         assertThat(GOOD.expiredOn(LocalDate.parse("2030-01-01"))).isTrue();
+    }
+
+    @Test
+    void aSpecialAbilityHasNoLevelAndATitleIsInMajorGroupTwo() {
+        CertificateClaims ability = with(f -> { f[0] = "Z000150260000042"; f[2] = 0; return f; });
+        assertThat(ability.validate().kind()).isEqualTo(CredentialKind.SPECIAL_ABILITY);
+        assertThat(ability.titleSeries()).isNull();
+        refused(with(f -> { f[0] = "Z000150260000042"; f[2] = 3; return f; }), InvalidInputException.INVALID_LEVEL,
+                "special vocational ability (专项职业能力) level 3 does not exist");
+
+        CertificateClaims title = with(f -> { f[0] = "T5001226000007"; f[1] = "2-02-07-01"; f[2] = 2; return f; });
+        assertThat(title.validate().kind()).isEqualTo(CredentialKind.PROFESSIONAL_TITLE);
+        assertThat(title.titleSeries()).isEqualTo("01");
+        refused(with(f -> { f[0] = "T5001226000007"; f[2] = 2; return f; }), InvalidInputException.INVALID_OCCUPATION,
+                "not in major group 2");
+        refused(with(f -> { f[0] = "T5001226000007"; f[1] = "2-02-07-01"; f[2] = 3; return f; }),
+                InvalidInputException.INVALID_CERTIFICATE_NUMBER, "level digit (position 6) is 2 (副高级)");
+    }
+
+    @Test
+    void aSkillLevelCertificatesSignedBytesDoNotChangeWithKinds() {
+        // Kinds are read from the number: the claims gained no member, so every certificate signed
+        // before kinds existed still verifies.
+        assertThat(new String(CertificateAttestation.signedBytes(GOOD), java.nio.charset.StandardCharsets.UTF_8))
+                .doesNotContain("kind").doesNotContain("Series");
     }
 }
