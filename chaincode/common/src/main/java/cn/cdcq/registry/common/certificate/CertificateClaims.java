@@ -43,9 +43,8 @@ public record CertificateClaims(String number, String occupation, int level, Str
         String canonicalNumber = CertificateNumber.validate(number);
         Fields.requireCanonical("certificate number", number, canonicalNumber,
                 InvalidInputException.INVALID_CERTIFICATE_NUMBER);
-        CredentialKind kind = CertificateNumber.kindOf(number);
-        kind.validateLevel(level);
         CertificateNumber.requireLevel(number, level);
+        CredentialKind kind = CertificateNumber.kindOf(number);
         Fields.requireCanonical("occupation code", occupation, OccupationCode.validate(occupation),
                 InvalidInputException.INVALID_OCCUPATION);
         if (kind == CredentialKind.PROFESSIONAL_TITLE && !occupation.startsWith(TITLE_MAJOR_GROUP)) {

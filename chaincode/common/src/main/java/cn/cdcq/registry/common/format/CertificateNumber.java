@@ -75,7 +75,10 @@ public final class CertificateNumber {
 
     /** Splits a valid number into its fields. */
     public static Parts parse(String number) {
-        Checked checked = check(number);
+        return parts(check(number));
+    }
+
+    private static Parts parts(Checked checked) {
         String v = checked.value;
         return switch (checked.kind) {
             case SKILL_LEVEL -> new Parts(CredentialKind.SKILL_LEVEL, v.charAt(0), v.substring(1, 5), v.substring(5, 7),
@@ -94,15 +97,16 @@ public final class CertificateNumber {
      * a special ability, which has none); refused otherwise.
      */
     public static String requireLevel(String number, int level) {
-        Parts parts = parse(number);
+        Checked checked = check(number);
+        Parts parts = parts(checked);
         CredentialKind kind = parts.kind();
         kind.validateLevel(level);
         if (parts.level() != level) {
-            throw invalid("certificate number " + validate(number) + ": level digit (position " + levelPosition(kind)
+            throw invalid("certificate number " + checked.value + ": level digit (position " + levelPosition(kind)
                     + ") is " + parts.level() + " (" + kind.levelName(parts.level()) + ") but the certificate is "
                     + "level " + level + " (" + kind.levelName(level) + "); correct the number or the level");
         }
-        return validate(number);
+        return checked.value;
     }
 
     private static int levelPosition(CredentialKind kind) {
@@ -167,7 +171,7 @@ public final class CertificateNumber {
         }
         if (kind == CredentialKind.PROFESSIONAL_TITLE && !TitleSeries.isValid(value.substring(3, 5))) {
             throw invalid("certificate number " + value + ": positions 4-5 are the title series, "
-                    + value.substring(3, 5) + " is none; the series are 01 to 20 (see docs/credential-kinds.md)");
+                    + value.substring(3, 5) + " is none; " + TitleSeries.codesText());
         }
         return new Checked(value, kind);
     }

@@ -2,7 +2,6 @@ package cn.cdcq.registry.common.format;
 
 import cn.cdcq.registry.common.InvalidInputException;
 
-import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -13,7 +12,7 @@ import java.util.TreeMap;
  */
 public final class TitleSeries {
 
-    private static final Map<String, String[]> SERIES = new TreeMap<>();
+    private static final TreeMap<String, String[]> SERIES = new TreeMap<>();
 
     static {
         add("01", "工程技术", "engineering");
@@ -49,8 +48,7 @@ public final class TitleSeries {
     public static String validate(String code) {
         if (code == null || !SERIES.containsKey(code)) {
             throw new InvalidInputException(InvalidInputException.INVALID_CERTIFICATE_NUMBER, "title series " + code
-                    + " does not exist; the series are 01 to " + ((TreeMap<String, String[]>) SERIES).lastKey()
-                    + " (see docs/credential-kinds.md), e.g. 01 工程技术");
+                    + " does not exist; " + codesText());
         }
         return code;
     }
@@ -70,10 +68,9 @@ public final class TitleSeries {
         return SERIES.get(validate(code))[1];
     }
 
-    /** Every series, code to Chinese name, in code order. */
-    public static Map<String, String> all() {
-        Map<String, String> all = new TreeMap<>();
-        SERIES.forEach((code, names) -> all.put(code, names[0]));
-        return all;
+    /** Which codes exist, for error messages. */
+    public static String codesText() {
+        return "the series are " + SERIES.firstKey() + " to " + SERIES.lastKey()
+                + " (see docs/credential-kinds.md), e.g. 01 工程技术";
     }
 }

@@ -1,5 +1,6 @@
 package cn.cdcq.registry.chaincode.certificate;
 
+import cn.cdcq.registry.common.format.CredentialKind;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.certificate.CertificateClaims;
@@ -103,8 +104,8 @@ final class Recognitions {
     }
 
     /** Nothing for a skill level certificate (as before kinds existed), the kind's name otherwise. */
-    private static String kindText(cn.cdcq.registry.common.format.CredentialKind kind) {
-        return kind == cn.cdcq.registry.common.format.CredentialKind.SKILL_LEVEL ? ""
+    private static String kindText(CredentialKind kind) {
+        return kind == CredentialKind.SKILL_LEVEL ? ""
                 : kind.englishName() + "s (" + kind.chineseName() + ") of ";
     }
 }
