@@ -2,6 +2,7 @@ package cn.cdcq.registry.client.credential;
 
 import cn.cdcq.registry.common.certificate.CertificateEvents;
 import cn.cdcq.registry.common.ErrorCode;
+import cn.cdcq.registry.client.api.JsonLines;
 import cn.cdcq.registry.client.events.LedgerEventSubscriber;
 import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.common.certificate.CertificateStatus;
@@ -18,11 +19,9 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -68,7 +67,7 @@ public class CredentialStatusRegister implements LedgerEventSubscriber, Disposab
     private final ServiceProperties properties;
     private final IssuerIdentity issuer;
     private final Path file;
-    private final FileChannel out;
+    private final JsonLines out;
     private final SecureRandom random = new SecureRandom();
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Integer> indexes = new HashMap<>();
@@ -87,18 +86,8 @@ public class CredentialStatusRegister implements LedgerEventSubscriber, Disposab
         this.file = properties.dataDir().resolve("credential-status.jsonl");
         try {
             Files.createDirectories(file.getParent());
-            if (Files.exists(file)) {
-                for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    Line line;
-                    try {
-                        line = Json.read(text, Line.class);
-                    } catch (RuntimeException torn) {
-                        continue; // a line cut short by a crash was never acknowledged
-                    }
-                    apply(line);
-                }
-            }
-            out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            // A line cut short by a crash was never acknowledged: it is dropped.
+            out = JsonLines.open(file, text -> Json.read(text, Line.class), this::apply);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the credential status register " + file, e);
         }
@@ -175,8 +164,7 @@ public class CredentialStatusRegister implements LedgerEventSubscriber, Disposab
 
     private void append(Line line) {
         try {
-            out.write(StandardCharsets.UTF_8.encode(Json.write(line) + "\n"));
-            out.force(false);
+            out.append(Json.write(line));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the credential status register " + file, e);
         }

@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.events;
 
+import cn.cdcq.registry.client.api.JsonLines;
 import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.common.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -8,11 +9,9 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -40,30 +39,16 @@ public class Inbox implements DisposableBean {
     private final Path file;
     private final List<InboxItem> items = new ArrayList<>();
     private final Set<String> seen = new HashSet<>();
-    private final FileChannel out;
+    private final JsonLines out;
 
     public Inbox(ServiceProperties properties) {
         this.properties = properties;
         this.file = properties.dataDir().resolve("inbox.jsonl");
         try {
             Files.createDirectories(file.getParent());
-            if (Files.exists(file)) {
-                for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                    if (text.isBlank()) {
-                        continue;
-                    }
-                    Line line;
-                    try {
-                        line = Json.read(text, Line.class);
-                    } catch (RuntimeException torn) {
-                        // A line cut short by a crash was never acknowledged; the event comes again.
-                        continue;
-                    }
-                    remember(new InboxItem(line.sequence(), line.eventName(), line.txId(), line.blockNumber(),
-                            line.needsAction(), line.receivedAt(), line.payload()));
-                }
-            }
-            out = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            // A line cut short by a crash was never acknowledged: it is dropped, and the event comes again.
+            out = JsonLines.open(file, text -> Json.read(text, Line.class), line -> remember(new InboxItem(line.sequence(),
+                    line.eventName(), line.txId(), line.blockNumber(), line.needsAction(), line.receivedAt(), line.payload())));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the inbox " + file, e);
         }
@@ -82,8 +67,7 @@ public class Inbox implements DisposableBean {
                 Instant.now().truncatedTo(ChronoUnit.MILLIS).toString(), payload);
         Line line = new Line(item.sequence(), eventName, txId, blockNumber, needsAction, item.receivedAt(), payload);
         try {
-            out.write(StandardCharsets.UTF_8.encode(Json.write(line) + "\n"));
-            out.force(false);
+            out.append(Json.write(line));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the inbox " + file, e);
         }

@@ -1,6 +1,7 @@
 package cn.cdcq.registry.client.statistics;
 
 import cn.cdcq.registry.client.api.CodedException;
+import cn.cdcq.registry.client.api.JsonLines;
 import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.client.events.LedgerEventSubscriber;
 import cn.cdcq.registry.client.fabric.UserGateways;
@@ -15,12 +16,9 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -77,7 +75,7 @@ public class StatisticsStore implements LedgerEventSubscriber, SmartLifecycle, D
     private final Path unbuilt;
     private final Object lock = new Object();
     private StatisticsState state = new StatisticsState();
-    private FileChannel out;
+    private JsonLines out;
     private volatile Progress progress = new Progress(State.IDLE, 0, 0, null, null, null, null);
     private Thread rebuilder;
     private volatile boolean running;
@@ -101,41 +99,20 @@ public class StatisticsStore implements LedgerEventSubscriber, SmartLifecycle, D
                 Files.writeString(unbuilt, "the statistics store has not been rebuilt from the ledger yet\n");
             }
             fresh = Files.exists(unbuilt);
-            if (Files.exists(file)) {
-                read(file, state);
-            }
-            out = open(file, false);
+            StatisticsState into = state;
+            // A line cut short by a crash before the listener moved on is dropped: the event comes again.
+            out = JsonLines.open(file, text -> Json.read(text, Line.class), line -> {
+                line.facts().forEach(into::apply);
+                into.seen(line.block());
+            });
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the statistics store " + file, e);
         }
     }
 
-    private static void read(Path file, StatisticsState into) throws IOException {
-        for (String text : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            if (text.isBlank()) {
-                continue;
-            }
-            Line line;
-            try {
-                line = Json.read(text, Line.class);
-            } catch (RuntimeException torn) {
-                continue; // cut short by a crash before the listener moved on: the event comes again
-            }
-            line.facts().forEach(into::apply);
-            into.seen(line.block());
-        }
-    }
-
-    private static FileChannel open(Path file, boolean truncate) throws IOException {
-        return truncate
-                ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)
-                : FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-    }
-
-    private static void append(FileChannel channel, String txId, long block, List<Fact> facts) {
+    private static void append(JsonLines to, String txId, long block, List<Fact> facts) {
         try {
-            channel.write(StandardCharsets.UTF_8.encode(Json.write(new Line(txId, block, facts)) + "\n"));
-            channel.force(false);
+            to.append(Json.write(new Line(txId, block, facts)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to the statistics store", e);
         }
@@ -197,7 +174,7 @@ public class StatisticsStore implements LedgerEventSubscriber, SmartLifecycle, D
         Path next = dir.resolve("facts.rebuild.jsonl");
         StatisticsState rebuilt = new StatisticsState();
         long done = 0;
-        try (FileChannel nextOut = open(next, true)) {
+        try (JsonLines nextOut = JsonLines.create(next)) {
             LedgerTransactions ledger = ledger();
             long height = ledger.height();
             while (running) {
@@ -215,10 +192,11 @@ public class StatisticsStore implements LedgerEventSubscriber, SmartLifecycle, D
                     for (height = ledger.height(); done < height; done++) {
                         read(ledger, done, rebuilt, nextOut);
                     }
-                    nextOut.force(true);
+                    nextOut.sync();
                     out.close();
                     Files.move(next, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    out = open(file, false);
+                    // Just written whole and forced by this thread: opened to append, its lines scanned but not parsed again.
+                    out = JsonLines.open(file, text -> text, text -> { });
                     state = rebuilt;
                     Files.deleteIfExists(unbuilt);
                 }
@@ -238,7 +216,7 @@ public class StatisticsStore implements LedgerEventSubscriber, SmartLifecycle, D
         }
     }
 
-    private void read(LedgerTransactions ledger, long number, StatisticsState into, FileChannel to) {
+    private void read(LedgerTransactions ledger, long number, StatisticsState into, JsonLines to) {
         List<LedgerTransactions.Tx> txs = ledger.block(number);
         synchronized (lock) { // the same order as the live path: derive reads the state (an enterprise's kind)
             for (LedgerTransactions.Tx tx : txs) {

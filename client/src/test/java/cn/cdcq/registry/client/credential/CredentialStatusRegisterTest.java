@@ -137,4 +137,22 @@ class CredentialStatusRegisterTest {
                 .hasMessageContaining("\"revocation\" and \"suspension\"");
         assertThat(Files.exists(dir.resolve("credential-status.jsonl"))).isTrue();
     }
+
+    @Test
+    void anIndexDrawnAfterATornLineKeepsItsEntryAfterTheNextRestart() throws Exception {
+        CredentialStatusRegister register = register();
+        int first = register.entryFor("S1", () -> "VALID");
+        register.destroy();
+        Files.writeString(dir.resolve("credential-status.jsonl"), "{\"index\":12,\"numb", StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+        CredentialStatusRegister reopened = register();
+        int second = reopened.entryFor("S2", () -> "REVOKED");
+        reopened.destroy();
+
+        CredentialStatusRegister again = register();
+        assertThat(again.size()).isEqualTo(2);
+        assertThat(again.entryFor("S1", () -> "VALID")).isEqualTo(first);
+        assertThat(again.entryFor("S2", () -> "REVOKED")).as("the same index, not a new draw").isEqualTo(second);
+        assertThat(list(again, "revocation").get(second)).isTrue();
+    }
 }

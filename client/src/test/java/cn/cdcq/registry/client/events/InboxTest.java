@@ -66,4 +66,20 @@ class InboxTest {
         assertThat(reopened.accept("RegionChangeWithdrawn", "tx2", 6, proposal("ChengduMSP"))).isTrue();
         reopened.destroy();
     }
+
+    @Test
+    void anEventTakenAfterATornLineIsStillThereAfterTheNextRestart() throws Exception {
+        Inbox inbox = new Inbox(chongqing());
+        inbox.accept("RegionChangeProposed", "tx1", 5, proposal("ChengduMSP"));
+        inbox.destroy();
+        Files.writeString(dir.resolve("inbox.jsonl"), "{\"blockNumber\":6,\"eventN", StandardOpenOption.APPEND);
+        Inbox reopened = new Inbox(chongqing());
+        assertThat(reopened.accept("RegionChangeWithdrawn", "tx2", 6, proposal("ChengduMSP"))).isTrue();
+        reopened.destroy();
+
+        Inbox again = new Inbox(chongqing());
+        assertThat(again.items(i -> true)).extracting(InboxItem::txId).containsExactly("tx1", "tx2");
+        assertThat(again.accept("RegionChangeWithdrawn", "tx2", 6, proposal("ChengduMSP"))).as("not taken twice").isFalse();
+        again.destroy();
+    }
 }
