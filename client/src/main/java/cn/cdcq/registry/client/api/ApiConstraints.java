@@ -21,7 +21,7 @@ import cn.cdcq.registry.common.credit.ViolationStatus;
 import cn.cdcq.registry.common.credit.ViolationType;
 import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.common.json.CanonicalJson;
-import cn.cdcq.registry.common.format.SkillLevel;
+import cn.cdcq.registry.common.format.CredentialKind;
 import cn.cdcq.registry.common.merkle.MerkleTree;
 import cn.cdcq.registry.common.report.PlatformReport;
 import cn.cdcq.registry.common.report.PlatformReportInput;
@@ -117,7 +117,8 @@ public class ApiConstraints implements OpenApiCustomizer {
     static final Rule SHA256 = pattern(ApiFormats.SHA256_HEX);
     static final Rule LEDGER_ID = pattern(ApiFormats.LEDGER_ID);
     static final Rule OCCUPATION = pattern(ApiFormats.OCCUPATION).example("4-04-05-01");
-    static final Rule LEVEL = integer(SkillLevel.HIGHEST, SkillLevel.LOWEST);
+    /** A level of any credential kind: 0 for a special vocational ability, 1 to 5 otherwise. */
+    static final Rule LEVEL = integer(0, CredentialKind.LOWEST_LEVEL);
     static final Rule YEAR = integer(ApiFormats.YEAR_MIN, ApiFormats.YEAR_MAX);
     static final Rule REASON = text(ApiFormats.TEXT_MAX);
     static final Rule HOLDER_NAME = text(ApiFormats.HOLDER_NAME_MAX);
@@ -256,7 +257,10 @@ public class ApiConstraints implements OpenApiCustomizer {
             Map.entry("CorrectReportRequest.workersByRegion", REPORT_LISTS),
             Map.entry("FileReportRequest.newFormWorkers", "at most the workers engaged (the sum of either list)"),
             Map.entry("CorrectReportRequest.newFormWorkers", "at most the workers engaged (the sum of either list)"),
-            Map.entry("NewCertificate.number", "its 16th character is the skill level and must agree with level"),
+            Map.entry("NewCertificate.number", "its level digit (16th character of a skill level number, 6th of a "
+                    + "professional title) must agree with level; a special vocational ability (Z) has level 0"),
+            Map.entry("NewCertificate.level", "1 to 5 for a skill level certificate or professional title, "
+                    + "0 for a special vocational ability"),
             Map.entry("NewCertificate.expiryDate", "after issueDate"),
             Map.entry("AccreditationRequest.validTo", "on or after validFrom"),
             Map.entry("RecognitionRuleProposal.effectiveTo", "on or after effectiveFrom"),

@@ -21,8 +21,14 @@ public final class ApiFormats {
     /** A USCC with a correct check character, for examples. */
     public static final String USCC_EXAMPLE = "91510100MA61R8LK20";
 
-    /** Certificate number: Y or S, then 21 digits of which the 16th character is the level, 1 to 5. */
-    public static final String CERTIFICATE_NUMBER = "^[YS][0-9]{14}[1-5][0-9]{6}$";
+    /**
+     * Certificate number of any kind (registry-common's CertificateNumber): a skill level
+     * certificate is Y or S and 21 digits whose 16th character is the level 1 to 5; a special
+     * vocational ability certificate Z and 15 digits; a professional title T, province (2), title
+     * series 01 to 20, grade 1 to 5 and 8 digits.
+     */
+    public static final String CERTIFICATE_NUMBER =
+            "^([YS][0-9]{14}[1-5][0-9]{6}|Z[0-9]{15}|T[0-9]{2}(0[1-9]|1[0-9]|20)[1-5][0-9]{8})$";
     public static final String CERTIFICATE_NUMBER_EXAMPLE = "S000150000001264000001";
 
     /** Region code: two letters A-Z (CD, CQ). */

@@ -11,7 +11,7 @@ import cn.cdcq.registry.common.certificate.AccreditationScope;
 import cn.cdcq.registry.common.certificate.ReasonCodes;
 import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.common.format.OccupationCode;
-import cn.cdcq.registry.common.format.SkillLevel;
+import cn.cdcq.registry.common.format.CredentialKind;
 import cn.cdcq.registry.common.json.Json;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -57,7 +57,9 @@ public class AccreditationController {
     @PostMapping("/accreditations")
     @PreAuthorize("hasRole('BUREAU')")
     @Operation(summary = "Accredit a center of this region", description = "centerId is the center's USCC; each scope "
-            + "names an occupation code and the most advanced level (1 高级技师 .. 5 初级工) it may certify. Bureau only.")
+            + "names an occupation code, the kind of credential (absent or SKILL_LEVEL, SPECIAL_ABILITY, "
+            + "PROFESSIONAL_TITLE) and the most advanced level it may certify (1 高级技师 .. 5 初级工 for a skill level, "
+            + "1 正高级 .. 5 员级 for a title, 0 for a special vocational ability). Bureau only.")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = Accreditation.class)))
     public ResponseEntity<String> accredit(@RequestBody AccreditationRequest request, @AuthenticationPrincipal UserDetails user) {
         Accreditation accreditation = client(user).accredit(validated(request, null));
@@ -160,9 +162,17 @@ public class AccreditationController {
                     continue;
                 }
                 String occupation = problems.check(prefix + "occupation", () -> OccupationCode.validate(scope.occupation()));
-                Integer level = problems.check(prefix + "highestLevel", () -> SkillLevel.validate(scope.highestLevel()));
+                CredentialKind kind = problems.check(prefix + "kind", () -> CredentialKind.of(scope.kind()));
+                Integer level = kind == null ? null
+                        : problems.check(prefix + "highestLevel", () -> kind.validateLevel(scope.highestLevel()));
                 if (occupation != null && level != null) {
-                    scopes.add(new AccreditationScope(occupation, level));
+                    // A skill level scope is stored without a kind (as before kinds existed), so
+                    // SKILL_LEVEL sent explicitly is accepted and written as absent.
+                    AccreditationScope normalized = new AccreditationScope(occupation, level,
+                            kind == CredentialKind.SKILL_LEVEL ? null : kind.name());
+                    if (problems.check(prefix + "occupation", normalized::validate) != null) {
+                        scopes.add(normalized);
+                    }
                 }
             }
         }

@@ -4,10 +4,10 @@ import cn.cdcq.registry.client.api.ApiFormats;
 import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.format.CertificateNumber;
+import cn.cdcq.registry.common.format.CredentialKind;
 import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.common.format.OccupationCode;
 import cn.cdcq.registry.common.format.ResidentIdNumber;
-import cn.cdcq.registry.common.format.SkillLevel;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalDate;
@@ -18,9 +18,12 @@ import java.time.LocalDate;
  * the service and then forgotten: they are never logged, stored or sent to the ledger. One
  * {@link #validated} serves the API and the CLI's row check alike.
  *
- * @param number         national certificate number, e.g. {@code S000150000001264000001}
+ * @param number         certificate number of any kind, e.g. {@code S000150000001264000001} (skill
+ *                       level), {@code Z000151260000001} (special vocational ability) or
+ *                       {@code T5101326000001} (professional title)
  * @param occupation     national occupational classification code, e.g. {@code 4-04-05-01}
- * @param level          1 (高级技师) to 5 (初级工); must agree with the number's level digit
+ * @param level          1 (高级技师) to 5 (初级工), a title's grade 1 (正高级) to 5 (员级), or 0 for a
+ *                       special vocational ability; must agree with the number's level digit
  * @param issueDate      yyyy-MM-dd, not in the future (China time)
  * @param expiryDate     yyyy-MM-dd after the issue date, or absent for a certificate that does not expire
  * @param holderName     as on the ID card
@@ -29,7 +32,7 @@ import java.time.LocalDate;
 public record NewCertificate(
         @Schema(example = "S000150000001264000001") String number,
         @Schema(example = "4-04-05-01") String occupation,
-        @Schema(example = "4", minimum = "1", maximum = "5") Integer level,
+        @Schema(example = "4", minimum = "0", maximum = "5") Integer level,
         @Schema(example = "2026-03-15") String issueDate,
         @Schema(description = "absent: the certificate does not expire") String expiryDate,
         @Schema(description = "as on the ID card; never stored or logged") String holderName,
@@ -48,14 +51,16 @@ public record NewCertificate(
     public NewCertificate validated(String prefix, LocalDate today) {
         InvalidRequest.Collector problems = new InvalidRequest.Collector();
         String validNumber = problems.check(prefix + "number", () -> CertificateNumber.validate(number));
+        // The number says the kind of credential, and the kind which levels exist.
+        CredentialKind kind = validNumber == null ? null : CertificateNumber.kindOf(validNumber);
         Integer validLevel = problems.check(prefix + "level", () -> {
             if (level == null) {
-                throw new InvalidInputException(InvalidInputException.INVALID_LEVEL,
-                        "level is missing; give 1 高级技师, 2 技师, 3 高级工, 4 中级工 or 5 初级工");
+                throw new InvalidInputException(InvalidInputException.INVALID_LEVEL, "level is missing; "
+                        + (kind == null ? CredentialKind.SKILL_LEVEL : kind).levelsText());
             }
-            return SkillLevel.validate(level);
+            return kind == null ? level : kind.validateLevel(level);
         });
-        if (validNumber != null && validLevel != null) {
+        if (kind != null && validLevel != null) {
             problems.check(prefix + "number", () -> {
                 CertificateNumber.requireLevel(validNumber, validLevel);
                 return validNumber;

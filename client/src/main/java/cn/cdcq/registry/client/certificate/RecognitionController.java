@@ -13,7 +13,7 @@ import cn.cdcq.registry.common.certificate.RecognitionRuleProposal;
 import cn.cdcq.registry.common.format.IsoDate;
 import cn.cdcq.registry.common.format.OccupationCode;
 import cn.cdcq.registry.common.format.RegionCode;
-import cn.cdcq.registry.common.format.SkillLevel;
+import cn.cdcq.registry.common.format.CredentialKind;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -80,7 +80,9 @@ public class RecognitionController {
     @PreAuthorize("hasRole('BUREAU')")
     @Operation(summary = "Propose a rule between this region and another", description = "Certificates of the occupation, "
             + "at minimumLevel or more advanced (a smaller number), issued in fromRegion, are recognized in toRegion once "
-            + "the other region accepts. effectiveTo may be left out (open-ended).")
+            + "the other region accepts. kind is the credential kind (absent or SKILL_LEVEL, SPECIAL_ABILITY, "
+            + "PROFESSIONAL_TITLE; minimumLevel is then a title grade, or 0 for a special vocational ability). "
+            + "effectiveTo may be left out (open-ended).")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RecognitionRule.class)))
     public ResponseEntity<String> propose(@RequestBody RecognitionRuleProposal proposal, @AuthenticationPrincipal UserDetails user) {
         return LedgerJson.ok(client(user).proposeRule(validated(proposal)));
@@ -182,12 +184,14 @@ public class RecognitionController {
                 RequestValues.text("reason", decision.reason())));
     }
 
-    /** The proposal in canonical form, each wrong field named. */
-    /** The checks of a proposal before the ledger; the bureau desk's page uses them too. */
+    /** The proposal in canonical form, each wrong field named: the checks of a proposal before the ledger; the bureau desk's page uses them too. */
     public static RecognitionRuleProposal validated(RecognitionRuleProposal p) {
         InvalidRequest.Collector problems = new InvalidRequest.Collector();
         String occupation = problems.check("occupation", () -> OccupationCode.validate(p.occupation()));
-        problems.check("minimumLevel", () -> SkillLevel.validate(p.minimumLevel()));
+        CredentialKind kind = problems.check("kind", () -> CredentialKind.of(p.kind()));
+        if (kind != null) {
+            problems.check("minimumLevel", () -> kind.validateLevel(p.minimumLevel()));
+        }
         String from = problems.check("fromRegion", () -> RegionCode.validate(p.fromRegion()));
         String to = problems.check("toRegion", () -> RegionCode.validate(p.toRegion()));
         if (from != null && from.equals(to)) {
@@ -204,7 +208,7 @@ public class RecognitionController {
         }
         problems.throwIfAny();
         return InvalidRequest.check("proposal", () -> new RecognitionRuleProposal(occupation, p.minimumLevel(), from, to,
-                p.effectiveFrom(), p.effectiveTo()).validate());
+                p.effectiveFrom(), p.effectiveTo(), kind.name()).validate());
     }
 
     private static String id(String field, String value) {

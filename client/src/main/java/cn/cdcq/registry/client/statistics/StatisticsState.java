@@ -17,6 +17,7 @@ import cn.cdcq.registry.common.credit.Enterprise;
 import cn.cdcq.registry.common.credit.EnterpriseKind;
 import cn.cdcq.registry.common.credit.Violation;
 import cn.cdcq.registry.common.credit.ViolationStatus;
+import cn.cdcq.registry.common.format.CertificateNumber;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.report.PlatformReport;
 import cn.cdcq.registry.common.report.ReportEvents;
@@ -40,8 +41,10 @@ final class StatisticsState {
 
     /** The tables, by the name the API serves them under. */
     enum Table {
-        certificates("Certificates issued, by region of issue, occupation, month of issue (rows) and level (columns)"),
-        recognitions("Recognition decisions, by deciding (target) region: granted and refused"),
+        certificates("Certificates issued, by region of issue, occupation, month of issue (rows) and kind and level "
+                + "(columns): 1 to 5 the skill levels, Z the special vocational ability certificates (no level), "
+                + "T1 to T5 the professional title grades"),
+        recognitions("Recognition decisions, by deciding (target) region and kind of credential: granted and refused"),
         mobility("Holders (distinct pseudonyms) active in one region only or in two or more, by kind of activity; ANY is any of them"),
         violations("Violations recorded, by type and recording region (rows) and the enterprise's kind when recorded (columns)"),
         integrity("Enterprises by their latest credit level from each rating region"),
@@ -210,21 +213,37 @@ final class StatisticsState {
         };
     }
 
+    /** The columns of the certificates table: skill levels, the special ability, title grades. */
+    static final List<String> CERTIFICATE_COLUMNS = List.of("1", "2", "3", "4", "5", "Z", "T1", "T2", "T3", "T4", "T5");
+
+    /** The certificates table's column of a certificate: its kind (from the number) and level. */
+    static String certificateColumn(String number, int level) {
+        return switch (CertificateNumber.kindOf(number)) {
+            case SKILL_LEVEL -> String.valueOf(level);
+            case SPECIAL_ABILITY -> "Z";
+            case PROFESSIONAL_TITLE -> "T" + level;
+        };
+    }
+
     private StatisticsTable certificates() {
-        List<String> levels = List.of("1", "2", "3", "4", "5");
         TreeMap<List<String>, long[]> rows = new TreeMap<>(StatisticsState::compareKeys);
         for (Fact f : facts.get(Type.CERTIFICATE).values()) {
-            rows.computeIfAbsent(List.of(f.region(), f.occupation(), f.month()), k -> new long[5])[f.level() - 1]++;
+            rows.computeIfAbsent(List.of(f.region(), f.occupation(), f.month()), k -> new long[CERTIFICATE_COLUMNS.size()])
+                    [CERTIFICATE_COLUMNS.indexOf(certificateColumn(f.id(), f.level()))]++;
         }
-        return counts(Table.certificates, List.of("region", "occupation", "month"), levels, rows, Margins.ROWS_AND_COLUMNS);
+        return counts(Table.certificates, List.of("region", "occupation", "month"), CERTIFICATE_COLUMNS, rows,
+                Margins.ROWS_AND_COLUMNS);
     }
 
     private StatisticsTable recognitions() {
         TreeMap<List<String>, long[]> rows = new TreeMap<>(StatisticsState::compareKeys);
         for (Fact f : facts.get(Type.RECOGNITION).values()) {
-            rows.computeIfAbsent(List.of(f.region()), k -> new long[2])[f.value().equals("ACCEPTED") ? 0 : 1]++;
+            // The kind is read from the certificate number, as everywhere: no fact needs a field for it.
+            String kind = CertificateNumber.isValid(f.ref()) ? CertificateNumber.kindOf(f.ref()).name() : "UNKNOWN";
+            rows.computeIfAbsent(List.of(f.region(), kind), k -> new long[2])[f.value().equals("ACCEPTED") ? 0 : 1]++;
         }
-        return counts(Table.recognitions, List.of("region"), List.of("GRANTED", "REFUSED"), rows, Margins.ROWS_AND_COLUMNS);
+        return counts(Table.recognitions, List.of("region", "kind"), List.of("GRANTED", "REFUSED"), rows,
+                Margins.ROWS_AND_COLUMNS);
     }
 
     /** The kinds of activity of the mobility table, in its order. */

@@ -16,7 +16,7 @@ public record StatisticsTable(
         @Schema(description = "what the table counts") String description,
         @Schema(description = "the names of the key columns of each row", example = "[\"region\",\"occupation\",\"month\"]")
         List<String> keyColumns,
-        @Schema(description = "the names of the count columns", example = "[\"1\",\"2\",\"3\",\"4\",\"5\"]")
+        @Schema(description = "the names of the count columns", example = "[\"1\",\"2\",\"3\",\"4\",\"5\",\"Z\",\"T1\"]")
         List<String> columns,
         @Schema(description = "whether each row ends with its total") boolean rowTotals,
         List<Row> rows,

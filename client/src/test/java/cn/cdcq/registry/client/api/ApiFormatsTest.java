@@ -56,6 +56,27 @@ class ApiFormatsTest {
     }
 
     @Test
+    void theOtherKindsNumbersAgreeWithTheValidatorToo() {
+        assertThat(Pattern.matches(ApiFormats.CERTIFICATE_NUMBER, "Z000151260000001")).isTrue();
+        assertThat(Pattern.matches(ApiFormats.CERTIFICATE_NUMBER, "T5101326000001")).isTrue();
+        String[] firsts = {"Z", "T", "Y", "S", "X"};
+        int[] lengths = {14, 15, 16, 17, 22};
+        int accepted = 0;
+        for (int i = 0; i < 20000; i++) {
+            StringBuilder s = new StringBuilder(firsts[random.nextInt(firsts.length)]);
+            int length = lengths[random.nextInt(lengths.length)];
+            for (int k = 1; k < length; k++) {
+                s.append((char) ('0' + random.nextInt(10)));
+            }
+            String n = s.toString();
+            boolean valid = CertificateNumber.isValid(n);
+            accepted += valid ? 1 : 0;
+            assertThat(Pattern.matches(ApiFormats.CERTIFICATE_NUMBER, n)).as(n).isEqualTo(valid);
+        }
+        assertThat(accepted).as("the sample holds valid numbers as well as invalid ones").isGreaterThan(500);
+    }
+
+    @Test
     void regionOccupationResidentIdAndPeriodAgreeWithTheirValidators() {
         agree(ApiFormats.REGION, RegionCode::isValid, List.of("CD", "CQ", "ZZ"), List.of("C", "CDX", "C1"));
         agree(ApiFormats.OCCUPATION, OccupationCode::isValid, List.of("4-04-05-01", "6-28-01-05-02"), List.of("4-4-05-01", "x"));

@@ -103,6 +103,42 @@ class AccreditationControllerTest {
 
     @Test
     @WithMockUser(username = "cd-admin", roles = {"BUREAU_ADMIN", "BUREAU"})
+    void scopesOfEveryKindAreSentWithTheirKindAndSkillLevelIsWrittenWithout() throws Exception {
+        when(client.accredit(any())).thenReturn(accreditation());
+        mvc.perform(post("/api/v1/accreditations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"centerId\":\"" + CENTER + "\",\"name\":\"Chengdu Skills Center\",\"scopes\":["
+                                + "{\"occupation\":\"4-04-05-01\",\"highestLevel\":3,\"kind\":\"skill_level\"},"
+                                + "{\"occupation\":\"4-04-05-02\",\"highestLevel\":0,\"kind\":\"SPECIAL_ABILITY\"},"
+                                + "{\"occupation\":\"2-02-07-01\",\"highestLevel\":2,\"kind\":\"PROFESSIONAL_TITLE\"}],"
+                                + "\"validFrom\":\"2026-01-01\",\"validTo\":\"2028-12-31\"}"))
+                .andExpect(status().isCreated());
+        verify(client).accredit(new AccreditationRequest(CENTER, "Chengdu Skills Center", List.of(
+                new AccreditationScope("4-04-05-01", 3), new AccreditationScope("4-04-05-02", 0, "SPECIAL_ABILITY"),
+                new AccreditationScope("2-02-07-01", 2, "PROFESSIONAL_TITLE")), "2026-01-01", "2028-12-31"));
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "scopes[0].kind         | DIPLOMA            | 4-04-05-01 | 3 | INVALID_CREDENTIAL_KIND",
+            "scopes[0].highestLevel | SPECIAL_ABILITY    | 4-04-05-01 | 3 | INVALID_LEVEL",
+            "scopes[0].highestLevel | SKILL_LEVEL        | 4-04-05-01 | 0 | INVALID_LEVEL",
+            "scopes[0].highestLevel | PROFESSIONAL_TITLE | 2-02-07-01 | 0 | INVALID_LEVEL",
+            "scopes[0].occupation   | PROFESSIONAL_TITLE | 4-04-05-01 | 2 | INVALID_OCCUPATION"})
+    @WithMockUser(username = "cd-admin", roles = {"BUREAU_ADMIN", "BUREAU"})
+    void aScopesKindAndItsLevelsAreCheckedBeforeTheLedger(String field, String kind, String occupation, int level,
+                                                          String code) throws Exception {
+        mvc.perform(post("/api/v1/accreditations").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"centerId\":\"" + CENTER + "\",\"name\":\"Chengdu Skills Center\",\"scopes\":["
+                                + "{\"occupation\":\"" + occupation + "\",\"highestLevel\":" + level + ",\"kind\":\"" + kind
+                                + "\"}],\"validFrom\":\"2026-01-01\",\"validTo\":\"2028-12-31\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value(field))
+                .andExpect(jsonPath("$.code").value(code));
+        verifyNoInteractions(client);
+    }
+
+    @Test
+    @WithMockUser(username = "cd-admin", roles = {"BUREAU_ADMIN", "BUREAU"})
     void anAmendmentNamesItsCenterInThePathAndTheBodyMayNotContradictIt() throws Exception {
         mvc.perform(put("/api/v1/accreditations/" + CENTER).contentType(MediaType.APPLICATION_JSON)
                         .content(body(OTHER_CENTER, "4-04-05-01", 3, "2026-01-01", "2028-12-31")))

@@ -329,7 +329,7 @@ class StatisticsIT {
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.headers().firstValue("content-type").orElse("")).startsWith("text/csv");
         List<String> lines = csv.body().lines().toList();
-        assertThat(lines.get(0)).isEqualTo("region,occupation,month,1,2,3,4,5,total");
+        assertThat(lines.get(0)).isEqualTo("region,occupation,month,1,2,3,4,5,Z,T1,T2,T3,T4,T5,total");
         JsonNode cdRow = row(table(cq, "certificates"), "CD", occupation, month);
         assertThat(lines).contains("CD," + occupation + "," + month + "," + String.join(",", cells(cdRow)) + "," + cdRow.path("total").asText());
         assertThat(lines.get(lines.size() - 1)).startsWith("TOTAL,TOTAL,TOTAL,");

@@ -59,6 +59,28 @@ class StatisticsStateTest {
     }
 
     @Test
+    void certificatesAreCountedByKindAndLevelAndRecognitionsByKind() {
+        long b = 1;
+        for (int i = 0; i < 6; i++) {
+            state.apply(Fact.certificate(String.format("S000151000001264%06d", i), b++, "CD", "4-04-05-01", 4, "2026-03", "p" + i));
+            state.apply(Fact.certificate(String.format("Z00015126%07d", i), b++, "CD", "4-04-05-01", 0, "2026-03", "q" + i));
+            state.apply(Fact.certificate(String.format("T51023260%05d", i), b++, "CD", "4-04-05-01", 2, "2026-03", "r" + i));
+            state.apply(Fact.recognition("c" + i, b++, "CQ", i < 5 ? "ACCEPTED" : "REFUSED", String.format("T51023260%05d", i)));
+            state.apply(Fact.recognition("d" + i, b++, "CQ", "ACCEPTED", String.format("S000151000001264%06d", i)));
+        }
+        StatisticsTable certificates = state.table(StatisticsState.Table.certificates);
+        assertThat(certificates.columns()).containsExactly("1", "2", "3", "4", "5", "Z", "T1", "T2", "T3", "T4", "T5");
+        assertThat(row(certificates, "CD", "4-04-05-01", "2026-03"))
+                .containsExactly("0", "0", "0", "6", "0", "6", "0", "6", "0", "0", "0");
+        StatisticsTable recognitions = state.table(StatisticsState.Table.recognitions);
+        assertThat(recognitions.keyColumns()).containsExactly("region", "kind");
+        assertThat(row(recognitions, "CQ", "SKILL_LEVEL")).containsExactly("6", "0");
+        // 5 granted and 1 refused title: the refused one is below 5 and suppressed, and so is a
+        // second cell so that it cannot be recovered from the totals.
+        assertThat(row(recognitions, "CQ", "PROFESSIONAL_TITLE").get(1)).isEqualTo(StatisticsTable.SMALL);
+    }
+
+    @Test
     void anAnnulledViolationIsNoLongerCountedAndACorrectedOneCountsUnderItsNewType() {
         for (int i = 1; i <= 17; i++) {
             feed(CreditEvents.VIOLATION_RECORDED, new CreditEvents.ViolationRecorded("V" + i, uscc(i),

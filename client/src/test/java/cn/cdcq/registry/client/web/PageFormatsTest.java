@@ -34,4 +34,25 @@ class PageFormatsTest {
         assertThat(formats.yuan(5L)).isEqualTo("CN¥0.05");
         assertThat(formats.date(null)).isEmpty();
     }
+
+    @Test
+    void levelsAreNamedAsTheirKindNamesThem() {
+        LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
+        assertThat(formats.level(null, 3)).isEqualTo("三级/高级工");
+        assertThat(formats.level("PROFESSIONAL_TITLE", 3)).isEqualTo("中级职称");
+        assertThat(formats.level("SPECIAL_ABILITY", 0)).isEqualTo("合格（无等级）");
+        assertThat(formats.levelOf("T5101326000001", 3)).isEqualTo("中级职称");
+        assertThat(formats.levelOf("S000150000001264000001", 4)).isEqualTo("四级/中级工");
+        assertThat(formats.kindName("Z000151260000001")).isEqualTo("专项职业能力证书");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(formats.level("", 1)).isEqualTo("Level 1, senior technician");
+        assertThat(formats.level("PROFESSIONAL_TITLE", 1)).isEqualTo("Grade 1, senior (full)");
+        assertThat(formats.levelOf("Z000151260000001", 0)).isEqualTo("passed (no level)");
+        assertThat(formats.kindName("T5101326000001")).isEqualTo("professional title certificate");
+        // what is not a level of its kind, or no kind, is shown as it is rather than hidden
+        assertThat(formats.level("SPECIAL_ABILITY", 3)).isEqualTo("3");
+        assertThat(formats.level("DIPLOMA", 3)).isEqualTo("3");
+        assertThat(formats.kindName("nonsense")).isEmpty();
+        assertThat(formats.level(null, null)).isEmpty();
+    }
 }

@@ -47,6 +47,8 @@ public final class CertificateWorld {
     public static final String CQ_CENTER = withCheck("52500000MJ0000002");
     public static final String OCCUPATION = "4-04-05-01";
     public static final String OTHER_OCCUPATION = "6-28-01-14";
+    /** An occupation of major group 2 (professional and technical personnel), where titles are awarded. */
+    public static final String TITLE_OCCUPATION = "2-02-07-01";
     static final byte[] PEPPER = "consortium-pepper-for-unit-tests!".getBytes(StandardCharsets.US_ASCII);
 
     public final TestNetwork network = new TestNetwork().endorsingPeers(CD_MSP, CQ_MSP);
@@ -104,6 +106,35 @@ public final class CertificateWorld {
                 "2025-01-01", "2027-12-31"));
     }
 
+    /**
+     * Amends both centers' accreditations to cover, besides their skill levels, special vocational
+     * ability certificates in {@link #OCCUPATION} and professional titles in {@link #TITLE_OCCUPATION}
+     * up to grade 2.
+     */
+    void accreditEveryKind() {
+        for (TestIdentity bureau : List.of(cdBureau, cqBureau)) {
+            String centerId = bureau == cdBureau ? CD_CENTER : CQ_CENTER;
+            AccreditationRequest request = new AccreditationRequest(centerId, "Vocational Skills Center",
+                    List.of(new AccreditationScope(OCCUPATION, 3), new AccreditationScope(OTHER_OCCUPATION, 5),
+                            new AccreditationScope(OCCUPATION, 0, "SPECIAL_ABILITY"),
+                            new AccreditationScope(TITLE_OCCUPATION, 2, "PROFESSIONAL_TITLE")),
+                    "2025-01-01", "2027-12-31");
+            network.invoke(bureau, ctx -> accreditation.amend(ctx, Json.write(request)));
+        }
+    }
+
+    /** Claims for a professional title (series 02, 工程技术) of {@code grade}, issued in 2026. */
+    static CertificateClaims titleClaims(String region, int serial, int person, int grade) {
+        String number = String.format("T%s02%d26%06d", region.equals("CQ") ? "50" : "51", grade, serial);
+        return claims(number, region, person, TITLE_OCCUPATION, grade);
+    }
+
+    /** Claims for a special vocational ability certificate (no level) in {@link #OCCUPATION}, issued in 2026. */
+    static CertificateClaims abilityClaims(String region, int serial, int person) {
+        String number = String.format("Z0001%s26%07d", region.equals("CQ") ? "50" : "51", serial);
+        return claims(number, region, person, OCCUPATION, 0);
+    }
+
     Accreditation accredit(TestIdentity bureau, AccreditationRequest request) {
         return Json.read(network.<String>invoke(bureau, ctx -> accreditation.accredit(ctx, Json.write(request))),
                 Accreditation.class);
@@ -126,8 +157,12 @@ public final class CertificateWorld {
     }
 
     static CertificateClaims claims(String region, int serial, int person, String occupation, int level) {
+        return claims(number(region, level, serial), region, person, occupation, level);
+    }
+
+    static CertificateClaims claims(String number, String region, int person, String occupation, int level) {
         String id = idNumber(person);
-        return new CertificateClaims(number(region, level, serial), occupation, level,
+        return new CertificateClaims(number, occupation, level,
                 region.equals("CQ") ? CQ_CENTER : CD_CENTER, region, "2026-01-01", "2030-12-31",
                 Holder.pseudonym(PEPPER, id), Holder.commitment(salt(person), new Holder.HolderDetails("王小明", id)));
     }

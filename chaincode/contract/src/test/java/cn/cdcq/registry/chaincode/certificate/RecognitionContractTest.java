@@ -84,6 +84,42 @@ class RecognitionContractTest {
         }
 
         @Test
+        void aRuleRecognizesOnlyItsOwnKindOfCredential() {
+            world.accreditEveryKind();
+            CertificateClaims skill = claims("CQ", 1, 1, OCCUPATION, 3);
+            CertificateClaims title = CertificateWorld.titleClaims("CQ", 2, 2, 2);
+            CertificateClaims lowerTitle = CertificateWorld.titleClaims("CQ", 3, 3, 3);
+            CertificateClaims ability = CertificateWorld.abilityClaims("CQ", 4, 4);
+            world.issue(skill);
+            world.issue(title);
+            world.issue(ability);
+            world.issue(lowerTitle);
+            String json = Json.write(new RecognitionRuleProposal(CertificateWorld.TITLE_OCCUPATION, 2, "CQ", "CD",
+                    "2025-06-01", null, "PROFESSIONAL_TITLE"));
+            RecognitionRule titles = Json.read(world.network.<String>invoke(world.cqBureau, ctx -> contract.proposeRule(ctx, json)),
+                    RecognitionRule.class);
+            assertThat(titles.kind()).isEqualTo("PROFESSIONAL_TITLE");
+            accept(titles.id(), "CD");
+            assertThat(inCd(title.number()).recognized()).isTrue();
+            assertThat(inCd(lowerTitle.number()).recognized()).as("grade 3 is below the rule's grade 2").isFalse();
+            assertThat(inCd(skill.number()).recognized()).as("a title rule says nothing of skill levels").isFalse();
+            assertThat(inCd(ability.number()).recognized()).isFalse();
+            // a skill level rule of the same occupation says nothing of the special ability
+            accept(propose(3, "CQ", "CD", "CQ").id(), "CD");
+            assertThat(inCd(skill.number()).recognized()).isTrue();
+            assertThat(inCd(ability.number()).recognized()).isFalse();
+            String abilityRule = Json.write(new RecognitionRuleProposal(OCCUPATION, 0, "CQ", "CD", "2025-06-01", null,
+                    "SPECIAL_ABILITY"));
+            accept(Json.read(world.network.<String>invoke(world.cqBureau, ctx -> contract.proposeRule(ctx, abilityRule)),
+                    RecognitionRule.class).id(), "CD");
+            assertThat(inCd(ability.number()).recognized()).isTrue();
+            String badLevel = Json.write(new RecognitionRuleProposal(OCCUPATION, 3, "CQ", "CD", "2025-06-01", null,
+                    "SPECIAL_ABILITY"));
+            world.refused(() -> world.network.invoke(world.cqBureau, ctx -> contract.proposeRule(ctx, badLevel)),
+                    ErrorCode.INVALID_INPUT, "special vocational ability");
+        }
+
+        @Test
         void eitherRegionMayWithdrawARuleInForceWhichEndsIt() {
             CertificateClaims level4 = claims("CQ", 1, 1);
             world.issue(level4);

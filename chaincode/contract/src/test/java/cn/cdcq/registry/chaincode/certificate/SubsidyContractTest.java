@@ -83,6 +83,22 @@ class SubsidyContractTest {
     }
 
     @Test
+    void aProfessionalTitleIsRefusedTheTrainingSubsidyAndASpecialAbilityIsPaid() {
+        world.accreditEveryKind();
+        CertificateClaims title = CertificateWorld.titleClaims("CQ", 1, 1, 2);
+        CertificateClaims ability = CertificateWorld.abilityClaims("CQ", 1, 1);
+        world.issue(title);
+        world.issue(ability);
+        world.refused(() -> claim(world.cqBureau, title.number(), 150_000, "2026-01-01"), ErrorCode.INVALID_INPUT,
+                "is a professional title certificate (职称证书); the vocational training subsidy is paid only for");
+        world.refused(() -> world.network.<String>evaluate(world.cdBureau, ctx -> contract.getClaimForCertificate(ctx,
+                title.number())), ErrorCode.NOT_FOUND, "no subsidy has been claimed");
+        SubsidyClaimOutcome paid = claim(world.cqBureau, ability.number(), 80_000, "2026-01-01");
+        assertThat(paid.accepted()).isTrue();
+        assertThat(paid.claim().level()).isZero();
+    }
+
+    @Test
     void refusesBadInputAndCertificatesThatAreNotValid() {
         CertificateClaims certificate = claims("CQ", 1, 1);
         world.issue(certificate);

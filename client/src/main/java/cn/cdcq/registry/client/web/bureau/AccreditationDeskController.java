@@ -9,6 +9,7 @@ import cn.cdcq.registry.client.certificate.AccreditationController;
 import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.client.fabric.LedgerException;
 import cn.cdcq.registry.client.fabric.UserGateways;
+import cn.cdcq.registry.client.web.KindLevel;
 import cn.cdcq.registry.client.web.PageProblems;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.certificate.Accreditation;
@@ -93,13 +94,8 @@ public class AccreditationDeskController {
                 if (occupation.isEmpty() && (i > 0 || level.isEmpty())) {
                     continue;
                 }
-                int highest;
-                try {
-                    highest = Integer.parseInt(level);
-                } catch (NumberFormatException e) {
-                    throw new InvalidRequest("highestLevel" + i, InvalidInputException.INVALID_LEVEL, "highestLevel must be 1 to 5");
-                }
-                scopes.add(new AccreditationScope(occupation, highest));
+                KindLevel highest = KindLevel.parse("highestLevel" + i, level);
+                scopes.add(new AccreditationScope(occupation, highest.level(), highest.kind()));
                 rowOfScope.add(i);
             }
             AccreditationRequest request = AccreditationController.validated(new AccreditationRequest(

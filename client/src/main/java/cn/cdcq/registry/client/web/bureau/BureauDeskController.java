@@ -11,6 +11,7 @@ import cn.cdcq.registry.client.identity.Accounts;
 import cn.cdcq.registry.client.identity.NewAccount;
 import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.client.config.ServiceProperties;
+import cn.cdcq.registry.client.web.KindLevel;
 import cn.cdcq.registry.client.web.PageProblems;
 import cn.cdcq.registry.common.InvalidInputException;
 import cn.cdcq.registry.common.certificate.CertificateStatus;
@@ -163,15 +164,10 @@ public class BureauDeskController {
         String other = "CD".equals(properties.regionCode()) ? "CQ" : "CD";
         boolean theirsHere = "IN".equals(direction);
         try {
-            int level;
-            try {
-                level = Integer.parseInt(minimumLevel.strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidRequest("minimumLevel", InvalidInputException.INVALID_LEVEL, "minimumLevel must be 1 to 5");
-            }
-            RecognitionRuleProposal proposal = RecognitionController.validated(new RecognitionRuleProposal(occupation.strip(), level,
-                    theirsHere ? other : properties.regionCode(), theirsHere ? properties.regionCode() : other,
-                    effectiveFrom, effectiveTo == null || effectiveTo.isBlank() ? null : effectiveTo));
+            KindLevel level = KindLevel.parse("minimumLevel", minimumLevel);
+            RecognitionRuleProposal proposal = RecognitionController.validated(new RecognitionRuleProposal(occupation.strip(),
+                    level.level(), theirsHere ? other : properties.regionCode(), theirsHere ? properties.regionCode() : other,
+                    effectiveFrom, effectiveTo == null || effectiveTo.isBlank() ? null : effectiveTo, level.kind()));
             RecognitionRule rule = gateways.client(user.getUsername(), RecognitionClient::new).proposeRule(proposal);
             flash.addFlashAttribute("done", message("bureau.proposed", rule.id().substring(0, 12)));
         } catch (InvalidInputException | LedgerException e) {

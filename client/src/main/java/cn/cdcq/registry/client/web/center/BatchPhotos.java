@@ -1,6 +1,7 @@
 package cn.cdcq.registry.client.web.center;
 
 import cn.cdcq.registry.client.api.InvalidRequest;
+import cn.cdcq.registry.common.format.CertificateNumber;
 import org.springframework.web.multipart.MultipartFile;
 
 import java.util.ArrayList;
@@ -29,7 +30,8 @@ record BatchPhotos(Map<String, byte[]> good, Map<String, InvalidRequest.FieldPro
 
     /** The page's own code for photos that match no row (no API answers it). */
     static final String PHOTO_UNMATCHED = "PHOTO_UNMATCHED";
-    private static final Pattern NAME = Pattern.compile("([YS][0-9]{21})\\.(?i:jpe?g|png)");
+    /** A photo's file name: a certificate number of any kind (checked in full by CertificateNumber) and an image extension. */
+    private static final Pattern NAME = Pattern.compile("([YSZT][0-9]{13,21})\\.(?i:jpe?g|png)");
 
     static BatchPhotos of(List<MultipartFile> files) {
         Map<String, byte[]> good = new LinkedHashMap<>();
@@ -43,7 +45,7 @@ record BatchPhotos(Map<String, byte[]> good, Map<String, InvalidRequest.FieldPro
             }
             String name = file.getOriginalFilename() == null ? "" : file.getOriginalFilename().strip();
             Matcher m = NAME.matcher(name);
-            if (!m.matches() || !seen.add(m.group(1))) {
+            if (!m.matches() || !CertificateNumber.isValid(m.group(1)) || !seen.add(m.group(1))) {
                 misnamed.add(name.isEmpty() ? "(no name)" : name);
                 continue;
             }

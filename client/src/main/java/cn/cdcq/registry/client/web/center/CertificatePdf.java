@@ -1,5 +1,8 @@
 package cn.cdcq.registry.client.web.center;
 
+import cn.cdcq.registry.common.format.CertificateNumber;
+import cn.cdcq.registry.common.format.CredentialKind;
+import cn.cdcq.registry.common.format.TitleSeries;
 import com.google.zxing.EncodeHintType;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
@@ -24,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -38,14 +42,37 @@ import java.util.zip.ZipOutputStream;
 @Component
 public class CertificatePdf {
 
-    static final Map<Integer, String> LEVEL_NAMES = Map.of(1, "一级 / 高级技师", 2, "二级 / 技师", 3, "三级 / 高级工",
-            4, "四级 / 中级工", 5, "五级 / 初级工");
+    private static final String CHINESE_DIGITS = "〇一二三四五";
     private static final Map<String, String> REGION_NAMES = Map.of("CD", "四川省成都市", "CQ", "重庆市");
     private static final Color INK = new Color(0x1b, 0x1f, 0x24);
     private static final Color RED = new Color(0x9b, 0x1c, 0x1c);
     private static final Color MUTED = new Color(0x56, 0x60, 0x6b);
 
     private final Path fontFile;
+
+    /** The kind of the certificate, read from its number (a skill level if the number were not valid). */
+    private static CredentialKind kindOf(PrintedCertificate c) {
+        return CertificateNumber.isValid(c.number()) ? CertificateNumber.kindOf(c.number()) : CredentialKind.SKILL_LEVEL;
+    }
+
+    /** The level as a certificate prints it: "四级 / 中级工", "中级" (a title's grade), "合格". */
+    static String levelName(CredentialKind kind, int level) {
+        if (!kind.isValidLevel(level)) {
+            return String.valueOf(level);
+        }
+        return kind == CredentialKind.SKILL_LEVEL ? CHINESE_DIGITS.charAt(level) + "级 / " + kind.levelName(level)
+                : kind.levelName(level);
+    }
+
+    private static String titleCase(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean start = true;
+        for (char ch : text.toCharArray()) {
+            out.append(start ? Character.toUpperCase(ch) : ch);
+            start = ch == ' ';
+        }
+        return out.toString();
+    }
 
     public CertificatePdf(@Value("${registry.pages.certificate-font:/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc}") Path fontFile) {
         this.fontFile = fontFile;
@@ -64,8 +91,10 @@ public class CertificatePdf {
             for (PrintedCertificate c : certificates) {
                 page(doc, font, c);
             }
-            doc.getDocumentInformation().setTitle(certificates.size() == 1 ? "职业技能等级证书 " + certificates.get(0).number()
-                    : "职业技能等级证书 (" + certificates.size() + ")");
+            doc.getDocumentInformation().setTitle(certificates.size() == 1
+                    ? kindOf(certificates.get(0)).chineseName() + " " + certificates.get(0).number()
+                    : certificates.stream().map(c -> kindOf(c).chineseName()).distinct().collect(Collectors.joining("、"))
+                    + " (" + certificates.size() + ")");
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             doc.save(out);
             return out.toByteArray();
@@ -104,8 +133,9 @@ public class CertificatePdf {
             s.addRect(36, 36, w - 72, h - 72);
             s.stroke();
 
-            centered(s, font, 28, RED, "职业技能等级证书", w, h - 110);
-            centered(s, font, 12, MUTED, "Vocational Skill Level Certificate", w, h - 132);
+            CredentialKind kind = kindOf(c);
+            centered(s, font, 28, RED, kind.chineseName(), w, h - 110);
+            centered(s, font, 12, MUTED, titleCase(kind.englishName()), w, h - 132);
 
             // The holder's photo, when given, at the top right (a two-inch photo's 3:4 box); the
             // values beside it are made smaller if they would run into it.
@@ -136,7 +166,15 @@ public class CertificatePdf {
             String occupation = c.occupationName() == null || c.occupationName().isBlank() ? c.occupation()
                     : c.occupation() + "  " + c.occupationName();
             y = row(s, font, "职业（工种）", "Occupation", occupation, y, y > photoBottom ? beside : Float.MAX_VALUE);
-            y = row(s, font, "等级", "Level", LEVEL_NAMES.getOrDefault(c.level(), String.valueOf(c.level())), y);
+            if (kind == CredentialKind.PROFESSIONAL_TITLE) {
+                String series = CertificateNumber.parse(c.number()).series();
+                y = row(s, font, "职称系列", "Title series", TitleSeries.chineseName(series), y);
+                y = row(s, font, "级别", "Grade", levelName(kind, c.level()), y);
+            } else if (kind.hasLevels()) {
+                y = row(s, font, "等级", "Level", levelName(kind, c.level()), y);
+            } else {
+                y = row(s, font, "考核结果", "Result", levelName(kind, c.level()), y);
+            }
             y = row(s, font, "发证日期", "Issued on", chineseDate(c.issueDate()), y);
             y = row(s, font, "有效期至", "Valid until", c.expiryDate() == null ? "长期有效" : chineseDate(c.expiryDate()), y);
             y = row(s, font, "发证机构", "Issuing center", c.centerName(), y);

@@ -49,6 +49,26 @@ class CertificatePdfTest {
         }
     }
 
+    @Test
+    void aTitleAndASpecialAbilityPrintTheirOwnNameSeriesAndGrade() throws Exception {
+        PrintedCertificate title = new PrintedCertificate("T5002326000001", "2-02-07-01", "工程师", 3, "52500000MJ00000033",
+                "重庆技能培训中心", "CQ", "2026-06-30", null, "王**", "", LINK);
+        PrintedCertificate ability = new PrintedCertificate("Z000150260000001", "4-04-05-01", "电工", 0, "52500000MJ00000033",
+                "重庆技能培训中心", "CQ", "2026-06-30", null, "王**", "", LINK);
+        byte[] pdf = new CertificatePdf(FONT).pages(List.of(title, ability));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            PDFTextStripper page = new PDFTextStripper();
+            page.setStartPage(1);
+            page.setEndPage(1);
+            assertThat(page.getText(doc)).contains("职称证书", "Professional Title Certificate", "职称系列",
+                    cn.cdcq.registry.common.format.TitleSeries.chineseName("02"), "级别", "中级").doesNotContain("职业技能等级证书");
+            page.setStartPage(2);
+            page.setEndPage(2);
+            assertThat(page.getText(doc)).contains("专项职业能力证书", "考核结果", "合格").doesNotContain("等级 ");
+            assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("职称证书、专项职业能力证书 (2)");
+        }
+    }
+
     static byte[] png(int width, int height, java.awt.Color color) throws Exception {
         var image = new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB);
         var g = image.createGraphics();
