@@ -73,7 +73,8 @@ public final class CertificateCsv {
             try {
                 level = Integer.valueOf(row.get("level"));
             } catch (NumberFormatException e) {
-                throw new InvalidRow(List.of(new Problem("level", "INVALID_LEVEL", "must be a whole number from 1 (高级技师) to 5 (初级工)")));
+                throw new InvalidRow(List.of(new Problem("level", "INVALID_LEVEL", "must be a whole number: 1 (高级技师) to 5 (初级工) for a skill level "
+                        + "certificate, the grade 1 (正高级) to 5 (员级) for a professional title, 0 for a special vocational ability")));
             }
             String expiry = row.get(EXPIRY);
             NewCertificate entry;

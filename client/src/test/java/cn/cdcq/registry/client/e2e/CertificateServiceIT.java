@@ -4,7 +4,6 @@ import cn.cdcq.registry.client.e2e.E2eServices.Answer;
 import cn.cdcq.registry.client.e2e.E2eServices.CliRun;
 import cn.cdcq.registry.client.e2e.E2eServices.Service;
 import cn.cdcq.registry.common.format.ResidentIdNumber;
-import cn.cdcq.registry.common.format.Uscc;
 import cn.cdcq.registry.common.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -87,7 +86,7 @@ class CertificateServiceIT {
         assertThat(bootstrap.exitCode()).as("registry-cli bootstrap-regions: %s", bootstrap).isZero();
 
         // The Chongqing bureau accredits a new center through the API ...
-        String centerId = uscc("5250000MJ" + String.format("%08d", RANDOM.nextInt(100_000_000)));
+        String centerId = TestValues.withCheck("5250000MJ" + String.format("%08d", RANDOM.nextInt(100_000_000)));
         ObjectNode accreditation = Json.mapper().createObjectNode().put("centerId", centerId)
                 .put("name", "Chongqing Vocational Skills Center " + site).put("validFrom", today.minusDays(30).toString())
                 .put("validTo", today.plusYears(3).toString());
@@ -105,7 +104,7 @@ class CertificateServiceIT {
         cqInspector = services.createAccount(cqAdmin, "cq-ins-" + site, "INSPECTOR", "inspectorId",
                 String.format("CQ-INS-%06d", site));
         cdCenter = services.createAccount(cdAdmin, "cd-center-" + site, "TRAINING_CENTER", "centerId",
-                uscc("5251000MJ" + String.format("%08d", RANDOM.nextInt(100_000_000))));
+                TestValues.withCheck("5251000MJ" + String.format("%08d", RANDOM.nextInt(100_000_000))));
         Files.deleteIfExists(TIMINGS);
     }
 
@@ -227,7 +226,7 @@ class CertificateServiceIT {
         assertThat(history.body()).hasSize(1);
         Answer holderCheck = services.post(cqCenter.anonymous(), "/api/v1/public/certificates/" + replayed + "/verification",
                 holderBody(holders.get(replayed)[0], holders.get(replayed)[1], salts.get(replayed)[0]));
-        assertThat(step(holderCheck.body(), "HOLDER")).isEqualTo("PASS");
+        assertThat(VerificationReports.step(holderCheck.body(), "HOLDER")).isEqualTo("PASS");
     }
 
     // ------------------------------------------------------------------ verification in the other region
@@ -242,8 +241,8 @@ class CertificateServiceIT {
         // Before any rule, Chengdu's public endpoint says valid but not recognized in CD.
         JsonNode before = awaitVerification(cdAdmin.anonymous(), number);
         assertThat(before.path("verdict").asText()).as("%s", before).isEqualTo("VALID");
-        assertThat(recognition(before, "CD").path("recognized").asBoolean()).isFalse();
-        assertThat(recognition(before, "CD").path("basis").asText()).isEqualTo("NONE");
+        assertThat(VerificationReports.recognition(before, "CD").path("recognized").asBoolean()).isFalse();
+        assertThat(VerificationReports.recognition(before, "CD").path("basis").asText()).isEqualTo("NONE");
 
         // Chongqing proposes a rule for this occupation through the API; Chengdu accepts it through the API.
         ObjectNode proposal = Json.mapper().createObjectNode().put("occupation", occupation).put("minimumLevel", 4)
@@ -262,14 +261,14 @@ class CertificateServiceIT {
         JsonNode report = verified.body();
         assertThat(report.path("verdict").asText()).isEqualTo("VALID");
         for (String check : List.of("RECORD", "CANONICAL_HASH", "MERKLE_PATH", "REGION_SIGNATURE", "ISSUER_ACCREDITED", "STATUS")) {
-            assertThat(step(report, check)).as(check).isEqualTo("PASS");
+            assertThat(VerificationReports.step(report, check)).as(check).isEqualTo("PASS");
         }
-        assertThat(step(report, "HOLDER")).isEqualTo("NOT_APPLICABLE");
-        JsonNode cd = recognition(report, "CD");
+        assertThat(VerificationReports.step(report, "HOLDER")).isEqualTo("NOT_APPLICABLE");
+        JsonNode cd = VerificationReports.recognition(report, "CD");
         assertThat(cd.path("recognized").asBoolean()).as("%s", cd).isTrue();
         assertThat(cd.path("basis").asText()).isEqualTo("RULE");
         assertThat(cd.path("ruleId").asText()).isEqualTo(ruleId);
-        assertThat(recognition(report, "CQ").path("basis").asText()).isEqualTo("HOME_REGION");
+        assertThat(VerificationReports.recognition(report, "CQ").path("basis").asText()).isEqualTo("HOME_REGION");
 
         // The worker proves it is theirs through the CLI, at Chengdu, with the salt the center handed them.
         // The details come from a file (0600) or standard input, never the command line (the process list shows it).
@@ -279,7 +278,7 @@ class CertificateServiceIT {
                     .put("holderIdNumber", holder[1]).put("holderSalt", holder[2]).toString());
             CliRun theirs = services.cli(60, "--region", "chengdu", "verify", number, "--holder", details.toString());
             assertThat(theirs.exitCode()).as("%s", theirs).isZero();
-            assertThat(step(Json.tree(theirs.out()), "HOLDER")).isEqualTo("PASS");
+            assertThat(VerificationReports.step(Json.tree(theirs.out()), "HOLDER")).isEqualTo("PASS");
         } finally {
             Files.deleteIfExists(details);
         }
@@ -287,10 +286,10 @@ class CertificateServiceIT {
                 .put("holderIdNumber", holder[1]).put("holderSalt", holder[2]).toString(),
                 "--region", "chengdu", "verify", number, "--holder", "-");
         assertThat(someoneElse.exitCode()).as("%s", someoneElse).isEqualTo(3);
-        assertThat(step(Json.tree(someoneElse.out()), "HOLDER")).isEqualTo("FAIL");
+        assertThat(VerificationReports.step(Json.tree(someoneElse.out()), "HOLDER")).isEqualTo("FAIL");
         CliRun unknown = services.cli(60, "--region", "chengdu", "verify", number.substring(0, 16) + "999999");
         assertThat(unknown.exitCode()).as("%s", unknown).isEqualTo(3);
-        assertThat(step(Json.tree(unknown.out()), "RECORD")).isEqualTo("FAIL");
+        assertThat(VerificationReports.step(Json.tree(unknown.out()), "RECORD")).isEqualTo("FAIL");
         CliRun malformed = services.cli(60, "--region", "chengdu", "verify", number.substring(1));
         assertThat(malformed.exitCode()).as("%s", malformed).isEqualTo(1);
         assertThat(malformed.err()).contains("400 INVALID_CERTIFICATE_NUMBER");
@@ -474,7 +473,7 @@ class CertificateServiceIT {
         while (true) {
             Answer a = services.get(service, "/api/v1/public/certificates/" + number + "/verification");
             assertThat(a.status()).as("%s", a).isEqualTo(200);
-            if (!step(a.body(), "RECORD").equals("FAIL")) {
+            if (!VerificationReports.step(a.body(), "RECORD").equals("FAIL")) {
                 return a.body();
             }
             assertThat(Instant.now()).as("certificate %s visible at %s within 30 s", number, service.url()).isBefore(end);
@@ -508,28 +507,6 @@ class CertificateServiceIT {
             }
             Thread.sleep(100);
         }
-    }
-
-    private static String step(JsonNode report, String check) {
-        for (JsonNode s : report.path("steps")) {
-            if (s.path("check").asText().equals(check)) {
-                return s.path("result").asText();
-            }
-        }
-        throw new AssertionError("no step " + check + " in " + report);
-    }
-
-    private static JsonNode recognition(JsonNode report, String region) {
-        for (JsonNode r : report.path("recognition")) {
-            if (r.path("region").asText().equals(region)) {
-                return r;
-            }
-        }
-        throw new AssertionError("no recognition in " + region + " in " + report);
-    }
-
-    private static String uscc(String first17) {
-        return first17 + Uscc.checkCharacter(first17);
     }
 
     private static String percentiles(List<Long> nanos) {

@@ -140,7 +140,7 @@ class PagesIT {
         CliRun bootstrap = services.cli(120, "bootstrap-regions");
         assertThat(bootstrap.exitCode()).as("registry-cli bootstrap-regions: %s", bootstrap).isZero();
 
-        String centerId = uscc("5250000MJ" + String.format("%08d", RANDOM.nextInt(100_000_000)));
+        String centerId = TestValues.withCheck("5250000MJ" + String.format("%08d", RANDOM.nextInt(100_000_000)));
         ObjectNode accreditation = obj().put("centerId", centerId).put("name", "重庆市职业技能鉴定中心 " + site)
                 .put("validFrom", today.minusDays(30).toString()).put("validTo", today.plusYears(3).toString());
         accreditation.putArray("scopes").addObject().put("occupation", occupation).put("highestLevel", 2);
@@ -566,7 +566,7 @@ class PagesIT {
         ownList.body().path("certificates").forEach(c -> numbers.add(c.path("number").asText()));
         assertThat(numbers).contains(n).isSorted();
         assertThat(ownList.body().toString()).doesNotContain(forApiRequest.holderName(), forApiRequest.holderIdNumber());
-        Answer otherList = services.get(cqCenter, "/api/v1/centers/" + uscc("5251000MJ00000000") + "/certificates");
+        Answer otherList = services.get(cqCenter, "/api/v1/centers/" + TestValues.withCheck("5251000MJ00000000") + "/certificates");
         assertThat(otherList.status()).as("%s", otherList).isEqualTo(403);
         Answer badSize = services.get(cqCenter, "/api/v1/centers/" + cqCenterId + "/certificates?pageSize=0");
         assertThat(badSize.status()).isEqualTo(400);
@@ -628,7 +628,7 @@ class PagesIT {
 
     @Test
     void theBureauAccreditsACenterAtItsDeskAndThenSuspendsIt() throws Exception {
-        String center = uscc("5250000MJ" + String.format("%08d", RANDOM.nextInt(100_000_000)));
+        String center = TestValues.withCheck("5250000MJ" + String.format("%08d", RANDOM.nextInt(100_000_000)));
         String name = "重庆市第二职业技能鉴定中心 " + site;
         signIn(cqUrl, cqAdmin.user(), cqAdmin.password());
         clickToLoad(By.id("to-accreditations"));
@@ -1071,10 +1071,6 @@ class PagesIT {
     private static String wrongCheck(String id) {
         char right = id.charAt(17);
         return right == '0' ? "1" : "0";
-    }
-
-    private static String uscc(String first17) {
-        return first17 + Uscc.checkCharacter(first17);
     }
 
     private static String randomUscc(String prefix) {

@@ -28,6 +28,11 @@ final class TestValues {
         return first17 + String.valueOf(Uscc.checkCharacter(first17.toString()));
     }
 
+    /** {@code first17} with its GB 32100 check character: the USCC it begins. */
+    static String withCheck(String first17) {
+        return first17 + Uscc.checkCharacter(first17);
+    }
+
     /** The SHA-256 of {@code text}'s UTF-8 bytes, in lower-case hex: a stand-in for a document's hash. */
     static String sha256(String text) {
         return Hashes.sha256Hex(text.getBytes(StandardCharsets.UTF_8));

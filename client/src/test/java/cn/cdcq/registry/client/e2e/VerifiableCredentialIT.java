@@ -10,7 +10,6 @@ import cn.cdcq.registry.common.credential.EcdsaJcs2019;
 import cn.cdcq.registry.common.credential.Jcs;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.format.ResidentIdNumber;
-import cn.cdcq.registry.common.format.Uscc;
 import cn.cdcq.registry.common.json.Json;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -85,7 +84,7 @@ class VerifiableCredentialIT {
         CliRun bootstrap = services.cli(120, "bootstrap-regions");
         assertThat(bootstrap.exitCode()).as("%s", bootstrap).isZero();
 
-        String centerId = uscc("5250000MJ" + String.format("%08d", RANDOM.nextInt(100_000_000)));
+        String centerId = TestValues.withCheck("5250000MJ" + String.format("%08d", RANDOM.nextInt(100_000_000)));
         ObjectNode accreditation = Json.mapper().createObjectNode().put("centerId", centerId)
                 .put("name", "Chongqing Credential Test Center " + site).put("validFrom", today.minusDays(30).toString())
                 .put("validTo", today.plusYears(3).toString());
@@ -329,10 +328,6 @@ class VerifiableCredentialIT {
     private ObjectNode certificateBody(String number, int level, String[] holder) {
         return Json.mapper().createObjectNode().put("number", number).put("occupation", occupation).put("level", level)
                 .put("issueDate", today.toString()).put("holderName", holder[0]).put("holderIdNumber", holder[1]);
-    }
-
-    private static String uscc(String first17) {
-        return first17 + Uscc.checkCharacter(first17);
     }
 
     private static void record(String what, String value) throws IOException {

@@ -153,7 +153,9 @@ public class AccreditationDeskController {
                 control = "occupation0";
             } else if (m.matches()) {
                 int index = Integer.parseInt(m.group(1));
-                control = m.group(2) + (index < rowOfScope.size() ? rowOfScope.get(index) : index);
+                // the kind is chosen in the level's list (KindLevel), so its problem shows there
+                String name = m.group(2).equals("kind") ? "highestLevel" : m.group(2);
+                control = name + (index < rowOfScope.size() ? rowOfScope.get(index) : index);
             }
             out.putIfAbsent(control, problem);
         });

@@ -108,6 +108,39 @@ class AccreditationDeskControllerTest {
     }
 
     @Test
+    void theKindIsChosenWithTheLevelAndItsProblemShowsThere() throws Exception {
+        when(client.accredit(any())).thenReturn(accreditation(AccreditationStatus.ACTIVE));
+        mvc.perform(post("/bureau/accreditations").with(csrf()).with(user("cd-bureau").roles("BUREAU"))
+                        .param("centerId", USCC).param("name", "中心").param("validFrom", "2026-01-01").param("validTo", "2029-01-01")
+                        .param("occupation0", "4-04-05-01").param("highestLevel0", "SPECIAL_ABILITY:0")
+                        .param("occupation1", "2-02-07-01").param("highestLevel1", "PROFESSIONAL_TITLE:2"))
+                .andExpect(flash().attributeExists("done"));
+        ArgumentCaptor<AccreditationRequest> sent = ArgumentCaptor.forClass(AccreditationRequest.class);
+        verify(client).accredit(sent.capture());
+        assertThat(sent.getValue().scopes()).containsExactly(new AccreditationScope("4-04-05-01", 0, "SPECIAL_ABILITY"),
+                new AccreditationScope("2-02-07-01", 2, "PROFESSIONAL_TITLE"));
+
+        var result = mvc.perform(post("/bureau/accreditations").with(csrf()).with(user("cd-bureau").roles("BUREAU"))
+                        .param("centerId", USCC).param("name", "中心").param("validFrom", "2026-01-01").param("validTo", "2029-01-01")
+                        .param("occupation0", "4-04-05-01").param("highestLevel0", "3")
+                        .param("occupation1", "4-04-05-02").param("highestLevel1", "PROFESSIONAL_TITLE:2"))
+                .andExpect(redirectedUrl("/bureau/accreditations")).andReturn();
+        @SuppressWarnings("unchecked")
+        Map<String, ?> problems = (Map<String, ?>) result.getFlashMap().get("accreditProblems");
+        assertThat(problems).as("a title outside major group 2").containsOnlyKeys("occupation1");
+        verify(client).accredit(any());
+    }
+
+    @Test
+    void theFormOffersEveryKindsLevels() throws Exception {
+        mvc.perform(get("/bureau/accreditations").with(user("cd-bureau").roles("BUREAU")))
+                .andExpect(content().string(containsString("value=\"SPECIAL_ABILITY:0\"")))
+                .andExpect(content().string(containsString("value=\"PROFESSIONAL_TITLE:3\"")))
+                .andExpect(content().string(containsString("中级职称")))
+                .andExpect(content().string(containsString("<option value=\"3\" selected=\"selected\">三级/高级工</option>")));
+    }
+
+    @Test
     void suspendingTakesTheApisReasonCodesForAccreditations() throws Exception {
         when(client.suspend(USCC, "QUALITY_CONCERN", "complaints")).thenReturn(accreditation(AccreditationStatus.SUSPENDED));
         mvc.perform(post("/bureau/accreditations/status").with(csrf()).with(user("cd-bureau").roles("BUREAU"))

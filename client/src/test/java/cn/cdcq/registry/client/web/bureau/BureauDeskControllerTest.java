@@ -8,6 +8,7 @@ import cn.cdcq.registry.client.identity.AccountUserDetails;
 import cn.cdcq.registry.client.identity.Accounts;
 import cn.cdcq.registry.client.web.PageSlices;
 import cn.cdcq.registry.common.certificate.RecognitionRule;
+import cn.cdcq.registry.common.certificate.RecognitionRuleProposal;
 import cn.cdcq.registry.common.certificate.SkillCertificate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,6 +77,23 @@ class BureauDeskControllerTest {
                 .andExpect(content().string(containsString("id=\"accept-" + RULE + "\"")))
                 .andExpect(content().string(containsString("重庆 的证书在 成都（四川） 认可")))
                 .andExpect(content().string(not(containsString("id=\"account-form\""))));
+    }
+
+    @Test
+    void aRuleIsProposedForTheKindChosenWithItsLevelAndShownInThatKindsWords() throws Exception {
+        RecognitionRule titles = new RecognitionRule(RULE, "2-02-07-01", 2, "CD", "CQ", "2026-01-01", null,
+                RecognitionRule.Status.PROPOSED, "CD", "cd-bureau", "2026-01-01T00:00:00Z", null, null, null, null, null, null,
+                "PROFESSIONAL_TITLE");
+        when(recognition.proposeRule(any())).thenReturn(titles);
+        mvc.perform(post("/bureau/recognition-rules").with(csrf()).with(user("cd-bureau").roles("BUREAU"))
+                        .param("occupation", " 2-02-07-01 ").param("minimumLevel", "PROFESSIONAL_TITLE:2")
+                        .param("effectiveFrom", "2026-01-01").param("direction", "OUT"))
+                .andExpect(flash().attributeExists("done"));
+        verify(recognition).proposeRule(new RecognitionRuleProposal("2-02-07-01", 2, "CD", "CQ", "2026-01-01", null,
+                "PROFESSIONAL_TITLE"));
+        when(recognition.rules()).thenReturn(List.of(titles));
+        mvc.perform(get("/bureau").with(user("cd-bureau").roles("BUREAU")))
+                .andExpect(content().string(containsString("副高级职称")));
     }
 
     @Test
