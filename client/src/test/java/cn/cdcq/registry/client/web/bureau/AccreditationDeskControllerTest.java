@@ -132,7 +132,15 @@ class AccreditationDeskControllerTest {
     }
 
     @Test
-    void theFormOffersEveryKindsLevels() throws Exception {
+    void theFormOffersEveryKindsLevelsAndTheListNamesEachScopesKind() throws Exception {
+        when(client.accreditations("CD")).thenReturn(List.of(new Accreditation(USCC, "成都市职业技能鉴定中心", "CD",
+                List.of(new AccreditationScope("4-04-05-01", 0, "SPECIAL_ABILITY"),
+                        new AccreditationScope("2-02-07-01", 2, "PROFESSIONAL_TITLE")), "2026-01-01", "2029-01-01",
+                AccreditationStatus.ACTIVE, null, null, 1, "2026-01-01T00:00:00Z", "ChengduMSP/cd-bureau",
+                "2026-01-01T00:00:00Z", "ChengduMSP/cd-bureau")));
+        mvc.perform(get("/bureau/accreditations").with(user("cd-bureau").roles("BUREAU")))
+                .andExpect(content().string(containsString("4-04-05-01</code>\n            <span>专项职业能力</span>")))
+                .andExpect(content().string(containsString("最高至副高级职称")));
         mvc.perform(get("/bureau/accreditations").with(user("cd-bureau").roles("BUREAU")))
                 .andExpect(content().string(containsString("value=\"SPECIAL_ABILITY:0\"")))
                 .andExpect(content().string(containsString("value=\"PROFESSIONAL_TITLE:3\"")))
