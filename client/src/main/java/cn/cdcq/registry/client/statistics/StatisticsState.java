@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.statistics;
 
+import cn.cdcq.registry.client.fabric.BlockReader;
 import cn.cdcq.registry.client.statistics.Fact.Type;
 import cn.cdcq.registry.client.statistics.Suppression.Margins;
 import cn.cdcq.registry.client.statistics.Suppression.Mark;
@@ -173,7 +174,7 @@ final class StatisticsState {
     }
 
     private static <T> void written(LedgerTransactions.Tx tx, String objectType, Class<T> type, java.util.function.Consumer<T> use) {
-        for (LedgerTransactions.Write w : tx.writes()) {
+        for (BlockReader.Write w : tx.writes()) {
             if (w.value() != null && w.objectType().equals(objectType)) {
                 use.accept(Json.read(w.value(), type));
             }

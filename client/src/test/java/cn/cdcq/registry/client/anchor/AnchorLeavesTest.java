@@ -4,26 +4,7 @@ import cn.cdcq.registry.common.anchor.AnchorLeaf;
 import cn.cdcq.registry.common.anchor.CheckpointStatement;
 import cn.cdcq.registry.common.crypto.Hashes;
 import cn.cdcq.registry.common.merkle.MerkleTree;
-import com.google.protobuf.ByteString;
 import org.hyperledger.fabric.protos.common.Block;
-import org.hyperledger.fabric.protos.common.BlockData;
-import org.hyperledger.fabric.protos.common.BlockHeader;
-import org.hyperledger.fabric.protos.common.BlockMetadata;
-import org.hyperledger.fabric.protos.common.ChannelHeader;
-import org.hyperledger.fabric.protos.common.Envelope;
-import org.hyperledger.fabric.protos.common.Header;
-import org.hyperledger.fabric.protos.common.HeaderType;
-import org.hyperledger.fabric.protos.common.Payload;
-import org.hyperledger.fabric.protos.ledger.rwset.NsReadWriteSet;
-import org.hyperledger.fabric.protos.ledger.rwset.TxReadWriteSet;
-import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVRWSet;
-import org.hyperledger.fabric.protos.ledger.rwset.kvrwset.KVWrite;
-import org.hyperledger.fabric.protos.peer.ChaincodeAction;
-import org.hyperledger.fabric.protos.peer.ChaincodeActionPayload;
-import org.hyperledger.fabric.protos.peer.ChaincodeEndorsedAction;
-import org.hyperledger.fabric.protos.peer.ProposalResponsePayload;
-import org.hyperledger.fabric.protos.peer.Transaction;
-import org.hyperledger.fabric.protos.peer.TransactionAction;
 import org.hyperledger.fabric.protos.peer.TxValidationCode;
 import org.junit.jupiter.api.Test;
 
@@ -31,53 +12,23 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import static cn.cdcq.registry.client.fabric.TestBlocks.block;
+import static cn.cdcq.registry.client.fabric.TestBlocks.transaction;
+import static cn.cdcq.registry.client.fabric.TestBlocks.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The leaves a block gives, the checkpoint's Merkle tree over them and the inclusion proofs. */
 class AnchorLeavesTest {
-
-    private static KVWrite write(String key, String value) {
-        return value == null ? KVWrite.newBuilder().setKey(key).setIsDelete(true).build()
-                : KVWrite.newBuilder().setKey(key).setValue(ByteString.copyFromUtf8(value)).build();
-    }
-
-    private static ByteString transaction(String txId, String namespace, KVWrite... writes) {
-        TxReadWriteSet rw = TxReadWriteSet.newBuilder()
-                .addNsRwset(NsReadWriteSet.newBuilder().setNamespace("_lifecycle").setRwset(KVRWSet.newBuilder()
-                        .addWrites(write("namespaces/fields/registry/Sequence", "1")).build().toByteString()))
-                .addNsRwset(NsReadWriteSet.newBuilder().setNamespace(namespace).setRwset(KVRWSet.newBuilder()
-                        .addAllWrites(List.of(writes)).build().toByteString()))
-                .build();
-        ChaincodeAction action = ChaincodeAction.newBuilder().setResults(rw.toByteString()).build();
-        ProposalResponsePayload prp = ProposalResponsePayload.newBuilder().setExtension(action.toByteString()).build();
-        ChaincodeActionPayload cap = ChaincodeActionPayload.newBuilder().setAction(ChaincodeEndorsedAction.newBuilder()
-                .setProposalResponsePayload(prp.toByteString())).build();
-        Transaction tx = Transaction.newBuilder().addActions(TransactionAction.newBuilder().setPayload(cap.toByteString()))
-                .build();
-        ChannelHeader ch = ChannelHeader.newBuilder().setType(HeaderType.ENDORSER_TRANSACTION_VALUE).setTxId(txId).build();
-        Payload payload = Payload.newBuilder().setHeader(Header.newBuilder().setChannelHeader(ch.toByteString()))
-                .setData(tx.toByteString()).build();
-        return Envelope.newBuilder().setPayload(payload.toByteString()).build().toByteString();
-    }
-
-    private static Block block(long number, List<ByteString> txs, byte[] flags) {
-        BlockMetadata.Builder metadata = BlockMetadata.newBuilder();
-        for (int i = 0; i < 5; i++) {
-            metadata.addMetadata(i == 2 ? ByteString.copyFrom(flags) : ByteString.EMPTY);
-        }
-        return Block.newBuilder().setHeader(BlockHeader.newBuilder().setNumber(number))
-                .setData(BlockData.newBuilder().addAllData(txs)).setMetadata(metadata).build();
-    }
 
     private static final String CERT = AnchorLeaf.certificateKey("S000051000000126500001");
 
     @Test
     void aBlockGivesTheRegistrysWritesOfItsValidTransactionsInLedgerOrder() {
         Block b = block(7, List.of(
-                transaction("tx-a", "registry", write(CERT, "{\"status\":\"VALID\"}"), write("\u0000x\u0000", null)),
-                transaction("tx-b", "registry", write(CERT, "{\"status\":\"FORGED\"}")),
-                transaction("tx-c", "other", write("k", "v")),
-                transaction("tx-d", "registry", write("\u0000y\u0000", "2"))),
+                transaction("tx-a", "", null, "registry", write(CERT, "{\"status\":\"VALID\"}"), write("\u0000x\u0000", null)),
+                transaction("tx-b", "", null, "registry", write(CERT, "{\"status\":\"FORGED\"}")),
+                transaction("tx-c", "", null, "other", write("k", "v")),
+                transaction("tx-d", "", null, "registry", write("\u0000y\u0000", "2"))),
                 new byte[] {(byte) TxValidationCode.VALID_VALUE, (byte) TxValidationCode.MVCC_READ_CONFLICT_VALUE,
                         (byte) TxValidationCode.VALID_VALUE, (byte) TxValidationCode.VALID_VALUE});
         List<AnchorLeaf> leaves = LedgerBlocks.leavesOf(b, "registry");

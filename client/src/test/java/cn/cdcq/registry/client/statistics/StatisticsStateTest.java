@@ -1,5 +1,6 @@
 package cn.cdcq.registry.client.statistics;
 
+import cn.cdcq.registry.client.fabric.BlockReader;
 import cn.cdcq.registry.common.cases.ObjectionEvents;
 import cn.cdcq.registry.common.credit.CreditEvents;
 import cn.cdcq.registry.common.credit.CreditLevel;
@@ -27,14 +28,14 @@ class StatisticsStateTest {
     final StatisticsState state = new StatisticsState();
     long block = 10;
 
-    void feed(String event, Object payload, List<LedgerTransactions.Write> writes) {
+    void feed(String event, Object payload, List<BlockReader.Write> writes) {
         LedgerTransactions.Tx tx = new LedgerTransactions.Tx(block++, "tx" + block, event,
                 Json.write(payload).getBytes(StandardCharsets.UTF_8), writes);
         state.derive(tx).forEach(state::apply);
     }
 
-    static LedgerTransactions.Write write(String objectType, Object value, String... attributes) {
-        return new LedgerTransactions.Write("\u0000" + objectType + "\u0000" + String.join("\u0000", attributes) + "\u0000",
+    static BlockReader.Write write(String objectType, Object value, String... attributes) {
+        return new BlockReader.Write("\u0000" + objectType + "\u0000" + String.join("\u0000", attributes) + "\u0000",
                 Json.write(value).getBytes(StandardCharsets.UTF_8));
     }
 
@@ -123,7 +124,7 @@ class StatisticsStateTest {
         assertThat(row(state.table(StatisticsState.Table.integrity), CD)).containsExactly("0", "5", "7");
     }
 
-    void decided(LedgerTransactions.Write... writes) {
+    void decided(BlockReader.Write... writes) {
         feed(ObjectionEvents.OBJECTION_DECIDED, java.util.Map.of("objectionId", "O"), List.of(writes));
     }
 }
