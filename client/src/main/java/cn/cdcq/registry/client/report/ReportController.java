@@ -101,7 +101,7 @@ public class ReportController {
 
     /** Whether this region's enterprises may file their own reports. */
     public record SelfFilingRequest(@Schema(description = "true: the region's enterprise accounts file and correct "
-            + "their own reports; false: only the bureau does") Boolean allowed) {
+            + "their own reports; false: only the bureau does", requiredMode = Schema.RequiredMode.REQUIRED) Boolean allowed) {
     }
 
     @PostMapping("/enterprises/{uscc}/reports")

@@ -702,6 +702,7 @@ class AuthorizationNetworkIT {
         ACCOUNTS.put("bureau", Set.of("BUREAU"));
         ACCOUNTS.put("training center", Set.of("TRAINING_CENTER"));
         ACCOUNTS.put("inspector", Set.of("INSPECTOR"));
+        ACCOUNTS.put("enterprise", Set.of("ENTERPRISE"));
         ACCOUNTS.put("anonymous", Set.of());
         ACCOUNTS.put("other region's admin", Set.of());
     }
@@ -788,6 +789,8 @@ class AuthorizationNetworkIT {
                 chengdu.centerUscc()));
         accounts.put("inspector", services.createAccount(admin, "az-ri-" + SITE, "INSPECTOR", "inspectorId",
                 REST_INSPECTOR));
+        accounts.put("enterprise", services.createAccount(admin, "az-re-" + SITE, "ENTERPRISE", "uscc",
+                TestValues.newUscc("91510100")));
         accounts.put("anonymous", admin.anonymous());
         Service cqAdmin = services.admin("chongqing");
         accounts.put("other region's admin", new Service(admin.url(), cqAdmin.user(), cqAdmin.password()));
