@@ -183,7 +183,7 @@ network_identities() {
     # admin, another registrar or an hf.* attribute (the CA's bootstrap administrator stays with
     # the operator, in ca-admin/, for the identities above).
     identity "$org" "$port" service-registrar client \
-      '"hf.Registrar.Roles=client","hf.Registrar.Attributes=role,centerId,inspectorId"' "$DATA/users/$org/registrar"
+      '"hf.Registrar.Roles=client","hf.Registrar.Attributes=role,centerId,inspectorId,uscc"' "$DATA/users/$org/registrar"
     # A TLS server certificate for the regional service's own listener, for when TLS is turned on
     # (server.ssl.*, docs/deployment.md; HardeningIT starts one service with it).
     identity "$org" "$port" service-tls client "" "$DATA/users/$org/service-tls" "127.0.0.1,localhost,service-$org"

@@ -44,9 +44,11 @@ class AuthorizationTableTest {
     static final Path TABLE = Path.of("..", "..", "docs", "authorization.md");
     static final List<String> COLUMNS = List.of("bureau", "inspector", "training center", "member without a role",
             "bureau of no region", "other region's bureau", "other region's training center",
-            "other region's inspector");
+            "other region's inspector", "enterprise");
     /** The first column of the other region's callers: they act on a record of this region (Chengdu). */
     static final int OTHER_REGION = 5;
+    /** The last column: this region's (Chengdu's) enterprise account, called like the first five columns. */
+    static final int ENTERPRISE = 8;
     private static final Map<String, Supplier<OtherRegionScenarios.Call>> SCENARIOS = OtherRegionScenarios.all();
 
     private static final List<Class<?>> CONTRACTS = new ClassFileImporter()
@@ -72,12 +74,14 @@ class AuthorizationTableTest {
                 boolean evaluate = t.intent() == Transaction.TYPE.EVALUATE;
                 CreditFixture f = new CreditFixture(OtherRegionScenarios.START);
                 // The most restricted callers first, so that an allowed call cannot change what they find.
+                String enterprise = outcome(f, contract, m, evaluate, ENTERPRISE);
                 for (int column = OTHER_REGION - 1; column >= 0; column--) {
                     cells.add(0, outcome(f, contract, m, evaluate, column));
                 }
-                for (int column = OTHER_REGION; column < COLUMNS.size(); column++) {
+                for (int column = OTHER_REGION; column < ENTERPRISE; column++) {
                     cells.add(otherRegionOutcome(name, contract, m, evaluate, column - OTHER_REGION));
                 }
+                cells.add(enterprise);
                 cells.add(0, !evaluate ? "write" : cells.stream().allMatch("allowed"::equals) ? "read, open to all"
                         : "read");
                 actual.put(name, cells);
@@ -96,8 +100,10 @@ class AuthorizationTableTest {
             case 1 -> f.cdInspector;
             case 2 -> f.cdCenter;
             case 3 -> TestIdentities.user(CreditFixture.CD_MSP, "cd-member", Map.of());
-            default -> TestIdentities.user(CreditFixture.CD_MSP.replace("Alpha", "Gamma"), "other-bureau",
+            case ENTERPRISE -> TestIdentities.user(CreditFixture.CD_MSP, "cd-enterprise",
+                    Map.of("role", "enterprise", "uscc", CreditFixture.CD_FIRM));            case 4 -> TestIdentities.user(CreditFixture.CD_MSP.replace("Alpha", "Gamma"), "other-bureau",
                     Map.of("role", "bureau"));
+            default -> throw new IllegalArgumentException("column " + column);
         };
         Object[] args = new Object[m.getParameterCount()];
         Arrays.fill(args, "x");

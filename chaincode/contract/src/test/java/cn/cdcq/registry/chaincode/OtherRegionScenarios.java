@@ -571,5 +571,9 @@ final class OtherRegionScenarios {
         s.put("report:listReports", creditWith(f -> chengduPlatform(f, true), ReportWorld.CD_PLATFORM));
         s.put("report:listLate", creditWith(f -> chengduPlatform(f, true), "2026-Q3"));
         s.put("report:getPeriodTotals", creditWith(f -> chengduPlatform(f, true), "2026-Q3"));
+        // Chengdu's switch: Chongqing reads it and may not set it.
+        s.put("report:setSelfFiling", creditWith(f -> chengduPlatform(f, false), "CD", "true"));
+        s.put("report:getSelfFiling", creditWith(f -> f.network.invoke(f.cdBureau,
+                ctx -> reportContract.setSelfFiling(ctx, "CD", "true")), "CD"));
     }
 }

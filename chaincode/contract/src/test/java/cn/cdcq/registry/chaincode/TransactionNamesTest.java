@@ -51,6 +51,6 @@ class TransactionNamesTest {
                 }
             }
         }
-        assertThat(transactions).hasSize(137).doesNotHaveDuplicates();
+        assertThat(transactions).hasSize(139).doesNotHaveDuplicates();
     }
 }

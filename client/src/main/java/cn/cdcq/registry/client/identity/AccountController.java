@@ -43,7 +43,7 @@ public class AccountController {
     @PostMapping("/accounts")
     @PreAuthorize("hasRole('BUREAU_ADMIN')")
     @Operation(summary = "Create an account", description = "Registers and enrolls the account at the region's Fabric CA "
-            + "with the attributes of its role (role, centerId, inspectorId). Bureau administrators only.")
+            + "with the attributes of its role (role, centerId, inspectorId, uscc). Bureau administrators only.")
     public ResponseEntity<AccountView> create(@Valid @RequestBody NewAccount request, @AuthenticationPrincipal UserDetails admin) {
         request.validate(properties.regionCode());
         String password = request.password() != null ? request.password() : Accounts.randomSecret();

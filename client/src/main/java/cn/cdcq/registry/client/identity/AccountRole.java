@@ -11,6 +11,12 @@ public enum AccountRole {
     TRAINING_CENTER("training_center"),
     INSPECTOR("inspector"),
     /**
+     * A platform enterprise's own account, enrolled with its USCC ({@code uscc} attribute): it
+     * files and corrects that enterprise's reports, where its region's bureau has turned
+     * self-filing on (docs/reports.md), and reads them; nothing else.
+     */
+    ENTERPRISE("enterprise"),
+    /**
      * The service's own identity for its open endpoints ({@code /api/v1/public/**}): it reads the
      * ledger (verification, public profiles) and may write nothing, since no contract grants the
      * role {@code reader} anything. Made by the service itself ({@link PublicReader}); nobody logs

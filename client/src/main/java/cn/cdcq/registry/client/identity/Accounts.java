@@ -6,6 +6,7 @@ import cn.cdcq.registry.client.fabric.AccountKeys;
 import cn.cdcq.registry.client.fabric.MspIdentity;
 import cn.cdcq.registry.client.config.ServiceProperties;
 import cn.cdcq.registry.common.crypto.Signatures;
+import cn.cdcq.registry.common.format.Uscc;
 import cn.cdcq.registry.common.json.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,6 +112,11 @@ public class Accounts implements AccountKeys {
         if (request.inspectorId() != null) {
             attributes.put("inspectorId", request.inspectorId());
         }
+        // The enterprise's USCC as the ledger writes it (trimmed, upper case): the chaincode compares it exactly.
+        String uscc = request.uscc() == null ? null : Uscc.validate(request.uscc());
+        if (uscc != null) {
+            attributes.put("uscc", uscc);
+        }
         String enrollmentSecret = randomSecret();
         MspIdentity registrar = MspIdentity.load(properties.mspId(), properties.ca().registrarMsp());
         ca.register(registrar, request.name(), enrollmentSecret, attributes);
@@ -118,7 +124,7 @@ public class Accounts implements AccountKeys {
         Account account = new Account(request.name(), request.role(), request.centerId(), request.inspectorId(),
                 passwords.encode(password), enrollment.certificatePem(),
                 vault.encrypt(enrollment.privateKeyPem().getBytes(StandardCharsets.UTF_8), request.name()),
-                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), createdBy);
+                Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(), createdBy, uscc);
         save(account);
         log.info("account {} ({}) registered and enrolled at {} by {}", account.name(), account.role(),
                 properties.ca().name(), createdBy);

@@ -20,15 +20,24 @@ public record NewAccount(
         String centerId,
         @Schema(description = "Inspector's identifier, region code first (role INSPECTOR only)", example = "CD-INS-0003")
         String inspectorId,
+        @Schema(description = "The enterprise's unified social credit code (role ENTERPRISE only): the account files "
+                + "and corrects that enterprise's reports where the region allows it", example = "91510100MA6100021E")
+        String uscc,
         @Schema(description = "Login password, 12 to 128 characters; if absent the service makes one and returns it once")
         @Size(min = 12, max = 128) String password) {
+
+    /** A request for an account of a role other than ENTERPRISE (no USCC). */
+    public NewAccount(String name, AccountRole role, String centerId, String inspectorId, String password) {
+        this(name, role, centerId, inspectorId, null, password);
+    }
 
     static final String NAME_PATTERN = "[a-z0-9][a-z0-9-]{2,63}";
     static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile(NAME_PATTERN);
 
     /**
      * The checks that depend on more than one field or on the region: a center needs a valid
-     * USCC, an inspector an ID of this region, and nobody else either.
+     * USCC, an inspector an ID of this region, an enterprise account its enterprise's valid USCC,
+     * and nobody else any of them.
      */
     public void validate(String regionCode) {
         if (role == AccountRole.PUBLIC_READER || PublicReader.ACCOUNT.equals(name)) {
@@ -43,6 +52,7 @@ public record NewAccount(
                 }
                 Uscc.validate(centerId);
                 requireAbsent(inspectorId, "inspectorId");
+                requireAbsent(uscc, "uscc");
             }
             case INSPECTOR -> {
                 if (inspectorId == null || !inspectorId.matches(regionCode + "-INS-\\d{4,8}")) {
@@ -50,10 +60,21 @@ public record NewAccount(
                             + regionCode + "-INS-0001 (this region's code, then 4 to 8 digits); got " + inspectorId);
                 }
                 requireAbsent(centerId, "centerId");
+                requireAbsent(uscc, "uscc");
+            }
+            case ENTERPRISE -> {
+                if (uscc == null) {
+                    throw new InvalidInputException(InvalidInputException.INVALID_USCC,
+                            "an ENTERPRISE account needs uscc, the enterprise's unified social credit code");
+                }
+                Uscc.validate(uscc);
+                requireAbsent(centerId, "centerId");
+                requireAbsent(inspectorId, "inspectorId");
             }
             default -> {
                 requireAbsent(centerId, "centerId");
                 requireAbsent(inspectorId, "inspectorId");
+                requireAbsent(uscc, "uscc");
             }
         }
     }
@@ -61,7 +82,11 @@ public record NewAccount(
     private void requireAbsent(String value, String field) {
         if (value != null) {
             throw new InvalidInputException("INVALID_ACCOUNT", field + " is only for "
-                    + (field.equals("centerId") ? "TRAINING_CENTER" : "INSPECTOR") + " accounts, not " + role);
+                    + switch (field) {
+                        case "centerId" -> "TRAINING_CENTER";
+                        case "inspectorId" -> "INSPECTOR";
+                        default -> "ENTERPRISE";
+                    } + " accounts, not " + role);
         }
     }
 }

@@ -7,6 +7,7 @@ import cn.cdcq.registry.common.report.PeriodTotals;
 import cn.cdcq.registry.common.report.PlatformReport;
 import cn.cdcq.registry.common.report.PlatformReportInput;
 import cn.cdcq.registry.common.report.ReportTransactions;
+import cn.cdcq.registry.common.report.SelfFiling;
 
 import java.util.List;
 
@@ -56,5 +57,17 @@ public final class ReportClient {
     public PeriodTotals totals(String period) {
         return Json.read(gateway.evaluate(ReportTransactions.CONTRACT, ReportTransactions.GET_PERIOD_TOTALS, period),
                 PeriodTotals.class);
+    }
+
+    /** Sets whether this region's enterprises file their own reports (the caller's region, by its bureau). */
+    public SelfFiling setSelfFiling(String regionCode, boolean allowed) {
+        return Json.read(gateway.submit(ReportTransactions.CONTRACT, ReportTransactions.SET_SELF_FILING, regionCode,
+                Boolean.toString(allowed)), SelfFiling.class);
+    }
+
+    /** A region's switch in force (off when never set). */
+    public SelfFiling selfFiling(String regionCode) {
+        return Json.read(gateway.evaluate(ReportTransactions.CONTRACT, ReportTransactions.GET_SELF_FILING, regionCode),
+                SelfFiling.class);
     }
 }

@@ -3,7 +3,12 @@ package cn.cdcq.registry.client.report;
 import cn.cdcq.registry.client.api.InvalidRequest;
 import cn.cdcq.registry.client.api.LedgerJson;
 import cn.cdcq.registry.client.api.RequestValues;
+import cn.cdcq.registry.client.fabric.LedgerException;
 import cn.cdcq.registry.client.fabric.UserGateways;
+import cn.cdcq.registry.client.identity.Account;
+import cn.cdcq.registry.client.identity.AccountRole;
+import cn.cdcq.registry.client.identity.Accounts;
+import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.credit.CreditInputs;
 import cn.cdcq.registry.common.format.OccupationCode;
 import cn.cdcq.registry.common.json.Json;
@@ -12,6 +17,7 @@ import cn.cdcq.registry.common.report.PeriodTotals;
 import cn.cdcq.registry.common.report.PlatformReport;
 import cn.cdcq.registry.common.report.PlatformReportInput;
 import cn.cdcq.registry.common.report.ReportPeriod;
+import cn.cdcq.registry.common.report.SelfFiling;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -38,8 +44,10 @@ import java.util.List;
 
 /**
  * Platform employment reports (contract "report", docs/reports.md): the bureau of the region a
- * platform enterprise is registered in files its quarterly report and corrects it; bureaus and
- * inspectors of either region read every report, its history, the late list and the totals.
+ * platform enterprise is registered in files its quarterly report and corrects it, and so may the
+ * enterprise's own account (role ENTERPRISE) while the region's self-filing switch is on (set by
+ * the bureau here); bureaus and inspectors of either region read every report, its history, the
+ * late list and the totals, an enterprise account its own enterprise's reports.
  * Each call is signed on the ledger with the caller's own identity. Counts only: a report names
  * no worker.
  */
@@ -51,8 +59,11 @@ public class ReportController {
 
     private final UserGateways gateways;
 
-    public ReportController(UserGateways gateways) {
+    private final Accounts accounts;
+
+    public ReportController(UserGateways gateways, Accounts accounts) {
         this.gateways = gateways;
+        this.accounts = accounts;
     }
 
     public record OccupationWorkers(@Schema(example = "4-02-07-10") String occupation,
@@ -88,16 +99,25 @@ public class ReportController {
                                        @Schema(description = "why, 1 to 500 characters; no personal data") String reason) {
     }
 
+    /** Whether this region's enterprises may file their own reports. */
+    public record SelfFilingRequest(@Schema(description = "true: the region's enterprise accounts file and correct "
+            + "their own reports; false: only the bureau does", requiredMode = Schema.RequiredMode.REQUIRED) Boolean allowed) {
+    }
+
     @PostMapping("/enterprises/{uscc}/reports")
-    @PreAuthorize("hasRole('BUREAU')")
-    @Operation(summary = "File a platform enterprise's report for a quarter that has ended (its registering region's bureau)",
-            description = "201 with version 1. One report per enterprise and quarter: a second is 409 ALREADY_EXISTS "
+    @PreAuthorize("hasAnyRole('BUREAU', 'ENTERPRISE')")
+    @Operation(summary = "File a platform enterprise's report for a quarter that has ended (its registering region's "
+            + "bureau, or the enterprise's own account where the region allows it)",
+            description = "201 with version 1. An ENTERPRISE account files only for its own USCC (403 otherwise), "
+                    + "and only while the region's self-filing switch is on (the ledger answers 403 FORBIDDEN "
+                    + "otherwise). One report per enterprise and quarter: a second is 409 ALREADY_EXISTS "
                     + "(correct it with PUT). A report first filed more than 15 days after the quarter is marked late.")
     @ApiResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = PlatformReport.class)))
     public ResponseEntity<String> file(@PathVariable String uscc, @RequestBody FileReportRequest request,
                                        @AuthenticationPrincipal UserDetails user) {
         InvalidRequest.Collector problems = new InvalidRequest.Collector();
         String code = problems.check("uscc", () -> RequestValues.uscc("uscc", uscc));
+        ownEnterpriseOnly(user, code, "file");
         String period = problems.check("period", () -> ReportPeriod.parse(request.period()).toString());
         PlatformReportInput input = counts(problems, period, request.workersByOccupation(), request.workersByRegion(),
                 request.newFormWorkers(), request.occupationalInjuries(), request.complaintsReceived());
@@ -106,15 +126,18 @@ public class ReportController {
     }
 
     @PutMapping("/enterprises/{uscc}/reports/{period}")
-    @PreAuthorize("hasRole('BUREAU')")
+    @PreAuthorize("hasAnyRole('BUREAU', 'ENTERPRISE')")
     @Operation(summary = "Correct the report in force: the counts become its next version, which supersedes it",
-            description = "Every earlier version stays readable (GET .../history). Counts equal to those in force are 409.")
+            description = "Every earlier version stays readable (GET .../history). Counts equal to those in force are 409. "
+                    + "An ENTERPRISE account corrects only its own enterprise's reports, while the region's "
+                    + "self-filing switch is on.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PlatformReport.class)))
     public ResponseEntity<String> correct(@PathVariable String uscc, @PathVariable String period,
                                           @RequestBody CorrectReportRequest request,
                                           @AuthenticationPrincipal UserDetails user) {
         InvalidRequest.Collector problems = new InvalidRequest.Collector();
         String code = problems.check("uscc", () -> RequestValues.uscc("uscc", uscc));
+        ownEnterpriseOnly(user, code, "correct");
         String quarter = problems.check("period", () -> ReportPeriod.parse(period).toString());
         String reasonCode = problems.check("reasonCode", () -> PlatformReport.requireReasonCode(request.reasonCode()));
         String reason = problems.check("reason", () -> RequestValues.text("reason", request.reason()));
@@ -124,14 +147,20 @@ public class ReportController {
     }
 
     @GetMapping("/enterprises/{uscc}/reports")
-    @Operation(summary = "The report in force of each quarter an enterprise reported, oldest first")
+    @PreAuthorize("hasAnyRole('BUREAU', 'INSPECTOR', 'ENTERPRISE')")
+    @Operation(summary = "The report in force of each quarter an enterprise reported, oldest first",
+            description = "An ENTERPRISE account reads its own enterprise's reports only.")
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = PlatformReport.class))))
     public ResponseEntity<String> reports(@PathVariable String uscc, @AuthenticationPrincipal UserDetails user) {
-        return LedgerJson.ok(client(user).reports(RequestValues.uscc("uscc", uscc)));
+        String code = RequestValues.uscc("uscc", uscc);
+        ownEnterpriseOnly(user, code, "read");
+        return LedgerJson.ok(client(user).reports(code));
     }
 
     @GetMapping("/enterprises/{uscc}/reports/{period}")
-    @Operation(summary = "An enterprise's report for a quarter: the version in force")
+    @PreAuthorize("hasAnyRole('BUREAU', 'INSPECTOR', 'ENTERPRISE')")
+    @Operation(summary = "An enterprise's report for a quarter: the version in force",
+            description = "An ENTERPRISE account reads its own enterprise's reports only.")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = PlatformReport.class)))
     public ResponseEntity<String> report(@PathVariable String uscc, @PathVariable String period,
                                          @AuthenticationPrincipal UserDetails user) {
@@ -139,11 +168,14 @@ public class ReportController {
         String code = problems.check("uscc", () -> RequestValues.uscc("uscc", uscc));
         String quarter = problems.check("period", () -> ReportPeriod.parse(period).toString());
         problems.throwIfAny();
+        ownEnterpriseOnly(user, code, "read");
         return LedgerJson.ok(client(user).report(code, quarter));
     }
 
     @GetMapping("/enterprises/{uscc}/reports/{period}/history")
-    @Operation(summary = "Every version of an enterprise's report for a quarter, oldest first: who, when and why")
+    @PreAuthorize("hasAnyRole('BUREAU', 'INSPECTOR', 'ENTERPRISE')")
+    @Operation(summary = "Every version of an enterprise's report for a quarter, oldest first: who, when and why",
+            description = "An ENTERPRISE account reads its own enterprise's reports only.")
     @ApiResponse(responseCode = "200", content = @Content(array = @ArraySchema(schema = @Schema(implementation = PlatformReport.class))))
     public ResponseEntity<String> history(@PathVariable String uscc, @PathVariable String period,
                                           @AuthenticationPrincipal UserDetails user) {
@@ -151,6 +183,7 @@ public class ReportController {
         String code = problems.check("uscc", () -> RequestValues.uscc("uscc", uscc));
         String quarter = problems.check("period", () -> ReportPeriod.parse(period).toString());
         problems.throwIfAny();
+        ownEnterpriseOnly(user, code, "read");
         return LedgerJson.ok(client(user).history(code, quarter));
     }
 
@@ -170,7 +203,50 @@ public class ReportController {
         return LedgerJson.ok(client(user).totals(period(period)));
     }
 
+    @PutMapping("/reports/self-filing/{regionCode}")
+    @PreAuthorize("hasRole('BUREAU')")
+    @Operation(summary = "Set whether this region's enterprises file their own reports (this region's bureau)",
+            description = "The region's own policy, set by its bureau alone (no approval by the other region); off "
+                    + "until first set. Another region's switch is 403 FORBIDDEN. Every revision stays on the ledger.")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SelfFiling.class)))
+    public ResponseEntity<String> setSelfFiling(@PathVariable String regionCode, @RequestBody SelfFilingRequest request,
+                                                @AuthenticationPrincipal UserDetails user) {
+        InvalidRequest.Collector problems = new InvalidRequest.Collector();
+        String region = problems.check("regionCode", () -> RequestValues.region("regionCode", regionCode));
+        if (request.allowed() == null) {
+            problems.add("allowed", CreditInputs.INVALID_VALUE, "is missing; give true or false");
+        }
+        problems.throwIfAny();
+        return LedgerJson.ok(client(user).setSelfFiling(region, request.allowed()));
+    }
+
+    @GetMapping("/reports/self-filing/{regionCode}")
+    @PreAuthorize("hasAnyRole('BUREAU', 'INSPECTOR', 'ENTERPRISE')")
+    @Operation(summary = "Whether a region's enterprises file their own reports (off when its bureau never set it)")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = SelfFiling.class)))
+    public ResponseEntity<String> selfFiling(@PathVariable String regionCode, @AuthenticationPrincipal UserDetails user) {
+        String region = InvalidRequest.check("regionCode", () -> RequestValues.region("regionCode", regionCode));
+        return LedgerJson.ok(client(user).selfFiling(region));
+    }
+
     // ------------------------------------------------------------------ checks
+
+    /**
+     * An ENTERPRISE account acts only on its own enterprise's reports: refused here, before the
+     * ledger (which refuses another enterprise's filing too). Other roles pass.
+     */
+    private void ownEnterpriseOnly(UserDetails user, String uscc, String verb) {
+        boolean enterprise = user.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_" + AccountRole.ENTERPRISE.name()));
+        if (uscc == null || !enterprise) {
+            return; // not an enterprise account, or an invalid USCC (reported with the request's other problems)
+        }
+        Account account = accounts.find(user.getUsername()).orElseThrow();
+        if (!uscc.equals(account.uscc())) {
+            throw new LedgerException(ErrorCode.FORBIDDEN, "an enterprise account may " + verb
+                    + " only its own enterprise's reports (" + account.uscc() + "), not " + uscc + "'s");
+        }
+    }
 
     private static String period(String value) {
         return InvalidRequest.check("period", () -> ReportPeriod.parse(value).toString());

@@ -87,7 +87,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ordering service, so nothing reaches the ledger, which the test checks by the heights of both
  * peers. The chaincode's error code is read from the gateway's error as the service does
  * (LedgerException). In the first four columns (Chengdu's bureau, inspector, training center,
- * member without a role, through Chengdu's peer; placeholder arguments) a FORBIDDEN cell must
+ * member without a role) and the last (a Chengdu enterprise account, {@code role=enterprise} with
+ * a {@code uscc}), through Chengdu's peer with placeholder arguments, a FORBIDDEN cell must
  * answer FORBIDDEN and an allowed cell anything else. The fifth column, "a bureau of no region",
  * is on the real network an identity with {@code role=bureau} enrolled at the ordering
  * organization's CA: every organization of the channel's application group is a region, so no
@@ -117,9 +118,11 @@ class AuthorizationNetworkIT {
     static final Path TABLE = Path.of("..", "docs", "authorization.md");
     static final List<String> COLUMNS = List.of("bureau", "inspector", "training center", "member without a role",
             "bureau of no region", "other region's bureau", "other region's training center",
-            "other region's inspector");
+            "other region's inspector", "enterprise");
     static final int NO_REGION = 4;
     static final int OTHER_REGION = 5;
+    /** The last column: a Chengdu enterprise account, called with placeholders like the first five. */
+    static final int ENTERPRISE = 8;
     static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     static final SecureRandom RANDOM = new SecureRandom();
     static final String SITE = Long.toString(System.currentTimeMillis() % 1_000_000_000L, 36);
@@ -241,6 +244,8 @@ class AuthorizationNetworkIT {
                 Map.of("role", "training_center", "centerId", chongqing.centerUscc()), cqPeer));
         callers.put(7, caller("other region's inspector", cqCa, cqRegistrar, chongqing, "az-qi-" + SITE,
                 Map.of("role", "inspector", "inspectorId", CQ_INSPECTOR), cqPeer));
+        callers.put(ENTERPRISE, caller("enterprise", cdCa, cdRegistrar, chengdu, "az-e-" + SITE,
+                Map.of("role", "enterprise", "uscc", TestValues.newUscc("91510100")), cdPeer));
         readMetadata();
     }
 
@@ -299,7 +304,7 @@ class AuthorizationNetworkIT {
         for (Map.Entry<String, List<String>> row : table.entrySet()) {
             for (int column = 0; column < COLUMNS.size(); column++) {
                 String expected = row.getValue().get(1 + column);
-                if (column >= OTHER_REGION && !OTHER_REGION_ARGS.containsKey(row.getKey())
+                if (column >= OTHER_REGION && column < ENTERPRISE && !OTHER_REGION_ARGS.containsKey(row.getKey())
                         && !roleRefusal(row.getValue(), column)) {
                     leftOut.add(row.getKey() + " / " + COLUMNS.get(column));
                     continue;
@@ -350,13 +355,13 @@ class AuthorizationNetworkIT {
         assertThat(wrong).as("cells where the real network disagrees with docs/authorization.md").isEmpty();
         assertThat(net.height("chengdu")).as("endorse-only calls commit nothing").isEqualTo(cdHeight);
         assertThat(net.height("chongqing")).isEqualTo(cqHeight);
-        // Every cell of the first five columns; of the last three, every row set up, plus the role refusals.
+        // Every cell of the first five columns and the enterprise column; of the last three, every row set up, plus the role refusals.
         assertThat(cells).hasSize(COVERED_CELLS);
         assertThat(cells.size() + leftOut.size()).isEqualTo(total);
     }
 
-    /** The cells this test calls (of 137 x 8 = 1,096); docs/authorization.md gives the same number. */
-    static final int COVERED_CELLS = 1_096 - 43;
+    /** The cells this test calls (of 139 x 9 = 1,251); docs/authorization.md gives the same number. */
+    static final int COVERED_CELLS = 1_251 - 43;
 
     /** An other region's cell that is a refusal for the role alone: this region's same role is refused too. */
     static boolean roleRefusal(List<String> row, int column) {
@@ -372,7 +377,7 @@ class AuthorizationNetworkIT {
     static Outcome call(String row, int column) {
         String[] parts = row.split(":", 2);
         String[] args;
-        if (column >= OTHER_REGION && OTHER_REGION_ARGS.containsKey(row)) {
+        if (column >= OTHER_REGION && column < ENTERPRISE && OTHER_REGION_ARGS.containsKey(row)) {
             args = OTHER_REGION_ARGS.get(row).toArray(String[]::new);
         } else {
             args = new String[parameterCounts.get(row)];
@@ -635,6 +640,8 @@ class AuthorizationNetworkIT {
         a.put("report:listReports", List.of(firm));
         a.put("report:listLate", List.of(year + "-Q3"));
         a.put("report:getPeriodTotals", List.of(year + "-Q3"));
+        a.put("report:setSelfFiling", List.of("CD", "true"));
+        a.put("report:getSelfFiling", List.of("CD"));
         a.put("settings:acceptProposal", List.of(setting));
         a.put("settings:declineProposal", List.of(setting, "too short"));
         a.put("settings:withdrawProposal", List.of(setting, "changed our mind"));
@@ -739,6 +746,7 @@ class AuthorizationNetworkIT {
         ACCOUNTS.put("bureau", Set.of("BUREAU"));
         ACCOUNTS.put("training center", Set.of("TRAINING_CENTER"));
         ACCOUNTS.put("inspector", Set.of("INSPECTOR"));
+        ACCOUNTS.put("enterprise", Set.of("ENTERPRISE"));
         ACCOUNTS.put("anonymous", Set.of());
         ACCOUNTS.put("other region's admin", Set.of());
     }
@@ -825,6 +833,8 @@ class AuthorizationNetworkIT {
                 chengdu.centerUscc()));
         accounts.put("inspector", services.createAccount(admin, "az-ri-" + SITE, "INSPECTOR", "inspectorId",
                 REST_INSPECTOR));
+        accounts.put("enterprise", services.createAccount(admin, "az-re-" + SITE, "ENTERPRISE", "uscc",
+                TestValues.newUscc("91510100")));
         accounts.put("anonymous", admin.anonymous());
         Service cqAdmin = services.admin("chongqing");
         accounts.put("other region's admin", new Service(admin.url(), cqAdmin.user(), cqAdmin.password()));

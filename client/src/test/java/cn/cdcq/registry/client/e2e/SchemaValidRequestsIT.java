@@ -69,15 +69,18 @@ class SchemaValidRequestsIT {
     /**
      * Rules across fields, which a JSON schema does not express (each is in the fields'
      * descriptions): a 400 whose detail holds one of these is counted apart, not as a gap in the
-     * document. A certificate number's 16th character is its level; an expiry, a validity end or
-     * an effective end comes after its start; an account's centerId or inspectorId goes with its
-     * role; a recognition rule is between two different regions; a center's request gives a
-     * reason code of the action it asks for; a platform report's two lists of workers add up alike,
-     * name each occupation and region once, and count its new-form workers among them.
+     * document. A certificate number's level digit is its level; an expiry, a validity end or
+     * an effective end comes after its start; an account's centerId, inspectorId or uscc goes with
+     * its role; a recognition rule is between two different regions; a center's request gives a
+     * reason code of the action it asks for; a level exists in the kind its number, scope or rule
+     * names (a special vocational ability has 0, the others 1 to 5) and a title is in major group
+     * 2; a platform report's two lists of workers add up alike, name each occupation and region
+     * once, and count its new-form workers among them.
      */
-    static final List<String> CROSS_FIELD = List.of("level digit (position 16) is", "is not after issueDate",
+    static final List<String> CROSS_FIELD = List.of("level digit (position", "does not exist; use 1 ",
+            "has no level: use 0", "is not in major group 2", "is not after issueDate",
             "is before validFrom", "is before effectiveFrom", "is only for TRAINING_CENTER", "is only for INSPECTOR",
-            "account needs centerId", "account needs inspectorId", "fromRegion and toRegion are both",
+            "is only for ENTERPRISE", "account needs centerId", "account needs inspectorId", "account needs uscc", "fromRegion and toRegion are both",
             "a reason is only recorded when the level differs from the rules'", "is for the other action; asked",
             "but the workers by region add up to", "workers engaged; they are counted among them", "is listed twice; give each",
             "recordId of a RATING is USCC/REGION/YEAR", "correction is missing: CORRECTED needs",

@@ -99,6 +99,57 @@ class AccountControllerTest {
         verify(accounts, never()).create(any(), anyString(), anyString());
     }
 
+    static final String PLATFORM = "91510100MA6100021" + cn.cdcq.registry.common.format.Uscc.checkCharacter("91510100MA6100021");
+
+    @Test
+    @WithMockUser(username = "cd-admin", roles = {"BUREAU_ADMIN", "BUREAU"})
+    void anEnterpriseAccountIsCreatedWithItsUscc() throws Exception {
+        when(accounts.create(any(), anyString(), eq("cd-admin"))).thenAnswer(call -> {
+            NewAccount req = call.getArgument(0);
+            return new Account(req.name(), req.role(), null, null, "hash", TestPem.CERTIFICATE, "v1:x",
+                    "2026-01-01T00:00:00Z", "cd-admin", req.uscc());
+        });
+        mvc.perform(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"cd-platform-1\",\"role\":\"ENTERPRISE\",\"uscc\":\"" + PLATFORM + "\"}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.role").value("ENTERPRISE"))
+                .andExpect(jsonPath("$.uscc").value(PLATFORM))
+                .andExpect(jsonPath("$.centerId").doesNotExist());
+        org.mockito.ArgumentCaptor<NewAccount> sent = org.mockito.ArgumentCaptor.forClass(NewAccount.class);
+        verify(accounts).create(sent.capture(), anyString(), eq("cd-admin"));
+        org.assertj.core.api.Assertions.assertThat(sent.getValue().uscc()).isEqualTo(PLATFORM);
+        org.assertj.core.api.Assertions.assertThat(AccountRole.ENTERPRISE.fabricRole()).isEqualTo("enterprise");
+    }
+
+    @Test
+    @WithMockUser(username = "cd-admin", roles = {"BUREAU_ADMIN", "BUREAU"})
+    void anEnterpriseAccountNeedsAValidUsccAndNoOtherRoleTakesOne() throws Exception {
+        mvc.perform(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"cd-platform-1\",\"role\":\"ENTERPRISE\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_USCC"));
+        mvc.perform(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"cd-platform-1\",\"role\":\"ENTERPRISE\",\"uscc\":\"91510100MA61000210\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_USCC"));
+        mvc.perform(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"cd-platform-1\",\"role\":\"ENTERPRISE\",\"uscc\":\"" + PLATFORM
+                                + "\",\"centerId\":\"" + PLATFORM + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_ACCOUNT"));
+        mvc.perform(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"cd-ins-0002\",\"role\":\"INSPECTOR\",\"inspectorId\":\"CD-INS-0002\","
+                                + "\"uscc\":\"" + PLATFORM + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_ACCOUNT"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("uscc is only for ENTERPRISE")));
+        mvc.perform(post("/api/v1/accounts").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"cd-bureau-2\",\"role\":\"BUREAU\",\"uscc\":\"" + PLATFORM + "\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.code").value("INVALID_ACCOUNT"));
+        verify(accounts, never()).create(any(), anyString(), anyString());
+    }
+
     @Test
     @WithMockUser(username = "cd-admin", roles = {"BUREAU_ADMIN", "BUREAU"})
     void personalNamesAndShortPasswordsAreRefusedWithTheFieldsNamed() throws Exception {

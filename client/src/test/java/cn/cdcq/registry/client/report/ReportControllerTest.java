@@ -2,13 +2,17 @@ package cn.cdcq.registry.client.report;
 
 import cn.cdcq.registry.client.fabric.LedgerException;
 import cn.cdcq.registry.client.fabric.UserGateways;
+import cn.cdcq.registry.client.identity.Account;
+import cn.cdcq.registry.client.identity.AccountRole;
 import cn.cdcq.registry.client.identity.AccountUserDetails;
+import cn.cdcq.registry.client.identity.Accounts;
 import cn.cdcq.registry.client.web.ProblemDetails;
 import cn.cdcq.registry.client.web.SecurityConfiguration;
 import cn.cdcq.registry.common.ErrorCode;
 import cn.cdcq.registry.common.report.LateReport;
 import cn.cdcq.registry.common.report.PlatformReport;
 import cn.cdcq.registry.common.report.PlatformReportInput;
+import cn.cdcq.registry.common.report.SelfFiling;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -21,6 +25,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.util.List;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
@@ -29,6 +34,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -52,6 +58,8 @@ class ReportControllerTest {
     UserGateways gateways;
     @MockitoBean
     AccountUserDetails users;
+    @MockitoBean
+    Accounts accounts;
 
     final ReportClient reports = mock(ReportClient.class);
 
@@ -194,5 +202,135 @@ class ReportControllerTest {
     void aTrainingCenterReadsNoReport() throws Exception {
         mvc.perform(get("/api/v1/enterprises/" + USCC + "/reports")).andExpect(status().isForbidden());
         verifyNoInteractions(reports);
+    }
+
+    // ------------------------------------------------------------------ the enterprise's own account
+
+    static final String OTHER_USCC = "91500000MA5U00002" + cn.cdcq.registry.common.format.Uscc.checkCharacter("91500000MA5U00002");
+
+    /** The account "cq-platform" of role ENTERPRISE, for {@link #USCC}. */
+    void platformAccount() {
+        when(accounts.find("cq-platform")).thenReturn(Optional.of(new Account("cq-platform", AccountRole.ENTERPRISE,
+                null, null, "hash", "pem", "key", "2026-01-01T00:00:00Z", "cq-admin", USCC)));
+    }
+
+    static PlatformReport byPlatform(int version, long total) {
+        PlatformReport r = report(version, total);
+        return new PlatformReport(r.uscc(), r.regionCode(), r.period(), r.version(), r.supersedes(), r.workersByOccupation(),
+                r.workersByRegion(), r.totalWorkers(), r.newFormWorkers(), r.occupationalInjuries(), r.complaintsReceived(),
+                r.dueOn(), r.firstFiledAt(), r.late(), r.filedAt(), "ChongqingMSP/cq-platform", r.reasonCode(), r.reason(),
+                r.txId());
+    }
+
+    @Test
+    @WithMockUser(username = "cq-platform", roles = "ENTERPRISE")
+    void anEnterpriseAccountFilesAndCorrectsItsOwnReport() throws Exception {
+        platformAccount();
+        when(reports.file(eq(USCC), any())).thenReturn(byPlatform(1, 10));
+        mvc.perform(post("/api/v1/enterprises/" + USCC + "/reports").contentType(MediaType.APPLICATION_JSON)
+                        .content(body("2026-Q3", 10, 6, 4, 8, 1) + "}"))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.filedBy").value("ChongqingMSP/cq-platform"));
+        verify(reports).file(eq(USCC), any());
+
+        when(reports.correct(eq(USCC), any(), eq("LATE_RECORDS"), eq("two riders more"))).thenReturn(byPlatform(2, 12));
+        mvc.perform(put("/api/v1/enterprises/" + USCC + "/reports/2026-Q3").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(null, 12, 8, 4, 8, 1) + ",\"reasonCode\":\"LATE_RECORDS\",\"reason\":\"two riders more\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.version").value(2));
+        verify(reports).correct(eq(USCC), any(), eq("LATE_RECORDS"), eq("two riders more"));
+
+        when(reports.history(USCC, "2026-Q3")).thenReturn(List.of(byPlatform(1, 10), byPlatform(2, 12)));
+        mvc.perform(get("/api/v1/enterprises/" + USCC + "/reports/2026-Q3/history"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].version").value(contains(1, 2)));
+    }
+
+    @Test
+    @WithMockUser(username = "cq-platform", roles = "ENTERPRISE")
+    void anEnterpriseAccountIsRefusedAnotherEnterprisesReportsBeforeTheLedger() throws Exception {
+        platformAccount();
+        mvc.perform(post("/api/v1/enterprises/" + OTHER_USCC + "/reports").contentType(MediaType.APPLICATION_JSON)
+                        .content(body("2026-Q3", 10, 6, 4, 8, 1) + "}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("FORBIDDEN"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString(
+                        "only its own enterprise's reports (" + USCC + "), not " + OTHER_USCC)));
+        mvc.perform(put("/api/v1/enterprises/" + OTHER_USCC + "/reports/2026-Q3").contentType(MediaType.APPLICATION_JSON)
+                        .content(body(null, 10, 6, 4, 8, 1) + ",\"reasonCode\":\"DATA_ERROR\",\"reason\":\"x\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/enterprises/" + OTHER_USCC + "/reports")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/enterprises/" + OTHER_USCC + "/reports/2026-Q3")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/enterprises/" + OTHER_USCC + "/reports/2026-Q3/history")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/reports/late").param("period", "2026-Q3")).andExpect(status().isForbidden());
+        mvc.perform(get("/api/v1/reports/totals").param("period", "2026-Q3")).andExpect(status().isForbidden());
+        mvc.perform(put("/api/v1/reports/self-filing/CQ").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"allowed\":true}"))
+                .andExpect(status().isForbidden());
+        verifyNoInteractions(reports);
+    }
+
+    @Test
+    @WithMockUser(username = "cq-platform", roles = "ENTERPRISE")
+    void withTheSwitchOffTheLedgersRefusalIs403() throws Exception {
+        platformAccount();
+        when(reports.file(eq(USCC), any())).thenThrow(new LedgerException("FORBIDDEN", "region CQ does not let "
+                + "enterprises file their own reports (its self-filing switch is off; ...)", List.of(), null));
+        mvc.perform(post("/api/v1/enterprises/" + USCC + "/reports").contentType(MediaType.APPLICATION_JSON)
+                        .content(body("2026-Q3", 10, 6, 4, 8, 1) + "}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.code").value("FORBIDDEN"))
+                .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("self-filing switch is off")));
+        when(reports.selfFiling("CQ")).thenReturn(SelfFiling.off("CQ"));
+        mvc.perform(get("/api/v1/reports/self-filing/CQ"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.allowed").value(false))
+                .andExpect(jsonPath("$.revision").value(0));
+    }
+
+    @Test
+    @WithMockUser(username = "cq-admin", roles = "BUREAU")
+    void theBureauSetsTheSwitchAndABureauFilesWithoutAnAccountLookUp() throws Exception {
+        when(reports.setSelfFiling("CQ", true)).thenReturn(new SelfFiling("CQ", true, 1, "2026-10-01T02:00:00.000Z",
+                "ChongqingMSP/cq-admin"));
+        mvc.perform(put("/api/v1/reports/self-filing/CQ").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"allowed\":true}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.allowed").value(true))
+                .andExpect(jsonPath("$.revision").value(1))
+                .andExpect(jsonPath("$.setBy").value("ChongqingMSP/cq-admin"));
+        verify(reports).setSelfFiling("CQ", true);
+        mvc.perform(put("/api/v1/reports/self-filing/CQ").contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("allowed"));
+        mvc.perform(put("/api/v1/reports/self-filing/Chongqing").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"allowed\":false}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("regionCode"));
+        when(reports.setSelfFiling("CD", true)).thenThrow(new LedgerException("FORBIDDEN", "only CD's bureau sets it, "
+                + "not CQ", List.of(), null));
+        mvc.perform(put("/api/v1/reports/self-filing/CD").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"allowed\":true}"))
+                .andExpect(status().isForbidden());
+
+        when(reports.file(eq(OTHER_USCC), any())).thenReturn(report(1, 10));
+        mvc.perform(post("/api/v1/enterprises/" + OTHER_USCC + "/reports").contentType(MediaType.APPLICATION_JSON)
+                        .content(body("2026-Q3", 10, 6, 4, 8, 1) + "}"))
+                .andExpect(status().isCreated());
+        verify(accounts, never()).find(anyString());
+    }
+
+    @Test
+    @WithMockUser(username = "cq-inspector", roles = "INSPECTOR")
+    void anInspectorReadsTheSwitchButMayNotSetIt() throws Exception {
+        mvc.perform(put("/api/v1/reports/self-filing/CQ").contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"allowed\":true}"))
+                .andExpect(status().isForbidden());
+        verify(reports, never()).setSelfFiling(anyString(), org.mockito.ArgumentMatchers.anyBoolean());
+        when(reports.selfFiling("CD")).thenReturn(new SelfFiling("CD", true, 3, "2026-10-01T02:00:00.000Z",
+                "ChengduMSP/cd-admin"));
+        mvc.perform(get("/api/v1/reports/self-filing/CD"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.allowed").value(true));
     }
 }

@@ -5,6 +5,7 @@ public final class ReportEvents {
 
     public static final String REPORT_FILED = "PlatformReportFiled";
     public static final String REPORT_CORRECTED = "PlatformReportCorrected";
+    public static final String SELF_FILING_SET = "SelfFilingSet";
 
     private ReportEvents() {
     }
@@ -16,5 +17,9 @@ public final class ReportEvents {
         public static ReportChanged of(PlatformReport r) {
             return new ReportChanged(r.uscc(), r.regionCode(), r.period(), r.version(), r.late(), r.totalWorkers());
         }
+    }
+
+    /** {@value #SELF_FILING_SET}: a region's bureau set whether its enterprises file their own reports. */
+    public record SelfFilingSet(String regionCode, boolean allowed, int revision) {
     }
 }

@@ -15,6 +15,8 @@ public final class ReportTransactions {
     public static final String LIST_REPORTS = "listReports";
     public static final String LIST_LATE = "listLate";
     public static final String GET_PERIOD_TOTALS = "getPeriodTotals";
+    public static final String SET_SELF_FILING = "setSelfFiling";
+    public static final String GET_SELF_FILING = "getSelfFiling";
 
     private ReportTransactions() {
     }

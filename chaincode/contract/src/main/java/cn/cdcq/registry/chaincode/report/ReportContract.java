@@ -1,6 +1,7 @@
 package cn.cdcq.registry.chaincode.report;
 
 import cn.cdcq.registry.chaincode.credit.CreditLedger;
+import cn.cdcq.registry.chaincode.region.Regions;
 import cn.cdcq.registry.chaincode.support.Arguments;
 import cn.cdcq.registry.chaincode.support.Caller;
 import cn.cdcq.registry.chaincode.support.Ledger;
@@ -10,6 +11,7 @@ import cn.cdcq.registry.common.credit.CreditInputs;
 import cn.cdcq.registry.common.credit.Enterprise;
 import cn.cdcq.registry.common.credit.EnterpriseKind;
 import cn.cdcq.registry.common.format.IsoDate;
+import cn.cdcq.registry.common.format.Uscc;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.privacy.FreeText;
 import cn.cdcq.registry.common.region.Region;
@@ -20,6 +22,7 @@ import cn.cdcq.registry.common.report.PlatformReportInput;
 import cn.cdcq.registry.common.report.ReportEvents;
 import cn.cdcq.registry.common.report.ReportPeriod;
 import cn.cdcq.registry.common.report.ReportTransactions;
+import cn.cdcq.registry.common.report.SelfFiling;
 import org.hyperledger.fabric.contract.Context;
 import org.hyperledger.fabric.contract.annotation.Contact;
 import org.hyperledger.fabric.contract.annotation.Contract;
@@ -37,8 +40,9 @@ import java.util.TreeMap;
 
 /**
  * Platform employment reports (docs/reports.md). A platform enterprise's report for a quarter is
- * filed by the bureau of the region it is registered in, once the quarter has ended; one report
- * per enterprise and quarter. A correction is a new version that supersedes the one in force,
+ * filed by the bureau of the region it is registered in, or by the enterprise's own account
+ * ({@link Caller#ENTERPRISE}) of that region while the region's switch ({@link SelfFiling}, set by
+ * its bureau alone) is on, once the quarter has ended; one report per enterprise and quarter. A correction is a new version that supersedes the one in force,
  * with a reason code and a reason; every version stays readable. A report first filed after its
  * due date ({@link ReportPeriod#DUE_DAYS} days after the quarter) is late, and the late list
  * (missing or filed late) covers the platforms of every region. Every time is the transaction's.
@@ -61,10 +65,10 @@ public final class ReportContract implements RegistryContract {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         Ledger ledger = credit.ledger();
-        String region = credit.regions().bureauRegion(caller);
+        String region = filerRegion(credit.regions(), caller);
         String code = Arguments.uscc(uscc);
         PlatformReportInput input = Arguments.json(reportJson, PlatformReportInput.class);
-        Enterprise enterprise = requireOwn(credit, code, region, "file");
+        Enterprise enterprise = requireOwn(credit, caller, code, region, "file");
         if (enterprise.kind() != EnterpriseKind.PLATFORM) {
             throw RegistryException.conflict("enterprise " + code + " is of kind " + enterprise.kind()
                     + "; only a platform enterprise (kind PLATFORM) files employment reports");
@@ -103,13 +107,13 @@ public final class ReportContract implements RegistryContract {
         Caller caller = Caller.of(ctx);
         CreditLedger credit = new CreditLedger(new Ledger(ctx));
         Ledger ledger = credit.ledger();
-        String region = credit.regions().bureauRegion(caller);
+        String region = filerRegion(credit.regions(), caller);
         String code = Arguments.uscc(uscc);
         PlatformReportInput input = Arguments.json(reportJson, PlatformReportInput.class);
         String why = Arguments.valid(() -> PlatformReport.requireReasonCode(reasonCode));
         String text = Arguments.valid(() -> FreeText.requireNoPersonalData("reason",
                 CreditInputs.text("reason", reason, MAX_REASON)));
-        requireOwn(credit, code, region, "correct");
+        requireOwn(credit, caller, code, region, "correct");
         ReportLedger reports = new ReportLedger(ledger);
         PlatformReport current = reports.requireCurrent(code, input.period());
         if (current.counts().equals(input)) {
@@ -197,14 +201,79 @@ public final class ReportContract implements RegistryContract {
         return Json.write(new PeriodTotals(p, all, new ArrayList<>(byRegion.values())));
     }
 
+    /**
+     * Sets whether the caller's region lets its platform enterprises file and correct their own
+     * reports with an enterprise account. The region's own policy: its bureau alone sets it, no
+     * other region approves it; off until first set. Every revision stays on the ledger.
+     *
+     * @param regionCode the caller's region (another region's switch is refused)
+     * @param allowed    "true" or "false"
+     */
+    @Transaction(name = ReportTransactions.SET_SELF_FILING, intent = Transaction.TYPE.SUBMIT)
+    public String setSelfFiling(Context ctx, String regionCode, String allowed) {
+        Caller caller = Caller.of(ctx);
+        Ledger ledger = new Ledger(ctx);
+        String region = new Regions(ledger).bureauRegion(caller);
+        String target = Arguments.region(regionCode);
+        boolean on = Arguments.flag("allowed", allowed);
+        if (!target.equals(region)) {
+            throw RegistryException.forbidden("whether region " + target + " lets its enterprises file their own "
+                    + "reports is " + target + "'s policy; only " + target + "'s bureau sets it, not " + region);
+        }
+        ReportLedger reports = new ReportLedger(ledger);
+        SelfFiling next = new SelfFiling(region, on, reports.selfFiling(region).revision() + 1, ledger.nowIso(),
+                caller.id());
+        reports.putSelfFiling(next);
+        ledger.emit(ReportEvents.SELF_FILING_SET, new ReportEvents.SelfFilingSet(region, on, next.revision()));
+        return Json.write(next);
+    }
+
+    /** A registered region's switch in force: whether its enterprises file their own reports (off if never set). */
+    @Transaction(name = ReportTransactions.GET_SELF_FILING, intent = Transaction.TYPE.EVALUATE)
+    public String getSelfFiling(Context ctx, String regionCode) {
+        Ledger ledger = new Ledger(ctx);
+        String region = new Regions(ledger).require(Arguments.region(regionCode)).code();
+        return Json.write(new ReportLedger(ledger).selfFiling(region));
+    }
+
     // ------------------------------------------------------------------ rules
 
-    /** The enterprise, registered in the caller's region: only that region's bureau files or corrects its reports. */
-    private static Enterprise requireOwn(CreditLedger credit, String uscc, String region, String verb) {
+    /**
+     * The region the caller files for: a bureau's region, or the region of an enterprise
+     * account's organization. Any other caller is refused before any argument is read.
+     */
+    private static String filerRegion(Regions regions, Caller caller) {
+        caller.requireRole(Caller.BUREAU, Caller.ENTERPRISE);
+        return regions.regionOf(caller).code();
+    }
+
+    /**
+     * The enterprise, registered in the caller's region: only that region's bureau files or
+     * corrects its reports, or the enterprise itself through an account of that region while the
+     * region's switch is on.
+     */
+    private static Enterprise requireOwn(CreditLedger credit, Caller caller, String uscc, String region, String verb) {
+        boolean self = caller.role().equals(Caller.ENTERPRISE);
+        if (self) {
+            String own = caller.attribute("uscc").orElseThrow(() -> RegistryException.forbidden("the caller's "
+                    + "enterprise account carries no uscc attribute; an enterprise account is enrolled with its "
+                    + "enterprise's USCC (attribute 'uscc')"));
+            if (!Uscc.isValid(own) || !own.equals(uscc)) {
+                throw RegistryException.forbidden("the caller's enterprise account is enterprise " + own
+                        + "'s; an enterprise may " + verb + " only its own reports, not those of " + uscc);
+            }
+        }
         Enterprise e = credit.requireEnterprise(uscc);
         if (!e.regionCode().equals(region)) {
             throw RegistryException.forbidden("enterprise " + uscc + " is registered in region " + e.regionCode()
-                    + "; only that region's bureau may " + verb + " its reports, not " + region);
+                    + "; only that region's " + (self ? "organization's enterprise accounts" : "bureau") + " may "
+                    + verb + " its reports, not " + region + "'s");
+        }
+        if (self && !new ReportLedger(credit.ledger()).selfFiling(region).allowed()) {
+            throw RegistryException.forbidden("region " + region + " does not let enterprises " + verb
+                    + " their own reports (its self-filing switch is off; its bureau sets it with "
+                    + "report:setSelfFiling); the region's bureau " + (verb.equals("file") ? "files" : "corrects")
+                    + " them");
         }
         return e;
     }

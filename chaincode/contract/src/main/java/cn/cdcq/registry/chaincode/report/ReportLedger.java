@@ -3,6 +3,7 @@ package cn.cdcq.registry.chaincode.report;
 import cn.cdcq.registry.chaincode.support.Ledger;
 import cn.cdcq.registry.chaincode.support.RegistryException;
 import cn.cdcq.registry.common.report.PlatformReport;
+import cn.cdcq.registry.common.report.SelfFiling;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ public final class ReportLedger {
 
     static final String VERSION = "report.version";     // uscc, period, version (6 digits)
     static final String BY_PERIOD = "report.byPeriod";  // period, uscc -> the version in force
+    static final String SELF_FILING = "report.selfFiling"; // region, revision (6 digits): every revision
 
     /** The index entry of one enterprise's report for a quarter. */
     public record Pointer(String uscc, int version) {
@@ -80,5 +82,21 @@ public final class ReportLedger {
             version(p.uscc(), period, p.version()).ifPresent(out::add);
         }
         return out;
+    }
+
+    /** The region's switch in force: its latest revision, or off when its bureau never set it. */
+    public SelfFiling selfFiling(String region) {
+        List<SelfFiling> all = ledger.list(SelfFiling.class, SELF_FILING, region);
+        return all.isEmpty() ? SelfFiling.off(region) : all.get(all.size() - 1);
+    }
+
+    /** Writes a new revision of a region's switch (revisions are never rewritten). */
+    public void putSelfFiling(SelfFiling s) {
+        String key = ledger.key(SELF_FILING, s.regionCode(), number(s.revision()));
+        if (ledger.exists(key)) {
+            throw new IllegalStateException("revision " + s.revision() + " of " + s.regionCode()
+                    + "'s self-filing switch exists; revisions are never rewritten");
+        }
+        ledger.put(key, s);
     }
 }

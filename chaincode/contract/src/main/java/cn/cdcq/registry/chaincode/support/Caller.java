@@ -11,13 +11,18 @@ import java.util.regex.Pattern;
 /**
  * Who submitted the transaction: the MSP of their organization and the attributes their
  * Fabric CA put into the enrollment certificate ({@code role}, {@code centerId},
- * {@code inspectorId}; docs/design.md §parties).
+ * {@code inspectorId}, {@code uscc}; docs/design.md §parties).
  */
 public final class Caller {
 
     public static final String BUREAU = "bureau";
     public static final String TRAINING_CENTER = "training_center";
     public static final String INSPECTOR = "inspector";
+    /**
+     * A platform enterprise's own account, its USCC in the {@code uscc} attribute: it files and
+     * corrects that enterprise's reports where the region allows it (docs/reports.md), nothing else.
+     */
+    public static final String ENTERPRISE = "enterprise";
 
     private final ClientIdentity identity;
 

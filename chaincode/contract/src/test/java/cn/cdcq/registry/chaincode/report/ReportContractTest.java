@@ -21,6 +21,7 @@ import static cn.cdcq.registry.chaincode.report.ReportWorld.CQ_PLATFORM;
 import static cn.cdcq.registry.chaincode.report.ReportWorld.json;
 import static cn.cdcq.registry.chaincode.report.ReportWorld.simple;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Platform employment reports on the in-memory network of both regions: filing by the registering
@@ -249,6 +250,167 @@ class ReportContractTest {
             f.assertRefused(ErrorCode.NOT_FOUND, () -> w.current(CD_PLATFORM, "2026-Q3"));
             f.assertRefused(ErrorCode.NOT_FOUND, () -> w.history(CD_PLATFORM, "2026-Q3"));
             f.assertRefused(ErrorCode.INVALID_INPUT, () -> w.current(CD_PLATFORM, "Q3-2026"));
+        }
+    }
+
+    @Nested
+    class OwnAccount {
+
+        private cn.cdcq.registry.chaincode.testing.TestIdentity cdPlatform() {
+            return w.cdPlatformAccount;
+        }
+
+        @Test
+        void theSwitchIsOffUntilTheRegionsBureauTurnsItOnAndEveryRevisionIsKept() {
+            assertThat(w.selfFiling("CD")).isEqualTo(cn.cdcq.registry.common.report.SelfFiling.off("CD"));
+            at("2026-10-01T02:00:00Z");
+            var on = w.setSelfFiling(f.cdBureau, "CD", true);
+            assertThat(on.allowed()).isTrue();
+            assertThat(on.revision()).isEqualTo(1);
+            assertThat(on.setAt()).isEqualTo("2026-10-01T02:00:00.000Z");
+            assertThat(on.setBy()).isEqualTo(CreditFixture.CD_MSP + "/cd-bureau");
+            EmittedEvent event = f.network.lastEvent().orElseThrow();
+            assertThat(event.name()).isEqualTo("SelfFilingSet");
+            assertThat(new String(event.payload(), StandardCharsets.UTF_8))
+                    .isEqualTo("{\"allowed\":true,\"regionCode\":\"CD\",\"revision\":1}");
+            assertThat(w.selfFiling("CD")).isEqualTo(on);
+            assertThat(w.selfFiling("CQ").allowed()).as("Chongqing's switch is its own").isFalse();
+
+            var off = w.setSelfFiling(f.cdBureau, "CD", false);
+            assertThat(off.revision()).isEqualTo(2);
+            assertThat(w.selfFiling("CD").allowed()).isFalse();
+            f.assertRefused(ErrorCode.NOT_FOUND, () -> w.selfFiling("SC"));
+            f.assertRefused(ErrorCode.INVALID_INPUT, () -> w.selfFiling("Chengdu"));
+        }
+
+        @Test
+        void onlyTheRegionsOwnBureauSetsItsSwitch() {
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> w.setSelfFiling(f.cqBureau, "CD", true));
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> w.setSelfFiling(f.cdInspector, "CD", true));
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> w.setSelfFiling(f.cdCenter, "CD", true));
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> w.setSelfFiling(cdPlatform(), "CD", true));
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> w.setSelfFiling(w.cqPlatformAccount, "CQ", true));
+            f.assertRefused(ErrorCode.INVALID_INPUT, () -> f.network.invoke(f.cdBureau,
+                    ctx -> w.reports.setSelfFiling(ctx, "CD", "yes")));
+            assertThatThrownBy(() -> w.setSelfFiling(f.cqBureau, "CD", true))
+                    .hasMessageContaining("only CD's bureau sets it, not CQ");
+            assertThat(w.selfFiling("CD").revision()).isZero();
+            assertThat(w.setSelfFiling(f.cqBureau, "CQ", true).allowed()).as("Chongqing sets its own").isTrue();
+            assertThat(w.selfFiling("CD").allowed()).isFalse();
+        }
+
+        @Test
+        void theEnterpriseFilesItsOwnReportWhileTheSwitchIsOn() {
+            w.setSelfFiling(f.cdBureau, "CD", true);
+            at("2026-10-10T02:00:00Z");
+            PlatformReport filed = w.file(cdPlatform(), CD_PLATFORM, simple("2026-Q3", 20, 5));
+            assertThat(filed.version()).isEqualTo(1);
+            assertThat(filed.regionCode()).isEqualTo("CD");
+            assertThat(filed.filedBy()).as("who filed it").isEqualTo(CreditFixture.CD_MSP + "/cd-platform");
+            assertThat(filed.late()).isFalse();
+            assertThat(w.current(CD_PLATFORM, "2026-Q3")).isEqualTo(filed);
+            assertThat(f.network.lastEvent().orElseThrow().name()).isEqualTo("PlatformReportFiled");
+            f.assertRefused(ErrorCode.ALREADY_EXISTS, () -> w.file(cdPlatform(), CD_PLATFORM, simple("2026-Q3", 21, 5)));
+            f.assertRefused(ErrorCode.INVALID_INPUT, () -> w.file(cdPlatform(), CD_PLATFORM,
+                    json("2026-Q2", Map.of("4-02-07-10", 5L), Map.of("CD", 4L), 0, 0, 0)));
+            f.assertRefused(ErrorCode.CONFLICT, () -> w.file(cdPlatform(), CD_PLATFORM, simple("2026-Q4", 5, 0)));
+        }
+
+        @Test
+        void withTheSwitchOffTheEnterpriseIsRefusedAndNothingIsWritten() {
+            at("2026-10-10T02:00:00Z");
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> w.file(cdPlatform(), CD_PLATFORM, simple("2026-Q3", 20, 5)));
+            assertThatThrownBy(() -> w.file(cdPlatform(), CD_PLATFORM, simple("2026-Q3", 20, 5)))
+                    .hasMessageContaining("region CD does not let enterprises file their own reports");
+            w.setSelfFiling(f.cdBureau, "CD", true);
+            w.setSelfFiling(f.cdBureau, "CD", false);
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> w.file(cdPlatform(), CD_PLATFORM, simple("2026-Q3", 20, 5)));
+            w.setSelfFiling(f.cqBureau, "CQ", true);
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> w.file(cdPlatform(), CD_PLATFORM, simple("2026-Q3", 20, 5)));
+            f.assertRefused(ErrorCode.NOT_FOUND, () -> w.current(CD_PLATFORM, "2026-Q3"));
+        }
+
+        @Test
+        void anEnterpriseAccountFilesForNoOtherEnterprise() {
+            w.setSelfFiling(f.cdBureau, "CD", true);
+            at("2026-10-10T02:00:00Z");
+            String another = ReportWorld.registerPlatform(f, f.cdBureau, CreditFixture.uscc("91510100MA6100031"),
+                    "Another Chengdu Platform Co.").uscc();
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> w.file(cdPlatform(), another, simple("2026-Q3", 20, 5)));
+            assertThatThrownBy(() -> w.file(cdPlatform(), another, simple("2026-Q3", 20, 5)))
+                    .hasMessageContaining("may file only its own reports, not those of " + another);
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> w.file(cdPlatform(), CreditFixture.uscc("91510100MA6100099"),
+                    simple("2026-Q3", 20, 5)));
+            var noUscc = cn.cdcq.registry.chaincode.testing.TestIdentities.user(CreditFixture.CD_MSP, "cd-no-uscc",
+                    Map.of("role", "enterprise"));
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> w.file(noUscc, CD_PLATFORM, simple("2026-Q3", 20, 5)));
+            var badUscc = ReportWorld.enterpriseAccount(CreditFixture.CD_MSP, "cd-bad-uscc", "not a USCC");
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> w.file(badUscc, CD_PLATFORM, simple("2026-Q3", 20, 5)));
+            f.assertRefused(ErrorCode.NOT_FOUND, () -> w.current(CD_PLATFORM, "2026-Q3"));
+            f.assertRefused(ErrorCode.NOT_FOUND, () -> w.current(another, "2026-Q3"));
+        }
+
+        @Test
+        void anEnterpriseAccountOfTheOtherRegionsOrganizationIsRefused() {
+            w.setSelfFiling(f.cdBureau, "CD", true);
+            w.setSelfFiling(f.cqBureau, "CQ", true);
+            at("2026-10-10T02:00:00Z");
+            // Chengdu's platform, but an account issued by Chongqing's CA.
+            var inChongqing = ReportWorld.enterpriseAccount(CreditFixture.CQ_MSP, "cd-platform-in-cq", CD_PLATFORM);
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> w.file(inChongqing, CD_PLATFORM, simple("2026-Q3", 20, 5)));
+            assertThatThrownBy(() -> w.file(inChongqing, CD_PLATFORM, simple("2026-Q3", 20, 5)))
+                    .hasMessageContaining("registered in region CD; only that region's organization's enterprise accounts");
+            w.file(f.cdBureau, CD_PLATFORM, simple("2026-Q3", 20, 5));
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> w.correct(inChongqing, CD_PLATFORM, simple("2026-Q3", 21, 5),
+                    "DATA_ERROR", "one more rider"));
+            assertThat(w.history(CD_PLATFORM, "2026-Q3")).hasSize(1);
+        }
+
+        @Test
+        void theBureauStillFilesWhateverTheSwitchAndTheEnterpriseCorrectsItsReport() {
+            at("2026-10-10T02:00:00Z");
+            PlatformReport byBureau = w.file(f.cdBureau, CD_PLATFORM, simple("2026-Q3", 20, 5));
+            assertThat(byBureau.filedBy()).isEqualTo(CreditFixture.CD_MSP + "/cd-bureau");
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> w.correct(cdPlatform(), CD_PLATFORM, simple("2026-Q3", 21, 5),
+                    "LATE_RECORDS", "one rider's contract arrived late"));
+            assertThatThrownBy(() -> w.correct(cdPlatform(), CD_PLATFORM, simple("2026-Q3", 21, 5), "LATE_RECORDS",
+                    "one rider's contract arrived late")).hasMessageContaining("does not let enterprises correct");
+
+            w.setSelfFiling(f.cdBureau, "CD", true);
+            at("2026-10-20T02:00:00Z");
+            PlatformReport corrected = w.correct(cdPlatform(), CD_PLATFORM, simple("2026-Q3", 21, 5), "LATE_RECORDS",
+                    "one rider's contract arrived late");
+            assertThat(corrected.version()).isEqualTo(2);
+            assertThat(corrected.supersedes()).isEqualTo(1);
+            assertThat(corrected.filedBy()).isEqualTo(CreditFixture.CD_MSP + "/cd-platform");
+            assertThat(corrected.late()).as("first filed on time").isFalse();
+            assertThat(corrected.firstFiledAt()).isEqualTo(byBureau.firstFiledAt());
+            f.assertRefused(ErrorCode.CONFLICT, () -> w.correct(cdPlatform(), CD_PLATFORM, simple("2026-Q3", 21, 5),
+                    "DATA_ERROR", "the same counts"));
+            f.assertRefused(ErrorCode.INVALID_INPUT, () -> w.correct(cdPlatform(), CD_PLATFORM, simple("2026-Q3", 22, 5),
+                    "DATA_ERROR", "rider at 139 1234 5678"));
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> w.correct(w.cqPlatformAccount, CD_PLATFORM,
+                    simple("2026-Q3", 22, 5), "DATA_ERROR", "not Chongqing's platform"));
+            PlatformReport again = w.correct(f.cdBureau, CD_PLATFORM, simple("2026-Q3", 22, 5), "DATA_ERROR",
+                    "the bureau corrects it too");
+            assertThat(again.version()).isEqualTo(3);
+            assertThat(w.history(CD_PLATFORM, "2026-Q3")).extracting(PlatformReport::filedBy).containsExactly(
+                    CreditFixture.CD_MSP + "/cd-bureau", CreditFixture.CD_MSP + "/cd-platform",
+                    CreditFixture.CD_MSP + "/cd-bureau");
+        }
+
+        @Test
+        void anEnterpriseAccountIsRefusedByTheOtherWritesOfTheContractAndReadsReports() {
+            w.setSelfFiling(f.cdBureau, "CD", true);
+            at("2026-10-10T02:00:00Z");
+            w.file(cdPlatform(), CD_PLATFORM, simple("2026-Q3", 20, 5));
+            assertThat(Json.readList(f.network.<String>evaluate(cdPlatform(), ctx -> w.reports.listReports(ctx,
+                    CQ_PLATFORM)), PlatformReport.class)).isEmpty();
+            assertThat(Json.readList(f.network.<String>evaluate(cdPlatform(), ctx -> w.reports.listLate(ctx, "2026-Q3")),
+                    LateReport.class)).isEmpty();
+            f.assertRefused(ErrorCode.FORBIDDEN, () -> f.network.invoke(cdPlatform(),
+                    ctx -> f.enterprises.registerEnterprise(ctx, CreditFixture.uscc("91510100MA6100041"), "Mine Co.",
+                            "true", "")));
         }
     }
 

@@ -1,10 +1,12 @@
 package cn.cdcq.registry.chaincode.report;
 
 import cn.cdcq.registry.chaincode.credit.CreditFixture;
+import cn.cdcq.registry.chaincode.testing.TestIdentities;
 import cn.cdcq.registry.chaincode.testing.TestIdentity;
 import cn.cdcq.registry.common.credit.Enterprise;
 import cn.cdcq.registry.common.json.Json;
 import cn.cdcq.registry.common.report.PlatformReport;
+import cn.cdcq.registry.common.report.SelfFiling;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,11 +24,19 @@ public final class ReportWorld {
 
     public final CreditFixture f;
     public final ReportContract reports = new ReportContract();
+    /** Each platform's own account ({@code role=enterprise}, its USCC), of its region's organization. */
+    public final TestIdentity cdPlatformAccount = enterpriseAccount(CreditFixture.CD_MSP, "cd-platform", CD_PLATFORM);
+    public final TestIdentity cqPlatformAccount = enterpriseAccount(CreditFixture.CQ_MSP, "cq-platform", CQ_PLATFORM);
 
     public ReportWorld(Instant start) {
         f = new CreditFixture(start);
         registerPlatform(f, f.cdBureau, CD_PLATFORM, "Chengdu Rider Platform Co.");
         registerPlatform(f, f.cqBureau, CQ_PLATFORM, "Chongqing Delivery Platform Co.");
+    }
+
+    /** An enterprise account as the region's CA enrolls it: {@code role=enterprise} and the enterprise's {@code uscc}. */
+    public static TestIdentity enterpriseAccount(String mspId, String name, String uscc) {
+        return TestIdentities.user(mspId, name, Map.of("role", "enterprise", "uscc", uscc));
     }
 
     /** Registers a platform enterprise (kind PLATFORM) as {@code bureau}. */
@@ -80,5 +90,15 @@ public final class ReportWorld {
     public List<PlatformReport> history(String uscc, String period) {
         return Json.readList(f.network.<String>evaluate(f.cdCenter, ctx -> reports.getReportHistory(ctx, uscc, period)),
                 PlatformReport.class);
+    }
+
+    public SelfFiling setSelfFiling(TestIdentity bureau, String region, boolean allowed) {
+        return Json.read(f.network.<String>invoke(bureau,
+                ctx -> reports.setSelfFiling(ctx, region, String.valueOf(allowed))), SelfFiling.class);
+    }
+
+    public SelfFiling selfFiling(String region) {
+        return Json.read(f.network.<String>evaluate(f.cqCenter, ctx -> reports.getSelfFiling(ctx, region)),
+                SelfFiling.class);
     }
 }
