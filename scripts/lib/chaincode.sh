@@ -86,7 +86,9 @@ chaincode_server_start() { # org port
             CORE_TLS_CLIENT_KEY_PATH="$tls/key.pem.b64" CORE_TLS_CLIENT_CERT_PATH="$tls/cert.pem.b64"
             CORE_PEER_TLS_ROOTCERT_FILE="$DATA/orgs/$org/msp/tlscacerts/ca.pem"
             CORE_CHAINCODE_LOGGING_LEVEL=warning CORE_CHAINCODE_LOGGING_SHIM=warning)
-  start_proc "$name" java -Xms64m -Xmx512m -XX:+UseSerialGC -jar "$jar"
+  local -a args=(-Xms64m -Xmx512m -XX:+UseSerialGC -jar "$jar")
+  jvm_aot_args "$name" "$(dirname "$jar")" "${args[@]}"
+  start_proc "$name" java "${JVM_AOT_ARGS[@]}" "${args[@]}"
   echo "$CC_PACKAGE_ID" > "$DATA/run/$name.package"
   wait_port_later "$name" "$port" "$LAST_PID" 60 "$DATA/logs/$name.log"
 }

@@ -89,19 +89,64 @@ start_proc() {
 }
 
 stop_proc() { # name
-  local name=$1 pidfile="$DATA/run/$1.pid" pid
+  local name=$1 pidfile="$DATA/run/$1.pid" pid wait=10
   [[ -f "$pidfile" ]] || return 0
+  # A JVM recording its classes for the AOT cache (jvm_aot_args) writes the recording as it
+  # exits, which takes several seconds: it gets 40 s instead of 10.
+  [[ -f "$DATA/run/$name.aotrecord" ]] && wait=40
   if proc_alive "$name"; then
     pid=$(proc_pid "$name")
     kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+    for _ in $(seq 1 $((wait * 5))); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
     if kill -0 "$pid" 2>/dev/null; then
-      log "$name (pid $pid) ignored TERM for 10 s; killing it"
+      log "$name (pid $pid) ignored TERM for $wait s; killing it"
       kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
     fi
     log "stopped $name (pid $pid)"
   fi
-  rm -f "$pidfile"
+  rm -f "$pidfile" "$DATA/run/$name.aotrecord"
+}
+
+# Sets JVM_AOT_ARGS for the JVM NAME whose command line (without "java") is the rest: JDK 24+
+# ahead-of-time class loading and linking (JEP 483). A regional service alone starts in about
+# 4 s with its cache instead of 9 (measured on this machine, Spring Boot with its jar extracted:
+# classes of Spring's own nested-jar class loader are not cached). The first run records the
+# classes it loads, written as it exits (DIR/NAME.aotconf, so a normal stop leaves it); the next
+# start turns the recording into DIR/NAME.aot once (about 7 s) and every later start uses it.
+# The files belong to the jar beside them: a new jar gets a new folder (chaincode) or removes
+# them (service). The JVM ignores a cache it cannot use; a recording cut short (a kill -9) fails
+# to become a cache and is recorded again. CDCQ_JVM_AOT=0 turns it off; older JDKs run without.
+JAVA_MAJOR=""
+jvm_aot_args() { # name dir java-args...
+  local name=$1 dir=$2; shift 2
+  JVM_AOT_ARGS=()
+  [[ "${CDCQ_JVM_AOT:-1}" == 1 ]] || return 0
+  if [[ -z "$JAVA_MAJOR" ]]; then
+    JAVA_MAJOR=$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
+    JAVA_MAJOR=${JAVA_MAJOR%%.*}
+  fi
+  (( ${JAVA_MAJOR:-0} >= 24 )) 2>/dev/null || return 0
+  local conf="$dir/$name.aotconf" cache="$dir/$name.aot"
+  rm -f "$DATA/run/$name.aotrecord"
+  if [[ ! -s "$cache" && -s "$conf" ]]; then
+    log "$name: making its AOT cache from the classes its last run recorded (once)"
+    if java -XX:AOTMode=create -XX:AOTConfiguration="$conf" -XX:AOTCache="$cache.tmp" "$@" \
+        >>"$DATA/logs/$name.log" 2>&1 && [[ -s "$cache.tmp" ]]; then
+      mv "$cache.tmp" "$cache"
+    else
+      log "$name: its recording did not make an AOT cache (see $DATA/logs/$name.log); it records again"
+      rm -f "$cache.tmp"
+    fi
+    rm -f "$conf"
+  fi
+  if [[ -s "$cache" ]]; then
+    JVM_AOT_ARGS=(-XX:AOTCache="$cache")
+  else
+    rm -f "$conf"
+    JVM_AOT_ARGS=(-XX:AOTMode=record -XX:AOTConfiguration="$conf")
+    mkdir -p "$DATA/run"
+    : > "$DATA/run/$name.aotrecord"
+  fi
 }
 
 # Stops every process with a PID file under DATA/run: clients of the network first (services,

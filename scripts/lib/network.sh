@@ -182,8 +182,17 @@ network_identities() {
     # register only client identities carrying the registry's own attributes, never a peer, an
     # admin, another registrar or an hf.* attribute (the CA's bootstrap administrator stays with
     # the operator, in ca-admin/, for the identities above).
-    identity "$org" "$port" service-registrar client \
-      '"hf.Registrar.Roles=client","hf.Registrar.Attributes=role,centerId,inspectorId,uscc"' "$DATA/users/$org/registrar"
+    local registrar_attrs='"hf.Registrar.Roles=client","hf.Registrar.Attributes=role,centerId,inspectorId,uscc"'
+    identity "$org" "$port" service-registrar client "$registrar_attrs" "$DATA/users/$org/registrar"
+    # A registrar registered before the enterprise role existed may not register uscc. The CA
+    # checks a registrar's attributes in its own database at each registration (not in the
+    # registrar's certificate), so modifying them there is enough; the marker says it was done.
+    local marker="$DATA/ca-admin/$org/secrets/service-registrar.attrs"
+    if [[ "$(cat "$marker" 2>/dev/null)" != "$registrar_attrs" ]]; then
+      ca_client "$org" "$port" identity modify service-registrar --attrs "$registrar_attrs" \
+        >>"$DATA/logs/enroll.log" 2>&1 || die "could not update the attributes of service-registrar at ca-$org; see $DATA/logs/enroll.log"
+      (umask 077; printf '%s' "$registrar_attrs" > "$marker")
+    fi
     # A TLS server certificate for the regional service's own listener, for when TLS is turned on
     # (server.ssl.*, docs/deployment.md; HardeningIT starts one service with it).
     identity "$org" "$port" service-tls client "" "$DATA/users/$org/service-tls" "127.0.0.1,localhost,service-$org"

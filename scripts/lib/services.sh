@@ -112,9 +112,18 @@ service_launch() { # region
   service_config "$org"
   # The service runs a copy, so rebuilding client/target never changes a running service's jar.
   # One copy per region (renamed into place), so restarting both regions at once never races.
-  local jar="$DATA/service/$org/registry-service.jar"
-  cp "$SERVICE_JAR" "$jar.tmp" && mv "$jar.tmp" "$jar"
-  start_proc "$name" java -Xms64m -Xmx384m -XX:+UseSerialGC -jar "$jar" \
+  # Copied only when it changed, and then extracted (Spring Boot's jarmode=tools): a plain
+  # class path is what the JVM's AOT cache can hold (jvm_aot_args); a new jar drops the cache.
+  local dir="$DATA/service/$org" jar="$DATA/service/$org/registry-service.jar"
+  if ! cmp -s "$SERVICE_JAR" "$jar" || [[ ! -f "$dir/app/registry-service.jar" ]]; then
+    cp "$SERVICE_JAR" "$jar.tmp" && mv "$jar.tmp" "$jar"
+    rm -rf "$dir/app" "$dir/$name.aot" "$dir/$name.aotconf"
+    java -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >>"$DATA/logs/$name.log" 2>&1 \
+      || die "could not extract $jar for service-$org; see $DATA/logs/$name.log"
+  fi
+  local -a args=(-Xms64m -Xmx384m -XX:+UseSerialGC -jar "$dir/app/registry-service.jar")
+  jvm_aot_args "$name" "$dir" "${args[@]}"
+  start_proc "$name" java "${JVM_AOT_ARGS[@]}" "${args[@]}" \
     "--spring.config.additional-location=file:$DATA/service-$org.yml"
   SERVICE_PID=$LAST_PID
 }
