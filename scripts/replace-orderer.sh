@@ -47,6 +47,16 @@ total=$(consenters_of "$WORK/original.json" | wc -l) up=0
 for i in $(orderer_indexes); do [[ $i != "$index" ]] && proc_alive "orderer$i" && up=$((up + 1)); done
 (( up >= total / 2 + 1 )) || die "only $up of $total consenters are up: the update needs a quorum of $((total / 2 + 1)); bring one back first"
 
+# The leader judges a change of the consenter set by the nodes it has heard from since it became
+# leader (etcdraft's active nodes). When the lost node was the leader, the one elected after it
+# counts no node alive for its first heartbeats and refuses the update as quorum loss ("0 out of 4
+# nodes are alive, configuration will result in quorum loss"): wait until it has heard from a quorum.
+deadline=$((SECONDS + 60))
+until seen=$(raft_quorum_active); do
+  (( SECONDS < deadline )) || die "the ordering service's leader has not heard from a quorum of consenters in 60 s ($seen)"
+  sleep 1
+done
+
 # 1. The lost node out of the consenter set.
 block=$(remove_consenter "$port")
 log "config block $block: $name left the consenter set ($(consenters_of "$WORK/after.json" | wc -l) consenters)"

@@ -97,6 +97,22 @@ raft_whole() {
   echo "no leader"
 }
 
+# Succeeds when the Raft leader reports a quorum of the cluster active (metrics active_nodes >=
+# cluster_size / 2 + 1); prints what it reports otherwise.
+raft_quorum_active() {
+  local i ops v a c
+  for i in $(orderer_indexes); do
+    read -r _ _ ops < <(orderer_ports "$i")
+    v=$(peer_metric "$ops" "consensus_etcdraft_is_leader{channel=\"$CHANNEL\"}" 2>/dev/null || true)
+    [[ ${v%.*} == 1 ]] || continue
+    a=$(peer_metric "$ops" "consensus_etcdraft_active_nodes{channel=\"$CHANNEL\"}" 2>/dev/null || true)
+    c=$(peer_metric "$ops" "consensus_etcdraft_cluster_size{channel=\"$CHANNEL\"}" 2>/dev/null || true)
+    [[ -n $a && -n $c ]] && (( ${a%.*} >= ${c%.*} / 2 + 1 )) && return 0
+    echo "orderer$i leads, ${a%.*} of ${c%.*} active"; return 1
+  done
+  echo "no leader"; return 1
+}
+
 # The consenter entries of the channel configuration in FILE (config JSON) as "host:port" lines.
 consenters_of() { jq -r '.channel_group.groups.Orderer.values.ConsensusType.value.metadata.consenters[] | "\(.host):\(.port)"' "$1"; }
 
