@@ -48,8 +48,26 @@ submit_update() { # original.json modified.json signers (comma-separated, in sig
   done
   local last=${orgs[-1]}
   msp_of "$last" >/dev/null
-  # shellcheck disable=SC2046
-  if ! peer_cli "$last" channel update -f "$WORK/envelope.pb" -c "$CHANNEL" $(orderer_args) >"$WORK/update.log" 2>&1; then
+  # An orderer judges a change of the consenter set by the nodes its Raft leader last reported
+  # active (etcdraft's Tracker: cleared while the channel has no leader, sent to the followers
+  # only once the new leader has seen the same set for a few ticks). Just after a leader change it
+  # refuses the update as "0 out of 4 nodes are alive, configuration will result in quorum loss"
+  # though a quorum runs: that refusal alone is tried again, for up to 30 s.
+  local tries=0 rc
+  while :; do
+    rc=0
+    # shellcheck disable=SC2046
+    peer_cli "$last" channel update -f "$WORK/envelope.pb" -c "$CHANNEL" $(orderer_args) >"$WORK/update.log" 2>&1 || rc=$?
+    if (( rc != 0 )) && grep -q "nodes are alive, configuration will result in quorum loss" "$WORK/update.log" \
+        && (( tries < 15 )); then
+      tries=$((tries + 1))
+      log "the ordering service does not see a quorum of consenters alive yet; trying again in 2 s ($tries/15)"
+      sleep 2
+      continue
+    fi
+    break
+  done
+  if (( rc != 0 )); then
     # The orderer's reason (e.g. "implicit policy evaluation failed - 1 sub-policies were
     # satisfied, but this policy requires 2 of the 'Admins' sub-policies to be satisfied").
     sed -n 's/.*\(Error: .*\)/\1/p' "$WORK/update.log" >&2
