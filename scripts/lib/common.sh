@@ -121,10 +121,7 @@ jvm_aot_args() { # name dir java-args...
   local name=$1 dir=$2; shift 2
   JVM_AOT_ARGS=()
   [[ "${CDCQ_JVM_AOT:-1}" == 1 ]] || return 0
-  if [[ -z "$JAVA_MAJOR" ]]; then
-    JAVA_MAJOR=$(java -XshowSettings:properties -version 2>&1 | awk -F' = ' '/java.specification.version/ {print $2}')
-    JAVA_MAJOR=${JAVA_MAJOR%%.*}
-  fi
+  [[ -n "$JAVA_MAJOR" ]] || JAVA_MAJOR=$(jdk_major "$(command -v java)")
   (( ${JAVA_MAJOR:-0} >= 24 )) 2>/dev/null || return 0
   local conf="$dir/$name.aotconf" cache="$dir/$name.aot"
   rm -f "$DATA/run/$name.aotrecord"

@@ -81,9 +81,9 @@ wait_orderer() { # index relation timeout-seconds [min-height]
   done
 }
 
-# "yes" when the Raft leader reports every node of the cluster active (metrics active_nodes =
-# cluster_size), else what it reports ("2 of 3 active", "no leader").
-raft_whole() {
+# "INDEX ACTIVE SIZE" of the orderer that reports itself the channel's Raft leader (metrics
+# is_leader, active_nodes, cluster_size); nothing when none does.
+raft_leader_counts() {
   local i ops v a c
   for i in $(orderer_indexes); do
     read -r _ _ ops < <(orderer_ports "$i")
@@ -91,26 +91,28 @@ raft_whole() {
     [[ ${v%.*} == 1 ]] || continue
     a=$(peer_metric "$ops" "consensus_etcdraft_active_nodes{channel=\"$CHANNEL\"}" 2>/dev/null || true)
     c=$(peer_metric "$ops" "consensus_etcdraft_cluster_size{channel=\"$CHANNEL\"}" 2>/dev/null || true)
-    [[ -n $a && ${a%.*} == "${c%.*}" ]] && { echo yes; return 0; }
-    echo "orderer$i, ${a%.*} of ${c%.*} active"; return 0
+    echo "$i ${a%.*} ${c%.*}"; return 0
   done
-  echo "no leader"
 }
 
-# Succeeds when the Raft leader reports a quorum of the cluster active (metrics active_nodes >=
+# "yes" when the Raft leader reports every node of the cluster active (active_nodes =
+# cluster_size), else what it reports ("orderer1, 2 of 3 active", "no leader").
+raft_whole() {
+  local i a c
+  read -r i a c < <(raft_leader_counts) || true
+  [[ -n ${i:-} ]] || { echo "no leader"; return 0; }
+  [[ -n $a && $a == "$c" ]] && { echo yes; return 0; }
+  echo "orderer$i, $a of $c active"
+}
+
+# Succeeds when the Raft leader reports a quorum of the cluster active (active_nodes >=
 # cluster_size / 2 + 1); prints what it reports otherwise.
 raft_quorum_active() {
-  local i ops v a c
-  for i in $(orderer_indexes); do
-    read -r _ _ ops < <(orderer_ports "$i")
-    v=$(peer_metric "$ops" "consensus_etcdraft_is_leader{channel=\"$CHANNEL\"}" 2>/dev/null || true)
-    [[ ${v%.*} == 1 ]] || continue
-    a=$(peer_metric "$ops" "consensus_etcdraft_active_nodes{channel=\"$CHANNEL\"}" 2>/dev/null || true)
-    c=$(peer_metric "$ops" "consensus_etcdraft_cluster_size{channel=\"$CHANNEL\"}" 2>/dev/null || true)
-    [[ -n $a && -n $c ]] && (( ${a%.*} >= ${c%.*} / 2 + 1 )) && return 0
-    echo "orderer$i leads, ${a%.*} of ${c%.*} active"; return 1
-  done
-  echo "no leader"; return 1
+  local i a c
+  read -r i a c < <(raft_leader_counts) || true
+  [[ -n ${i:-} ]] || { echo "no leader"; return 1; }
+  [[ -n $a && -n $c ]] && (( a >= c / 2 + 1 )) && return 0
+  echo "orderer$i leads, $a of $c active"; return 1
 }
 
 # The consenter entries of the channel configuration in FILE (config JSON) as "host:port" lines.

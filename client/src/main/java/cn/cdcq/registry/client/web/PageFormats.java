@@ -84,7 +84,7 @@ public class PageFormats {
         }
         boolean zh = locale().getLanguage().equals("zh");
         return switch (k) {
-            case SKILL_LEVEL -> zh ? CHINESE_DIGITS.charAt(level) + "级/" + k.levelName(level)
+            case SKILL_LEVEL -> zh ? k.chineseLevelNumber(level) + "/" + k.levelName(level)
                     : "Level " + level + ", " + k.englishLevelName(level);
             case PROFESSIONAL_TITLE -> zh ? k.levelName(level) + "职称" : "Grade " + level + ", " + k.englishLevelName(level);
             case SPECIAL_ABILITY -> zh ? k.levelName(level) + "（无等级）" : k.englishLevelName(level) + " (no level)";
@@ -110,8 +110,6 @@ public class PageFormats {
     private static String kindOf(String number) {
         return number != null && CertificateNumber.isValid(number) ? CertificateNumber.kindOf(number).name() : null;
     }
-
-    private static final String CHINESE_DIGITS = "〇一二三四五";
 
     private static Locale locale() {
         return LocaleContextHolder.getLocale();

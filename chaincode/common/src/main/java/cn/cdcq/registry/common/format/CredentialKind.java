@@ -118,6 +118,11 @@ public enum CredentialKind {
         return chineseLevels[validateLevel(level)];
     }
 
+    /** The level's number in Chinese, as certificates print a skill level: 3 → 三级. */
+    public String chineseLevelNumber(int level) {
+        return "〇一二三四五".charAt(validateLevel(level)) + "级";
+    }
+
     /** The English name of {@code level} in this kind. */
     public String englishLevelName(int level) {
         return englishLevels[validateLevel(level)];

@@ -42,7 +42,6 @@ import java.util.zip.ZipOutputStream;
 @Component
 public class CertificatePdf {
 
-    private static final String CHINESE_DIGITS = "〇一二三四五";
     private static final Map<String, String> REGION_NAMES = Map.of("CD", "四川省成都市", "CQ", "重庆市");
     private static final Color INK = new Color(0x1b, 0x1f, 0x24);
     private static final Color RED = new Color(0x9b, 0x1c, 0x1c);
@@ -60,7 +59,7 @@ public class CertificatePdf {
         if (!kind.isValidLevel(level)) {
             return String.valueOf(level);
         }
-        return kind == CredentialKind.SKILL_LEVEL ? CHINESE_DIGITS.charAt(level) + "级 / " + kind.levelName(level)
+        return kind == CredentialKind.SKILL_LEVEL ? kind.chineseLevelNumber(level) + " / " + kind.levelName(level)
                 : kind.levelName(level);
     }
 
