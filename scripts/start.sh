@@ -65,8 +65,16 @@ else
 fi
 evm_up
 NETWORK_AFTER_PEERS=services_launch network_up
+# The services' EVM accounts are funded while they finish starting when their addresses are
+# already known (every start after the first), after they are ready otherwise.
+fund_pid=""
+if evm_addresses_known; then evm_fund_services & fund_pid=$!; fi
 services_wait
-evm_fund_services
+if [[ -n "$fund_pid" ]]; then
+  wait "$fund_pid" || die "funding the services' EVM accounts failed (output above)"
+else
+  evm_fund_services
+fi
 log "region registry: both bureaus propose and approve each other (once)"
 services_bootstrap_registry
 network_summary

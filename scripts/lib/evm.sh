@@ -70,15 +70,32 @@ evm_service_yaml() {
 YML
 }
 
-# Gives each service's EVM account (DATA/service/<region>/anchor/evm.key.address) 100 ether on the local node.
+# Gives each service's EVM account (DATA/service/<region>/anchor/evm.key.address) 100 ether on
+# the local node (anvil_setBalance: a set, so doing it again on every start changes nothing).
+# The regions' calls run at once.
 evm_fund_services() {
   [[ -f "$DATA/evm.properties" ]] || return 0
-  local org file
+  local org file failed=0
+  local -a pids=()
   for org in "${SERVICE_REGIONS[@]}"; do
     file="$DATA/service/$org/anchor/evm.key.address"
     [[ -f "$file" ]] || die "service-$org wrote no EVM address to $file (is registry.anchor enabled?)"
-    node "$EVM_TOOLS/evm.mjs" fund "$(evm_prop rpcUrl)" "$(tr -d '[:space:]' < "$file")" 100000000000000000000 \
-      || die "funding service-$org's EVM account failed"
+    node "$EVM_TOOLS/evm.mjs" fund "$(evm_prop rpcUrl)" "$(tr -d '[:space:]' < "$file")" 100000000000000000000 &
+    pids+=("$!")
   done
+  for org in "${!pids[@]}"; do
+    wait "${pids[$org]}" || { echo "funding service-${SERVICE_REGIONS[$org]}'s EVM account failed" >&2; failed=1; }
+  done
+  (( failed == 0 )) || die "funding the services' EVM accounts failed (output above)"
   log "EVM accounts of the services funded on $(evm_prop rpcUrl)"
+}
+
+# Whether every service's EVM address is known before it starts: its key (and the address beside
+# it) stays in its data folder, so only a first start must wait for the service to write it.
+evm_addresses_known() {
+  [[ -f "$DATA/evm.properties" ]] || return 1
+  local org
+  for org in "${SERVICE_REGIONS[@]}"; do
+    [[ -f "$DATA/service/$org/anchor/evm.key.address" ]] || return 1
+  done
 }

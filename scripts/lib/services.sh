@@ -180,8 +180,28 @@ services_wait() {
 # The region registry starts empty; locally, both bureaus propose their regions with their
 # attestation certificates and approve each other's (the stand-in for two bureaus agreeing).
 services_bootstrap_registry() {
+  if services_registry_bootstrapped; then
+    log "region registry: both regions registered with their divisions (read through service-chengdu): nothing to do"
+    return 0
+  fi
   CDCQ_SERVICES="$DATA/services.properties" "$ROOT/scripts/registry-cli.sh" bootstrap-regions >>"$DATA/logs/bootstrap.log" 2>&1 \
     || { tail -n 20 "$DATA/logs/bootstrap.log" >&2; die "bootstrapping the region registry failed; see $DATA/logs/bootstrap.log"; }
+}
+
+# Whether both regions are registered and each covers its divisions (what bootstrap-regions
+# would otherwise find done), read with curl through Chengdu's service: every start after the
+# first then skips the CLI's JVM start (~2 s). The password goes to curl on standard input, not
+# on its command line (where ps would show it).
+services_registry_bootstrapped() {
+  local body code org
+  body=$(curl -fsS --max-time 10 -K - "$(service_url chengdu)/api/v1/regions" 2>/dev/null \
+           <<<"user = \"$(service_admin chengdu):$(cat "$DATA/service/chengdu/admin.password")\"") || return 1
+  for org in "${SERVICE_REGIONS[@]}"; do
+    code=$(service_code "$org")
+    grep -qF "\"code\":\"$code\"" <<<"$body" || return 1
+  done
+  # One non-empty division list per region.
+  (( $(grep -oF '"divisionPrefixes":["' <<<"$body" | wc -l) == ${#SERVICE_REGIONS[@]} ))
 }
 
 services_summary() {
