@@ -387,6 +387,10 @@ peer_start() { # org mspid port cc-port ops-port chaincode-server-port [name boo
 network_peers() {
   log "peers of Chengdu and Chongqing"
   peer_start chengdu ChengduMSP "$PEER_CD_PORT" "$PEER_CD_CC" "$PEER_CD_OPS" "$CC_CD_PORT"
+  # Chongqing's peer only once Chengdu's listens: two peers started in the same instant dial each
+  # other at once, gossip closes both connections ("isn't responsive: transport is closing"), and
+  # their channel membership then took 40 s to form (seen once in seven starts).
+  wait_pending || die "peer0-chengdu did not start"
   peer_start chongqing ChongqingMSP "$PEER_CQ_PORT" "$PEER_CQ_CC" "$PEER_CQ_OPS" "$CC_CQ_PORT"
   wait_pending
   local org
