@@ -149,7 +149,7 @@ class AuthorizationNetworkIT {
                     + "listing on the real clock (repair:apply itself is checked: the other region is refused before the age)"),
             Map.entry("repair:get", "needs a repair application, six months after a listing"),
             Map.entry("checkpoint:recordAnchor", "needs a checkpoint countersigned by both regions, which moves the "
-                    + "numbering AnchorIT and the anchoring fault case count on (a proposal, refused at the end, does not)"));
+                    + "numbering AnchorIT counts on (a proposal, refused at the end, does not)"));
 
     static E2eNetwork net;
     static E2eServices services;
@@ -623,9 +623,6 @@ class AuthorizationNetworkIT {
         net.awaitPeersInSync();
         String cqReveal = Hashes.hex(SpotCheckDrawing.contribution(cqDrawKey.getPrivate(), open));
         String findings = TestValues.sha256("findings " + SITE);
-        // The same arguments, endorsed (never submitted) by Chengdu's bureau, pass its checks, so
-        // the other region's refusal below is for who it is, not for the arguments; repair:apply
-        // is refused for Chengdu too, by the six months a listing must stand, after the region check.
         // The next checkpoint, proposed by Chengdu and refused by Chongqing at the end (a refused
         // checkpoint leaves the numbering as it was: its number is proposed again). Its statement
         // continues the latest countersigned one, or checkpoint 1 on a new ledger; a Chengdu
@@ -662,6 +659,10 @@ class AuthorizationNetworkIT {
         String countersignature = Hashes.hex(cdStatement.sign(cqKey));
         net.awaitPeersInSync();
         endorsedBy(callers.get(5), "checkpoint", "countersignCheckpoint", checkpoint, countersignature);
+        // The same arguments, endorsed (never submitted) by the region that may call them, pass
+        // every check, so the other region's refusal below is for who it is, not for the
+        // arguments; repair:apply is refused for Chengdu too, by the six months a listing must
+        // stand, after the region check.
         endorsedBy(bureau, "blacklist", "removeEarly", removal);
         endorsedBy(bureau, "report", "fileReport", platform, report);
         endorsedBy(bureau, "spotcheck", "publishResult", drawnId, drawnUscc, "NO_ISSUES", findings);
