@@ -27,6 +27,24 @@ public record Fact(Type type, String id, long block, String region, String occup
 
     public enum Type { CERTIFICATE, RECOGNITION, SUBSIDY_CLAIM, COMPLAINT, ENTERPRISE, VIOLATION, RATING, REPORT }
 
+    /**
+     * The fields of few distinct values (regions, occupation codes, months, statuses, kinds,
+     * quarters) share one copy each: the store keeps a fact per certificate in memory, and at
+     * 750,000 certificates their separate copies alone had filled the service's heap (an
+     * OutOfMemoryError in the event listener, scripts/bench.sh --scale 1000000).
+     */
+    public Fact {
+        region = shared(region);
+        occupation = shared(occupation);
+        month = shared(month);
+        value = shared(value);
+        period = shared(period);
+    }
+
+    private static String shared(String s) {
+        return s == null ? null : s.intern();
+    }
+
     static Fact certificate(String number, long block, String region, String occupation, int level, String month, String pseudonym) {
         return new Fact(Type.CERTIFICATE, number, block, region, occupation, level, month, pseudonym, null, null, null, null, null);
     }
