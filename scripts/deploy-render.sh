@@ -216,7 +216,7 @@ node_cmd() {
     orderer) printf '%s\n' "${b}orderer";;
     peer) printf '%s\n' "${b}peer" node start;;
     chaincode) printf '%s\n' "$4" -Xms64m -Xmx512m -XX:+UseSerialGC -jar "${R_INSTALL[$r]}/lib/registry-chaincode.jar";;
-    service) printf '%s\n' "$4" -Xms64m -Xmx768m -XX:+UseSerialGC -jar "${R_INSTALL[$r]}/lib/registry-service.jar" \
+    service) printf '%s\n' "$4" -Xms64m -Xmx768m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -jar "${R_INSTALL[$r]}/lib/registry-service.jar" \
           "--spring.config.additional-location=file:${R_CONFIG[$r]}/$n/service.yml";;
   esac
 }

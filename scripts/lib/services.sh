@@ -121,7 +121,7 @@ service_launch() { # region
     java -Djarmode=tools -jar "$jar" extract --destination "$dir/app" >>"$DATA/logs/$name.log" 2>&1 \
       || die "could not extract $jar for service-$org; see $DATA/logs/$name.log"
   fi
-  local -a args=(-Xms64m -Xmx768m -XX:+UseSerialGC -jar "$dir/app/registry-service.jar")
+  local -a args=(-Xms64m -Xmx768m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -jar "$dir/app/registry-service.jar")
   jvm_aot_args "$name" "$dir" "${args[@]}"
   start_proc "$name" java "${JVM_AOT_ARGS[@]}" "${args[@]}" \
     "--spring.config.additional-location=file:$DATA/service-$org.yml"
