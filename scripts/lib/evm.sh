@@ -70,7 +70,10 @@ evm_service_yaml() {
 YML
 }
 
-# Gives each service's EVM account (DATA/service/<region>/anchor/evm.key.address) 100 ether on
+# Where service-ORG writes its EVM account's address (its key stays beside it, in its data folder).
+evm_address_file() { echo "$DATA/service/$1/anchor/evm.key.address"; }
+
+# Gives each service's EVM account (evm_address_file) 100 ether on
 # the local node (anvil_setBalance: a set, so doing it again on every start changes nothing).
 # The regions' calls run at once.
 evm_fund_services() {
@@ -78,7 +81,7 @@ evm_fund_services() {
   local org file failed=0
   local -a pids=()
   for org in "${SERVICE_REGIONS[@]}"; do
-    file="$DATA/service/$org/anchor/evm.key.address"
+    file=$(evm_address_file "$org")
     [[ -f "$file" ]] || die "service-$org wrote no EVM address to $file (is registry.anchor enabled?)"
     node "$EVM_TOOLS/evm.mjs" fund "$(evm_prop rpcUrl)" "$(tr -d '[:space:]' < "$file")" 100000000000000000000 &
     pids+=("$!")
@@ -90,12 +93,12 @@ evm_fund_services() {
   log "EVM accounts of the services funded on $(evm_prop rpcUrl)"
 }
 
-# Whether every service's EVM address is known before it starts: its key (and the address beside
-# it) stays in its data folder, so only a first start must wait for the service to write it.
+# Whether every service's EVM address is known before it starts: only a first start must wait
+# for the service to write it.
 evm_addresses_known() {
   [[ -f "$DATA/evm.properties" ]] || return 1
   local org
   for org in "${SERVICE_REGIONS[@]}"; do
-    [[ -f "$DATA/service/$org/anchor/evm.key.address" ]] || return 1
+    [[ -f "$(evm_address_file "$org")" ]] || return 1
   done
 }

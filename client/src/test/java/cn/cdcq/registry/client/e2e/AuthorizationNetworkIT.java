@@ -578,11 +578,11 @@ class AuthorizationNetworkIT {
                 .path("id").asText();
         net.awaitPeersInSync();
         String listing = Json.mapper().readTree(submit(bureau, "blacklist", "list", listingJson(arrears))).path("id").asText();
-        String removal = "{\"listingId\":\"" + listing + "\",\"wagesPaid\":true,\"rectificationDate\":\""
-                + today.minusMonths(7) + "\",\"pledgeDocumentHash\":\"" + TestValues.sha256("pledge " + SITE) + "\"}";
-        String repair = "{\"listingId\":\"" + listing + "\",\"wagesPaid\":true,\"rectificationDate\":\""
-                + today.minusMonths(7) + "\",\"pledgeDocumentHash\":\"" + TestValues.sha256("pledge " + SITE)
-                + "\",\"evidenceHashes\":[\"" + TestValues.sha256("receipts " + SITE) + "\"]}";
+        // An early removal and a credit repair of it: wages paid, rectified seven months ago, a pledge on file.
+        String paid = "{\"listingId\":\"" + listing + "\",\"wagesPaid\":true,\"rectificationDate\":\""
+                + today.minusMonths(7) + "\",\"pledgeDocumentHash\":\"" + TestValues.sha256("pledge " + SITE) + "\"";
+        String removal = paid + "}";
+        String repair = paid + ",\"evidenceHashes\":[\"" + TestValues.sha256("receipts " + SITE) + "\"]}";
         // A platform enterprise of Chengdu's register and a report of the last quarter for it.
         String platform = TestValues.newUscc("91510100");
         submit(bureau, "enterprise", "registerEnterprise", platform, "Authorization Test Platform " + platform.substring(10),
