@@ -129,4 +129,12 @@ log "fault tests (short, 2/2): the personal-data scan of the whole ledger"
 log "upgrade: scripts/upgrade-test.sh (ledger written by $(git -C "$ROOT" rev-parse --short "${UPGRADE_FROM:-d8b2fe2}" 2>/dev/null || echo "${UPGRADE_FROM:-d8b2fe2}"), upgraded by this tree)"
 "$ROOT/scripts/upgrade-test.sh" --port-base $((PORT_BASE - 1000)) --data "$DATA/upgrade" \
   || die "the upgrade test failed (output above; results in $DATA/upgrade/upgrade-results.tsv)"
+# The split test's short form (docs/deployment.md, "The split test"): a second network laid out as
+# Chengdu, Chongqing and the joint office on hosts of their own (own loopback addresses, host names
+# in their TLS certificates, own Unix users owning their folders), three end-to-end test classes
+# against it. The test network is stopped first (unless --keep): two networks on 2 cores slow both.
+(( keep )) || { log "stopping the test network before the split test"; stop_all; }
+log "split: scripts/split-test.sh --short (each region on its own address, names and Unix user; ports from $((PORT_BASE - 3000)))"
+SPLIT_PORT_BASE=$((PORT_BASE - 3000)) CDCQ_SPLIT_DATA="$DATA/split" "$ROOT/scripts/split-test.sh" --short \
+  || die "the split test failed (output above; results in $DATA/split/split-results.tsv)"
 log "all tests passed in $((SECONDS - started)) s"

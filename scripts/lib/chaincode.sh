@@ -20,7 +20,7 @@ with_orderer_retry() { # logfile command...
   done
 }
 
-orderer_tls_args() { echo -o "127.0.0.1:$(live_orderer_port)" --tls --cafile "$DATA/orgs/orderer/msp/tlscacerts/ca.pem"; }
+orderer_tls_args() { echo -o "$(live_orderer_endpoint)" --tls --cafile "$DATA/orgs/orderer/msp/tlscacerts/ca.pem"; }
 
 endorsement_policy() {
   case $ENDORSEMENT in
@@ -65,7 +65,9 @@ chaincode_server_start() { # org port
   # The server runs the jar copied into the package folder, so a rebuild of target/ never
   # changes the code under a running package id.
   # Copied once: overwriting a jar that a running JVM has open breaks its class loading.
-  local jar="$DATA/chaincode/$CC_LABEL/registry-chaincode.jar"
+  # One copy per region (its AOT cache beside it): in the split layout each region's folder is its own.
+  local jar="$DATA/chaincode/$CC_LABEL/$org/registry-chaincode.jar"
+  mkdir -p "$(dirname "$jar")"
   [[ -f "$jar" ]] || { cp "$CC_JAR" "$jar.tmp" && mv "$jar.tmp" "$jar"; }
   # The shim serves TLS with CORE_TLS_CLIENT_KEY_FILE / CORE_TLS_CLIENT_CERT_FILE as its server
   # key and certificate when CORE_PEER_TLS_ENABLED is true. It also insists on the *_PATH
@@ -80,7 +82,7 @@ chaincode_server_start() { # org port
   # personal data in it (the fault suite's scan found a test's ID number that way).
   # CORE_CHAINCODE_LOGGING_SHIM=warning alone did not stop it (ContractRouter still logged at info;
   # the shim sets that level on a java.util.logging logger it may not keep), the root level does.
-  PROC_ENV=(CORE_CHAINCODE_ID_NAME="$CC_PACKAGE_ID" CHAINCODE_SERVER_ADDRESS="127.0.0.1:$port"
+  PROC_ENV=(CORE_CHAINCODE_ID_NAME="$CC_PACKAGE_ID" CHAINCODE_SERVER_ADDRESS="$(region_host "$org"):$port"
             CORE_PEER_TLS_ENABLED=true CORE_TLS_CLIENT_KEY_FILE="$tls/keystore/key.pem"
             CORE_TLS_CLIENT_CERT_FILE="$tls/signcerts/cert.pem"
             CORE_TLS_CLIENT_KEY_PATH="$tls/key.pem.b64" CORE_TLS_CLIENT_CERT_PATH="$tls/cert.pem.b64"
@@ -154,8 +156,8 @@ commit_definition() { # name version sequence policy
   # shellcheck disable=SC2046
   with_orderer_retry "$DATA/logs/chaincode-deploy.log" peer_cli chengdu lifecycle chaincode commit \
     $(orderer_tls_args) -C "$CHANNEL" -n "$1" --version "$2" --sequence "$3" --signature-policy "$4" \
-    --peerAddresses "127.0.0.1:$PEER_CD_PORT" --tlsRootCertFiles "$DATA/orgs/chengdu/msp/tlscacerts/ca.pem" \
-    --peerAddresses "127.0.0.1:$PEER_CQ_PORT" --tlsRootCertFiles "$DATA/orgs/chongqing/msp/tlscacerts/ca.pem" \
+    --peerAddresses "$(region_host chengdu):$PEER_CD_PORT" --tlsRootCertFiles "$DATA/orgs/chengdu/msp/tlscacerts/ca.pem" \
+    --peerAddresses "$(region_host chongqing):$PEER_CQ_PORT" --tlsRootCertFiles "$DATA/orgs/chongqing/msp/tlscacerts/ca.pem" \
     --waitForEvent
 }
 

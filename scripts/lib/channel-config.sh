@@ -7,7 +7,7 @@
 # Needs: DATA, CHANNEL, BIN (configtxlator), the peer_cli of scripts/lib/network.sh, and a work
 # folder in WORK (the caller makes and removes it).
 
-orderer_args() { echo -o "127.0.0.1:$(live_orderer_port)" --tls --cafile "$DATA/orgs/orderer/msp/tlscacerts/ca.pem"; }
+orderer_args() { echo -o "$(live_orderer_endpoint)" --tls --cafile "$DATA/orgs/orderer/msp/tlscacerts/ca.pem"; }
 
 # The current channel configuration (the config of the latest config block) as JSON; the block
 # itself stays in WORK/config_block.pb (an orderer joining the channel needs it).

@@ -1,5 +1,6 @@
 # Shared helpers for the project's scripts: logging, ports, processes started and stopped by PID.
-# Sourced, never run. Every listener the scripts start binds to 127.0.0.1.
+# Sourced, never run. Every listener the scripts start binds to 127.0.0.1, or in the split layout
+# to its region's loopback address (127.0.1.1, 127.0.2.1, 127.0.3.1; load_layout).
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 export ROOT
@@ -10,9 +11,10 @@ die()  { printf 'ERROR: %s\n' "$*" >&2; exit 1; }
 # Java 21 or later for Maven and every process the scripts start (scripts/lib/jdk.sh).
 source "$ROOT/scripts/lib/jdk.sh"
 
-# Port layout, all on 127.0.0.1, as offsets from PORT_BASE (7000 for start.sh, 27000 for test.sh).
+# Port layout (on 127.0.0.1, or each region's own address in the split layout), as offsets from PORT_BASE (7000 for start.sh, 27000 for test.sh).
 set_ports() {
   local b=$1
+  load_layout
   CA_CD_PORT=$((b + 100));  CA_CD_OPS=$((b + 101))
   CA_CQ_PORT=$((b + 110));  CA_CQ_OPS=$((b + 111))
   CA_ORD_PORT=$((b + 120)); CA_ORD_OPS=$((b + 121))
@@ -25,7 +27,109 @@ set_ports() {
   SERVICE_CD_PORT=$((b + 500)); SERVICE_CQ_PORT=$((b + 510))
 }
 
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# Whether something listens on PORT, on any local address (the kernel's table of listening
+# sockets, /proc/net/tcp and tcp6: no connection is made, so no server logs a dropped handshake).
+# Any address, not only 127.0.0.1: in the split layout each region binds its own (region_host).
+port_in_use() { # port
+  local hex; hex=$(printf '%04X' "$1")
+  awk -v p="$hex" '$4 == "0A" { split($2, l, ":"); if (l[2] == p) { f = 1; exit } } END { exit !f }' \
+    /proc/net/tcp /proc/net/tcp6 2>/dev/null
+}
+
+# The local address a listener on PORT is bound to (127.0.0.1 when none is, or when it listens on
+# every address), for probes of this machine's own processes (metrics, readiness) in either layout.
+listen_host() { # port
+  local hex a; hex=$(printf '%04X' "$1")
+  a=$(awk -v p="$hex" '$4 == "0A" { split($2, l, ":"); if (l[2] == p) { print l[1]; exit } }' /proc/net/tcp /proc/net/tcp6 2>/dev/null)
+  # An IPv4 address in tcp6 (a Java listener's dual-stack socket) is ::ffff:a.b.c.d.
+  [[ ${#a} == 32 && ${a:0:24} == 0000000000000000FFFF0000 ]] && a=${a:24:8}
+  if [[ ${#a} == 8 && $a != 00000000 ]]; then
+    echo "$((16#${a:6:2})).$((16#${a:4:2})).$((16#${a:2:2})).$((16#${a:0:2}))"
+  else
+    echo 127.0.0.1
+  fi
+}
+
+# ---------------------------------------------------------------- layout
+# Where each region's processes listen, under which names, and as whom they run. One host (the
+# default): everything on 127.0.0.1 as the user running the scripts. The split layout
+# (scripts/split-test.sh, docs/deployment.md "The split test") is DATA/layout.env: each region
+# its own loopback address (HOST_CD, HOST_CQ, HOST_JO), host names under NAME_DOMAIN in its TLS
+# certificates, and its own Unix user (USER_CD, USER_CQ, USER_JO) owning its folders (region_paths),
+# so that no region's process can read another region's files.
+load_layout() {
+  HOST_CD=127.0.0.1 HOST_CQ=127.0.0.1 HOST_JO=127.0.0.1 USER_CD="" USER_CQ="" USER_JO="" NAME_DOMAIN=""
+  if [[ -n "${DATA:-}" && -f "$DATA/layout.env" ]]; then
+    # shellcheck disable=SC1091
+    source "$DATA/layout.env"
+  fi
+}
+split_layout() { [[ -n "$NAME_DOMAIN" ]]; }
+
+# The region a process, node or organization belongs to: chengdu, chongqing, joint (the joint
+# office: the ordering organization's CA and admin, orderer2 and any added orderer), or nothing
+# (the EVM node, a public chain, belongs to no region). orderer0 runs on Chengdu's hosts and
+# orderer1 on Chongqing's (network/deploy/*.conf), though OrdererMSP's CA issued both.
+region_of() { # name
+  case $1 in
+    orderer0) echo chengdu;;
+    orderer1) echo chongqing;;
+    *chengdu) echo chengdu;;
+    *chongqing) echo chongqing;;
+    orderer|*-orderer|orderer[0-9]*|joint) echo joint;;
+    *) echo "";;
+  esac
+}
+region_host() { # name: the address the region of NAME listens on
+  case $(region_of "$1") in chengdu) echo "$HOST_CD";; chongqing) echo "$HOST_CQ";; joint) echo "$HOST_JO";; *) echo 127.0.0.1;; esac
+}
+region_user() { # name: the Unix user the region of NAME runs as (empty: the scripts' own)
+  case $(region_of "$1") in chengdu) echo "$USER_CD";; chongqing) echo "$USER_CQ";; joint) echo "$USER_JO";; *) echo "";; esac
+}
+# A node's TLS host name: its process name on one host (peer0-chengdu), and in the split layout
+# the name its region gives it (peer0.chengdu.cdcq.test, ca-orderer.joint.cdcq.test).
+node_name() { # node
+  if ! split_layout; then echo "$1"; return 0; fi
+  local r; r=$(region_of "$1")
+  echo "${1%-"$r"}.$r.$NAME_DOMAIN"
+}
+# The host list of a node's TLS certificate: its address and names.
+tls_hosts() { # node
+  if split_layout; then echo "$(region_host "$1"),$(node_name "$1")"; else echo "127.0.0.1,localhost,$1"; fi
+}
+# What a region's processes own in the split layout (each folder only its region's user may enter);
+# the organizations' verifying MSPs (DATA/orgs), the channel's blocks and the binaries stay
+# readable by all: they are what the regions hand each other (docs/deployment.md).
+region_paths() { # region
+  local r=$1 d
+  case $r in
+    chengdu|chongqing)
+      for d in "$DATA/ca/$r" "$DATA"/peers/peer[0-9]-"$r" "$DATA/chaincode-servers/$r" "$DATA"/chaincode/*/"$r" \
+               "$DATA/service/$r" "$DATA/secrets/$r" "$DATA/users/$r" "$DATA/service-$r.yml" "$DATA/home/$r"; do
+        [[ -e "$d" ]] && echo "$d"
+      done
+      [[ $r == chengdu && -d "$DATA/orderers/orderer0" ]] && echo "$DATA/orderers/orderer0"
+      [[ $r == chongqing && -d "$DATA/orderers/orderer1" ]] && echo "$DATA/orderers/orderer1";;
+    joint)
+      for d in "$DATA/ca/orderer" "$DATA/users/orderer" "$DATA/home/joint" "$DATA"/orderers/orderer*; do
+        [[ -e "$d" && ${d##*/} != orderer0 && ${d##*/} != orderer1 ]] && echo "$d"
+      done;;
+  esac
+}
+# Gives the region's user its folders (only it may enter them), just before one of its processes
+# starts: what the scripts wrote there as root since (keys, configuration) becomes its own.
+region_own() { # region
+  local user p; user=$(region_user "$1")
+  [[ -n "$user" ]] || return 0
+  mkdir -p "$DATA/home/$1"
+  while IFS= read -r p; do
+    # The folders holding region folders (DATA/orderers, DATA/secrets, ...; some tools make them
+    # 0700) must let every region pass through to its own: traversal only, no listing.
+    [[ $(dirname "$p") == "$DATA" ]] || chmod go+x "$(dirname "$p")"
+    chown -R "$user:$user" "$p"
+    if [[ -d "$p" ]]; then chmod 700 "$p"; else chmod 600 "$p"; fi
+  done < <(region_paths "$1")
+}
 
 # Waits until a TCP port accepts connections, or the process dies, or the timeout passes.
 wait_port() { # name port pid timeout-seconds logfile
@@ -38,7 +142,7 @@ wait_port() { # name port pid timeout-seconds logfile
     fi
     sleep 0.2; waited=$((waited + 1))
     if (( waited > timeout * 5 )); then
-      echo "ERROR: $name did not open 127.0.0.1:$port within ${timeout}s; see $logfile" >&2
+      echo "ERROR: $name did not open port $port within ${timeout}s; see $logfile" >&2
       return 1
     fi
   done
@@ -80,7 +184,17 @@ start_proc() {
   mkdir -p "$DATA/run" "$DATA/logs"
   local logfile="$DATA/logs/$name.log"
   echo "---- $(date -Is) starting: $*" >>"$logfile"
-  setsid env "${PROC_ENV[@]}" "$@" >>"$logfile" 2>&1 < /dev/null &
+  # In the split layout a region's process runs as the region's user (setpriv: no PAM, no shell),
+  # with a home of its own; the log file is opened here, by the scripts' user.
+  local -a runas=()
+  local user region
+  user=$(region_user "$name")
+  if [[ -n "$user" ]]; then
+    region=$(region_of "$name")
+    region_own "$region"
+    runas=(setpriv --reuid="$user" --regid="$user" --clear-groups env HOME="$DATA/home/$region")
+  fi
+  setsid "${runas[@]}" env "${PROC_ENV[@]}" "$@" >>"$logfile" 2>&1 < /dev/null &
   local pid=$!
   PROC_ENV=()
   echo "$pid $*" > "$DATA/run/$name.pid"

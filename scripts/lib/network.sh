@@ -37,7 +37,7 @@ check_ports_free() {
     if port_in_use "$p"; then
       local holder=""
       command -v ss >/dev/null && holder=$(ss -ltnpH "sport = :$p" 2>/dev/null | grep -o 'users:(([^)]*' | head -1 | sed 's/users:((//')
-      die "port 127.0.0.1:$p is already in use${holder:+ by $holder}: stop that program (a leftover of an earlier run?), or choose other ports with PORT_BASE=NNNNN (now $PORT_BASE)"
+      die "port $p is already in use${holder:+ by $holder}: stop that program (a leftover of an earlier run?), or choose other ports with PORT_BASE=NNNNN (now $PORT_BASE)"
     fi
   done
 }
@@ -60,9 +60,9 @@ ca_start() { # org port ops-port
   # only our user can read, not on the command line, which every user sees.
   PROC_ENV=(FABRIC_CA_SERVER_HOME="$home" FABRIC_CA_SERVER_BOOT="admin:$(cat "$home/bootstrap.secret")")
   start_proc "ca-$org" "$BIN/fabric-ca-server" start \
-    --port "$port" --address 127.0.0.1 \
-    --operations.listenaddress "127.0.0.1:$ops" --tls.enabled \
-    --ca.name "ca-$org" --csr.cn "ca-$org" --csr.hosts "127.0.0.1,localhost,ca-$org"
+    --port "$port" --address "$(region_host "ca-$org")" \
+    --operations.listenaddress "$(region_host "ca-$org"):$ops" --tls.enabled \
+    --ca.name "ca-$org" --csr.cn "ca-$org" --csr.hosts "$(tls_hosts "ca-$org")"
   wait_port_later "ca-$org" "$port" "$LAST_PID" 30 "$DATA/logs/ca-$org.log"
 }
 
@@ -70,14 +70,14 @@ ca_client() { # org port args... : fabric-ca-client as that CA's bootstrap regis
   local org=$1 port=$2; shift 2
   local home; home=$(ca_dir "$org")
   FABRIC_CA_CLIENT_HOME="$DATA/ca-admin/$org" "$BIN/fabric-ca-client" "$@" \
-    -u "https://127.0.0.1:$port" --caname "ca-$org" --tls.certfiles "$home/ca-cert.pem"
+    -u "https://$(region_host "$org"):$port" --caname "ca-$org" --tls.certfiles "$home/ca-cert.pem"
 }
 
 ca_enroll_registrar() { # org port
   local org=$1 port=$2 home; home=$(ca_dir "$org")
   [[ -f "$DATA/ca-admin/$org/msp/signcerts/cert.pem" ]] && return 0
   FABRIC_CA_CLIENT_HOME="$DATA/ca-admin/$org" "$BIN/fabric-ca-client" enroll \
-    -u "https://admin:$(cat "$home/bootstrap.secret")@127.0.0.1:$port" --caname "ca-$org" \
+    -u "https://admin:$(cat "$home/bootstrap.secret")@$(region_host "$org"):$port" --caname "ca-$org" \
     --tls.certfiles "$home/ca-cert.pem" >>"$DATA/logs/enroll.log" 2>&1 \
     || die "could not enroll the registrar of ca-$org; see $DATA/logs/enroll.log"
 }
@@ -112,14 +112,14 @@ identity() {
     local secret; secret=$(cat "$secretfile")
     rm -rf "$out/msp"
     FABRIC_CA_CLIENT_HOME="$DATA/ca-admin/$org" "$BIN/fabric-ca-client" enroll \
-      -u "https://$name:$secret@127.0.0.1:$port" --caname "ca-$org" --tls.certfiles "$home/ca-cert.pem" \
+      -u "https://$name:$secret@$(region_host "$org"):$port" --caname "ca-$org" --tls.certfiles "$home/ca-cert.pem" \
       --mspdir "$out/msp" >>"$DATA/logs/enroll.log" 2>&1 || die "could not enroll $name at ca-$org; see $DATA/logs/enroll.log"
     mv "$out"/msp/cacerts/*.pem "$out/msp/cacerts/ca.pem.tmp" && mv "$out/msp/cacerts/ca.pem.tmp" "$out/msp/cacerts/ca.pem"
     write_nodeous "$out/msp"
     if [[ -n "$hosts" ]]; then
       rm -rf "$out/tls"
       FABRIC_CA_CLIENT_HOME="$DATA/ca-admin/$org" "$BIN/fabric-ca-client" enroll \
-        -u "https://$name:$secret@127.0.0.1:$port" --caname "ca-$org" --tls.certfiles "$home/ca-cert.pem" \
+        -u "https://$name:$secret@$(region_host "$org"):$port" --caname "ca-$org" --tls.certfiles "$home/ca-cert.pem" \
         --enrollment.profile tls --csr.hosts "$hosts" --mspdir "$out/tls" >>"$DATA/logs/enroll.log" 2>&1 \
         || die "could not enroll a TLS certificate for $name at ca-$org; see $DATA/logs/enroll.log"
       mv "$out"/tls/keystore/*_sk "$out/tls/keystore/key.pem"
@@ -158,7 +158,7 @@ network_identities() {
   done
   local i
   for i in 0 1 2; do
-    identity orderer "$CA_ORD_PORT" "orderer$i" orderer "" "$DATA/orderers/orderer$i" "127.0.0.1,localhost,orderer$i"
+    identity orderer "$CA_ORD_PORT" "orderer$i" orderer "" "$DATA/orderers/orderer$i" "$(tls_hosts "orderer$i")"
   done
   identity orderer "$CA_ORD_PORT" ordereradmin admin "" "$DATA/users/orderer/admin"
   # Users carry their role in X.509 attributes (":ecert" puts them in the certificate),
@@ -167,7 +167,7 @@ network_identities() {
   local -A center=([chengdu]=$CD_CENTER_USCC [chongqing]=$CQ_CENTER_USCC)
   for org in chengdu chongqing; do
     port=${caport[$org]}
-    identity "$org" "$port" peer0 peer "" "$DATA/peers/peer0-$org" "127.0.0.1,localhost,peer0-$org"
+    identity "$org" "$port" peer0 peer "" "$DATA/peers/peer0-$org" "$(tls_hosts "peer0-$org")"
     identity "$org" "$port" orgadmin admin "role=bureau:ecert" "$DATA/users/$org/admin"
     identity "$org" "$port" bureau client "role=bureau:ecert" "$DATA/users/$org/bureau"
     identity "$org" "$port" center client "role=training_center:ecert,centerId=${center[$org]}:ecert" "$DATA/users/$org/center"
@@ -177,7 +177,7 @@ network_identities() {
     # checks certificate and rating signatures against.
     identity "$org" "$port" attestation client "role=attestation:ecert" "$DATA/users/$org/attestation"
     # TLS server certificate of the region's chaincode server.
-    identity "$org" "$port" chaincode client "" "$DATA/chaincode-servers/$org" "127.0.0.1,localhost,chaincode-$org"
+    identity "$org" "$port" chaincode client "" "$DATA/chaincode-servers/$org" "$(tls_hosts "chaincode-$org")"
     # The regional service's registrar: it registers people's accounts at the CA, so it may
     # register only client identities carrying the registry's own attributes, never a peer, an
     # admin, another registrar or an hf.* attribute (the CA's bootstrap administrator stays with
@@ -195,7 +195,7 @@ network_identities() {
     fi
     # A TLS server certificate for the regional service's own listener, for when TLS is turned on
     # (server.ssl.*, docs/deployment.md; HardeningIT starts one service with it).
-    identity "$org" "$port" service-tls client "" "$DATA/users/$org/service-tls" "127.0.0.1,localhost,service-$org"
+    identity "$org" "$port" service-tls client "" "$DATA/users/$org/service-tls" "$(tls_hosts "service-$org")"
   done
 }
 
@@ -206,11 +206,11 @@ orderer_start() { # index port admin-port ops-port
   check_ports_free "$port" "$admin" "$ops"
   mkdir -p "$dir/config" "$dir/ledger"
   cp "$FABRIC_SAMPLECONFIG/orderer.yaml" "$dir/config/orderer.yaml"
-  local tls="$dir/tls" ca="$DATA/orgs/orderer/msp/tlscacerts/ca.pem"
+  local tls="$dir/tls" ca="$DATA/orgs/orderer/msp/tlscacerts/ca.pem" host; host=$(region_host "$name")
   PROC_ENV=(
     FABRIC_CFG_PATH="$dir/config"
     FABRIC_LOGGING_SPEC=INFO
-    ORDERER_GENERAL_LISTENADDRESS=127.0.0.1 ORDERER_GENERAL_LISTENPORT="$port"
+    ORDERER_GENERAL_LISTENADDRESS="$host" ORDERER_GENERAL_LISTENPORT="$port"
     ORDERER_GENERAL_LOCALMSPID=OrdererMSP ORDERER_GENERAL_LOCALMSPDIR="$dir/msp"
     ORDERER_GENERAL_BOOTSTRAPMETHOD=none
     ORDERER_GENERAL_TLS_ENABLED=true ORDERER_GENERAL_TLS_PRIVATEKEY="$tls/keystore/key.pem"
@@ -221,11 +221,11 @@ orderer_start() { # index port admin-port ops-port
     ORDERER_FILELEDGER_LOCATION="$dir/ledger"
     ORDERER_CONSENSUS_WALDIR="$dir/ledger/etcdraft/wal" ORDERER_CONSENSUS_SNAPDIR="$dir/ledger/etcdraft/snapshot"
     ORDERER_CHANNELPARTICIPATION_ENABLED=true
-    ORDERER_ADMIN_LISTENADDRESS="127.0.0.1:$admin"
+    ORDERER_ADMIN_LISTENADDRESS="$host:$admin"
     ORDERER_ADMIN_TLS_ENABLED=true ORDERER_ADMIN_TLS_CERTIFICATE="$tls/signcerts/cert.pem"
     ORDERER_ADMIN_TLS_PRIVATEKEY="$tls/keystore/key.pem" ORDERER_ADMIN_TLS_ROOTCAS="[$ca]"
     ORDERER_ADMIN_TLS_CLIENTAUTHREQUIRED=true ORDERER_ADMIN_TLS_CLIENTROOTCAS="[$ca]"
-    ORDERER_OPERATIONS_LISTENADDRESS="127.0.0.1:$ops"
+    ORDERER_OPERATIONS_LISTENADDRESS="$host:$ops"
     ORDERER_METRICS_PROVIDER=prometheus
   )
   start_proc "$name" "$BIN/orderer"
@@ -248,17 +248,23 @@ orderer_indexes() {
 # ordering commands must not depend on one node, which may be the one being replaced or
 # restarted, nor go to a node that has just joined as a follower (it has no blocks yet and orders
 # nothing). Without an answer from any admin endpoint, the first orderer whose port is open.
-live_orderer_port() {
+live_orderer_index() {
   local i port _ first=""
   for i in $(orderer_indexes); do
     read -r port _ < <(orderer_ports "$i")
     port_in_use "$port" || continue
-    [[ -n "$first" ]] || first=$port
+    [[ -n "$first" ]] || first=$i
     # Read whole, then searched: a `| grep -q` pipe fails under pipefail when the writer is not done.
     grep -q '"consensusRelation":"consenter","status":"active"' \
-      <<<"$(osnadmin "$i" list --channelID "$CHANNEL" 2>/dev/null | tr -d ' \t\n' || true)" && { echo "$port"; return 0; }
+      <<<"$(osnadmin "$i" list --channelID "$CHANNEL" 2>/dev/null | tr -d ' \t\n' || true)" && { echo "$i"; return 0; }
   done
-  echo "${first:-$ORDERER0_PORT}"
+  echo "${first:-0}"
+}
+live_orderer_port() { local port _; read -r port _ < <(orderer_ports "$(live_orderer_index)"); echo "$port"; }
+# HOST:PORT of that orderer, for the CLIs' -o.
+live_orderer_endpoint() {
+  local i port _; i=$(live_orderer_index); read -r port _ < <(orderer_ports "$i")
+  echo "$(region_host "orderer$i"):$port"
 }
 
 orderer_ops_port() { local _p _a o; read -r _p _a o < <(orderer_ports "$1"); echo "$o"; }
@@ -276,7 +282,7 @@ osnadmin() { # index args...
   local i=$1; shift
   local _p admin _o; read -r _p admin _o < <(orderer_ports "$i")
   local tls="$DATA/orderers/orderer$i/tls"
-  "$BIN/osnadmin" channel "$@" -o "127.0.0.1:$admin" --ca-file "$tls/ca.pem" \
+  "$BIN/osnadmin" channel "$@" -o "$(region_host "orderer$i"):$admin" --ca-file "$tls/ca.pem" \
     --client-cert "$tls/signcerts/cert.pem" --client-key "$tls/keystore/key.pem"
 }
 
@@ -296,7 +302,9 @@ network_orderers() {
   local block="$DATA/channel/$CHANNEL.block"
   if [[ ! -f "$block" ]]; then
     mkdir -p "$DATA/channel"
-    sed -e "s|@DATA@|$DATA|g" -e "s|@ORDERER0_PORT@|$ORDERER0_PORT|g" -e "s|@ORDERER1_PORT@|$ORDERER1_PORT|g" \
+    sed -e "s|@DATA@|$DATA|g" -e "s|@ORDERER0_HOST@|$(region_host orderer0)|g" -e "s|@ORDERER1_HOST@|$(region_host orderer1)|g" \
+        -e "s|@ORDERER2_HOST@|$(region_host orderer2)|g" -e "s|@PEER_CD_HOST@|$(region_host chengdu)|g" \
+        -e "s|@PEER_CQ_HOST@|$(region_host chongqing)|g" -e "s|@ORDERER0_PORT@|$ORDERER0_PORT|g" -e "s|@ORDERER1_PORT@|$ORDERER1_PORT|g" \
         -e "s|@ORDERER2_PORT@|$ORDERER2_PORT|g" -e "s|@PEER_CD_PORT@|$PEER_CD_PORT|g" -e "s|@PEER_CQ_PORT@|$PEER_CQ_PORT|g" \
         "$ROOT/network/configtx.yaml.tmpl" > "$DATA/channel/configtx.yaml"
     "$BIN/configtxgen" -configPath "$DATA/channel" -profile LaborChannel -channelID "$CHANNEL" \
@@ -325,14 +333,14 @@ peer_cli() { # org args... : the peer CLI as the org's admin, talking to the org
 # them to the orderers (peer channel signconfigtx / update), so no peer of its own is needed.
 peer_cli_at() { # port org args...
   local port=$1 org=$2; shift 2
-  local msp cfg="$DATA/peers/peer0-$org/config" tlsroot="$DATA/orgs/$org/msp/tlscacerts/ca.pem"
+  local msp cfg="$DATA/peers/peer0-$org/config" tlsroot="$DATA/orgs/$org/msp/tlscacerts/ca.pem" peerorg=$org
   case $org in
     chengdu) msp=ChengduMSP;; chongqing) msp=ChongqingMSP;;
-    orderer) msp=OrdererMSP cfg="$DATA/peers/peer0-chengdu/config" tlsroot="$DATA/orgs/chengdu/msp/tlscacerts/ca.pem";;
+    orderer) msp=OrdererMSP cfg="$DATA/peers/peer0-chengdu/config" tlsroot="$DATA/orgs/chengdu/msp/tlscacerts/ca.pem" peerorg=chengdu;;
     *) die "peer_cli: unknown organization '$org'";;
   esac
   FABRIC_CFG_PATH="$cfg" CORE_PEER_LOCALMSPID=$msp \
-  CORE_PEER_MSPCONFIGPATH="$DATA/users/$org/admin/msp" CORE_PEER_ADDRESS="127.0.0.1:$port" \
+  CORE_PEER_MSPCONFIGPATH="$DATA/users/$org/admin/msp" CORE_PEER_ADDRESS="$(region_host "$peerorg"):$port" \
   CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_ROOTCERT_FILE="$tlsroot" \
   FABRIC_LOGGING_SPEC=WARN "$BIN/peer" "$@"
 }
@@ -358,26 +366,26 @@ peer_start() { # org mspid port cc-port ops-port chaincode-server-port [name boo
   # Fabric's own core.yaml, changed for this project (scripts/lib/fabric-config.sh).
   peer_core_yaml "$FABRIC_SAMPLECONFIG/core.yaml" "$ROOT/network/ccaas-builder" > "$dir/config/core.yaml"
   grep -q "path: $ROOT/network/ccaas-builder" "$dir/config/core.yaml" || die "could not set the external builder in core.yaml (Fabric's sampleconfig changed?)"
-  local tls="$dir/tls"
+  local tls="$dir/tls" host; host=$(region_host "$org")
   PROC_ENV=(
     FABRIC_CFG_PATH="$dir/config" FABRIC_LOGGING_SPEC=INFO
     CORE_PEER_ID="$name" CORE_PEER_LOCALMSPID="$msp" CORE_PEER_MSPCONFIGPATH="$dir/msp"
-    CORE_PEER_ADDRESS="127.0.0.1:$port" CORE_PEER_LISTENADDRESS="127.0.0.1:$port"
-    CORE_PEER_CHAINCODEADDRESS="127.0.0.1:$cc" CORE_PEER_CHAINCODELISTENADDRESS="127.0.0.1:$cc"
-    CORE_PEER_GOSSIP_BOOTSTRAP="127.0.0.1:$bootstrap" CORE_PEER_GOSSIP_EXTERNALENDPOINT="127.0.0.1:$port"
+    CORE_PEER_ADDRESS="$host:$port" CORE_PEER_LISTENADDRESS="$host:$port"
+    CORE_PEER_CHAINCODEADDRESS="$host:$cc" CORE_PEER_CHAINCODELISTENADDRESS="$host:$cc"
+    CORE_PEER_GOSSIP_BOOTSTRAP="$host:$bootstrap" CORE_PEER_GOSSIP_EXTERNALENDPOINT="$host:$port"
     CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_CERT_FILE="$tls/signcerts/cert.pem"
     CORE_PEER_TLS_KEY_FILE="$tls/keystore/key.pem" CORE_PEER_TLS_ROOTCERT_FILE="$tls/ca.pem"
     CORE_PEER_FILESYSTEMPATH="$dir/ledger" CORE_LEDGER_STATE_STATEDATABASE=goleveldb
     # Ledger snapshots (scripts/snapshot-compare.sh) in the data folder, not Fabric's default /var/hyperledger.
     CORE_LEDGER_SNAPSHOTS_ROOTDIR="$dir/ledger/snapshots"
-    CORE_OPERATIONS_LISTENADDRESS="127.0.0.1:$ops" CORE_METRICS_PROVIDER=prometheus
+    CORE_OPERATIONS_LISTENADDRESS="$host:$ops" CORE_METRICS_PROVIDER=prometheus
     # A chaincode server that does not answer fails the first call in 15 s, not 5 minutes.
     CORE_CHAINCODE_STARTUPTIMEOUT=15s CORE_CHAINCODE_EXECUTETIMEOUT=60s
     # The two peers join the channel a moment apart; the first one's gossip dial to the other is
     # refused until that one has joined, and gossip retries only every reconnectInterval (25 s by
     # default): until then the Gateway finds no set of peers satisfying an AND policy.
     CORE_PEER_GOSSIP_RECONNECTINTERVAL=2s
-    CDCQ_CHAINCODE_ADDRESS="127.0.0.1:$ccserver"
+    CDCQ_CHAINCODE_ADDRESS="$host:$ccserver"
     CDCQ_CHAINCODE_TLS_ROOT="$DATA/orgs/$org/msp/tlscacerts/ca.pem"
   )
   start_proc "$name" "$BIN/peer" node start
@@ -445,7 +453,8 @@ extra_peer_start() { # name: any peer of a region, peer0 included (scripts/rotat
 # The value of a peer's Prometheus metric line starting with $2 (bash's /dev/tcp: no curl needed).
 peer_metric() { # ops-port metric-prefix
   local reply
-  reply=$(exec 3<>"/dev/tcp/127.0.0.1/$1" && printf 'GET /metrics HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' >&3 && cat <&3) \
+  local host; host=$(listen_host "$1")
+  reply=$(exec 3<>"/dev/tcp/$host/$1" && printf 'GET /metrics HTTP/1.0\r\nHost: %s\r\n\r\n' "$host" >&3 && cat <&3) \
     2>/dev/null || return 1
   grep -F "$2" <<<"$reply" | head -n 1 | awk '{print $2}'
 }
@@ -469,11 +478,11 @@ write_network_properties() {
     cat <<PROPS
 $1.mspId=$3
 $1.regionCode=$2
-$1.peerEndpoint=127.0.0.1:$5
-$1.peerHostAlias=peer0-$1
+$1.peerEndpoint=$(region_host "$1"):$5
+$1.peerHostAlias=$(node_name "peer0-$1")
 $1.tlsCaCert=$DATA/orgs/$1/msp/tlscacerts/ca.pem
 $1.usersDir=$DATA/users/$1
-$1.caUrl=https://127.0.0.1:$4
+$1.caUrl=https://$(region_host "$1"):$4
 $1.caName=ca-$1
 $1.caCert=$DATA/ca/$1/ca-cert.pem
 $1.caRegistrarDir=$DATA/ca-admin/$1
@@ -489,6 +498,10 @@ PROPS
     echo "regions=chengdu,chongqing"
     region_properties chengdu CD ChengduMSP "$CA_CD_PORT" "$PEER_CD_PORT" "$CD_CENTER_USCC" "$SERVICE_CD_PORT"
     region_properties chongqing CQ ChongqingMSP "$CA_CQ_PORT" "$PEER_CQ_PORT" "$CQ_CENTER_USCC" "$SERVICE_CQ_PORT"
+    # The ordering organization's CA (the joint office's): no region, but tests enroll at it.
+    echo "orderer.caUrl=https://$(region_host orderer):$CA_ORD_PORT"
+    echo "orderer.caName=ca-orderer"
+    echo "orderer.caCert=$DATA/ca/orderer/ca-cert.pem"
   } > "$DATA/network.properties.tmp"
   mv "$DATA/network.properties.tmp" "$DATA/network.properties"
 }
@@ -515,11 +528,11 @@ network_summary() {
   cat <<SUMMARY
 
 The Chengdu–Chongqing registry network is running (data: $DATA).
-  CAs        ca-chengdu 127.0.0.1:$CA_CD_PORT  ca-chongqing 127.0.0.1:$CA_CQ_PORT  ca-orderer 127.0.0.1:$CA_ORD_PORT
-  orderers   orderer0 127.0.0.1:$ORDERER0_PORT  orderer1 127.0.0.1:$ORDERER1_PORT  orderer2 127.0.0.1:$ORDERER2_PORT (admin +1, metrics +2)
-  peers      peer0-chengdu 127.0.0.1:$PEER_CD_PORT  peer0-chongqing 127.0.0.1:$PEER_CQ_PORT (metrics +2)
+  CAs        ca-chengdu $HOST_CD:$CA_CD_PORT  ca-chongqing $HOST_CQ:$CA_CQ_PORT  ca-orderer $HOST_JO:$CA_ORD_PORT
+  orderers   orderer0 $HOST_CD:$ORDERER0_PORT  orderer1 $HOST_CQ:$ORDERER1_PORT  orderer2 $HOST_JO:$ORDERER2_PORT (admin +1, metrics +2)
+  peers      peer0-chengdu $HOST_CD:$PEER_CD_PORT  peer0-chongqing $HOST_CQ:$PEER_CQ_PORT (metrics +2)
   chaincode  $CC_NAME $CC_VERSION on channel $CHANNEL, endorsement $ENDORSEMENT
-             servers 127.0.0.1:$CC_CD_PORT (Chengdu), 127.0.0.1:$CC_CQ_PORT (Chongqing)
+             servers $HOST_CD:$CC_CD_PORT (Chengdu), $HOST_CQ:$CC_CQ_PORT (Chongqing)
   clients    $DATA/network.properties describes peers, CAs and the enrolled users
   logs       $DATA/logs/
   stop       scripts/stop.sh    (add --wipe to delete the data folder too)

@@ -34,7 +34,7 @@ enroll_tls() { # org ca-port name hosts out
   [[ -f "$secretfile" ]] || die "no enrolment secret for $name at ca-$org ($secretfile): was it registered by these scripts?"
   rm -rf "$out"
   FABRIC_CA_CLIENT_HOME="$DATA/ca-admin/$org" "$BIN/fabric-ca-client" enroll \
-    -u "https://$name:$(cat "$secretfile")@127.0.0.1:$port" --caname "ca-$org" \
+    -u "https://$name:$(cat "$secretfile")@$(region_host "$org"):$port" --caname "ca-$org" \
     --tls.certfiles "$(ca_dir "$org")/ca-cert.pem" --enrollment.profile tls --csr.hosts "$hosts" \
     --mspdir "$out" >>"$DATA/logs/enroll.log" 2>&1 \
     || die "could not enroll a new TLS certificate for $name at ca-$org; see $DATA/logs/enroll.log"
@@ -148,10 +148,10 @@ add_consenter() { # index
   wait_orderer "$index" follower 180 $(( $(jq -r '.header.number' "$WORK/block.json") + 1 ))
   log "orderer$index joined $CHANNEL as a follower and replicated to height $(orderers_height) in $((SECONDS - t)) s"
   cert=$(base64 -w0 < "$dir/tls/signcerts/cert.pem")
-  jq --arg p "$port" --arg c "$cert" '
+  jq --arg h "$(region_host "orderer$index")" --arg p "$port" --arg c "$cert" '
     .channel_group.groups.Orderer.values.ConsensusType.value.metadata.consenters +=
-      [{host: "127.0.0.1", port: ($p | tonumber), client_tls_cert: $c, server_tls_cert: $c}]
-    | .channel_group.groups.Orderer.groups.OrdererOrg.values.Endpoints.value.addresses |= ((. + ["127.0.0.1:" + $p]) | unique)' \
+      [{host: $h, port: ($p | tonumber), client_tls_cert: $c, server_tls_cert: $c}]
+    | .channel_group.groups.Orderer.groups.OrdererOrg.values.Endpoints.value.addresses |= ((. + [$h + ":" + $p]) | unique)' \
     "$WORK/original.json" > "$WORK/modified.json"
   block=$(submit_update "$WORK/original.json" "$WORK/modified.json" "$ORDERING_SIGNERS")
   wait_orderer "$index" consenter 180
@@ -159,15 +159,15 @@ add_consenter() { # index
   echo "$block"
 }
 
-# Removes the consenter at 127.0.0.1:PORT and its ordering endpoint (signed by the joint office
-# and both regions). Prints the config block.
+# Removes the consenter on PORT (on whichever host: every port of the layout is distinct) and its
+# ordering endpoint (signed by the joint office and both regions). Prints the config block.
 remove_consenter() { # port
   local port=$1
   fetch_config "$WORK/original.json"
   jq --arg p "$port" '
     .channel_group.groups.Orderer.values.ConsensusType.value.metadata.consenters |=
-      map(select((.host == "127.0.0.1" and .port == ($p | tonumber)) | not))
-    | .channel_group.groups.Orderer.groups.OrdererOrg.values.Endpoints.value.addresses -= ["127.0.0.1:" + $p]' \
+      map(select(.port != ($p | tonumber)))
+    | .channel_group.groups.Orderer.groups.OrdererOrg.values.Endpoints.value.addresses |= map(select(endswith(":" + $p) | not))' \
     "$WORK/original.json" > "$WORK/modified.json"
   submit_update "$WORK/original.json" "$WORK/modified.json" "$ORDERING_SIGNERS"
 }

@@ -1,5 +1,5 @@
 # The regional services: one Spring Boot process per region (client/target/registry-service.jar),
-# on 127.0.0.1, connected to its own region's peer and CA. Sourced by start.sh, test.sh and
+# on 127.0.0.1 (or its region's address, region_host), connected to its own region's peer and CA. Sourced by start.sh, test.sh and
 # service.sh; needs DATA, PORT_BASE and the network's variables (network_setup_vars).
 
 source "$ROOT/scripts/lib/evm.sh"
@@ -25,10 +25,14 @@ service_config() { # region
   mkdir -p "$DATA/secrets/$org" && chmod 700 "$DATA/secrets" "$DATA/secrets/$org"
   [[ -f "$dir/master.secret" && ! -f "$DATA/secrets/$org/master.secret" ]] && mv "$dir/master.secret" "$DATA/secrets/$org/master.secret"
   [[ -f "$DATA/consortium.pepper" ]] || (umask 077; head -c 32 /dev/urandom | base64 > "$DATA/consortium.pepper")
+  # Each region keeps its own copy of the pepper both agreed on, beside its master secret: in the
+  # split layout a region's service reads only its region's folders.
+  cmp -s "$DATA/consortium.pepper" "$DATA/secrets/$org/consortium.pepper" \
+    || install -m 600 "$DATA/consortium.pepper" "$DATA/secrets/$org/consortium.pepper"
   cat > "$DATA/service-$org.yml.tmp" <<YML
 # Written by scripts/start.sh: the regional service of $org (see client/.../ServiceProperties).
 server:
-  address: 127.0.0.1
+  address: $(region_host "$org")
   port: $(service_port "$org")
 registry:
   region: $org
@@ -37,17 +41,17 @@ registry:
   channel: $CHANNEL
   chaincode: $CC_NAME
   peer:
-    endpoint: 127.0.0.1:$(service_peer_port "$org")
-    host-alias: peer0-$org
+    endpoint: $(region_host "$org"):$(service_peer_port "$org")
+    host-alias: $(node_name "peer0-$org")
     tls-ca-cert: $DATA/orgs/$org/msp/tlscacerts/ca.pem
   ca:
-    url: https://127.0.0.1:$(service_ca_port "$org")
+    url: https://$(region_host "$org"):$(service_ca_port "$org")
     name: ca-$org
     certificate: $DATA/ca/$org/ca-cert.pem
     registrar-msp: $DATA/users/$org/registrar/msp
   data-dir: $dir
   attestation-msp: $DATA/users/$org/attestation/msp
-  pepper-file: $DATA/consortium.pepper
+  pepper-file: $DATA/secrets/$org/consortium.pepper
   master-secret-file: $DATA/secrets/$org/master.secret
   limits:
     public-requests: ${PUBLIC_REQUEST_LIMIT:-300}
@@ -80,7 +84,7 @@ service_settings_restore() {
   done < "$DATA/service-settings.env"
 }
 
-service_url() { echo "http://127.0.0.1:$(service_port "$1")"; }
+service_url() { echo "http://$(region_host "$1"):$(service_port "$1")"; }
 
 # Waits until the service reports ready (its peer answers), or it dies, or the timeout passes
 # (SERVICE_READY_SECONDS, 300 by default: a Spring start of 19 s on a quiet 2-core machine took

@@ -222,8 +222,13 @@ class AuthorizationNetworkIT {
                 Map.of("role", "training_center", "centerId", cdCenterId), cdPeer));
         callers.put(3, caller("member without a role", cdCa, cdRegistrar, chengdu, "az-m-" + SITE, Map.of(), cdPeer));
         // The ordering organization's CA: the only organization of the network that is no region.
-        String ordererCaUrl = chengdu.caUrl().replaceAll(":(\\d+)$", "") + ":"
-                + (Integer.parseInt(chengdu.caUrl().replaceAll(".*:(\\d+)$", "$1")) + 20);
+        // Its URL from network.properties (its own host in the split layout, scripts/split-test.sh).
+        java.util.Properties description = new java.util.Properties();
+        try (var in = Files.newBufferedReader(data.resolve("network.properties"))) {
+            description.load(in);
+        }
+        String ordererCaUrl = description.getProperty("orderer.caUrl");
+        assertThat(ordererCaUrl).as("orderer.caUrl in network.properties (scripts/start.sh writes it)").isNotBlank();
         FabricCaClient ordererCa = new FabricCaClient(ordererCaUrl, "ca-orderer", data.resolve("ca/orderer/ca-cert.pem"));
         MspIdentity ordererRegistrar = MspIdentity.load("OrdererMSP", data.resolve("ca-admin/orderer/msp"));
         callers.put(4, caller("bureau of no region", ordererCa, ordererRegistrar, "OrdererMSP", "az-nr-" + SITE,

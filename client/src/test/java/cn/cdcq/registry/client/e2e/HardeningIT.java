@@ -214,12 +214,14 @@ class HardeningIT {
      * TLS on the service's listener, once: a second Chengdu service (its own port, data folder and
      * administrator; anchoring off) started from the same jar and configuration plus
      * {@code server.ssl.*} with the TLS certificate the region's CA issued for it. It answers over
-     * HTTPS with that certificate (hostname 127.0.0.1 verified against the region's TLS root), not
+     * HTTPS with that certificate (on the region's address from its configuration, 127.0.0.1 or the
+     * split layout's 127.0.1.1, the hostname verified against the region's TLS root), not
      * over plain HTTP, and its session cookie is Secure. Stopped at the end by its PID.
      */
     @Test
     void withServerSslTheServiceAnswersOnlyOverTlsWithTheRegionsCertificate() throws Exception {
         Path tls = Path.of(network.getProperty("chengdu.usersDir")).resolve("service-tls/tls");
+        String host = serviceYaml("chengdu", "address");
         Path dir = Files.createTempDirectory("hardening-tls");
         int port;
         try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
@@ -253,7 +255,7 @@ class HardeningIT {
             javax.net.ssl.SSLContext trust = trusting(Path.of(network.getProperty("chengdu.tlsCaCert")));
             java.net.http.HttpClient https = java.net.http.HttpClient.newBuilder().sslContext(trust)
                     .connectTimeout(java.time.Duration.ofSeconds(5)).build();
-            java.net.URI ready = java.net.URI.create("https://127.0.0.1:" + port + "/actuator/health/readiness");
+            java.net.URI ready = java.net.URI.create("https://" + host + ":" + port + "/actuator/health/readiness");
             java.net.http.HttpResponse<String> answer = null;
             long end = System.nanoTime() + java.time.Duration.ofSeconds(300).toNanos();
             while (System.nanoTime() < end && service.isAlive()) {
@@ -276,7 +278,7 @@ class HardeningIT {
             assertThat(served.getSubjectX500Principal().getName()).contains("CN=service-tls");
 
             java.net.http.HttpResponse<String> login = https.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("https://127.0.0.1:" + port + "/login")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                    java.net.URI.create("https://" + host + ":" + port + "/login")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
             assertThat(login.headers().allValues("set-cookie")).as("the session cookie over TLS")
                     .anyMatch(c -> c.startsWith("CDCQ_SESSION_CD=") && c.contains("Secure") && c.contains("HttpOnly"));
 
@@ -284,7 +286,7 @@ class HardeningIT {
             int plain;
             try {
                 plain = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                                java.net.URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                                java.net.URI.create("http://" + host + ":" + port + "/actuator/health/readiness"))
                         .timeout(java.time.Duration.ofSeconds(5)).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).statusCode();
             } catch (IOException refused) {
                 plain = -1;
