@@ -21,6 +21,15 @@ Subcommands:
                            the Orderer group, which its Admins policy gives to the joint
                            office's orderer admin and both regions together (--signers
                            orderer,chengdu,chongqing)
+  set-orderer-admins       make the Orderer group's Admins policy AND('OrdererMSP.admin',
+                           'ChengduMSP.admin', 'ChongqingMSP.admin'), as networks made since
+                           7 December 2026 have it (network/configtx.yaml.tmpl): the migration of
+                           an older network, whose Fabric default MAJORITY Admins lets the joint
+                           office alone change the ordering service. Signed by all three unless
+                           --signers says otherwise (the old policy needs only the joint office;
+                           the regions sign to agree to the change)
+  show-orderer-admins      print the Orderer group's Admins policy ("MAJORITY Admins", or
+                           "3 of OrdererMSP.admin, ChengduMSP.admin, ChongqingMSP.admin")
   show-acl RESOURCE        print the channel's ACL entry for RESOURCE (nothing: the default)
   show-crl ORG             print the serial numbers on ORG's revocation list in the channel
   show                     print the channel configuration as JSON
@@ -49,16 +58,22 @@ set_ports "$PORT_BASE"
 [[ -x "$BIN/configtxlator" ]] || die "no configtxlator in $BIN (scripts/fabric-bin.sh builds it)"
 command -v jq >/dev/null || die "jq is missing: install it (apt-get install jq)"
 
-SIGNERS=chengdu,chongqing
+SIGNERS=chengdu,chongqing signers_given=0
 while [[ $# -gt 0 ]]; do
   case $1 in
     -h|--help) usage; exit 0;;
-    --signers) SIGNERS=${2:-}; shift 2;;
+    --signers) SIGNERS=${2:-} signers_given=1; shift 2;;
     *) break;;
   esac
 done
 [[ $# -ge 1 ]] || { usage >&2; exit 2; }
 SUB=$1; shift
+# The Orderer group's Admins policy of a decoded configuration, in words.
+orderer_admins() { # config.json
+  jq -r '.channel_group.groups.Orderer.policies.Admins.policy
+    | if .type == 3 then "\(.value.rule) \(.value.sub_policy)"
+      else "\(.value.rule.n_out_of.n) of " + ([.value.identities[].principal | "\(.msp_identifier).\(.role | ascii_downcase)"] | join(", ")) end' "$1"
+}
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/channel-update.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 
@@ -103,6 +118,27 @@ case $SUB in
       "$WORK/original.json" > "$WORK/modified.json"
     log "batch timeout -> $1"
     submit_update "$WORK/original.json" "$WORK/modified.json" "$SIGNERS"
+    ;;
+  set-orderer-admins)
+    [[ $# -eq 0 ]] || die "usage: set-orderer-admins (no arguments)"
+    (( signers_given )) || SIGNERS=orderer,chengdu,chongqing
+    fetch_config "$WORK/original.json"
+    jq '.channel_group.groups.Orderer.policies.Admins.policy = {type: 1, value: {
+          identities: [ {principal: {msp_identifier: "OrdererMSP", role: "ADMIN"}, principal_classification: "ROLE"},
+                        {principal: {msp_identifier: "ChengduMSP", role: "ADMIN"}, principal_classification: "ROLE"},
+                        {principal: {msp_identifier: "ChongqingMSP", role: "ADMIN"}, principal_classification: "ROLE"} ],
+          rule: {n_out_of: {n: 3, rules: [{signed_by: 0}, {signed_by: 1}, {signed_by: 2}]}}, version: 0}}' \
+      "$WORK/original.json" > "$WORK/modified.json"
+    if [[ "$(orderer_admins "$WORK/original.json")" == "$(orderer_admins "$WORK/modified.json")" ]]; then
+      log "the Orderer group's Admins policy is already $(orderer_admins "$WORK/original.json"): nothing to do"
+      exit 0
+    fi
+    log "Orderer group's Admins policy: $(orderer_admins "$WORK/original.json") -> $(orderer_admins "$WORK/modified.json") (signed by $SIGNERS)"
+    submit_update "$WORK/original.json" "$WORK/modified.json" "$SIGNERS"
+    ;;
+  show-orderer-admins)
+    fetch_config "$WORK/config.json"
+    orderer_admins "$WORK/config.json"
     ;;
   show-acl)
     [[ $# -eq 1 ]] || die "usage: show-acl RESOURCE"

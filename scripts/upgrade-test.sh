@@ -210,5 +210,26 @@ status=$(call POST "$CD_URL/api/v1/spot-checks/inspectors/$INSPECTOR_ID/confirm"
 confirmed=$(field '.confirmedAt')
 check old_inspector_confirms_with_own_identity "$status ${confirmed:-not confirmed}" '[[ $status == 200 && -n $confirmed ]]'
 
+# The Orderer group's Admins policy (docs/operations.md): the old network has Fabric's default,
+# under which the joint office alone may change the ordering service; channel-update.sh migrates it
+# to the policy of networks made now, signed by the joint office and both regions.
+admins_before=$(CDCQ_DATA="$DATA" "$ROOT/scripts/channel-update.sh" show-orderer-admins 2>>"$DATA/orderer-admins.log" || echo "?")
+check orderer_admins_default_before_migration "$admins_before" '[[ $admins_before == "MAJORITY Admins" ]]'
+t=$SECONDS
+block=$(CDCQ_DATA="$DATA" "$ROOT/scripts/channel-update.sh" set-orderer-admins 2>>"$DATA/orderer-admins.log" || echo "failed")
+admins_after=$(CDCQ_DATA="$DATA" "$ROOT/scripts/channel-update.sh" show-orderer-admins 2>>"$DATA/orderer-admins.log" || echo "?")
+check orderer_admins_migrated "config block $block in $((SECONDS - t)) s: $admins_after" \
+  '[[ $admins_after == "3 of OrdererMSP.admin, ChengduMSP.admin, ChongqingMSP.admin" ]]'
+# Refused for the policy, not for anything else (the orderer names the policy it found unsatisfied).
+if out=$(CDCQ_DATA="$DATA" "$ROOT/scripts/channel-update.sh" --signers orderer set-batch-timeout 3s 2>&1); then
+  alone=accepted
+elif grep -q 'BatchTimeout not satisfied' <<<"$out"; then
+  alone="refused: BatchTimeout not satisfied"
+else
+  alone="failed otherwise"
+fi
+echo "$out" >> "$DATA/orderer-admins.log"
+check joint_office_alone_refused_after_migration "a batch-timeout change signed by the orderer admin alone: $alone" '[[ $alone == refused:* ]]'
+
 log "upgrade test: $(( ${#failed[@]} )) failed check(s) in $((SECONDS - started)) s; results in $RESULTS"
 (( ${#failed[@]} == 0 )) || { printf '  %s\n' "${failed[@]}" >&2; exit 1; }

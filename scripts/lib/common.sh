@@ -41,13 +41,16 @@ port_in_use() { # port
 listen_host() { # port
   local hex a; hex=$(printf '%04X' "$1")
   a=$(awk -v p="$hex" '$4 == "0A" { split($2, l, ":"); if (l[2] == p) { print l[1]; exit } }' /proc/net/tcp /proc/net/tcp6 2>/dev/null)
-  # An IPv4 address in tcp6 (a Java listener's dual-stack socket) is ::ffff:a.b.c.d.
+  a=$(kernel_address "$a")
+  if [[ $a == *.* && $a != 0.0.0.0 ]]; then echo "$a"; else echo 127.0.0.1; fi
+}
+
+# An address as /proc/net/tcp and tcp6 write it (hex, in host byte order) in dotted form; an IPv4
+# address in tcp6 (a Java listener's dual-stack socket, ::ffff:a.b.c.d) as IPv4; other IPv6 as is.
+kernel_address() { # hex
+  local a=$1
   [[ ${#a} == 32 && ${a:0:24} == 0000000000000000FFFF0000 ]] && a=${a:24:8}
-  if [[ ${#a} == 8 && $a != 00000000 ]]; then
-    echo "$((16#${a:6:2})).$((16#${a:4:2})).$((16#${a:2:2})).$((16#${a:0:2}))"
-  else
-    echo 127.0.0.1
-  fi
+  if [[ ${#a} == 8 ]]; then echo "$((16#${a:6:2})).$((16#${a:4:2})).$((16#${a:2:2})).$((16#${a:0:2}))"; else echo "$a"; fi
 }
 
 # ---------------------------------------------------------------- layout
