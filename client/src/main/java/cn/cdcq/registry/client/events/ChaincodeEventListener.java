@@ -16,6 +16,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,6 +44,8 @@ public class ChaincodeEventListener implements SmartLifecycle {
     private volatile boolean running;
     private volatile CloseableIterator<ChaincodeEvent> stream;
     private Thread thread;
+    /** What ended the listening loop while the service still ran (an Error: the loop retries every Exception). */
+    private volatile Throwable stoppedBy;
 
     public ChaincodeEventListener(UserGateways gateways, ServiceProperties properties, Inbox inbox,
                                   ObjectProvider<LedgerEventSubscriber> subscribers) {
@@ -60,9 +64,36 @@ public class ChaincodeEventListener implements SmartLifecycle {
     @Override
     public synchronized void start() {
         running = true;
-        thread = new Thread(this::listen, "chaincode-events");
+        thread = new Thread(() -> follow(this::listen), "chaincode-events");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /**
+     * Runs the listening loop. The loop retries whatever Exception breaks the stream; an Error
+     * ends it (an OutOfMemoryError ends the JVM first: -XX:+ExitOnOutOfMemoryError). Then the
+     * service would answer on with an inbox, statistics and checkpoints that no longer move, so
+     * the cause is logged and kept for the health check ({@link EventStreamHealthIndicator},
+     * part of readiness).
+     */
+    void follow(Runnable loop) {
+        try {
+            loop.run();
+        } catch (Throwable t) {
+            stoppedBy = t;
+            log.error("the chaincode event listener stopped ({}): this service follows no more events (inbox, statistics, "
+                    + "checkpoints) until it is restarted; its readiness is DOWN", t, t);
+        }
+    }
+
+    /** Why the listener stopped while the service ran, if it did. */
+    public Optional<Throwable> stoppedBy() {
+        return Optional.ofNullable(stoppedBy);
+    }
+
+    /** The block of the last event processed (the checkpoint), if any. */
+    public OptionalLong checkpointBlock() {
+        return checkpointer.getBlockNumber();
     }
 
     private void listen() {

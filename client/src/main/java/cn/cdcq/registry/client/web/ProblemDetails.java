@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -88,6 +89,23 @@ public class ProblemDetails extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> invalid(InvalidInputException e) {
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, e.getCode(), e.getMessage()));
     }
+
+    /**
+     * The service's own data (account files, keys, inboxes) could not be read or written: a fault of
+     * the host it runs on (a file's owner or mode, a full disk), not of the request. The operator
+     * gets the file and the cause in the log; the caller a code and no path. Seen in the split test
+     * (scripts/split-test.sh): an account file written by another Unix user made every call that
+     * lists accounts a bare 500.
+     */
+    @ExceptionHandler(UncheckedIOException.class)
+    ResponseEntity<ProblemDetail> storage(UncheckedIOException e) {
+        log.error("the service's own storage failed: {}", e.getMessage(), e);
+        return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(problem(HttpStatus.INTERNAL_SERVER_ERROR,
+                STORAGE, "the service could not read or write its own data; its operator finds which file and why in the service's log"));
+    }
+
+    /** The code of {@link #storage}. */
+    static final String STORAGE = "SERVICE_STORAGE";
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> denied(AccessDeniedException e) {
