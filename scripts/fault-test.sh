@@ -756,7 +756,12 @@ case_onboarding() { # name
   after_n=$(channel_show | jq '.channel_group.groups.Orderer.values.ConsensusType.value.metadata.consenters | length')
   check "$name" "add orderer$n to the consenter set (s)" "$secs; consenters $before_n -> $after_n" '(( rc == 0 && after_n == before_n + 1 ))'
   onboarding_probe "$name" "after adding an orderer" 950005
-  local hn h_0; hn=$(orderer_height "$n"); h_0=$(orderer_height 0)
+  # orderer0's height first, then the new node's until it reaches it: read at the same instant, the
+  # probe's last block may be on orderer0 and still on its way to the new one (822 vs 823 in a CI run).
+  local hn h_0 deadline=$((SECONDS + 30)); h_0=$(orderer_height 0)
+  until hn=$(orderer_height "$n") && [[ -n "$hn" && -n "$h_0" ]] && (( hn >= h_0 )); do
+    (( SECONDS < deadline )) || break; sleep 1
+  done
   check "$name" "orderer$n height (orderer0)" "${hn:-?} (${h_0:-?})" '[[ -n "$hn" && -n "$h_0" ]] && (( hn >= h_0 ))'
 }
 
