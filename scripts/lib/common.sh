@@ -30,18 +30,18 @@ set_ports() {
 # Whether something listens on PORT, on any local address (the kernel's table of listening
 # sockets, /proc/net/tcp and tcp6: no connection is made, so no server logs a dropped handshake).
 # Any address, not only 127.0.0.1: in the split layout each region binds its own (region_host).
-port_in_use() { # port
-  local hex; hex=$(printf '%04X' "$1")
-  awk -v p="$hex" '$4 == "0A" { split($2, l, ":"); if (l[2] == p) { f = 1; exit } } END { exit !f }' \
+port_in_use() { [[ -n "$(listen_address_hex "$1")" ]]; } # port
+
+# The kernel's hex form of the local address a listener on PORT is bound to; nothing when none is.
+listen_address_hex() { # port
+  awk -v p="$(printf '%04X' "$1")" '$4 == "0A" { split($2, l, ":"); if (l[2] == p) { print l[1]; exit } }' \
     /proc/net/tcp /proc/net/tcp6 2>/dev/null
 }
 
 # The local address a listener on PORT is bound to (127.0.0.1 when none is, or when it listens on
 # every address), for probes of this machine's own processes (metrics, readiness) in either layout.
 listen_host() { # port
-  local hex a; hex=$(printf '%04X' "$1")
-  a=$(awk -v p="$hex" '$4 == "0A" { split($2, l, ":"); if (l[2] == p) { print l[1]; exit } }' /proc/net/tcp /proc/net/tcp6 2>/dev/null)
-  a=$(kernel_address "$a")
+  local a; a=$(kernel_address "$(listen_address_hex "$1")")
   if [[ $a == *.* && $a != 0.0.0.0 ]]; then echo "$a"; else echo 127.0.0.1; fi
 }
 

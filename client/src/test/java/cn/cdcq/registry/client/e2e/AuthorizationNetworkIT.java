@@ -222,14 +222,9 @@ class AuthorizationNetworkIT {
                 Map.of("role", "training_center", "centerId", cdCenterId), cdPeer));
         callers.put(3, caller("member without a role", cdCa, cdRegistrar, chengdu, "az-m-" + SITE, Map.of(), cdPeer));
         // The ordering organization's CA: the only organization of the network that is no region.
-        // Its URL from network.properties (its own host in the split layout, scripts/split-test.sh).
-        java.util.Properties description = new java.util.Properties();
-        try (var in = Files.newBufferedReader(data.resolve("network.properties"))) {
-            description.load(in);
-        }
-        String ordererCaUrl = description.getProperty("orderer.caUrl");
-        assertThat(ordererCaUrl).as("orderer.caUrl in network.properties (scripts/start.sh writes it)").isNotBlank();
-        FabricCaClient ordererCa = new FabricCaClient(ordererCaUrl, "ca-orderer", data.resolve("ca/orderer/ca-cert.pem"));
+        // As network.properties describes it (its own host in the split layout, scripts/split-test.sh).
+        NetworkDescription.OrdererCa ordererCaAt = net.description.ordererCa();
+        FabricCaClient ordererCa = new FabricCaClient(ordererCaAt.url(), ordererCaAt.name(), ordererCaAt.cert());
         MspIdentity ordererRegistrar = MspIdentity.load("OrdererMSP", data.resolve("ca-admin/orderer/msp"));
         callers.put(4, caller("bureau of no region", ordererCa, ordererRegistrar, "OrdererMSP", "az-nr-" + SITE,
                 Map.of("role", "bureau"), cdPeer));

@@ -15,7 +15,12 @@ import java.util.Properties;
  * {@code DATA/network.properties}: the end-to-end tests that drive the contracts through the
  * Gateway directly (the regional services read their own typed configuration instead).
  */
-public record NetworkDescription(String channel, String chaincode, Map<String, RegionEndpoint> regions) {
+public record NetworkDescription(String channel, String chaincode, Map<String, RegionEndpoint> regions,
+                                 OrdererCa ordererCa) {
+
+    /** The ordering organization's CA (the joint office's): no region, but tests enroll at it. */
+    public record OrdererCa(String url, String name, Path cert) {
+    }
 
     /** One region's organization: its peer, CA and the folder of enrolled users. */
     public record RegionEndpoint(String name, String mspId, String regionCode, String peerEndpoint,
@@ -45,7 +50,10 @@ public record NetworkDescription(String channel, String chaincode, Map<String, R
                     required(p, name + ".caUrl", file), required(p, name + ".caName", file),
                     Path.of(required(p, name + ".caCert", file)), p.getProperty(name + ".centerUscc")));
         }
-        return new NetworkDescription(required(p, "channel", file), required(p, "chaincode", file), Map.copyOf(regions));
+        OrdererCa ordererCa = new OrdererCa(required(p, "orderer.caUrl", file), required(p, "orderer.caName", file),
+                Path.of(required(p, "orderer.caCert", file)));
+        return new NetworkDescription(required(p, "channel", file), required(p, "chaincode", file), Map.copyOf(regions),
+                ordererCa);
     }
 
     public RegionEndpoint region(String name) {
