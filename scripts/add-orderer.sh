@@ -38,8 +38,9 @@ name="orderer$index" dir="$DATA/orderers/orderer$index"
 read -r port admin ops < <(orderer_ports "$index")
 
 fetch_config "$WORK/original.json"
-if grep -qx "127.0.0.1:$port" <<<"$(consenters_of "$WORK/original.json")"; then
-  die "$name (127.0.0.1:$port) is already a consenter of $CHANNEL"
+host=$(region_host "$name")
+if grep -qx "$host:$port" <<<"$(consenters_of "$WORK/original.json")"; then
+  die "$name ($host:$port) is already a consenter of $CHANNEL"
 fi
 for i in $(orderer_indexes); do
   [[ $i == "$index" ]] && continue
@@ -47,7 +48,7 @@ for i in $(orderer_indexes); do
 done
 
 # 1. Identity and TLS certificate from the joint office's CA (the key is made here).
-identity orderer "$CA_ORD_PORT" "$name" orderer "" "$dir" "127.0.0.1,localhost,$name"
+identity orderer "$CA_ORD_PORT" "$name" orderer "" "$dir" "$(tls_hosts "$name")"
 log "$name enrolled at ca-orderer (TLS certificate serial $(x509_serial "$dir/tls/signcerts/cert.pem"))"
 
 # 2. Started, joined as a follower, then a consenter.

@@ -45,10 +45,10 @@ known_before=$(peer_metric "$other_ops" "gossip_membership_total_peers_known{cha
 known_before=${known_before%.*}
 
 # 1. Identity and TLS certificate from the region's CA; the peer started.
-identity "$org" "$caport" "peer$n" peer "" "$dir" "127.0.0.1,localhost,$name"
+identity "$org" "$caport" "peer$n" peer "" "$dir" "$(tls_hosts "$name")"
 extra_peer_start "$name"
 wait_pending
-log "$name enrolled at ca-$org and started on 127.0.0.1:$port"
+log "$name enrolled at ca-$org and started on $(region_host "$name"):$port"
 
 # 2. The chaincode packages peer0 of the region has, installed on the new peer.
 installed=0
@@ -94,9 +94,9 @@ done
 # 4. One of the region's anchor peers (the region's own update).
 if (( anchor )); then
   fetch_config "$WORK/original.json"
-  jq --arg m "$msp" --arg p "$port" '
+  jq --arg m "$msp" --arg h "$(region_host "$name")" --arg p "$port" '
     .channel_group.groups.Application.groups[$m].values.AnchorPeers.value.anchor_peers |=
-      ((. // []) + [{host: "127.0.0.1", port: ($p | tonumber)}] | unique)' \
+      ((. // []) + [{host: $h, port: ($p | tonumber)}] | unique)' \
     "$WORK/original.json" > "$WORK/modified.json"
   block=$(submit_update "$WORK/original.json" "$WORK/modified.json" "$org")
   log "config block $block: $name is an anchor peer of $msp, signed by $org alone"

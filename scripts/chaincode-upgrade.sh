@@ -80,7 +80,8 @@ case $sub in
     # Read whole, then searched (a `| grep -q` pipe fails under pipefail when the CLI writes more after the match).
     grep -qF "$id" <<<"$(peer_cli "$region" lifecycle chaincode queryinstalled 2>/dev/null || true)" \
       || die "peer0-$region has not installed $id"
-    approve_definition "$region" "$CC_NAME" "$version" "$seq" "$policy" "$id" \
+    # In the split layout as the region's own Unix user (PEER_CLI_AS_REGION, scripts/lib/network.sh).
+    PEER_CLI_AS_REGION=1 approve_definition "$region" "$CC_NAME" "$version" "$seq" "$policy" "$id" \
       || die "approving sequence $seq for $region failed; see $DATA/logs/chaincode-deploy.log"
     log "$(msp_of "$region") approved sequence $seq ($version, $policy) for package ${id%%:*}"
     ;;
@@ -88,7 +89,7 @@ case $sub in
     missing=()
     for org in chengdu chongqing; do approved "$org" || missing+=("$(msp_of "$org")"); done
     (( ${#missing[@]} == 0 || ! check )) || die "sequence $seq ($version) is not approved by ${missing[*]}: each region approves first (approve REGION); nothing was committed"
-    if ! commit_definition "$CC_NAME" "$version" "$seq" "$policy"; then
+    if ! PEER_CLI_AS_REGION=1 commit_definition "$CC_NAME" "$version" "$seq" "$policy"; then
       # The peers' and the orderer's reason, e.g. "chaincode definition not agreed to by this org (ChongqingMSP)".
       grep -o 'Error: .*' "$DATA/logs/chaincode-deploy.log" | tail -1 >&2
       die "committing sequence $seq was refused (reason above; see $DATA/logs/chaincode-deploy.log)"

@@ -104,6 +104,7 @@ own_network=1
 if [[ -n "$data_dir" ]]; then
   own_network=0
   adopt_running_network "$data_dir"
+  BIN=$(network_bin)
 else
   DATA=${CDCQ_FAULT_DATA:-$ROOT/.data/fault}
   log "building the Java modules (mvn install, no tests)"

@@ -29,7 +29,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$ROOT/scripts/lib/prereqs.sh"
 source "$ROOT/scripts/lib/network.sh"
 adopt_running_network "${data_dir:-${CDCQ_DATA:-$ROOT/.data/network}}"
-BIN=$("$ROOT/scripts/fabric-bin.sh")
+BIN=$(network_bin)
 network_setup_vars
 started=$SECONDS
 other=chongqing; [[ $org == chongqing ]] && other=chengdu

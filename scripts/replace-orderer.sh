@@ -16,7 +16,7 @@ usage() {
   cat <<'USAGE'
 Usage: scripts/replace-orderer.sh [--data DIR] INDEX
 
-  INDEX       the lost orderer's number (its address, 127.0.0.1:PORT_BASE+200+10*INDEX, is kept)
+  INDEX       the lost orderer's number (its address, its site's host and PORT_BASE+200+10*INDEX, is kept)
   --data DIR  the running network's data folder (default CDCQ_DATA or .data/network)
 What is left of the lost node's folder is kept as orderers/ordererINDEX.lost-TIME. Prints the
 config block that made the new node a consenter.
@@ -39,10 +39,11 @@ started=$SECONDS
 name="orderer$index" dir="$DATA/orderers/orderer$index"
 read -r port admin ops < <(orderer_ports "$index")
 proc_alive "$name" && die "$name is running: it is not lost (a new certificate for a running node is scripts/rotate-tls.sh)"
-port_in_use "$port" && die "127.0.0.1:$port is in use by another program: the replacement takes the lost node's address"
+host=$(region_host "$name")
+port_in_use "$port" && die "port $port is in use by another program: the replacement takes the lost node's address ($host:$port)"
 
 fetch_config "$WORK/original.json"
-grep -qx "127.0.0.1:$port" <<<"$(consenters_of "$WORK/original.json")" || die "$name (127.0.0.1:$port) is not a consenter of $CHANNEL"
+grep -qx "$host:$port" <<<"$(consenters_of "$WORK/original.json")" || die "$name ($host:$port) is not a consenter of $CHANNEL"
 total=$(consenters_of "$WORK/original.json" | wc -l) up=0
 for i in $(orderer_indexes); do [[ $i != "$index" ]] && proc_alive "orderer$i" && up=$((up + 1)); done
 (( up >= total / 2 + 1 )) || die "only $up of $total consenters are up: the update needs a quorum of $((total / 2 + 1)); bring one back first"
@@ -66,7 +67,7 @@ if [[ -e "$dir" ]]; then
   mv "$dir" "$dir.lost-$(date +%Y%m%dT%H%M%S)"
   log "what was left of $name set aside"
 fi
-identity orderer "$CA_ORD_PORT" "$name" orderer "" "$dir" "127.0.0.1,localhost,$name"
+identity orderer "$CA_ORD_PORT" "$name" orderer "" "$dir" "$(tls_hosts "$name")"
 log "new key and TLS certificate for $name from ca-orderer (serial $(x509_serial "$dir/tls/signcerts/cert.pem"))"
 
 # 3. The new node, empty, joined as a follower, then a consenter (a new Raft ID).

@@ -26,7 +26,7 @@ USAGE
 
 source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 adopt_running_network "${CDCQ_DATA:-$ROOT/.data/network}" # its data folder and recorded port base
-BIN=$("$ROOT/scripts/fabric-bin.sh")
+BIN=$(network_bin)
 source "$ROOT/scripts/lib/network.sh"
 set_ports "$PORT_BASE"
 

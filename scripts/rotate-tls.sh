@@ -42,7 +42,7 @@ case $node in
     proc_alive "$node" || die "$node is not running"
     caport=$CA_CD_PORT; [[ $org == chongqing ]] && caport=$CA_CQ_PORT
     old=$(x509_serial "$dir/tls/signcerts/cert.pem")
-    enroll_tls "$org" "$caport" "${node%%-*}" "127.0.0.1,localhost,$node" "$WORK/tls"
+    enroll_tls "$org" "$caport" "${node%%-*}" "$(tls_hosts "$node")" "$WORK/tls"
     new=$(x509_serial "$WORK/tls/signcerts/cert.pem")
     stop_proc "$node"
     mv "$dir/tls" "$dir/tls.before-$stamp"
@@ -52,7 +52,7 @@ case $node in
     read -r port _ ops < <(peer_ports "$node")
     wait_gossip_membership "$org" "$ops"
     # The peer serves the new certificate (what a client's TLS handshake sees).
-    served=$(openssl s_client -connect "127.0.0.1:$port" -servername "$node" </dev/null 2>/dev/null \
+    served=$(openssl s_client -connect "$(region_host "$node"):$port" -servername "$(node_name "$node")" </dev/null 2>/dev/null \
       | openssl x509 -noout -serial 2>/dev/null | cut -d= -f2)
     [[ $served == "$new" ]] || die "$node restarted but serves certificate serial '${served:-none}', not the new $new"
     ;;
@@ -64,15 +64,16 @@ case $node in
     done
     read -r port _ < <(orderer_ports "$index")
     old=$(x509_serial "$dir/tls/signcerts/cert.pem")
-    enroll_tls orderer "$CA_ORD_PORT" "$node" "127.0.0.1,localhost,$node" "$WORK/tls"
+    enroll_tls orderer "$CA_ORD_PORT" "$node" "$(tls_hosts "$node")" "$WORK/tls"
     new=$(x509_serial "$WORK/tls/signcerts/cert.pem")
     # 1. The consenter set names the new certificate (signed by the joint office and both regions).
     fetch_config "$WORK/original.json"
-    grep -qx "127.0.0.1:$port" <<<"$(consenters_of "$WORK/original.json")" || die "$node (127.0.0.1:$port) is not a consenter of $CHANNEL"
+    host=$(region_host "$node")
+    grep -qx "$host:$port" <<<"$(consenters_of "$WORK/original.json")" || die "$node ($host:$port) is not a consenter of $CHANNEL"
     cert=$(base64 -w0 < "$WORK/tls/signcerts/cert.pem")
-    jq --arg p "$port" --arg c "$cert" '
+    jq --arg h "$host" --arg p "$port" --arg c "$cert" '
       .channel_group.groups.Orderer.values.ConsensusType.value.metadata.consenters |=
-        map(if .host == "127.0.0.1" and .port == ($p | tonumber) then .client_tls_cert = $c | .server_tls_cert = $c else . end)' \
+        map(if .host == $h and .port == ($p | tonumber) then .client_tls_cert = $c | .server_tls_cert = $c else . end)' \
       "$WORK/original.json" > "$WORK/modified.json"
     block=$(submit_update "$WORK/original.json" "$WORK/modified.json" "$ORDERING_SIGNERS")
     log "config block $block: the consenter set names $node's new certificate (serial $new)"

@@ -27,7 +27,7 @@ source "$ROOT/scripts/lib/prereqs.sh"
 source "$ROOT/scripts/lib/network.sh"
 adopt_running_network "${data_dir:-${CDCQ_DATA:-$ROOT/.data/network}}"
 command -v jq >/dev/null || die "jq is missing (scripts/lib/prereqs.sh installs it)"
-BIN=$("$ROOT/scripts/fabric-bin.sh")
+BIN=$(network_bin)
 network_setup_vars
 started=$SECONDS
 
@@ -43,9 +43,9 @@ for attempt in $(seq 1 20); do
     b=$((hcd - 1))
     # An earlier run's snapshots of this block are taken again: the state may have changed since.
     rm -rf "$(snapdir chengdu "$b")" "$(snapdir chongqing "$b")"
-    out_cd=$(peer_cli chengdu snapshot submitrequest -c "$CHANNEL" -b "$b" --peerAddress "127.0.0.1:$PEER_CD_PORT" \
+    out_cd=$(peer_cli chengdu snapshot submitrequest -c "$CHANNEL" -b "$b" --peerAddress "$HOST_CD:$PEER_CD_PORT" \
       --tlsRootCertFile "$DATA/orgs/chengdu/msp/tlscacerts/ca.pem" 2>&1) || true
-    out_cq=$(peer_cli chongqing snapshot submitrequest -c "$CHANNEL" -b "$b" --peerAddress "127.0.0.1:$PEER_CQ_PORT" \
+    out_cq=$(peer_cli chongqing snapshot submitrequest -c "$CHANNEL" -b "$b" --peerAddress "$HOST_CQ:$PEER_CQ_PORT" \
       --tlsRootCertFile "$DATA/orgs/chongqing/msp/tlscacerts/ca.pem" 2>&1) || true
     ok_cd=0; ok_cq=0
     [[ $out_cd == *"Snapshot request submitted successfully"* || -d "$(snapdir chengdu "$b")" ]] && ok_cd=1

@@ -11,7 +11,9 @@
 #   1. every process runs as its region's user and listens only on its region's address;
 #   2. a region's user cannot read another region's keys, and can read its own (the control);
 #   3. the end-to-end suite (the full one, or a short form) passes against this network;
-#   4. what each process has open under the data folder is its region's or the shared part.
+#   4. the operations procedures (restore by snapshot, chaincode upgrade, a peer and an orderer
+#      added, TLS certificates rotated, a lost orderer replaced) run by their scripts as on one host;
+#   5. what each process has open under the data folder is its region's or the shared part.
 # Results in DATA/split-results.tsv. Needs root (it creates the users and runs the processes as
 # them; the test clients run as root, standing for the people of both regions).
 set -euo pipefail
@@ -199,7 +201,31 @@ classes=$(find "$reports" -name 'TEST-*.xml' -newer "$DATA/run/e2e.started" | wc
 record "end-to-end tests ran and passed ($tests tests, $classes classes)" "${its:-the whole suite}" yes "$( (( ${tests:-0} > 0 )) && echo yes || echo no)"
 log "end-to-end tests passed against the split network: $tests tests in $classes classes, $((SECONDS - e2e_started)) s"
 
-# ---- 4. what each process has open under the data folder, after the suite
+# ---- 4. the procedures of docs/operations.md on the split network, each by its own script as on
+# one host: a peer restored from a snapshot both regions' peers agree on; a chaincode definition
+# both regions approve; a peer added to Chengdu (on Chengdu's address, as Chengdu's user); TLS
+# certificates rotated; an ordering change the joint office alone may not make; an orderer added
+# (the joint office's); a lost orderer replaced under load (fault-test.sh cases 15 and 16).
+log "operations procedures on the split network: scripts/peer-restore.sh chongqing, scripts/fault-test.sh --cases 15,16"
+ops_started=$SECONDS
+if "$ROOT/scripts/peer-restore.sh" --data "$DATA" chongqing > "$DATA/logs/split-peer-restore.log" 2>&1; then got=yes; else got=no; fi
+record "scripts/peer-restore.sh chongqing (join by snapshot)" "$(grep -o 'EQUAL: .* at block [0-9]*' "$DATA/logs/split-peer-restore.log" | tail -1)" yes "$got"
+[[ $got == yes ]] || tail -n 20 "$DATA/logs/split-peer-restore.log" >&2
+if "$ROOT/scripts/fault-test.sh" --cases 15,16 --data "$DATA" --out "$DATA/fault-results/operations" >&2; then got=yes; else got=no; fi
+record "fault-test.sh --cases 15,16 (onboarding procedures, a lost orderer replaced)" \
+  "$(grep -c $'\tpass$' "$DATA/fault-results/operations/results.tsv" 2>/dev/null || echo 0) checks passed" yes "$got"
+# Every signature of a channel update and every approval was made by the organization's own Unix
+# user (scripts/lib/channel-config.sh region_sign, PEER_CLI_AS_REGION): none by root.
+signed=$(cat "$DATA"/fault-results/operations/work/onboarding/*.log "$DATA"/fault-results/operations/work/*.log 2>/dev/null \
+  | grep -c 'signed by the admin of' || true)
+as_own=$(cat "$DATA"/fault-results/operations/work/onboarding/*.log "$DATA"/fault-results/operations/work/*.log 2>/dev/null \
+  | grep -c 'signed by the admin of [a-z]* (as cdcq-' || true)
+record "channel update signatures made as the signing organization's own user" "$as_own of $signed" \
+  "$( (( signed > 0 )) && echo all || echo none)" "$( (( signed > 0 && as_own == signed )) && echo all || echo "$as_own of $signed")"
+log "operations procedures on the split network: $((SECONDS - ops_started)) s"
+
+# ---- 5. what each process has open under the data folder, after the suite and the procedures
+# (the peer and the orderer the procedures added, and the replaced orderer, checked like the rest)
 check_processes "after the tests"
 shared_path() { # path: what every region may read (what the regions hand each other) and the logs
   case $1 in "$DATA"/orgs/*|"$DATA"/channel/*|"$DATA"/bin/*|"$DATA"/logs/*|"$DATA"/run/*) return 0;; esac

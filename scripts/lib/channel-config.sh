@@ -19,6 +19,24 @@ fetch_config() { # out.json
   jq '.data.data[0].payload.data.config' "$WORK/block.json" > "$1"
 }
 
+# The peer CLI as ORG's admin on a FILE (the envelope of a configuration update) that it signs in
+# place: in the split layout as the organization's own Unix user, the file handed to it through a
+# folder of its own and taken back signed (as it would travel between the bureaus' hosts), so the
+# signature is made by a process that can read that organization's key and no other's. Every
+# FILE in ARGS is the handed-over copy.
+region_sign() { # org file peer-cli-args...
+  local org=$1 file=$2; shift 2
+  if ! split_layout; then peer_cli "$org" "$@"; return; fi
+  local r hand a rc=0; r=$(region_of "$org"); hand="$DATA/home/$r/handover"
+  mkdir -p "$hand"; cp "$file" "$hand/${file##*/}"
+  local -a args=()
+  for a in "$@"; do [[ $a == "$file" ]] && args+=("$hand/${file##*/}") || args+=("$a"); done
+  PEER_CLI_AS_REGION=1 peer_cli "$org" "${args[@]}" || rc=$?
+  (( rc == 0 )) && cp "$hand/${file##*/}" "$file"
+  rm -f "$hand/${file##*/}"
+  return $rc
+}
+
 # Computes the update from original.json to modified.json, signs it with each signer's admin
 # (peer channel signconfigtx) and submits it with the last one (peer channel update, which adds
 # that admin's signature), then waits for both peers to commit the new config block. Prints the
@@ -42,9 +60,9 @@ submit_update() { # original.json modified.json signers (comma-separated, in sig
   local i
   for ((i = 0; i < ${#orgs[@]} - 1; i++)); do
     msp_of "${orgs[i]}" >/dev/null
-    peer_cli "${orgs[i]}" channel signconfigtx -f "$WORK/envelope.pb" >>"$WORK/log" 2>&1 \
+    region_sign "${orgs[i]}" "$WORK/envelope.pb" channel signconfigtx -f "$WORK/envelope.pb" >>"$WORK/log" 2>&1 \
       || { cat "$WORK/log" >&2; die "the admin of ${orgs[i]} could not sign the update"; }
-    log "signed by the admin of ${orgs[i]}"
+    log "signed by the admin of ${orgs[i]}$(split_layout && echo " (as $(region_user "${orgs[i]}"))")"
   done
   local last=${orgs[-1]}
   msp_of "$last" >/dev/null
@@ -57,7 +75,7 @@ submit_update() { # original.json modified.json signers (comma-separated, in sig
   while :; do
     rc=0
     # shellcheck disable=SC2046
-    peer_cli "$last" channel update -f "$WORK/envelope.pb" -c "$CHANNEL" $(orderer_args) >"$WORK/update.log" 2>&1 || rc=$?
+    region_sign "$last" "$WORK/envelope.pb" channel update -f "$WORK/envelope.pb" -c "$CHANNEL" $(orderer_args) >"$WORK/update.log" 2>&1 || rc=$?
     if (( rc != 0 )) && grep -q "nodes are alive, configuration will result in quorum loss" "$WORK/update.log" \
         && (( tries < 15 )); then
       tries=$((tries + 1))
@@ -73,7 +91,7 @@ submit_update() { # original.json modified.json signers (comma-separated, in sig
     sed -n 's/.*\(Error: .*\)/\1/p' "$WORK/update.log" >&2
     die "the ordering service refused the update signed by ${signers//,/ and } (reason above)"
   fi
-  log "signed by the admin of $last and submitted"
+  log "signed by the admin of $last$(split_layout && echo " (as $(region_user "$last"))") and submitted"
   # The new config block, as the orderer has it; both peers must have committed it (and so
   # apply the new configuration) before the caller relies on it.
   local block deadline=$((SECONDS + 60)) cd cq

@@ -107,17 +107,25 @@ region_paths() { # region
   local r=$1 d
   case $r in
     chengdu|chongqing)
+      # backups/peer0-REGION-BLOCK: a peer's snapshot kept by scripts/peer-restore.sh
       for d in "$DATA/ca/$r" "$DATA"/peers/peer[0-9]-"$r" "$DATA/chaincode-servers/$r" "$DATA"/chaincode/*/"$r" \
-               "$DATA/service/$r" "$DATA/secrets/$r" "$DATA/users/$r" "$DATA/service-$r.yml" "$DATA/home/$r"; do
+               "$DATA/service/$r" "$DATA/secrets/$r" "$DATA/users/$r" "$DATA/service-$r.yml" "$DATA/home/$r" \
+               "$DATA"/backups/peer[0-9]-"$r"-*; do
         [[ -e "$d" ]] && echo "$d"
-      done
-      [[ $r == chengdu && -d "$DATA/orderers/orderer0" ]] && echo "$DATA/orderers/orderer0"
-      [[ $r == chongqing && -d "$DATA/orderers/orderer1" ]] && echo "$DATA/orderers/orderer1";;
+      done;;
     joint)
-      for d in "$DATA/ca/orderer" "$DATA/users/orderer" "$DATA/home/joint" "$DATA"/orderers/orderer*; do
-        [[ -e "$d" && ${d##*/} != orderer0 && ${d##*/} != orderer1 ]] && echo "$d"
+      for d in "$DATA/ca/orderer" "$DATA/users/orderer" "$DATA/home/joint"; do
+        [[ -e "$d" ]] && echo "$d"
       done;;
   esac
+  # The orderers of the region (orderer0 Chengdu's, orderer1 Chongqing's, the others the joint
+  # office's), with what is left of a lost one (ordererN.lost-TIME, scripts/replace-orderer.sh).
+  for d in "$DATA"/orderers/orderer[0-9]*; do
+    [[ -e "$d" ]] || continue
+    local base=${d##*/}
+    [[ $(region_of "${base%%.*}") == "$r" ]] && echo "$d"
+  done
+  return 0
 }
 # Gives the region's user its folders (only it may enter them), just before one of its processes
 # starts: what the scripts wrote there as root since (keys, configuration) becomes its own.
@@ -307,6 +315,12 @@ stop_group() {
     log "stopped ${names[$i]} (pid $pid)"
     rm -f "$DATA/run/${names[$i]}.pid"
   done
+}
+
+# The Fabric binaries the network in DATA runs on: DATA/bin when the split test put them there
+# (the build cache is in root's home, where the regions' users may not run them), else the cache.
+network_bin() {
+  if [[ -x "$DATA/bin/peer" ]]; then echo "$DATA/bin"; else "$ROOT/scripts/fabric-bin.sh"; fi
 }
 
 # Points the script at a network another script started and left running (--data DIR): its

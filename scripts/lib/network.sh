@@ -20,11 +20,17 @@ uscc_with_check() { # first 17 characters
   echo "$1${chars:$(((31 - s % 31) % 31)):1}"
 }
 
+# Fabric's sampleconfig folder (core.yaml, orderer.yaml), in the module cache of the tools module.
+fabric_sampleconfig() {
+  local d; d=$(cd "$ROOT/network/fabric-tools/fabric" && GOFLAGS=-mod=readonly go list -m -f '{{.Dir}}' github.com/hyperledger/fabric 2>/dev/null)/sampleconfig
+  [[ -f "$d/core.yaml" ]] || d="${FABRIC_CFG_SAMPLE:-}"
+  [[ -f "$d/core.yaml" ]] || die "cannot find Fabric's sampleconfig (core.yaml, orderer.yaml); set FABRIC_CFG_SAMPLE to a folder holding them"
+  echo "$d"
+}
+
 network_setup_vars() {
   set_ports "$PORT_BASE"
-  FABRIC_SAMPLECONFIG=$(cd "$ROOT/network/fabric-tools/fabric" && GOFLAGS=-mod=readonly go list -m -f '{{.Dir}}' github.com/hyperledger/fabric 2>/dev/null)/sampleconfig
-  [[ -f "$FABRIC_SAMPLECONFIG/core.yaml" ]] || FABRIC_SAMPLECONFIG="${FABRIC_CFG_SAMPLE:-}"
-  [[ -f "$FABRIC_SAMPLECONFIG/core.yaml" ]] || die "cannot find Fabric's sampleconfig (core.yaml, orderer.yaml); set FABRIC_CFG_SAMPLE to a folder holding them"
+  FABRIC_SAMPLECONFIG=$(fabric_sampleconfig)
   CD_CENTER_USCC=$(uscc_with_check 52510100MJ0000001)
   CQ_CENTER_USCC=$(uscc_with_check 52500000MJ0000002)
 }
@@ -331,6 +337,11 @@ peer_cli() { # org args... : the peer CLI as the org's admin, talking to the org
 # The peer CLI as ORG's admin talking to the peer at PORT (peer1 of scripts/add-peer.sh). ORG
 # "orderer" is the ordering organization's admin: it only signs configuration updates and sends
 # them to the orderers (peer channel signconfigtx / update), so no peer of its own is needed.
+#
+# With PEER_CLI_AS_REGION=1 in the split layout (DATA/layout.env), the CLI runs as ORG's own Unix
+# user (the joint office's for "orderer"), which may read that organization's admin key and no
+# other's: what a region signs or approves is then signed on its own "host" (region_sign moves a
+# file for it to sign).
 peer_cli_at() { # port org args...
   local port=$1 org=$2; shift 2
   local msp cfg="$DATA/peers/peer0-$org/config" tlsroot="$DATA/orgs/$org/msp/tlscacerts/ca.pem" peerorg=$org
@@ -339,10 +350,21 @@ peer_cli_at() { # port org args...
     orderer) msp=OrdererMSP cfg="$DATA/peers/peer0-chengdu/config" tlsroot="$DATA/orgs/chengdu/msp/tlscacerts/ca.pem" peerorg=chengdu;;
     *) die "peer_cli: unknown organization '$org'";;
   esac
+  local -a as=()
+  if [[ ${PEER_CLI_AS_REGION:-} == 1 ]] && split_layout; then
+    local r user; r=$(region_of "$org"); user=$(region_user "$org")
+    if [[ $org == orderer ]]; then
+      # The joint office has no peer, so no core.yaml of its own: the CLI's, from Fabric's sample.
+      cfg="$DATA/home/$r/cli"
+      [[ -f "$cfg/core.yaml" ]] || { mkdir -p "$cfg"; cp "${FABRIC_SAMPLECONFIG:-$(fabric_sampleconfig)}/core.yaml" "$cfg/core.yaml"; }
+    fi
+    region_own "$r"
+    as=(setpriv --reuid="$user" --regid="$user" --clear-groups env HOME="$DATA/home/$r")
+  fi
   FABRIC_CFG_PATH="$cfg" CORE_PEER_LOCALMSPID=$msp \
   CORE_PEER_MSPCONFIGPATH="$DATA/users/$org/admin/msp" CORE_PEER_ADDRESS="$(region_host "$peerorg"):$port" \
   CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_ROOTCERT_FILE="$tlsroot" \
-  FABRIC_LOGGING_SPEC=WARN "$BIN/peer" "$@"
+  FABRIC_LOGGING_SPEC=WARN "${as[@]}" "$BIN/peer" "$@"
 }
 
 # The channel's height on the org's peer (its last block + 1), or nothing when the peer does not answer.

@@ -14,7 +14,7 @@ source "$ROOT/scripts/lib/channel-config.sh"
 # Fabric's binaries, and a work folder removed on exit.
 onboard_init() { # data-dir
   adopt_running_network "$1"
-  BIN=$("$ROOT/scripts/fabric-bin.sh")
+  BIN=$(network_bin)
   network_setup_vars
   command -v jq >/dev/null || die "jq is missing: install it (apt-get install jq)"
   WORK=$(mktemp -d "${TMPDIR:-/tmp}/onboard.XXXXXX")
