@@ -119,6 +119,10 @@ log "operations: scripts/peer-restore.sh chongqing (join by snapshot)"
 log "operations: scripts/fault-test.sh --cases 15,16,17 (onboarding procedures; a lost orderer replaced and a rolling Fabric upgrade, under load)"
 "$ROOT/scripts/fault-test.sh" --cases 15,16,17 --data "$DATA" --out "$DATA/fault-results/onboarding" \
   || die "the onboarding procedures, the orderer replacement or the rolling upgrade failed (output above; results in $DATA/fault-results/onboarding)"
+# A region's CA as a root kept offline and an intermediate online (docs/deployment.md): the
+# intermediate's identity refused before Chengdu's MSP names it and accepted after, root offline.
+log "operations: scripts/ca-intermediate.sh chengdu (an intermediate CA, the root offline)"
+"$ROOT/scripts/ca-intermediate.sh" --data "$DATA" chengdu || die "the intermediate CA procedure failed (output above)"
 # The short fault suite's second half (docs/reliability.md): a personal-data scan of every block
 # and of the data folder, after everything the end-to-end tests and the kill above wrote.
 log "fault tests (short, 2/2): the personal-data scan of the whole ledger"

@@ -108,7 +108,7 @@ region_paths() { # region
   case $r in
     chengdu|chongqing)
       # backups/peer0-REGION-BLOCK: a peer's snapshot kept by scripts/peer-restore.sh
-      for d in "$DATA/ca/$r" "$DATA"/peers/peer[0-9]-"$r" "$DATA/chaincode-servers/$r" "$DATA"/chaincode/*/"$r" \
+      for d in "$DATA/ca/$r" "$DATA/ca/int-$r" "$DATA/ca/root-$r" "$DATA"/peers/peer[0-9]-"$r" "$DATA/chaincode-servers/$r" "$DATA"/chaincode/*/"$r" \
                "$DATA/service/$r" "$DATA/secrets/$r" "$DATA/users/$r" "$DATA/service-$r.yml" "$DATA/home/$r" \
                "$DATA"/backups/peer[0-9]-"$r"-*; do
         [[ -e "$d" ]] && echo "$d"
