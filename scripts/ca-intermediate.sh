@@ -24,20 +24,23 @@ set -euo pipefail
 
 usage() {
   cat <<'USAGE'
-Usage: scripts/ca-intermediate.sh [--data DIR] REGION
+Usage: scripts/ca-intermediate.sh [--data DIR] [--keep] REGION
   REGION       chengdu or chongqing
   --data DIR   the running network's data folder (default CDCQ_DATA or .data/network)
+  --keep       leave the intermediate CA running (it is the region's online CA from now on;
+               scripts/stop.sh stops it with the rest)
 The new root is ca-root-REGION (home DATA/ca/root-REGION, port PORT_BASE + 130 for Chengdu, + 140
 for Chongqing, operations + 1), the intermediate ca-int-REGION (DATA/ca/int-REGION, + 2 and + 3);
-the root runs only to enrol the intermediate, the intermediate is stopped at the end; both
-certificates stay in the region's MSP. Run again, it skips what is done (the MSP change).
+the root runs only to enrol the intermediate, the intermediate is stopped at the end unless
+--keep; both certificates stay in the region's MSP. Run again, it skips what is done (the MSP change).
 USAGE
 }
-data_dir="" org=""
+data_dir="" org="" keep=0
 while [[ $# -gt 0 ]]; do
   case $1 in
     -h|--help) usage; exit 0;;
     --data) data_dir=$2; shift 2;;
+    --keep) keep=1; shift;;
     chengdu|chongqing) org=$1; shift;;
     *) echo "unknown argument $1" >&2; usage >&2; exit 2;;
   esac
@@ -188,6 +191,11 @@ until h=$(channel_height "$org") && [[ -n "$h" ]] && (( h >= h0 )); do
 done
 log "peer0-$org at the orderers' height $h0: its identity (issued by ca-$org) still pulls blocks"
 
-# 7. The intermediate stopped (the region's services still register users at ca-$org on this network).
-stop_proc "$name"
-log "$name stopped; done in $((SECONDS - started)) s"
+# 7. The intermediate stopped unless --keep (the region's services still register users at
+# ca-$org on this network).
+if (( keep )); then
+  log "$name left running on $host:$port (--keep); done in $((SECONDS - started)) s"
+else
+  stop_proc "$name"
+  log "$name stopped; done in $((SECONDS - started)) s"
+fi

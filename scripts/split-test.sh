@@ -12,7 +12,8 @@
 #   2. a region's user cannot read another region's keys, and can read its own (the control);
 #   3. the end-to-end suite (the full one, or a short form) passes against this network;
 #   4. the operations procedures (restore by snapshot, chaincode upgrade, a peer and an orderer
-#      added, TLS certificates rotated, a lost orderer replaced) run by their scripts as on one host;
+#      added, TLS certificates rotated, a lost orderer replaced, a CA's offline root and online
+#      intermediate) run by their scripts as on one host;
 #   5. what each process has open under the data folder is its region's or the shared part.
 # Results in DATA/split-results.tsv. Needs root (it creates the users and runs the processes as
 # them; the test clients run as root, standing for the people of both regions).
@@ -214,6 +215,13 @@ record "scripts/peer-restore.sh chongqing (join by snapshot)" "$(grep -o 'EQUAL:
 if "$ROOT/scripts/fault-test.sh" --cases 15,16 --data "$DATA" --out "$DATA/fault-results/operations" >&2; then got=yes; else got=no; fi
 record "fault-test.sh --cases 15,16 (onboarding procedures, a lost orderer replaced)" \
   "$(grep -c $'\tpass$' "$DATA/fault-results/operations/results.tsv" 2>/dev/null || echo 0) checks passed" yes "$got"
+# Chongqing's CA given an offline root and an online intermediate; the intermediate left running,
+# so step 5 holds it to the same rules as Chongqing's other processes (its user, its address).
+if "$ROOT/scripts/ca-intermediate.sh" --data "$DATA" --keep chongqing > "$DATA/logs/split-ca-intermediate.log" 2>&1; then got=yes; else got=no; fi
+record "scripts/ca-intermediate.sh chongqing (a new root offline, an intermediate online)" \
+  "$(grep -o 'config block [0-9]*' "$DATA/logs/split-ca-intermediate.log" | head -1)" yes "$got"
+[[ $got == yes ]] || tail -n 20 "$DATA/logs/split-ca-intermediate.log" >&2
+cp "$DATA/logs/split-ca-intermediate.log" "$DATA/fault-results/operations/work/ca-intermediate.log" 2>/dev/null || true
 # Every signature of a channel update and every approval was made by the organization's own Unix
 # user (scripts/lib/channel-config.sh region_sign, PEER_CLI_AS_REGION): none by root.
 signed=$(cat "$DATA"/fault-results/operations/work/onboarding/*.log "$DATA"/fault-results/operations/work/*.log 2>/dev/null \
