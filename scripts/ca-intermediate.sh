@@ -136,10 +136,8 @@ log "$probe enrolled at $name with the root offline (issuer: $issuer)"
 # A read on the channel as MSP-DIR: the peer checks the caller against the channel's MSP
 # definition of the region (the channel's Readers) before any chaincode runs.
 read_as() { # msp-dir
-  FABRIC_CFG_PATH="$DATA/peers/peer0-$org/config" CORE_PEER_LOCALMSPID=$msp CORE_PEER_MSPCONFIGPATH="$1" \
-  CORE_PEER_ADDRESS="$host:$(case $org in chengdu) echo "$PEER_CD_PORT";; chongqing) echo "$PEER_CQ_PORT";; esac)" \
-  CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_ROOTCERT_FILE="$DATA/orgs/$org/msp/tlscacerts/ca.pem" FABRIC_LOGGING_SPEC=WARN \
-    "$BIN/peer" chaincode query -C "$CHANNEL" -n "$CC_NAME" -c '{"function":"org.hyperledger.fabric:GetMetadata","Args":[]}' 2>&1
+  PEER_CLI_MSP=$1 peer_cli "$org" chaincode query -C "$CHANNEL" -n "$CC_NAME" \
+    -c '{"function":"org.hyperledger.fabric:GetMetadata","Args":[]}' 2>&1
 }
 
 # 4. Before the MSP knows the intermediate, the peer refuses its identity.

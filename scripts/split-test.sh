@@ -224,10 +224,10 @@ record "scripts/ca-intermediate.sh chongqing (a new root offline, an intermediat
 cp "$DATA/logs/split-ca-intermediate.log" "$DATA/fault-results/operations/work/ca-intermediate.log" 2>/dev/null || true
 # Every signature of a channel update and every approval was made by the organization's own Unix
 # user (scripts/lib/channel-config.sh region_sign, PEER_CLI_AS_REGION): none by root.
-signed=$(cat "$DATA"/fault-results/operations/work/onboarding/*.log "$DATA"/fault-results/operations/work/*.log 2>/dev/null \
-  | grep -c 'signed by the admin of' || true)
-as_own=$(cat "$DATA"/fault-results/operations/work/onboarding/*.log "$DATA"/fault-results/operations/work/*.log 2>/dev/null \
-  | grep -c 'signed by the admin of [a-z]* (as cdcq-' || true)
+signatures=$(cat "$DATA"/fault-results/operations/work/onboarding/*.log "$DATA"/fault-results/operations/work/*.log 2>/dev/null \
+  | grep 'signed by the admin of' || true)
+signed=$(grep -c . <<<"$signatures" || true)
+as_own=$(grep -c 'signed by the admin of [a-z]* (as cdcq-' <<<"$signatures" || true)
 record "channel update signatures made as the signing organization's own user" "$as_own of $signed" \
   "$( (( signed > 0 )) && echo all || echo none)" "$( (( signed > 0 && as_own == signed )) && echo all || echo "$as_own of $signed")"
 log "operations procedures on the split network: $((SECONDS - ops_started)) s"

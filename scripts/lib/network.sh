@@ -341,7 +341,7 @@ peer_cli() { # org args... : the peer CLI as the org's admin, talking to the org
 # With PEER_CLI_AS_REGION=1 in the split layout (DATA/layout.env), the CLI runs as ORG's own Unix
 # user (the joint office's for "orderer"), which may read that organization's admin key and no
 # other's: what a region signs or approves is then signed on its own "host" (region_sign moves a
-# file for it to sign).
+# file for it to sign). PEER_CLI_MSP=DIR acts as another member of ORG than its admin.
 peer_cli_at() { # port org args...
   local port=$1 org=$2; shift 2
   local msp cfg="$DATA/peers/peer0-$org/config" tlsroot="$DATA/orgs/$org/msp/tlscacerts/ca.pem" peerorg=$org
@@ -362,7 +362,7 @@ peer_cli_at() { # port org args...
     as=(setpriv --reuid="$user" --regid="$user" --clear-groups env HOME="$DATA/home/$r")
   fi
   FABRIC_CFG_PATH="$cfg" CORE_PEER_LOCALMSPID=$msp \
-  CORE_PEER_MSPCONFIGPATH="$DATA/users/$org/admin/msp" CORE_PEER_ADDRESS="$(region_host "$peerorg"):$port" \
+  CORE_PEER_MSPCONFIGPATH="${PEER_CLI_MSP:-$DATA/users/$org/admin/msp}" CORE_PEER_ADDRESS="$(region_host "$peerorg"):$port" \
   CORE_PEER_TLS_ENABLED=true CORE_PEER_TLS_ROOTCERT_FILE="$tlsroot" \
   FABRIC_LOGGING_SPEC=WARN "${as[@]}" "$BIN/peer" "$@"
 }
